@@ -1,0 +1,1 @@
+"""Carepost: four partner order APIs for healthcare supply over one core."""

@@ -1,0 +1,1 @@
+"""Real implementations of the core's ports: stores, mail, webhooks, documents."""

@@ -1,0 +1,84 @@
+"""create_app(): one FastAPI app serving every dialect at its documented paths."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from carepost.adapters.commerce.ledger import ledger_resolver
+from carepost.config import Settings
+from carepost.core.commerce.port import CommerceResolver
+from carepost.core.kit.db import Database
+from carepost.core.kit.errors import CoreError
+from carepost.dialects._shared import problems
+from carepost.dialects._shared.context import RequestContextMiddleware
+from carepost.dialects._shared.runtime import Runtime, request_id_of
+from carepost.dialects._shared.surfaces import Surfaces
+from carepost.dialects.masks.router import router as masks_router
+from carepost.dialects.masks.surface import SURFACE as MASKS_SURFACE
+from carepost.logging import configure_logging
+from carepost.worker import Worker
+
+
+def create_app(settings: Settings | None = None, *, commerce: CommerceResolver | None = None) -> FastAPI:
+    settings = settings or Settings()
+    configure_logging(settings.log_level)
+    db = Database(settings.resolved_database_url)
+    surfaces = Surfaces()
+    surfaces.register(MASKS_SURFACE)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        worker_task = None
+        if settings.run_worker_in_process:
+            worker_task = asyncio.create_task(Worker(db).run_forever())
+        try:
+            yield
+        finally:
+            if worker_task is not None:
+                worker_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await worker_task
+            await db.dispose()
+
+    app = FastAPI(
+        title="Carepost",
+        summary="Partner order APIs for healthcare supply: masks, pharmacy, devices and cases.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.runtime = Runtime(settings=settings, db=db, commerce=commerce or ledger_resolver)
+    app.include_router(masks_router)
+    _install_error_handlers(app, surfaces)
+    app.add_middleware(RequestContextMiddleware, db=db, surfaces=surfaces)
+    return app
+
+
+def _install_error_handlers(app: FastAPI, surfaces: Surfaces) -> None:
+    """Every error leaves in the envelope of the surface that owns the path."""
+
+    def render(request: Request, problem: problems.Problem) -> Response:
+        return surfaces.for_path(request.url.path).render(problem, request_id_of(request))
+
+    @app.exception_handler(CoreError)
+    async def _core(request: Request, exc: CoreError) -> Response:
+        return render(request, problems.from_core(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        return render(request, problems.from_validation(exc.errors()))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 405:
+            return render(request, problems.METHOD_NOT_ALLOWED)
+        if exc.status_code == 404:
+            return render(request, problems.ROUTE_NOT_FOUND)
+        problem = problems.Problem(kind="invalid_input", code="bad_request", message=str(exc.detail))
+        return render(request, problem)

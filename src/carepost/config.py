@@ -1,0 +1,48 @@
+"""Settings, read from the environment with the CAREPOST_ prefix (docs/configuration.md)."""
+
+from __future__ import annotations
+
+import secrets
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CAREPOST_", extra="ignore")
+
+    data_dir: Path = Field(default=Path("var"))
+    database_url: str | None = None
+    public_url: str = "http://127.0.0.1:8000"
+    secret_key: str | None = None
+    smtp_url: str | None = None
+    mail_from: str = "Carepost <no-reply@carepost.localhost>"
+    idempotency_ttl_hours: int = 24
+    run_worker_in_process: bool = False
+    log_level: str = "info"
+
+    @cached_property
+    def resolved_database_url(self) -> str:
+        """The configured URL, or the embedded SQLite file under the data dir."""
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'carepost.db').resolve()}"
+
+    @cached_property
+    def resolved_secret_key(self) -> str:
+        """The configured secret, or one generated once and kept under the data dir.
+
+        Generating it keeps `carepost demo` zero-configuration while still
+        surviving restarts; production sets CAREPOST_SECRET_KEY.
+        """
+        if self.secret_key:
+            return self.secret_key
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        path = self.data_dir / "secret_key"
+        if not path.exists():
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()

@@ -1,0 +1,115 @@
+"""Accounts, enabled dialects, API keys, and turning a presented key into a Caller."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.accounts.keys import MODES, ROLES, hash_secret, new_key
+from carepost.core.accounts.repository import AccountRepository, ApiKeyRepository
+from carepost.core.kit.clock import utcnow
+from carepost.core.kit.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
+from carepost.core.models import Account, ApiKey
+
+DIALECTS = ("masks", "pharmacy", "devices", "cases")
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling: the account, the key that acts for it, and that key's mode."""
+
+    account_id: int
+    api_key_id: int
+    mode: str
+    role: str
+    dialects: frozenset[str]
+
+    @property
+    def is_test(self) -> bool:
+        return self.mode == "test"
+
+    def require_dialect(self, dialect: str) -> None:
+        if dialect not in self.dialects:
+            raise Forbidden(f"The {dialect} API is not enabled for this account.", code="dialect_disabled")
+
+    def require_write(self) -> None:
+        if self.role != "full":
+            raise Forbidden("This API key may only read.", code="read_only_key")
+
+
+@dataclass(frozen=True)
+class IssuedKey:
+    id: int
+    secret: str
+    prefix: str
+    mode: str
+    name: str
+
+
+async def authenticate(session: AsyncSession, *, secret: str | None) -> Caller:
+    """The Caller for a presented key; revoked, unknown and missing keys look alike."""
+    if not secret:
+        raise Unauthenticated("No API key was presented.", code="missing_api_key")
+    found = await ApiKeyRepository(session).by_hash(hash_secret(secret))
+    if found is None or found[0].revoked_at is not None:
+        raise Unauthenticated("The API key is invalid or has been revoked.", code="invalid_api_key")
+    key, account = found
+    dialects = await AccountRepository(session).dialects(account.id)
+    return Caller(account_id=account.id, api_key_id=key.id, mode=key.mode, role=key.role, dialects=frozenset(dialects))
+
+
+async def ensure_account(session: AsyncSession, *, slug: str, name: str, dialects: set[str]) -> Account:
+    """Create the account or bring an existing one to this name and dialect set."""
+    unknown = dialects - set(DIALECTS)
+    if unknown:
+        raise InvalidInput(f"Unknown dialects: {', '.join(sorted(unknown))}")
+    accounts = AccountRepository(session)
+    account = await accounts.by_slug(slug)
+    if account is None:
+        account = await accounts.add(Account(slug=slug, name=name, created_at=utcnow()))
+    else:
+        account.name = name
+    await accounts.replace_dialects(account.id, dialects)
+    return account
+
+
+async def account_by_slug(session: AsyncSession, *, slug: str) -> Account:
+    account = await AccountRepository(session).by_slug(slug)
+    if account is None:
+        raise NotFound(f"No account with slug {slug!r}.")
+    return account
+
+
+async def issue_key(session: AsyncSession, *, account: Account, mode: str, name: str, role: str = "full") -> IssuedKey:
+    """A new key; its secret exists only in the returned value."""
+    if mode not in MODES:
+        raise InvalidInput(f"mode must be one of {', '.join(MODES)}")
+    if role not in ROLES:
+        raise InvalidInput(f"role must be one of {', '.join(ROLES)}")
+    material = new_key(mode)
+    key = await ApiKeyRepository(session).add(
+        ApiKey(
+            account_id=account.id,
+            name=name,
+            mode=mode,
+            role=role,
+            prefix=material.prefix,
+            secret_hash=material.secret_hash,
+            created_at=utcnow(),
+        )
+    )
+    return IssuedKey(id=key.id, secret=material.secret, prefix=key.prefix, mode=mode, name=name)
+
+
+async def active_key_named(session: AsyncSession, *, account: Account, mode: str, name: str) -> ApiKey | None:
+    return await ApiKeyRepository(session).active_named(account.id, name=name, mode=mode)
+
+
+async def list_keys(session: AsyncSession, *, account: Account) -> list[ApiKey]:
+    return await ApiKeyRepository(session).for_account(account.id)
+
+
+async def revoke_key(session: AsyncSession, *, key_id: int) -> bool:
+    """True if the key was active and is now revoked."""
+    return await ApiKeyRepository(session).revoke(key_id, at=utcnow())

@@ -1,0 +1,41 @@
+"""The request log: every partner call, test and live, with no patient data in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.audit.repository import RequestLogRepository
+from carepost.core.kit.clock import utcnow
+from carepost.core.models import RequestLogEntry
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    request_id: str
+    method: str
+    route: str
+    status_code: int
+    duration_ms: int
+    dialect: str | None
+    account_id: int | None
+    api_key_id: int | None
+    mode: str | None
+
+
+async def record_call(session: AsyncSession, call: CallRecord) -> None:
+    await RequestLogRepository(session).add(
+        RequestLogEntry(
+            request_id=call.request_id,
+            method=call.method,
+            route=call.route[:200],
+            status_code=call.status_code,
+            duration_ms=call.duration_ms,
+            dialect=call.dialect,
+            account_id=call.account_id,
+            api_key_id=call.api_key_id,
+            mode=call.mode,
+            created_at=utcnow(),
+        )
+    )

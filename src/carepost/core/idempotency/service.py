@@ -1,0 +1,99 @@
+"""Idempotency keys, usable by every dialect's POST.
+
+A request with a key first *claims* it (a short transaction of its own, so
+concurrent duplicates see the claim), then does its work and *completes* the
+claim with its response in the work's transaction, so the order and the
+stored response commit together. A request that fails *releases* the claim:
+only successful responses are kept, as Stripe keeps no result for a request
+that did not run to completion.
+
+Conflicts, each with its own code for the dialects to render:
+- `idempotency_key_in_use`: the first request with this key is still running;
+- `idempotency_key_reused`: another API key of the account used this key;
+- `idempotency_key_mismatch`: same key, different endpoint or payload.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.idempotency.repository import IdempotencyRepository
+from carepost.core.kit.clock import utcnow
+from carepost.core.kit.errors import Conflict
+
+# A first request still "in flight" after this long died without releasing.
+IN_FLIGHT_TIMEOUT = timedelta(seconds=60)
+
+
+@dataclass(frozen=True)
+class IdempotentRequest:
+    account_id: int
+    api_key_id: int
+    key: str
+    endpoint: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class StoredResponse:
+    status: int
+    body: dict[str, Any]
+
+
+async def claim(session: AsyncSession, request: IdempotentRequest, *, ttl: timedelta) -> StoredResponse | None:
+    """Claim the key for this request (None), or return the first response to replay."""
+    repository = IdempotencyRepository(session)
+    now = utcnow()
+    await repository.drop_lapsed(
+        account_id=request.account_id, key=request.key, now=now, stale_before=now - IN_FLIGHT_TIMEOUT
+    )
+    claimed = await repository.insert_if_absent(
+        {
+            "account_id": request.account_id,
+            "key": request.key,
+            "api_key_id": request.api_key_id,
+            "endpoint": request.endpoint,
+            "fingerprint": request.fingerprint,
+            "state": "in_flight",
+            "locked_at": now,
+            "expires_at": now + ttl,
+        }
+    )
+    if claimed:
+        return None
+    existing = await repository.get(account_id=request.account_id, key=request.key)
+    if existing is None:  # released between our insert and our read: ask the client to retry
+        raise Conflict("A request with this idempotency key is in progress.", code="idempotency_key_in_use")
+    if existing.api_key_id != request.api_key_id:
+        raise Conflict("This idempotency key was used by another API key.", code="idempotency_key_reused")
+    if existing.endpoint != request.endpoint or existing.fingerprint != request.fingerprint:
+        raise Conflict(
+            "This idempotency key was used with a different request body.", code="idempotency_key_mismatch"
+        )
+    if existing.state != "completed" or existing.response_status is None or existing.response_body is None:
+        raise Conflict("A request with this idempotency key is in progress.", code="idempotency_key_in_use")
+    return StoredResponse(status=existing.response_status, body=existing.response_body)
+
+
+async def complete(session: AsyncSession, request: IdempotentRequest, response: StoredResponse) -> None:
+    await IdempotencyRepository(session).complete(
+        account_id=request.account_id,
+        key=request.key,
+        api_key_id=request.api_key_id,
+        status=response.status,
+        body=response.body,
+    )
+
+
+async def release(session: AsyncSession, request: IdempotentRequest) -> None:
+    await IdempotencyRepository(session).release(
+        account_id=request.account_id, key=request.key, api_key_id=request.api_key_id
+    )
+
+
+async def purge_expired(session: AsyncSession) -> int:
+    return await IdempotencyRepository(session).purge_expired(now=utcnow())

@@ -1,0 +1,17 @@
+"""One place for time: UTC everywhere, ISO 8601 on the wire."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso_millis(moment: datetime | None) -> str | None:
+    """`2026-05-29T12:00:00.000Z`, the shape the contracts show."""
+    if moment is None:
+        return None
+    moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"

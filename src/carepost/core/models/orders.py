@@ -1,0 +1,53 @@
+"""One orders table for every dialect, and its event timeline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from carepost.core.kit.db import Base, BigId, JsonDoc, UTCDateTime
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    __table_args__ = (Index("ix_orders_account_placed", "account_id", "placed_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    api_key_id: Mapped[int] = mapped_column(ForeignKey("api_keys.id"), index=True)
+    mode: Mapped[str] = mapped_column(String(4))
+    dialect: Mapped[str] = mapped_column(String(16))
+    flow: Mapped[str] = mapped_column(String(24))
+    status: Mapped[str] = mapped_column(String(32))
+    # Who receives the goods: name, email, phone, and the ship-to address.
+    recipient: Mapped[dict[str, Any]] = mapped_column(JsonDoc)
+    shipping_address: Mapped[dict[str, Any] | None] = mapped_column(JsonDoc, nullable=True)
+    # Small flow-specific choices (mask type, e-mail preference); big ones get tables.
+    attributes: Mapped[dict[str, Any]] = mapped_column(JsonDoc)
+    warnings: Mapped[list[str]] = mapped_column(JsonDoc)
+    commerce_order_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    commerce_order_name: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    commerce_cancelled: Mapped[bool] = mapped_column(default=False)
+    placed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    cancel_reason: Mapped[str | None] = mapped_column(String(512), nullable=True)
+    cancel_reference: Mapped[str | None] = mapped_column(String(128), nullable=True)
+
+
+class OrderEvent(Base):
+    """The timeline: what happened to an order, when, and by whose hand."""
+
+    __tablename__ = "order_events"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]] = mapped_column(JsonDoc)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,43 @@
+"""Recording what happened to an order: a timeline row, and the same event on
+the outbox for whoever subscribes (webhooks, e-mail), in one transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.kit.clock import utcnow
+from carepost.core.models import Order, OrderEvent
+from carepost.core.orders.repository import OrderRepository
+from carepost.core.outbox.writer import publish
+
+
+async def record(session: AsyncSession, order: Order, *, name: str, actor: str, data: dict[str, Any] | None = None) -> None:
+    """`name` is past tense (`placed`, `cancelled`); the outbox topic is `order.<name>`.
+
+    Event data and outbox payloads carry ids and states only, never patient data.
+    """
+    data = data or {}
+    now = utcnow()
+    await OrderRepository(session).add_event(
+        OrderEvent(account_id=order.account_id, order_id=order.id, name=name, actor=actor, data=data, occurred_at=now)
+    )
+    await publish(
+        session,
+        topic=f"order.{name}",
+        account_id=order.account_id,
+        payload={
+            "order_id": order.public_id,
+            "dialect": order.dialect,
+            "flow": order.flow,
+            "mode": order.mode,
+            "status": order.status,
+            "occurred_at": now.isoformat(),
+            **data,
+        },
+    )
+
+
+def api_key_actor(api_key_id: int) -> str:
+    return f"api_key:{api_key_id}"

@@ -1,0 +1,98 @@
+"""Order lifecycles as pure transition tables: (state, action) -> next state.
+
+No database, no clock: `Lifecycle.next` either names the next state or raises
+`TransitionNotAllowed`. Each flow (made-to-measure, retail, logistics,
+prescription) gets its own table here as its dialect arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Flow(StrEnum):
+    MADE_TO_MEASURE = "made_to_measure"  # masks: scan, manufacture, label, ship
+    RETAIL = "retail"  # pharmacy
+    LOGISTICS = "logistics"  # devices and kits
+    PRESCRIPTION = "prescription"  # telehealth cases
+
+
+class TransitionNotAllowed(Exception):
+    def __init__(self, flow: Flow, state: str, action: str) -> None:
+        super().__init__(f"{flow}: cannot {action} from {state}")
+        self.flow, self.state, self.action = flow, state, action
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    flow: Flow
+    initial: str
+    transitions: Mapping[tuple[str, str], str]
+
+    @property
+    def states(self) -> frozenset[str]:
+        return frozenset({self.initial, *(s for s, _ in self.transitions), *self.transitions.values()})
+
+    def allows(self, state: str, action: str) -> bool:
+        return (state, action) in self.transitions
+
+    def next(self, state: str, action: str) -> str:
+        try:
+            return self.transitions[(state, action)]
+        except KeyError:
+            raise TransitionNotAllowed(self.flow, state, action) from None
+
+
+class MaskStep(StrEnum):
+    """Made-to-measure states; the masks contract calls them steps (`current_step_id`)."""
+
+    AWAITING_SCAN = "awaiting_scan"
+    SCAN_REVIEW = "scan_review"
+    SCAN_APPROVED = "scan_approved"
+    MESHING = "meshing"
+    PRINTING = "printing"
+    QA = "qa"
+    LABELLED = "labelled"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+
+
+_BEFORE_SHIPPING = (
+    MaskStep.AWAITING_SCAN,
+    MaskStep.SCAN_REVIEW,
+    MaskStep.SCAN_APPROVED,
+    MaskStep.MESHING,
+    MaskStep.PRINTING,
+    MaskStep.QA,
+    MaskStep.LABELLED,
+)
+
+MADE_TO_MEASURE = Lifecycle(
+    flow=Flow.MADE_TO_MEASURE,
+    initial=MaskStep.AWAITING_SCAN,
+    transitions={
+        # The partner may cancel only while the scan is incomplete and nothing
+        # has been made: the contract's 409 rule, in one line.
+        (MaskStep.AWAITING_SCAN, "cancel"): MaskStep.CANCELLED,
+        (MaskStep.AWAITING_SCAN, "complete_scan"): MaskStep.SCAN_REVIEW,
+        (MaskStep.SCAN_REVIEW, "reject_scan"): MaskStep.AWAITING_SCAN,
+        (MaskStep.SCAN_REVIEW, "approve_scan"): MaskStep.SCAN_APPROVED,
+        (MaskStep.SCAN_APPROVED, "start_mesh"): MaskStep.MESHING,
+        (MaskStep.MESHING, "start_print"): MaskStep.PRINTING,
+        (MaskStep.PRINTING, "start_qa"): MaskStep.QA,
+        (MaskStep.QA, "print_label"): MaskStep.LABELLED,
+        (MaskStep.LABELLED, "ship"): MaskStep.SHIPPED,
+        (MaskStep.SHIPPED, "deliver"): MaskStep.DELIVERED,
+        # The factory may stop an order at any point before it leaves.
+        **{(step, "factory_cancel"): MaskStep.CANCELLED for step in _BEFORE_SHIPPING},
+    },
+)
+
+_LIFECYCLES = {MADE_TO_MEASURE.flow: MADE_TO_MEASURE}
+
+
+def lifecycle_for(flow: Flow) -> Lifecycle:
+    return _LIFECYCLES[flow]

@@ -1,0 +1,134 @@
+"""Made-to-measure (masks) orders: place, look up, cancel.
+
+The rules live here once; the masks dialect only translates the wire.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.accounts.service import Caller
+from carepost.core.commerce.port import CommercePort, StoreOrderDraft
+from carepost.core.kit.clock import utcnow
+from carepost.core.kit.contact import phone_warnings
+from carepost.core.kit.errors import Conflict, NotFound
+from carepost.core.manufacturing.products import PRODUCT_NAMES, MaskType
+from carepost.core.manufacturing.settings import orderable_mask
+from carepost.core.models import Order
+from carepost.core.orders import events
+from carepost.core.orders.lifecycle import MADE_TO_MEASURE, Flow, MaskStep
+from carepost.core.orders.repository import OrderRepository
+
+DIALECT = "masks"
+
+
+@dataclass(frozen=True)
+class MaskOrderIn:
+    patient_email: str
+    patient_name: str
+    phone: str
+    shipping_address: dict[str, Any]
+    mask_type: MaskType
+    forge_sends_email_to_client: bool
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    order: Order
+    already_cancelled: bool
+
+
+async def place(session: AsyncSession, *, caller: Caller, order_in: MaskOrderIn, commerce: CommercePort) -> Order:
+    """Place a mask order; live orders are mirrored to the clinic's store."""
+    caller.require_dialect(DIALECT)
+    caller.require_write()
+    warnings = phone_warnings(order_in.phone)
+    mask = await orderable_mask(session, account_id=caller.account_id, mask_type=order_in.mask_type)
+    now = utcnow()
+    order = await OrderRepository(session).add(
+        Order(
+            account_id=caller.account_id,
+            api_key_id=caller.api_key_id,
+            mode=caller.mode,
+            dialect=DIALECT,
+            flow=Flow.MADE_TO_MEASURE,
+            status=MADE_TO_MEASURE.initial,
+            recipient={"name": order_in.patient_name, "email": order_in.patient_email, "phone": order_in.phone},
+            shipping_address=order_in.shipping_address,
+            attributes={
+                "mask_type": mask.mask_type.value,
+                "forge_sends_email_to_client": order_in.forge_sends_email_to_client,
+            },
+            warnings=warnings,
+            placed_at=now,
+            updated_at=now,
+        )
+    )
+    if not caller.is_test:
+        store_order = await commerce.create_order(
+            StoreOrderDraft(
+                account_id=caller.account_id,
+                contact_email=mask.contact_email,
+                variant_id=mask.variant_id,
+                quantity=1,
+                shipping_address=order_in.shipping_address,
+                note=f"{PRODUCT_NAMES[mask.mask_type]} for {order_in.patient_name} ({order.public_id})",
+                attributes={"patient_name": order_in.patient_name, "carepost_order_id": order.public_id},
+            )
+        )
+        order.commerce_order_id = store_order.order_id
+        order.commerce_order_name = store_order.order_name
+    await events.record(
+        session, order, name="placed", actor=events.api_key_actor(caller.api_key_id), data={"mask_type": mask.mask_type.value}
+    )
+    return order
+
+
+async def find(session: AsyncSession, *, caller: Caller, public_id: str, lock: bool = False) -> Order:
+    """An order placed with this caller's own key; anything else is not found."""
+    order = await OrderRepository(session).for_key(
+        account_id=caller.account_id, api_key_id=caller.api_key_id, public_id=public_id, lock=lock
+    )
+    if order is None or order.dialect != DIALECT or order.mode != caller.mode:
+        raise NotFound("No order with this id was placed with this API key.", code="order_not_found")
+    return order
+
+
+async def cancel(
+    session: AsyncSession,
+    *,
+    caller: Caller,
+    public_id: str,
+    reason: str | None,
+    reference: str | None,
+    commerce: CommercePort,
+) -> Cancellation:
+    """Cancel while the scan is incomplete and nothing has been made; idempotent."""
+    caller.require_write()
+    order = await find(session, caller=caller, public_id=public_id, lock=True)
+    if order.status == MaskStep.CANCELLED:
+        return Cancellation(order=order, already_cancelled=True)
+    if not MADE_TO_MEASURE.allows(order.status, "cancel"):
+        raise Conflict(_why_not_cancellable(order.status), code="order_not_cancellable", step=order.status)
+    now = utcnow()
+    order.status = MADE_TO_MEASURE.next(order.status, "cancel")
+    order.cancelled_at = now
+    order.updated_at = now
+    order.cancel_reason = reason
+    order.cancel_reference = reference
+    if not caller.is_test and order.commerce_order_id:
+        await commerce.cancel_order(account_id=order.account_id, order_id=order.commerce_order_id)
+        order.commerce_cancelled = True
+    await events.record(session, order, name="cancelled", actor=events.api_key_actor(caller.api_key_id))
+    return Cancellation(order=order, already_cancelled=False)
+
+
+def _why_not_cancellable(step: str) -> str:
+    if step in (MaskStep.SHIPPED, MaskStep.DELIVERED):
+        return "The order has shipped and can no longer be cancelled."
+    if step in (MaskStep.SCAN_REVIEW, MaskStep.SCAN_APPROVED):
+        return "The patient's scan upload is complete; the order can no longer be cancelled."
+    return "Production has started; the order can no longer be cancelled."

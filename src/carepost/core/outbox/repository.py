@@ -1,0 +1,63 @@
+"""SQL for the outbox: append in the caller's transaction, claim, settle."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.models import OutboxMessage
+
+
+class OutboxRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def append(self, *, topic: str, payload: dict[str, Any], account_id: int | None, now: datetime) -> None:
+        self.session.add(
+            OutboxMessage(account_id=account_id, topic=topic, payload=payload, created_at=now, available_at=now, attempts=0)
+        )
+        await self.session.flush()
+
+    async def claim(self, *, worker_id: str, now: datetime, lease_until: datetime, limit: int) -> list[OutboxMessage]:
+        """Take up to `limit` due messages for this worker until `lease_until`.
+
+        On PostgreSQL, SKIP LOCKED lets many workers claim side by side without
+        taking the same row; on SQLite the transaction's BEGIN IMMEDIATE already
+        makes claims one at a time. A worker that dies loses its lease when it
+        runs out, and the message is claimed again (at-least-once delivery).
+        """
+        due = (
+            select(OutboxMessage)
+            .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.available_at <= now)
+            .order_by(OutboxMessage.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        messages = list(await self.session.scalars(due))
+        for message in messages:
+            message.claimed_by = worker_id
+            message.available_at = lease_until
+            message.attempts += 1
+        await self.session.flush()
+        return messages
+
+    async def mark_delivered(self, message_id: int, *, worker_id: str, now: datetime) -> None:
+        await self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, OutboxMessage.claimed_by == worker_id)
+            .values(delivered_at=now, last_error=None)
+        )
+
+    async def mark_failed(self, message_id: int, *, worker_id: str, retry_at: datetime, error: str) -> None:
+        await self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, OutboxMessage.claimed_by == worker_id)
+            .values(available_at=retry_at, last_error=error[:2000])
+        )
+
+    async def purge_delivered(self, *, before: datetime) -> int:
+        result = await self.session.execute(delete(OutboxMessage).where(OutboxMessage.delivered_at < before))
+        return result.rowcount

@@ -1,0 +1,23 @@
+"""Turning presented credentials into a Caller, the same way for every dialect."""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from carepost.core.accounts.service import Caller, authenticate
+from carepost.dialects._shared.runtime import Runtime
+
+
+def bearer_token(request: Request) -> str | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
+
+
+async def caller_for(request: Request, runtime: Runtime, secret: str | None) -> Caller:
+    """Authenticate in a short transaction of its own, and note the Caller for the request log."""
+    async with runtime.db.transaction() as session:
+        caller = await authenticate(session, secret=secret)
+    request.state.caller = caller
+    return caller

@@ -1,0 +1,68 @@
+"""A neutral description of what went wrong, which each dialect renders in its
+own contract's envelope and status codes (dialects/*/errors.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from carepost.core.kit.errors import CoreError
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # the family: not_found, conflict, invalid_input, …
+    code: str  # the precise reason: order_not_found, idempotency_key_reused, …
+    message: str
+    fields: tuple[FieldProblem, ...] = ()
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def from_core(error: CoreError) -> Problem:
+    details = dict(error.details)
+    wire_field = details.pop("field", None)
+    fields = (FieldProblem(wire_field, error.message),) if wire_field else ()
+    return Problem(kind=error.kind, code=error.code, message=error.message, fields=fields, details=details)
+
+
+def from_validation(errors: Sequence[dict[str, Any]]) -> Problem:
+    """Pydantic's errors, as one readable message and a list of field problems."""
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return Problem(kind="invalid_input", code="invalid_json", message="The request body is not valid JSON.")
+    fields = tuple(FieldProblem(_dotted(e.get("loc", ())), _message(e)) for e in errors)
+    if any(p.field == "" and "dict" in str(e.get("type")) for p, e in zip(fields, errors, strict=True)):
+        return Problem(
+            kind="invalid_input",
+            code="invalid_json",
+            message="The request body must be a JSON object sent as Content-Type: application/json.",
+        )
+    first = fields[0] if fields else FieldProblem("", "Invalid request.")
+    summary = f"{first.field}: {first.message}" if first.field else first.message
+    return Problem(kind="invalid_input", code="validation_error", message=summary, fields=fields)
+
+
+def _dotted(loc: Sequence[Any]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(parts)
+
+
+def _message(error: dict[str, Any]) -> str:
+    if error.get("type") == "extra_forbidden":
+        return "Unknown field."
+    message = str(error.get("msg", "Invalid value."))
+    return message.removeprefix("Value error, ")
+
+
+ROUTE_NOT_FOUND = Problem(kind="not_found", code="route_not_found", message="No such endpoint.")
+METHOD_NOT_ALLOWED = Problem(kind="method_not_allowed", code="method_not_allowed", message="Method not allowed here.")
+PAYLOAD_TOO_LARGE = Problem(kind="payload_too_large", code="payload_too_large", message="The request body is too large.")
+INTERNAL_ERROR = Problem(
+    kind="internal_error", code="internal_error", message="Something went wrong on our side; the request was not applied."
+)

@@ -1,0 +1,30 @@
+"""What a request handler needs from the running app, as one dependency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from carepost.config import Settings
+from carepost.core.commerce.port import CommerceResolver
+from carepost.core.kit.db import Database
+
+
+@dataclass(frozen=True)
+class Runtime:
+    settings: Settings
+    db: Database
+    commerce: CommerceResolver
+
+
+def get_runtime(request: Request) -> Runtime:
+    return request.app.state.runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def request_id_of(request: Request) -> str:
+    return request.scope["state"]["request_id"]

@@ -1,0 +1,51 @@
+"""Which dialect answers for a path: its error envelope and its body limit.
+
+Every error, from a validation failure deep in FastAPI to a body cut off by
+the size limit, is rendered by the surface that owns the path, so a partner
+only ever sees its own contract's envelope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from starlette.responses import JSONResponse, Response
+
+from carepost.dialects._shared.problems import Problem
+
+Renderer = Callable[[Problem, str], Response]
+
+
+@dataclass(frozen=True)
+class Surface:
+    dialect: str
+    prefixes: tuple[str, ...]
+    render: Renderer
+    max_body_bytes: int
+
+
+def render_plain(problem: Problem, request_id: str) -> Response:
+    """For paths no dialect owns (the root, a typo): a small neutral envelope."""
+    status = {"not_found": 404, "method_not_allowed": 405, "payload_too_large": 413}.get(problem.kind, 500)
+    body = {"error": {"code": problem.code, "message": problem.message, "request_id": request_id}}
+    return JSONResponse(body, status_code=status)
+
+
+FALLBACK = Surface(dialect="", prefixes=(), render=render_plain, max_body_bytes=64 * 1024)
+
+
+class Surfaces:
+    def __init__(self) -> None:
+        self._surfaces: list[Surface] = []
+
+    def register(self, surface: Surface) -> None:
+        self._surfaces.append(surface)
+        # Longest prefix first, so a nested path is owned by its most specific surface.
+        self._surfaces.sort(key=lambda s: -max(len(p) for p in s.prefixes))
+
+    def for_path(self, path: str) -> Surface:
+        for surface in self._surfaces:
+            if any(path.startswith(prefix) for prefix in surface.prefixes):
+                return surface
+        return FALLBACK

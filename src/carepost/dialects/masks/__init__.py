@@ -1,0 +1,1 @@
+"""Contract 000: the custom-fit CPAP mask partner API (docs/masks.md)."""

@@ -1,0 +1,32 @@
+"""Masks credentials: `Authorization: Bearer`, `X-Api-Key`, or `secret_key` in
+the JSON body, checked in that order (the first one present is used)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from carepost.core.accounts.service import Caller
+from carepost.dialects._shared.credentials import bearer_token, caller_for
+from carepost.dialects._shared.runtime import RuntimeDep
+
+
+async def _body_secret(request: Request) -> str | None:
+    if request.method not in ("POST", "PUT", "PATCH"):
+        return None
+    try:
+        body = json.loads(await request.body() or b"null")
+    except ValueError:
+        return None  # FastAPI reports the malformed body itself
+    secret = body.get("secret_key") if isinstance(body, dict) else None
+    return secret if isinstance(secret, str) else None
+
+
+async def masks_caller(request: Request, runtime: RuntimeDep) -> Caller:
+    secret = bearer_token(request) or request.headers.get("x-api-key") or await _body_secret(request)
+    return await caller_for(request, runtime, secret)
+
+
+CallerDep = Annotated[Caller, Depends(masks_caller)]

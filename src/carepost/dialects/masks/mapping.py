@@ -1,0 +1,116 @@
+"""Pure translations between the masks wire format and the core. No I/O."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from carepost.core.accounts.service import Caller
+from carepost.core.idempotency.fingerprint import fingerprint
+from carepost.core.idempotency.service import IdempotentRequest
+from carepost.core.kit.clock import iso_millis
+from carepost.core.manufacturing.products import MaskType
+from carepost.core.manufacturing.steps import step_view
+from carepost.core.models import Order
+from carepost.core.orders.lifecycle import MaskStep
+from carepost.core.orders.made_to_measure import Cancellation, MaskOrderIn
+from carepost.dialects.masks.schemas import CreateOrderIn
+
+CREATE_ENDPOINT = "masks.create_order"
+_NOT_HASHED = {"secret_key", "idempotency_key"}
+
+
+def order_in(body: CreateOrderIn) -> MaskOrderIn:
+    return MaskOrderIn(
+        patient_email=str(body.patient_email),
+        patient_name=body.patient_name,
+        phone=body.phone,
+        shipping_address=body.shipping_address.model_dump(),
+        mask_type=body.mask_type or MaskType.CPAP,
+        forge_sends_email_to_client=bool(body.forge_sends_email_to_client),
+    )
+
+
+def idempotent_request(caller: Caller, body: CreateOrderIn) -> IdempotentRequest | None:
+    """The request's idempotency identity; the credentials never take part in it."""
+    if body.idempotency_key is None:
+        return None
+    payload = body.model_dump(mode="json", exclude=_NOT_HASHED)
+    payload["mask_type"] = (body.mask_type or MaskType.CPAP).value  # omitted means cpap: the same request
+    payload["forge_sends_email_to_client"] = bool(body.forge_sends_email_to_client)
+    return IdempotentRequest(
+        account_id=caller.account_id,
+        api_key_id=caller.api_key_id,
+        key=body.idempotency_key,
+        endpoint=CREATE_ENDPOINT,
+        fingerprint=fingerprint(CREATE_ENDPOINT, payload),
+    )
+
+
+def scan_upload_url(public_url: str, order: Order) -> str:
+    """The patient's link; a test order's link opens the portal's sandbox page."""
+    query = {"order_id": order.public_id, "email": order.recipient["email"]}
+    if order.mode == "test":
+        query["sandbox"] = "true"
+    return f"{public_url.rstrip('/')}/api/portal/start-scan?{urlencode(query)}"
+
+
+def created(order: Order, *, request_id: str, public_url: str, email_sent: bool | None) -> dict[str, Any]:
+    """The create response's `data`; `email_sent` is None when no e-mail was asked for."""
+    data: dict[str, Any] = {
+        "idempotent_replay": False,
+        "request_id": request_id,
+        "shopify_order_id": order.commerce_order_id,
+        "shopify_order_name": order.commerce_order_name,
+        "vitacore_order_id": order.public_id,
+        "patient_email": order.recipient["email"],
+        "patient_name": order.recipient["name"],
+        "forge_sends_email_to_client": order.attributes["forge_sends_email_to_client"],
+    }
+    if email_sent is not None:
+        data["patient_scan_email_sent"] = email_sent
+    data["mask_type"] = order.attributes["mask_type"]
+    if not email_sent:
+        data["scan_upload_url"] = scan_upload_url(public_url, order)
+    data["placed_at"] = iso_millis(order.placed_at)
+    return data
+
+
+def replayed(body: dict[str, Any]) -> dict[str, Any]:
+    return {**body, "data": {**body["data"], "idempotent_replay": True}}
+
+
+def status(order: Order) -> dict[str, Any]:
+    step = step_view(order.status)
+    return {
+        "vitacore_order_id": order.public_id,
+        "shopify_order_id": order.commerce_order_id,
+        "shopify_order_name": order.commerce_order_name,
+        "patient_email": order.recipient["email"],
+        "patient_name": order.recipient["name"],
+        "placed_at": iso_millis(order.placed_at),
+        "is_test": order.mode == "test",
+        "scan_id": None,
+        "scan_status": None,
+        "current_step_id": step.id,
+        "current_step_label": step.label,
+        "progress_caption": step.caption,
+        "is_shipped": order.status in (MaskStep.SHIPPED, MaskStep.DELIVERED),
+        "is_cancelled": order.status == MaskStep.CANCELLED,
+        "cancelled_at": iso_millis(order.cancelled_at),
+        "tracking": None,
+        "udi": None,
+        "updated_at": iso_millis(order.updated_at),
+    }
+
+
+def cancelled(result: Cancellation) -> dict[str, Any]:
+    order = result.order
+    return {
+        "vitacore_order_id": order.public_id,
+        "shopify_order_id": order.commerce_order_id,
+        "already_cancelled": result.already_cancelled,
+        "cancelled_at": iso_millis(order.cancelled_at),
+        "shopify_cancelled": order.commerce_cancelled,
+        "scan_upload_blocked": True,
+    }

@@ -1,0 +1,73 @@
+"""Contract 000's documented paths: parse, call the core, render. No rules here."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.idempotency.service import StoredResponse
+from carepost.core.orders import made_to_measure
+from carepost.dialects._shared.idempotency import respond_once
+from carepost.dialects._shared.runtime import RuntimeDep, request_id_of
+from carepost.dialects.masks import mapping
+from carepost.dialects.masks.auth import CallerDep
+from carepost.dialects.masks.schemas import CancelOrderIn, CreateOrderIn
+
+router = APIRouter(prefix="/api/partner/v1", tags=["masks"], strict_content_type=False)
+
+
+def _success(data: dict[str, Any], status: int = 200) -> JSONResponse:
+    return JSONResponse({"success": True, "data": data}, status_code=status)
+
+
+@router.post("/orders", status_code=201, summary="Create order")
+async def create_order(body: CreateOrderIn, request: Request, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
+    order_in = mapping.order_in(body)
+    request_id = request_id_of(request)
+
+    async def place(session: AsyncSession) -> StoredResponse:
+        order = await made_to_measure.place(
+            session, caller=caller, order_in=order_in, commerce=runtime.commerce(session, caller.account_id)
+        )
+        # The scan e-mail is not sent yet (a later issue): the contract's fallback applies.
+        email_sent = False if order_in.forge_sends_email_to_client else None
+        data = mapping.created(order, request_id=request_id, public_url=runtime.settings.public_url, email_sent=email_sent)
+        return StoredResponse(status=201, body={"success": True, "data": data})
+
+    outcome = await respond_once(
+        runtime.db,
+        mapping.idempotent_request(caller, body),
+        ttl=timedelta(hours=runtime.settings.idempotency_ttl_hours),
+        work=place,
+    )
+    if outcome.replayed:
+        return JSONResponse(mapping.replayed(outcome.body), status_code=200, headers={"Idempotent-Replayed": "true"})
+    return JSONResponse(outcome.body, status_code=outcome.status)
+
+
+@router.get("/orders/{vitacore_order_id}/status", summary="Order status")
+async def order_status(vitacore_order_id: str, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
+    async with runtime.db.transaction() as session:
+        order = await made_to_measure.find(session, caller=caller, public_id=vitacore_order_id)
+        return _success(mapping.status(order))
+
+
+@router.post("/orders/{vitacore_order_id}/cancel", summary="Cancel order")
+async def cancel_order(
+    vitacore_order_id: str, caller: CallerDep, runtime: RuntimeDep, body: CancelOrderIn | None = None
+) -> JSONResponse:
+    body = body or CancelOrderIn()
+    async with runtime.db.transaction() as session:
+        result = await made_to_measure.cancel(
+            session,
+            caller=caller,
+            public_id=vitacore_order_id,
+            reason=body.reason,
+            reference=body.partner_reference,
+            commerce=runtime.commerce(session, caller.account_id),
+        )
+        return _success(mapping.cancelled(result))
