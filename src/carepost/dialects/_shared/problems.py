@@ -37,11 +37,11 @@ def from_validation(errors: Sequence[dict[str, Any]]) -> Problem:
     if any(e.get("type") == "json_invalid" for e in errors):
         return Problem(kind="invalid_input", code="invalid_json", message="The request body is not valid JSON.")
     fields = tuple(FieldProblem(_dotted(e.get("loc", ())), _message(e)) for e in errors)
-    if any(p.field == "" and "dict" in str(e.get("type")) for p, e in zip(fields, errors, strict=True)):
+    if any(p.field == "" for p in fields):  # the body as a whole is missing or not an object
         return Problem(
             kind="invalid_input",
             code="invalid_json",
-            message="The request body must be a JSON object sent as Content-Type: application/json.",
+            message="The request body must be a JSON object, sent as Content-Type: application/json.",
         )
     first = fields[0] if fields else FieldProblem("", "Invalid request.")
     summary = f"{first.field}: {first.message}" if first.field else first.message

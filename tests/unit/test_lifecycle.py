@@ -1,0 +1,62 @@
+"""The made-to-measure transition table, without a database."""
+
+from __future__ import annotations
+
+import pytest
+
+from carepost.core.orders.lifecycle import MADE_TO_MEASURE, Flow, MaskStep, TransitionNotAllowed, lifecycle_for
+
+HAPPY_PATH = [
+    ("complete_scan", MaskStep.SCAN_REVIEW),
+    ("approve_scan", MaskStep.SCAN_APPROVED),
+    ("start_mesh", MaskStep.MESHING),
+    ("start_print", MaskStep.PRINTING),
+    ("start_qa", MaskStep.QA),
+    ("print_label", MaskStep.LABELLED),
+    ("ship", MaskStep.SHIPPED),
+    ("deliver", MaskStep.DELIVERED),
+]
+
+
+def test_an_order_walks_from_awaiting_scan_to_delivered():
+    state = MADE_TO_MEASURE.initial
+    assert state == MaskStep.AWAITING_SCAN
+    for action, expected in HAPPY_PATH:
+        state = MADE_TO_MEASURE.next(state, action)
+        assert state == expected
+
+
+def test_the_partner_may_cancel_only_while_awaiting_the_scan():
+    cancellable = {s for s in MaskStep if MADE_TO_MEASURE.allows(s, "cancel")}
+    assert cancellable == {MaskStep.AWAITING_SCAN}
+    assert MADE_TO_MEASURE.next(MaskStep.AWAITING_SCAN, "cancel") == MaskStep.CANCELLED
+
+
+@pytest.mark.parametrize("step", [MaskStep.SCAN_REVIEW, MaskStep.MESHING, MaskStep.PRINTING, MaskStep.SHIPPED])
+def test_cancel_after_upload_production_or_shipping_is_refused(step):
+    with pytest.raises(TransitionNotAllowed) as refused:
+        MADE_TO_MEASURE.next(step, "cancel")
+    assert refused.value.state == step and refused.value.action == "cancel"
+
+
+def test_a_rejected_scan_goes_back_to_awaiting_scan_and_is_cancellable_again():
+    state = MADE_TO_MEASURE.next(MaskStep.SCAN_REVIEW, "reject_scan")
+    assert state == MaskStep.AWAITING_SCAN
+    assert MADE_TO_MEASURE.allows(state, "cancel")
+
+
+def test_the_factory_may_cancel_until_the_mask_ships_but_not_after():
+    for step in MaskStep:
+        expected = step not in (MaskStep.SHIPPED, MaskStep.DELIVERED, MaskStep.CANCELLED)
+        assert MADE_TO_MEASURE.allows(step, "factory_cancel") is expected, step
+
+
+def test_terminal_states_lead_nowhere():
+    for action in {a for _, a in MADE_TO_MEASURE.transitions}:
+        assert not MADE_TO_MEASURE.allows(MaskStep.CANCELLED, action)
+        assert not MADE_TO_MEASURE.allows(MaskStep.DELIVERED, action)
+
+
+def test_every_step_is_reachable_and_known():
+    assert MADE_TO_MEASURE.states == set(MaskStep)
+    assert lifecycle_for(Flow.MADE_TO_MEASURE) is MADE_TO_MEASURE
