@@ -56,3 +56,15 @@ async def test_test_keys_never_reach_the_store(client_with_store_down, db):
     response = await client_with_store_down.post(ORDERS, json=mask_order(), headers={"X-Api-Key": clinic.test_key})
 
     assert response.status_code == 201
+
+
+async def test_cancel_is_502_and_changes_nothing_when_the_store_cannot_cancel(client, client_with_store_down, db):
+    clinic = await create_clinic(db)
+    created = await client.post(ORDERS, json=mask_order(), headers={"X-Api-Key": clinic.live_key})
+    order_id = created.json()["data"]["vitacore_order_id"]
+
+    response = await client_with_store_down.post(f"{ORDERS}/{order_id}/cancel", headers={"X-Api-Key": clinic.live_key})
+
+    assert response.status_code == 502
+    status = await client.get(f"{ORDERS}/{order_id}/status", headers={"X-Api-Key": clinic.live_key})
+    assert status.json()["data"]["is_cancelled"] is False

@@ -1,0 +1,85 @@
+"""The `carepost` command."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from carepost.cli.keys import keys_app
+from carepost.cli.support import database, fail_on_core_errors
+from carepost.config import Settings
+from carepost.core.kit.migrate import upgrade
+from carepost.tenant_file import apply as tenant_file
+
+app = typer.Typer(no_args_is_help=True, help="Carepost: partner order APIs for healthcare supply.")
+app.add_typer(keys_app, name="keys")
+
+
+@app.command()
+def demo(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    data_dir: Annotated[Path, typer.Option(help="Where the SQLite database and demo files live.")] = Path("var/demo"),
+    manifest: Annotated[Path | None, typer.Option(help="Also write the demo credentials to this JSON file.")] = None,
+) -> None:
+    """Start a sandbox: embedded SQLite, the demo tenant, the API and the worker in one process."""
+    from carepost.demo.run import run
+
+    run(host=host, port=port, data_dir=data_dir, manifest=manifest)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="API processes.")] = 1,
+) -> None:
+    """Serve the API only (run `carepost worker` beside it). Configured by CAREPOST_* variables."""
+    uvicorn.run("carepost.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
+
+
+@app.command()
+def worker() -> None:
+    """Deliver the outbox and run periodic clean-ups, until stopped."""
+    from carepost.worker import Worker
+
+    async def main() -> None:
+        async with database() as db:
+            await Worker(db).run_forever()
+
+    asyncio.run(main())
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the database schema up to date."""
+
+    async def main() -> None:
+        async with database() as db:
+            await upgrade(db)
+
+    asyncio.run(main())
+    typer.echo(f"Migrated {Settings().resolved_database_url}")
+
+
+@app.command()
+def load(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)]) -> None:
+    """Apply a tenant setup file (YAML, idempotent); print the credentials it issued as JSON."""
+
+    async def main() -> list[tenant_file.AccountReport]:
+        async with database() as db:
+            return await tenant_file.apply(db, tenant_file.read(file))
+
+    with fail_on_core_errors():
+        reports = asyncio.run(main())
+    typer.echo(json.dumps({"accounts": [asdict(r) for r in reports]}, indent=2))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""`carepost demo`: a sandbox with a demo tenant on embedded SQLite."""

@@ -1,0 +1,56 @@
+"""The demo's own record of its keys' secrets.
+
+Keys are stored hashed, so a restarted demo cannot read them back from the
+database. It keeps them in a private file beside its database instead, and
+re-issues any key whose secret it no longer has. Only the demo does this.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from carepost.core.accounts import service as accounts
+from carepost.core.kit.db import Database
+from carepost.tenant_file.apply import AccountReport
+
+DEMO_KEY_NAME = "demo"
+
+
+def _path(data_dir: Path) -> Path:
+    return data_dir / "demo-credentials.json"
+
+
+def _load(data_dir: Path) -> dict[str, dict[str, str]]:
+    path = _path(data_dir)
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _save(data_dir: Path, secrets: dict[str, dict[str, str]]) -> None:
+    path = _path(data_dir)
+    path.write_text(json.dumps(secrets, indent=2))
+    path.chmod(0o600)
+
+
+async def resolve(db: Database, data_dir: Path, reports: list[AccountReport]) -> dict[str, dict[str, str]]:
+    """slug -> {mode: secret} for every demo key, re-issuing keys whose secret was lost."""
+    known = _load(data_dir)
+    for report in reports:
+        secrets = known.setdefault(report.slug, {})
+        for key in report.keys:
+            if key.secret is not None:
+                secrets[key.mode] = key.secret
+            elif key.mode not in secrets:
+                secrets[key.mode] = await _reissue(db, report.slug, key.mode)
+    _save(data_dir, known)
+    return known
+
+
+async def _reissue(db: Database, slug: str, mode: str) -> str:
+    async with db.transaction() as session:
+        account = await accounts.account_by_slug(session, slug=slug)
+        lost = await accounts.active_key_named(session, account=account, mode=mode, name=DEMO_KEY_NAME)
+        if lost is not None:
+            await accounts.revoke_key(session, key_id=lost.id)
+        issued = await accounts.issue_key(session, account=account, mode=mode, name=DEMO_KEY_NAME)
+    return issued.secret

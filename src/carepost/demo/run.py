@@ -1,0 +1,74 @@
+"""Start the demo: migrate, load the demo tenant, print credentials, serve with the worker."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+
+from carepost.app import create_app
+from carepost.config import Settings
+from carepost.core.kit.db import Database
+from carepost.core.kit.migrate import upgrade
+from carepost.demo import credentials
+from carepost.tenant_file import apply as tenant_file
+
+
+async def prepare(settings: Settings) -> dict[str, Any]:
+    """Migrate and load the demo tenant; returns the manifest."""
+    db = Database(settings.resolved_database_url)
+    try:
+        await upgrade(db)
+        tenant = tenant_file.parse(files("carepost.demo").joinpath("tenant.yaml").read_text())
+        reports = await tenant_file.apply(db, tenant)
+        secrets = await credentials.resolve(db, settings.data_dir, reports)
+    finally:
+        await db.dispose()
+    masks = {entry.slug: entry.masks for entry in tenant.accounts}
+    return {
+        "base_url": settings.public_url,
+        "docs_url": f"{settings.public_url}/docs",
+        "accounts": [
+            {
+                "name": report.name,
+                "slug": report.slug,
+                "keys": secrets[report.slug],
+                "masks": masks[report.slug].model_dump(mode="json") if masks[report.slug] else None,
+            }
+            for report in reports
+        ],
+    }
+
+
+def run(*, host: str, port: int, data_dir: Path, manifest: Path | None) -> None:
+    settings = Settings(data_dir=data_dir, run_worker_in_process=True)
+    if "public_url" not in settings.model_fields_set:
+        settings = settings.model_copy(update={"public_url": f"http://{host}:{port}"})
+    summary = asyncio.run(prepare(settings))
+    if manifest is not None:
+        manifest.write_text(json.dumps(summary, indent=2))
+    _print(summary, settings)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+def _print(summary: dict[str, Any], settings: Settings) -> None:
+    print(f"Carepost demo on {summary['base_url']}  (API docs: {summary['docs_url']})")
+    print(f"Data: {settings.resolved_database_url}")
+    for account in summary["accounts"]:
+        print(f"\n  {account['name']}  [{account['slug']}]")
+        for mode, secret in sorted(account["keys"].items()):
+            print(f"    {mode:<4} key: {secret}")
+    first = summary["accounts"][0]["keys"]["test"]
+    print(
+        "\nTry it:\n"
+        f"  curl -s -X POST {summary['base_url']}/api/partner/v1/orders -H 'X-Api-Key: {first}' \\\n"
+        "    -H 'Content-Type: application/json' -d '{\"patient_email\": \"patient@example.com\", "
+        "\"patient_name\": \"Jane Doe\", \"phone\": \"+15551234567\", \"shipping_address\": {\"first_name\": "
+        "\"Jane\", \"last_name\": \"Doe\", \"address1\": \"123 Main Street\", \"city\": \"Portland\", "
+        "\"province\": \"Oregon\", \"country_code\": \"US\", \"zip\": \"97201\"}}'\n",
+        flush=True,
+    )

@@ -1,0 +1,76 @@
+"""Applying a tenant file: idempotent, so applying it twice changes nothing.
+
+Accounts are matched by slug. A key is matched by (name, mode): an active one
+is kept, and only keys issued by this run carry their secret in the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.accounts import service as accounts
+from carepost.core.kit.db import Database
+from carepost.core.kit.errors import InvalidInput
+from carepost.core.manufacturing.settings import MaskSettingsIn, save_settings
+from carepost.tenant_file.schema import AccountFile, TenantFile
+
+
+@dataclass
+class KeyReport:
+    name: str
+    mode: str
+    role: str
+    prefix: str
+    secret: str | None  # only for a key issued by this run
+
+
+@dataclass
+class AccountReport:
+    slug: str
+    name: str
+    keys: list[KeyReport] = field(default_factory=list)
+
+
+def parse(text: str) -> TenantFile:
+    try:
+        return TenantFile.model_validate(yaml.safe_load(text))
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise InvalidInput(f"The tenant file is not valid: {exc}") from exc
+
+
+def read(path: Path) -> TenantFile:
+    return parse(path.read_text())
+
+
+async def apply(db: Database, tenant: TenantFile) -> list[AccountReport]:
+    async with db.transaction() as session:
+        return [await _apply_account(session, entry) for entry in tenant.accounts]
+
+
+async def _apply_account(session: AsyncSession, entry: AccountFile) -> AccountReport:
+    account = await accounts.ensure_account(session, slug=entry.slug, name=entry.name, dialects=set(entry.dialects))
+    if entry.masks is not None:
+        await save_settings(
+            session,
+            account_id=account.id,
+            settings_in=MaskSettingsIn(
+                ordering_enabled=entry.masks.ordering_enabled,
+                contact_email=str(entry.masks.contact_email) if entry.masks.contact_email else None,
+                allowed_mask_types=[t.value for t in entry.masks.allowed_mask_types],
+                variants={t.value: v for t, v in entry.masks.variants.items()},
+            ),
+        )
+    report = AccountReport(slug=account.slug, name=account.name)
+    for key in entry.keys:
+        existing = await accounts.active_key_named(session, account=account, mode=key.mode, name=key.name)
+        if existing is not None:
+            report.keys.append(KeyReport(key.name, key.mode, existing.role, existing.prefix, secret=None))
+            continue
+        issued = await accounts.issue_key(session, account=account, mode=key.mode, name=key.name, role=key.role)
+        report.keys.append(KeyReport(key.name, key.mode, key.role, issued.prefix, secret=issued.secret))
+    return report

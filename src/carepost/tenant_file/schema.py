@@ -1,0 +1,38 @@
+"""The tenant file's shape. Unknown keys are refused so a typo can't pass silently."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from carepost.core.manufacturing.products import MaskType
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MasksSettingsFile(_Strict):
+    ordering_enabled: bool = True
+    contact_email: EmailStr | None = None
+    allowed_mask_types: list[MaskType] = Field(default_factory=lambda: [MaskType.CPAP])
+    variants: dict[MaskType, str] = Field(default_factory=dict)
+
+
+class KeyFile(_Strict):
+    name: str = Field(default="default", min_length=1, max_length=100)
+    mode: Literal["live", "test"]
+    role: Literal["full", "read_only"] = "full"
+
+
+class AccountFile(_Strict):
+    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
+    name: str = Field(min_length=1, max_length=200)
+    dialects: list[Literal["masks", "pharmacy", "devices", "cases"]] = Field(default_factory=list)
+    masks: MasksSettingsFile | None = None
+    keys: list[KeyFile] = Field(default_factory=list)
+
+
+class TenantFile(_Strict):
+    accounts: list[AccountFile]

@@ -1,0 +1,89 @@
+"""`carepost demo` as a user runs it: a real process, real HTTP, its printed keys."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.factories import mask_order
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start_demo(data_dir: Path, manifest: Path) -> tuple[subprocess.Popen[str], int]:
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREPOST_")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "carepost.cli", "demo", "--port", str(port), "--data-dir", str(data_dir), "--manifest", str(manifest)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"demo exited early:\n{process.stdout.read()}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=1).status_code == 200:
+                return process, port
+        except httpx.TransportError:
+            time.sleep(0.2)
+    process.kill()
+    pytest.fail("demo did not start within 30 s")
+
+
+def _stop(process: subprocess.Popen[str]) -> str:
+    process.terminate()
+    output, _ = process.communicate(timeout=15)
+    return output
+
+
+def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path):
+    data_dir, manifest_path = tmp_path / "demo", tmp_path / "manifest.json"
+    process, port = _start_demo(data_dir, manifest_path)
+    try:
+        manifest = json.loads(manifest_path.read_text())
+        base = manifest["base_url"]
+        assert base == f"http://127.0.0.1:{port}"
+        assert len(manifest["accounts"]) >= 2
+        first, second = manifest["accounts"][0], manifest["accounts"][1]
+        assert set(first["keys"]) == {"live", "test"}
+        assert first["masks"]["allowed_mask_types"] == ["cpap", "nose"]
+
+        created = httpx.post(f"{base}/api/partner/v1/orders", json=mask_order(mask_type="nose"), headers={"X-Api-Key": first["keys"]["live"]})
+        assert created.status_code == 201, created.text
+        order_id = created.json()["data"]["vitacore_order_id"]
+        assert created.json()["data"]["scan_upload_url"].startswith(f"{base}/api/portal/start-scan?")
+        other = httpx.get(f"{base}/api/partner/v1/orders/{order_id}/status", headers={"X-Api-Key": second["keys"]["live"]})
+        assert other.status_code == 404
+        nasal_refused = httpx.post(
+            f"{base}/api/partner/v1/orders", json=mask_order(mask_type="nose"), headers={"X-Api-Key": second["keys"]["test"]}
+        )
+        assert nasal_refused.status_code == 403
+    finally:
+        output = _stop(process)
+    assert first["keys"]["live"] in output  # the credentials are printed
+
+    process, port = _start_demo(data_dir, manifest_path)
+    try:
+        again = json.loads(manifest_path.read_text())
+        assert again["accounts"][0]["keys"] == first["keys"]
+        status = httpx.get(
+            f"http://127.0.0.1:{port}/api/partner/v1/orders/{order_id}/status", headers={"X-Api-Key": first["keys"]["live"]}
+        )
+        assert status.status_code == 200 and status.json()["data"]["current_step_id"] == "awaiting_scan"
+    finally:
+        _stop(process)
