@@ -14,7 +14,8 @@ import uvicorn
 from carepost.cli.keys import keys_app
 from carepost.cli.support import database, fail_on_core_errors
 from carepost.config import Settings
-from carepost.core.kit.migrate import upgrade
+from carepost.core.kit.migrate import autogenerate, upgrade
+from carepost.logging import configure_logging
 from carepost.tenant_file import apply as tenant_file
 
 app = typer.Typer(no_args_is_help=True, help="Carepost: partner order APIs for healthcare supply.")
@@ -49,6 +50,8 @@ def worker() -> None:
     """Deliver the outbox and run periodic clean-ups, until stopped."""
     from carepost.worker import Worker
 
+    configure_logging(Settings().log_level)
+
     async def main() -> None:
         async with database() as db:
             await Worker(db).run_forever()
@@ -57,12 +60,18 @@ def worker() -> None:
 
 
 @app.command()
-def migrate() -> None:
-    """Bring the database schema up to date."""
+def migrate(
+    new: Annotated[
+        str | None, typer.Option(help="Developers: write a new migration with this message from the models' changes.")
+    ] = None,
+) -> None:
+    """Bring the database schema up to date (or, with --new, write the next migration)."""
 
     async def main() -> None:
         async with database() as db:
             await upgrade(db)
+            if new:
+                await autogenerate(db, new)
 
     asyncio.run(main())
     typer.echo(f"Migrated {Settings().resolved_database_url}")

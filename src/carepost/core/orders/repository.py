@@ -18,7 +18,7 @@ class OrderRepository:
 
     async def add(self, order: Order) -> Order:
         """Insert with a fresh random public id, drawing again on the rare collision."""
-        for attempt in range(_PUBLIC_ID_ATTEMPTS):
+        for attempt in range(1, _PUBLIC_ID_ATTEMPTS + 1):
             order.public_id = order_public_id()
             try:
                 async with self.session.begin_nested():
@@ -26,9 +26,9 @@ class OrderRepository:
                     await self.session.flush()
                 return order
             except IntegrityError:
-                if attempt == _PUBLIC_ID_ATTEMPTS - 1:
+                if attempt == _PUBLIC_ID_ATTEMPTS:
                     raise
-        raise AssertionError("unreachable")
+        return order
 
     async def for_key(self, *, account_id: int, api_key_id: int, public_id: str, lock: bool = False) -> Order | None:
         """An order placed with this very API key; anything else is not found."""

@@ -1,0 +1,127 @@
+"""The `carepost` command against the test database: load, keys."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+
+import pytest
+from typer.testing import CliRunner
+
+from carepost.cli import app as cli
+from tests.factories import mask_order
+
+runner = CliRunner()
+
+
+async def invoke_async(*args: str):
+    """The CLI runs its own event loop; from an async test it must run on another thread."""
+    return await asyncio.to_thread(runner.invoke, cli, list(args))
+
+
+@pytest.fixture
+def cli_env(monkeypatch, settings):
+    monkeypatch.setenv("CAREPOST_DATABASE_URL", settings.resolved_database_url)
+    monkeypatch.setenv("CAREPOST_DATA_DIR", str(settings.data_dir))
+
+
+def _tenant_file(tmp_path, slug: str, *, extra: str = "") -> str:
+    path = tmp_path / "tenant.yaml"
+    path.write_text(
+        f"""
+accounts:
+  - slug: {slug}
+    name: Test Clinic
+    dialects: [masks]
+    masks:
+      contact_email: orders@test-clinic.example
+      allowed_mask_types: [cpap]
+      variants: {{cpap: variant-1}}
+    keys:
+      - {{name: main, mode: live}}
+      - {{name: main, mode: test}}
+{extra}"""
+    )
+    return str(path)
+
+
+def test_load_is_idempotent_and_issues_working_keys(cli_env, tmp_path, app):
+    slug = f"cli-{uuid.uuid4().hex[:10]}"
+    path = _tenant_file(tmp_path, slug)
+
+    first = runner.invoke(cli, ["load", path])
+    second = runner.invoke(cli, ["load", path])
+
+    assert first.exit_code == 0, first.output
+    [account] = json.loads(first.output)["accounts"]
+    assert account["slug"] == slug
+    secrets = {k["mode"]: k["secret"] for k in account["keys"]}
+    assert secrets["live"].startswith("cpk_live_") and secrets["test"].startswith("cpk_test_")
+    [again] = json.loads(second.output)["accounts"]
+    assert [k["secret"] for k in again["keys"]] == [None, None]
+    assert [k["prefix"] for k in again["keys"]] == [k["prefix"] for k in account["keys"]]
+
+    listed = json.loads(runner.invoke(cli, ["keys", "list", "--account", slug]).output)
+    assert len(listed) == 2  # the second load issued nothing
+
+
+async def test_a_loaded_key_places_an_order(cli_env, tmp_path, client):
+    slug = f"cli-{uuid.uuid4().hex[:10]}"
+    result = await invoke_async("load", _tenant_file(tmp_path, slug))
+    live = next(k["secret"] for k in json.loads(result.output)["accounts"][0]["keys"] if k["mode"] == "live")
+    response = await client.post("/api/partner/v1/orders", json=mask_order(), headers={"X-Api-Key": live})
+
+    assert response.status_code == 201
+
+
+def test_load_refuses_a_file_with_a_typo(cli_env, tmp_path):
+    path = _tenant_file(tmp_path, f"cli-{uuid.uuid4().hex[:10]}", extra="    colour: blue\n")
+
+    result = runner.invoke(cli, ["load", path])
+
+    assert result.exit_code == 1
+    assert "colour" in result.output
+
+
+async def test_keys_create_list_revoke(cli_env, tmp_path, client):
+    slug = f"cli-{uuid.uuid4().hex[:10]}"
+    await invoke_async("load", _tenant_file(tmp_path, slug))
+
+    created = await invoke_async("keys", "create", "--account", slug, "--mode", "test", "--name", "ci", "--role", "read_only")
+    issued = json.loads(created.output)
+    listed = json.loads((await invoke_async("keys", "list", "--account", slug)).output)
+
+    assert issued["secret"].startswith("cpk_test_")
+    entry = next(k for k in listed if k["id"] == issued["id"])
+    assert entry["role"] == "read_only" and entry["revoked_at"] is None
+    assert all("secret" not in k for k in listed)
+    assert issued["secret"].startswith(entry["prefix"])
+
+    status_before = await client.get("/api/partner/v1/orders/ORD_1234567890/status", headers={"X-Api-Key": issued["secret"]})
+    revoked = await invoke_async("keys", "revoke", str(issued["id"]))
+    revoked_again = await invoke_async("keys", "revoke", str(issued["id"]))
+    status_after = await client.get("/api/partner/v1/orders/ORD_1234567890/status", headers={"X-Api-Key": issued["secret"]})
+
+    assert status_before.status_code == 404  # authenticated; the order just doesn't exist
+    assert revoked.exit_code == 0
+    assert revoked_again.exit_code == 1
+    assert status_after.status_code == 401
+
+
+def test_keys_for_an_unknown_account_fail_cleanly(cli_env):
+    result = runner.invoke(cli, ["keys", "create", "--account", "no-such-clinic"])
+
+    assert result.exit_code == 1
+    assert "no-such-clinic" in result.output
+
+
+def test_an_invalid_mode_is_refused(cli_env, tmp_path):
+    slug = f"cli-{uuid.uuid4().hex[:10]}"
+    runner.invoke(cli, ["load", _tenant_file(tmp_path, slug)])
+
+    result = runner.invoke(cli, ["keys", "create", "--account", slug, "--mode", "staging"])
+
+    assert result.exit_code == 1
+
+
