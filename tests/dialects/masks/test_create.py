@@ -6,6 +6,7 @@ import re
 
 from sqlalchemy import select
 
+from carepost.core.accounts import service as accounts
 from carepost.core.models import CommerceLedgerOrder, Order
 from tests.conftest import PUBLIC_URL
 from tests.factories import create_clinic, issue_key, mask_order
@@ -101,8 +102,6 @@ async def test_test_key_places_a_test_order_without_the_store(client, db):
 
 async def test_401_for_missing_invalid_and_revoked_keys(client, db):
     clinic = await create_clinic(db)
-    from carepost.core.accounts import service as accounts
-
     async with db.transaction() as session:
         await accounts.revoke_key(session, key_id=clinic.live_key_id)
 

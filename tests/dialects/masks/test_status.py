@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.dialects.masks.helpers import place, status_url
+from carepost.core.accounts import service as accounts
+from tests.dialects.masks.helpers import cancel_url, place, status_url
 from tests.factories import create_clinic, issue_key
 
 
@@ -76,3 +77,17 @@ async def test_a_test_order_is_invisible_to_the_live_key(client, db):
 
     assert as_live.status_code == 404
     assert as_test.status_code == 200 and as_test.json()["data"]["is_test"] is True
+
+
+async def test_an_account_whose_masks_api_is_switched_off_gets_422_everywhere(client, db):
+    clinic = await create_clinic(db)
+    order_id = await place(client, clinic.live_key)
+    async with db.transaction() as session:
+        await accounts.ensure_account(session, slug=clinic.slug, name="Clinic", dialects={"devices"})
+
+    status = await client.get(status_url(order_id), headers={"X-Api-Key": clinic.live_key})
+    cancel = await client.post(cancel_url(order_id), headers={"X-Api-Key": clinic.live_key})
+
+    for response in (status, cancel):
+        assert response.status_code == 422
+        assert response.json()["error"]["code"] == "clinic_not_configured"

@@ -89,6 +89,7 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: MaskOrderIn,
 
 async def find(session: AsyncSession, *, caller: Caller, public_id: str, lock: bool = False) -> Order:
     """An order placed with this caller's own key; anything else is not found."""
+    caller.require_dialect(DIALECT)
     order = await OrderRepository(session).for_key(
         account_id=caller.account_id, api_key_id=caller.api_key_id, public_id=public_id, lock=lock
     )
