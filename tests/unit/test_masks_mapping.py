@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from carepost.core.accounts.service import Caller
 from carepost.core.manufacturing.products import MaskType
+from carepost.core.manufacturing.views import MaskOrderView
 from carepost.core.models import Order
 from carepost.core.orders.made_to_measure import Cancellation
 from carepost.dialects.masks import mapping
@@ -84,7 +85,7 @@ def test_replayed_marks_only_the_replay_flag():
 
 def test_status_of_a_cancelled_order():
     cancelled_at = datetime(2026, 6, 22, 20, 15, tzinfo=UTC)
-    data = mapping.status(_order(status="cancelled", cancelled_at=cancelled_at, updated_at=cancelled_at))
+    data = mapping.status(MaskOrderView(_order(status="cancelled", cancelled_at=cancelled_at, updated_at=cancelled_at), None, None))
     assert data["is_cancelled"] is True
     assert data["current_step_id"] == "cancelled"
     assert data["cancelled_at"] == "2026-06-22T20:15:00.000Z"
@@ -92,8 +93,8 @@ def test_status_of_a_cancelled_order():
 
 
 def test_status_reports_shipped_for_shipped_and_delivered():
-    assert mapping.status(_order(status="shipped"))["is_shipped"] is True
-    assert mapping.status(_order(status="delivered"))["is_shipped"] is True
+    assert mapping.status(MaskOrderView(_order(status="shipped"), None, None))["is_shipped"] is True
+    assert mapping.status(MaskOrderView(_order(status="delivered"), None, None))["is_shipped"] is True
 
 
 def test_cancelled_body():

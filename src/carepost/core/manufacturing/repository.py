@@ -1,10 +1,15 @@
-"""SQL for per-clinic mask settings."""
+"""SQL for the masks flow: clinic settings, products, scans, production."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.models import MaskClinicSettings
+from carepost.core.kit.ids import fupc as new_fupc
+from carepost.core.models import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan
+
+_FUPC_ATTEMPTS = 5
 
 
 class MaskSettingsRepository:
@@ -17,3 +22,56 @@ class MaskSettingsRepository:
     async def save(self, settings: MaskClinicSettings) -> None:
         await self.session.merge(settings)
         await self.session.flush()
+
+
+class MaskProductRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, mask_type: str) -> MaskProduct | None:
+        return await self.session.get(MaskProduct, mask_type)
+
+    async def save(self, product: MaskProduct) -> None:
+        await self.session.merge(product)
+        await self.session.flush()
+
+
+class ProductionRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def latest_scan(self, order_id: int) -> MaskScan | None:
+        return await self.session.scalar(
+            select(MaskScan).where(MaskScan.order_id == order_id).order_by(MaskScan.id.desc()).limit(1)
+        )
+
+    async def add_scan(self, scan: MaskScan) -> MaskScan:
+        self.session.add(scan)
+        await self.session.flush()
+        return scan
+
+    async def production(self, order_id: int) -> MaskProduction | None:
+        return await self.session.get(MaskProduction, order_id)
+
+    async def production_for_update(self, *, order_id: int, account_id: int) -> MaskProduction:
+        existing = await self.production(order_id)
+        if existing is not None:
+            return existing
+        production = MaskProduction(order_id=order_id, account_id=account_id)
+        self.session.add(production)
+        await self.session.flush()
+        return production
+
+    async def assign_fupc(self, production: MaskProduction) -> str:
+        """A FUPC unique across the whole system, drawn again on the rare collision."""
+        for attempt in range(1, _FUPC_ATTEMPTS + 1):
+            candidate = new_fupc()
+            try:
+                async with self.session.begin_nested():
+                    production.fupc = candidate
+                    await self.session.flush()
+                return candidate
+            except IntegrityError:
+                if attempt == _FUPC_ATTEMPTS:
+                    raise
+        return candidate

@@ -4,7 +4,7 @@ from carepost.core.models.accounts import Account, AccountDialect, ApiKey
 from carepost.core.models.audit import RequestLogEntry
 from carepost.core.models.commerce import CommerceLedgerOrder, Counter
 from carepost.core.models.idempotency import IdempotencyRecord
-from carepost.core.models.manufacturing import MaskClinicSettings
+from carepost.core.models.manufacturing import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan
 from carepost.core.models.orders import Order, OrderEvent
 from carepost.core.models.outbox import OutboxMessage
 
@@ -16,6 +16,9 @@ __all__ = [
     "Counter",
     "IdempotencyRecord",
     "MaskClinicSettings",
+    "MaskProduct",
+    "MaskProduction",
+    "MaskScan",
     "Order",
     "OrderEvent",
     "OutboxMessage",

@@ -11,7 +11,9 @@ from carepost.core.idempotency.service import IdempotentRequest
 from carepost.core.kit.clock import iso_millis
 from carepost.core.manufacturing.products import MaskType
 from carepost.core.manufacturing.steps import step_view
-from carepost.core.models import Order
+from carepost.core.manufacturing.udi import element_string
+from carepost.core.manufacturing.views import MaskOrderView
+from carepost.core.models import MaskProduction, Order
 from carepost.core.orders.lifecycle import MaskStep
 from carepost.core.orders.made_to_measure import Cancellation, MaskOrderIn
 from carepost.dialects.masks.schemas import CreateOrderIn
@@ -80,7 +82,8 @@ def replayed(body: dict[str, Any]) -> dict[str, Any]:
     return {**body, "data": {**body["data"], "idempotent_replay": True}}
 
 
-def status(order: Order) -> dict[str, Any]:
+def status(view: MaskOrderView) -> dict[str, Any]:
+    order, scan = view.order, view.scan
     step = step_view(order.status)
     return {
         "vitacore_order_id": order.public_id,
@@ -90,17 +93,42 @@ def status(order: Order) -> dict[str, Any]:
         "patient_name": order.recipient["name"],
         "placed_at": iso_millis(order.placed_at),
         "is_test": order.mode == "test",
-        "scan_id": None,
-        "scan_status": None,
+        "scan_id": scan.public_id if scan else None,
+        "scan_status": scan.status if scan else None,
         "current_step_id": step.id,
         "current_step_label": step.label,
         "progress_caption": step.caption,
         "is_shipped": order.status in (MaskStep.SHIPPED, MaskStep.DELIVERED),
         "is_cancelled": order.status == MaskStep.CANCELLED,
         "cancelled_at": iso_millis(order.cancelled_at),
-        "tracking": None,
-        "udi": None,
+        "tracking": tracking(view.production),
+        "udi": udi(view.production),
         "updated_at": iso_millis(order.updated_at),
+    }
+
+
+def tracking(production: MaskProduction | None) -> dict[str, Any] | None:
+    if production is None or production.tracking_number is None:
+        return None
+    return {
+        "carrier": production.carrier,
+        "tracking_number": production.tracking_number,
+        "shipped_date": production.shipped_date.isoformat() if production.shipped_date else None,
+    }
+
+
+def udi(production: MaskProduction | None) -> dict[str, Any] | None:
+    if production is None or production.label_printed_at is None or production.fupc is None:
+        return None
+    assert production.gtin is not None and production.production_date is not None
+    return {
+        "di": production.gtin,
+        "lot": production.fupc,
+        "production_date": production.production_date.isoformat(),
+        "gs1_element_string": element_string(
+            gtin=production.gtin, production_date=production.production_date, fupc=production.fupc
+        ),
+        "printed_at": iso_millis(production.label_printed_at),
     }
 
 

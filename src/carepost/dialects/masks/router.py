@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.idempotency.service import StoredResponse
+from carepost.core.manufacturing.views import view_of
 from carepost.core.orders import made_to_measure
 from carepost.dialects._shared.idempotency import respond_once
 from carepost.dialects._shared.runtime import RuntimeDep, request_id_of
@@ -53,7 +54,7 @@ async def create_order(body: CreateOrderIn, request: Request, caller: CallerDep,
 async def order_status(vitacore_order_id: str, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         order = await made_to_measure.find(session, caller=caller, public_id=vitacore_order_id)
-        return _success(mapping.status(order))
+        return _success(mapping.status(await view_of(session, order)))
 
 
 @router.post("/orders/{vitacore_order_id}/cancel", summary="Cancel order")
