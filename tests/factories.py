@@ -9,6 +9,7 @@ from typing import Any
 from carepost.core.accounts import service as accounts
 from carepost.core.kit.db import Database
 from carepost.core.manufacturing.settings import MaskSettingsIn, save_settings
+from carepost.core.operators import service as operators
 
 
 @dataclass(frozen=True)
@@ -79,3 +80,8 @@ def mask_order(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+async def create_operator(db: Database, name: str = "factory-floor") -> str:
+    async with db.transaction() as session:
+        return await operators.issue_token(session, name=name)

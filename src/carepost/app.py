@@ -23,6 +23,8 @@ from carepost.dialects._shared.surfaces import Surfaces
 from carepost.dialects.masks.router import router as masks_router
 from carepost.dialects.masks.surface import SURFACE as MASKS_SURFACE
 from carepost.logging import configure_logging
+from carepost.ops.router import router as ops_router
+from carepost.ops.surface import SURFACE as OPS_SURFACE
 from carepost.worker import Worker
 
 
@@ -32,6 +34,7 @@ def create_app(settings: Settings | None = None, *, commerce: CommerceResolver |
     db = Database(settings.resolved_database_url)
     surfaces = Surfaces()
     surfaces.register(MASKS_SURFACE)
+    surfaces.register(OPS_SURFACE)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -55,6 +58,7 @@ def create_app(settings: Settings | None = None, *, commerce: CommerceResolver |
     )
     app.state.runtime = Runtime(settings=settings, db=db, commerce=commerce or ledger_resolver)
     app.include_router(masks_router)
+    app.include_router(ops_router)
     _install_error_handlers(app, surfaces)
     app.add_middleware(RequestContextMiddleware, db=db, surfaces=surfaces)
     return app

@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from carepost.cli import app as cli
-from tests.factories import mask_order
+from tests.dialects.masks.helpers import place, status_url
+from tests.factories import create_clinic, mask_order
 
 runner = CliRunner()
 
@@ -125,3 +126,23 @@ def test_an_invalid_mode_is_refused(cli_env, tmp_path):
     assert result.exit_code == 1
 
 
+
+
+async def test_operators_and_orders_commands_move_an_order(cli_env, client, db):
+    clinic = await create_clinic(db)
+    order_id = await place(client, clinic.live_key)
+
+    token = json.loads((await invoke_async("operators", "create", "night-shift")).output)["token"]
+    advanced = await invoke_async("orders", "advance", order_id, "complete_scan", "--operator", "night-shift")
+    wrong = await invoke_async("orders", "advance", order_id, "deliver")
+    shown = json.loads((await invoke_async("orders", "show", order_id)).output)
+
+    assert token.startswith("cpo_")
+    assert advanced.exit_code == 0 and "scan_review" in advanced.output
+    assert wrong.exit_code == 1 and "deliver" in wrong.output
+    assert shown["status"] == "scan_review"
+    assert shown["events"][-1] == {**shown["events"][-1], "name": "complete_scan", "actor": "operator:night-shift"}
+    status = await client.get(status_url(order_id), headers={"X-Api-Key": clinic.live_key})
+    assert status.json()["data"]["scan_status"] == "pending"
+    ops = await client.get(f"/api/ops/v1/orders/{order_id}", headers={"Authorization": f"Bearer {token}"})
+    assert ops.status_code == 200

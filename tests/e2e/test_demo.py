@@ -69,6 +69,11 @@ def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path
         assert created.json()["data"]["scan_upload_url"].startswith(f"{base}/api/portal/start-scan?")
         other = httpx.get(f"{base}/api/partner/v1/orders/{order_id}/status", headers={"X-Api-Key": second["keys"]["live"]})
         assert other.status_code == 404
+        walked = httpx.post(
+            f"{base}/api/ops/v1/orders/{order_id}/actions/complete_scan",
+            headers={"Authorization": f"Bearer {manifest['operator_token']}"},
+        )
+        assert walked.status_code == 200 and walked.json()["status"] == "scan_review"
         nasal_refused = httpx.post(
             f"{base}/api/partner/v1/orders", json=mask_order(mask_type="nose"), headers={"X-Api-Key": second["keys"]["test"]}
         )
@@ -84,6 +89,7 @@ def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path
         status = httpx.get(
             f"http://127.0.0.1:{port}/api/partner/v1/orders/{order_id}/status", headers={"X-Api-Key": first["keys"]["live"]}
         )
-        assert status.status_code == 200 and status.json()["data"]["current_step_id"] == "awaiting_scan"
+        assert status.status_code == 200 and status.json()["data"]["current_step_id"] == "scan_review"
+        assert again["operator_token"] == manifest["operator_token"]
     finally:
         _stop(process)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from carepost.core.accounts import service as accounts
 from carepost.core.kit.db import Database
+from carepost.core.operators import service as operators
 from carepost.tenant_file.apply import AccountReport
 
 DEMO_KEY_NAME = "demo"
@@ -44,6 +45,18 @@ async def resolve(db: Database, data_dir: Path, reports: list[AccountReport]) ->
                 secrets[key.mode] = await _reissue(db, report.slug, key.mode)
     _save(data_dir, known)
     return known
+
+
+async def operator_token(db: Database, data_dir: Path) -> str:
+    """The demo's operator token, issued once and kept with the keys."""
+    known = _load(data_dir)
+    token = known.get("_operator", {}).get("token")
+    if token is None:
+        async with db.transaction() as session:
+            token = await operators.issue_token(session, name="demo")
+        known["_operator"] = {"token": token}
+        _save(data_dir, known)
+    return token
 
 
 async def _reissue(db: Database, slug: str, mode: str) -> str:

@@ -26,12 +26,14 @@ async def prepare(settings: Settings) -> dict[str, Any]:
         tenant = tenant_file.parse(files("carepost.demo").joinpath("tenant.yaml").read_text())
         reports = await tenant_file.apply(db, tenant)
         secrets = await credentials.resolve(db, settings.data_dir, reports)
+        operator = await credentials.operator_token(db, settings.data_dir)
     finally:
         await db.dispose()
     masks = {entry.slug: entry.masks for entry in tenant.accounts}
     return {
         "base_url": settings.public_url,
         "docs_url": f"{settings.public_url}/docs",
+        "operator_token": operator,
         "accounts": [
             {
                 "name": report.name,
@@ -58,6 +60,7 @@ def run(*, host: str, port: int, data_dir: Path, manifest: Path | None) -> None:
 def _print(summary: dict[str, Any], settings: Settings) -> None:
     print(f"Carepost demo on {summary['base_url']}  (API docs: {summary['docs_url']})")
     print(f"Data: {settings.resolved_database_url}")
+    print(f"Operator token (/api/ops/v1, Authorization: Bearer): {summary['operator_token']}")
     for account in summary["accounts"]:
         print(f"\n  {account['name']}  [{account['slug']}]")
         for mode, secret in sorted(account["keys"].items()):

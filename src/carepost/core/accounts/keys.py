@@ -25,7 +25,15 @@ class KeyMaterial:
 def new_key(mode: str) -> KeyMaterial:
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
-    head = f"cpk_{mode}_"
+    return _material(f"cpk_{mode}_")
+
+
+def new_operator_token() -> KeyMaterial:
+    """Operator tokens look different (`cpo_`) so neither kind can pass for the other."""
+    return _material("cpo_")
+
+
+def _material(head: str) -> KeyMaterial:
     secret = head + random_token(_SECRET_LENGTH)
     return KeyMaterial(secret=secret, prefix=secret[: len(head) + _SHOWN_RANDOM_CHARS], secret_hash=hash_secret(secret))
 

@@ -5,6 +5,7 @@ from carepost.core.models.audit import RequestLogEntry
 from carepost.core.models.commerce import CommerceLedgerOrder, Counter
 from carepost.core.models.idempotency import IdempotencyRecord
 from carepost.core.models.manufacturing import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan
+from carepost.core.models.operators import OperatorToken
 from carepost.core.models.orders import Order, OrderEvent
 from carepost.core.models.outbox import OutboxMessage
 
@@ -19,6 +20,7 @@ __all__ = [
     "MaskProduct",
     "MaskProduction",
     "MaskScan",
+    "OperatorToken",
     "Order",
     "OrderEvent",
     "OutboxMessage",

@@ -41,3 +41,7 @@ async def record(session: AsyncSession, order: Order, *, name: str, actor: str, 
 
 def api_key_actor(api_key_id: int) -> str:
     return f"api_key:{api_key_id}"
+
+
+async def timeline(session: AsyncSession, order: Order) -> list[OrderEvent]:
+    return await OrderRepository(session).events(account_id=order.account_id, order_id=order.id)

@@ -14,7 +14,9 @@ from carepost.core.accounts.service import Caller
 from carepost.core.commerce.port import CommercePort, StoreOrderDraft
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.contact import phone_warnings
-from carepost.core.kit.errors import Conflict, NotFound
+from carepost.core.kit.errors import Conflict, Forbidden, NotFound
+from carepost.core.manufacturing import factory
+from carepost.core.manufacturing.factory import StepInput
 from carepost.core.manufacturing.products import PRODUCT_NAMES, MaskType
 from carepost.core.manufacturing.settings import orderable_mask
 from carepost.core.models import Order
@@ -133,3 +135,13 @@ def _why_not_cancellable(step: str) -> str:
     if step in (MaskStep.SCAN_REVIEW, MaskStep.SCAN_APPROVED):
         return "The patient's scan upload is complete; the order can no longer be cancelled."
     return "Production has started; the order can no longer be cancelled."
+
+
+async def advance_test_order(
+    session: AsyncSession, *, caller: Caller, public_id: str, action: str, step_input: StepInput
+) -> Order:
+    """The sandbox's factory: a test key moves its own test orders through every step."""
+    if not caller.is_test:
+        raise Forbidden("Test helpers work only with test keys, on test orders.", code="test_mode_only")
+    order = await find(session, caller=caller, public_id=public_id, lock=True)
+    return await factory.advance(session, order=order, action=action, actor=events.api_key_actor(caller.api_key_id), step_input=step_input)

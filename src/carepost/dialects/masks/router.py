@@ -16,7 +16,7 @@ from carepost.dialects._shared.idempotency import respond_once
 from carepost.dialects._shared.runtime import RuntimeDep, request_id_of
 from carepost.dialects.masks import mapping
 from carepost.dialects.masks.auth import CallerDep
-from carepost.dialects.masks.schemas import CancelOrderIn, CreateOrderIn
+from carepost.dialects.masks.schemas import AdvanceTestOrderIn, CancelOrderIn, CreateOrderIn
 
 router = APIRouter(prefix="/api/partner/v1", tags=["masks"], strict_content_type=False)
 
@@ -72,3 +72,16 @@ async def cancel_order(
             commerce=runtime.commerce(session, caller.account_id),
         )
         return _success(mapping.cancelled(result))
+
+
+@router.post("/test_helpers/orders/{vitacore_order_id}/advance", summary="Sandbox: move a test order one step")
+async def advance_test_order(
+    vitacore_order_id: str, body: AdvanceTestOrderIn, caller: CallerDep, runtime: RuntimeDep
+) -> JSONResponse:
+    """Test keys only, like Stripe's test helpers: lets an integrator reach every step
+    (scan review, production, label, shipping) without a factory. Returns the order's status."""
+    async with runtime.db.transaction() as session:
+        order = await made_to_measure.advance_test_order(
+            session, caller=caller, public_id=vitacore_order_id, action=body.action, step_input=body.as_step_input()
+        )
+        return _success(mapping.status(await view_of(session, order)))

@@ -8,12 +8,14 @@ no request can set them.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 import pycountry
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool, field_validator
 
+from carepost.core.manufacturing.factory import ACTIONS
 from carepost.core.manufacturing.products import MaskType
+from carepost.dialects._shared.factory_steps import StepIn
 
 
 def _text(max_length: int) -> object:
@@ -62,3 +64,10 @@ class CancelOrderIn(_Wire):
     secret_key: Annotated[str, Field(max_length=200)] | None = None
     reason: Annotated[str, Field(max_length=512)] | None = None
     partner_reference: Annotated[str, Field(max_length=128)] | None = None
+
+
+class AdvanceTestOrderIn(StepIn):
+    """Sandbox only: move a test order one step, as the factory would."""
+
+    secret_key: Annotated[str, Field(max_length=200)] | None = None
+    action: Literal[ACTIONS]  # type: ignore[valid-type]

@@ -1,0 +1,80 @@
+"""`carepost operators` and `carepost orders`: the factory's actions from a terminal."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from carepost.adapters.commerce.ledger import ledger_resolver
+from carepost.cli.support import database, fail_on_core_errors
+from carepost.core.kit.clock import iso_millis
+from carepost.core.manufacturing import factory
+from carepost.core.manufacturing.factory import ACTIONS, StepInput
+from carepost.core.operators import service as operators
+from carepost.core.orders import events
+
+operators_app = typer.Typer(no_args_is_help=True, help="Operator tokens for the operator API.")
+orders_app = typer.Typer(no_args_is_help=True, help="Look at orders and move mask orders through the factory.")
+
+
+@operators_app.command("create")
+def create_operator(name: Annotated[str, typer.Argument(help="Who the token is for.")]) -> None:
+    """Issue an operator token (for /api/ops/v1); printed now and never again."""
+
+    async def main() -> str:
+        async with database() as db, db.transaction() as session:
+            return await operators.issue_token(session, name=name)
+
+    typer.echo(json.dumps({"name": name, "token": asyncio.run(main())}, indent=2))
+
+
+@orders_app.command("show")
+def show(order_id: Annotated[str, typer.Argument(help="The order's public id (ORD_…).")]) -> None:
+    """An order's step and timeline."""
+
+    async def main() -> dict[str, object]:
+        async with database() as db, db.transaction() as session:
+            order = await operators.order(session, public_id=order_id)
+            timeline = await events.timeline(session, order)
+            return {
+                "order_id": order.public_id,
+                "mode": order.mode,
+                "status": order.status,
+                "events": [{"name": e.name, "actor": e.actor, "occurred_at": iso_millis(e.occurred_at)} for e in timeline],
+            }
+
+    with fail_on_core_errors():
+        typer.echo(json.dumps(asyncio.run(main()), indent=2))
+
+
+@orders_app.command("advance")
+def advance(
+    order_id: Annotated[str, typer.Argument(help="The order's public id (ORD_…).")],
+    action: Annotated[str, typer.Argument(help=f"One of: {', '.join(ACTIONS)}.")],
+    note: Annotated[str | None, typer.Option(help="Review or cancellation note.")] = None,
+    carrier: Annotated[str | None, typer.Option(help="ship: the carrier.")] = None,
+    tracking_number: Annotated[str | None, typer.Option(help="ship: the tracking number.")] = None,
+    shipped_date: Annotated[str | None, typer.Option(help="ship: YYYY-MM-DD (default today).")] = None,
+    operator: Annotated[str, typer.Option(help="Recorded as the actor.")] = "cli",
+) -> None:
+    """Move a mask order one step, as the operator API does."""
+    step = StepInput(
+        note=note,
+        carrier=carrier,
+        tracking_number=tracking_number,
+        shipped_date=date.fromisoformat(shipped_date) if shipped_date else None,
+    )
+
+    async def main() -> str:
+        async with database() as db, db.transaction() as session:
+            order = await operators.order(session, public_id=order_id, lock=True)
+            commerce = ledger_resolver(session, order.account_id)
+            await factory.advance(session, order=order, action=action, actor=f"operator:{operator}", step_input=step, commerce=commerce)
+            return order.status
+
+    with fail_on_core_errors():
+        typer.echo(f"{order_id} is now at step {asyncio.run(main())}.")

@@ -1,0 +1,60 @@
+"""/api/ops/v1: look at any order, and move a mask order through the factory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from carepost.core.kit.clock import iso_millis
+from carepost.core.manufacturing import factory
+from carepost.core.models import Order, OrderEvent
+from carepost.core.operators import service as operators
+from carepost.core.orders import events
+from carepost.dialects._shared.factory_steps import StepIn
+from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.ops.auth import OperatorDep
+
+router = APIRouter(prefix="/api/ops/v1", tags=["operator"], strict_content_type=False)
+
+
+def _order(order: Order, timeline: list[OrderEvent]) -> dict[str, Any]:
+    return {
+        "order_id": order.public_id,
+        "account_id": order.account_id,
+        "dialect": order.dialect,
+        "flow": order.flow,
+        "mode": order.mode,
+        "status": order.status,
+        "placed_at": iso_millis(order.placed_at),
+        "updated_at": iso_millis(order.updated_at),
+        "events": [
+            {"name": e.name, "actor": e.actor, "occurred_at": iso_millis(e.occurred_at), "data": e.data} for e in timeline
+        ],
+    }
+
+
+@router.get("/orders/{order_id}", summary="An order and its timeline")
+async def get_order(order_id: str, operator: OperatorDep, runtime: RuntimeDep) -> JSONResponse:
+    async with runtime.db.transaction() as session:
+        order = await operators.order(session, public_id=order_id)
+        return JSONResponse(_order(order, await events.timeline(session, order)))
+
+
+@router.post("/orders/{order_id}/actions/{action}", summary="Move a mask order one step")
+async def act(order_id: str, action: str, operator: OperatorDep, runtime: RuntimeDep, body: StepIn | None = None) -> JSONResponse:
+    """Actions: complete_scan, approve_scan, reject_scan, start_mesh, start_print, start_qa,
+    print_label, ship (carrier, tracking_number, optional shipped_date), deliver, factory_cancel."""
+    step = (body or StepIn()).as_step_input()
+    async with runtime.db.transaction() as session:
+        order = await operators.order(session, public_id=order_id, lock=True)
+        await factory.advance(
+            session,
+            order=order,
+            action=action,
+            actor=operator.actor,
+            step_input=step,
+            commerce=runtime.commerce(session, order.account_id),
+        )
+        return JSONResponse(_order(order, await events.timeline(session, order)))

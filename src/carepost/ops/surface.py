@@ -1,0 +1,6 @@
+"""Where the operator API answers, and how its errors look."""
+
+from carepost.dialects._shared.surfaces import Surface
+from carepost.ops import errors
+
+SURFACE = Surface(dialect="ops", prefixes=("/api/ops/v1/",), render=errors.render, max_body_bytes=64 * 1024)

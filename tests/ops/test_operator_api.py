@@ -1,0 +1,82 @@
+"""/api/ops/v1: operators move any clinic's mask order; partner keys get nowhere."""
+
+from __future__ import annotations
+
+from tests.dialects.masks.helpers import place, status_url
+from tests.factories import create_clinic, create_operator
+
+OPS = "/api/ops/v1/orders"
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def test_an_operator_walks_an_order_and_the_clinic_sees_each_step(client, db):
+    clinic, token = await create_clinic(db), await create_operator(db)
+    order_id = await place(client, clinic.live_key)
+
+    for action in ("complete_scan", "approve_scan", "start_mesh", "start_print", "start_qa", "print_label"):
+        response = await client.post(f"{OPS}/{order_id}/actions/{action}", headers=_bearer(token))
+        assert response.status_code == 200, response.text
+    shipped = await client.post(
+        f"{OPS}/{order_id}/actions/ship", json={"carrier": "fedex", "tracking_number": "7712 3456 7890"}, headers=_bearer(token)
+    )
+
+    assert shipped.json()["status"] == "shipped"
+    assert [e["name"] for e in shipped.json()["events"]] == [
+        "placed", "complete_scan", "approve_scan", "start_mesh", "start_print", "start_qa", "print_label", "ship"
+    ]
+    assert shipped.json()["events"][-1]["actor"] == "operator:factory-floor"
+    status = (await client.get(status_url(order_id), headers={"X-Api-Key": clinic.live_key})).json()["data"]
+    assert status["tracking"]["tracking_number"] == "7712 3456 7890"
+    assert status["udi"]["lot"] == shipped.json()["events"][6]["data"]["fupc"]
+
+
+async def test_operator_reads_an_order_with_its_timeline(client, db):
+    clinic, token = await create_clinic(db), await create_operator(db)
+    order_id = await place(client, clinic.test_key)
+
+    response = await client.get(f"{OPS}/{order_id}", headers=_bearer(token))
+
+    body = response.json()
+    assert response.status_code == 200
+    assert (body["order_id"], body["mode"], body["status"], body["account_id"]) == (order_id, "test", "awaiting_scan", clinic.account_id)
+    assert body["events"][0]["name"] == "placed"
+
+
+async def test_partner_keys_and_bad_tokens_are_refused(client, db):
+    clinic = await create_clinic(db)
+    order_id = await place(client, clinic.live_key)
+
+    for headers in ({}, _bearer(clinic.live_key), {"X-Api-Key": clinic.live_key}, _bearer("cpo_nope")):
+        response = await client.post(f"{OPS}/{order_id}/actions/complete_scan", headers=headers)
+        assert response.status_code == 401
+        assert response.json()["error"]["request_id"] == response.headers["request-id"]
+
+
+async def test_unknown_orders_actions_and_out_of_order_steps(client, db):
+    clinic, token = await create_clinic(db), await create_operator(db)
+    order_id = await place(client, clinic.live_key)
+
+    unknown_order = await client.post(f"{OPS}/ORD_0000000001/actions/complete_scan", headers=_bearer(token))
+    unknown_action = await client.post(f"{OPS}/{order_id}/actions/teleport", headers=_bearer(token))
+    too_early = await client.post(f"{OPS}/{order_id}/actions/ship", json={"carrier": "ups", "tracking_number": "1"}, headers=_bearer(token))
+    bad_body = await client.post(f"{OPS}/{order_id}/actions/complete_scan", json={"speed": "fast"}, headers=_bearer(token))
+
+    assert unknown_order.status_code == 404
+    assert unknown_action.status_code == 400 and unknown_action.json()["error"]["fields"][0]["field"] == "action"
+    assert too_early.status_code == 409 and too_early.json()["error"]["code"] == "step_not_allowed"
+    assert bad_body.status_code == 400 and bad_body.json()["error"]["code"] == "validation_error"
+
+
+async def test_factory_cancel_from_the_operator_api(client, db):
+    clinic, token = await create_clinic(db), await create_operator(db)
+    order_id = await place(client, clinic.live_key)
+    await client.post(f"{OPS}/{order_id}/actions/complete_scan", headers=_bearer(token))
+
+    response = await client.post(f"{OPS}/{order_id}/actions/factory_cancel", json={"note": "Patient unreachable"}, headers=_bearer(token))
+
+    assert response.json()["status"] == "cancelled"
+    status = (await client.get(status_url(order_id), headers={"X-Api-Key": clinic.live_key})).json()["data"]
+    assert status["is_cancelled"] is True
