@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.audit.repository import RequestLogRepository
 from carepost.core.kit.clock import utcnow
-from carepost.core.models import RequestLogEntry
+from carepost.core.models import AccessAuditEntry, RequestLogEntry
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,20 @@ async def record_call(session: AsyncSession, call: CallRecord) -> None:
             account_id=call.account_id,
             api_key_id=call.api_key_id,
             mode=call.mode,
+            created_at=utcnow(),
+        )
+    )
+
+
+async def record_access(session: AsyncSession, *, account_id: int, api_key_id: int, order_id: int, action: str, request_id: str) -> None:
+    """An audit row for a read of an order's data, in the reading request's transaction."""
+    await RequestLogRepository(session).add(
+        AccessAuditEntry(
+            account_id=account_id,
+            api_key_id=api_key_id,
+            order_id=order_id,
+            action=action,
+            request_id=request_id,
             created_at=utcnow(),
         )
     )

@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.ids import fupc as new_fupc
-from carepost.core.models import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan
+from carepost.core.models import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan, Order
 
 _FUPC_ATTEMPTS = 5
 
@@ -75,3 +75,24 @@ class ProductionRepository:
                 if attempt == _FUPC_ATTEMPTS:
                     raise
         return candidate
+
+
+class MaskLookupRepository:
+    """Finding a clinic's mask order by what is printed on the mask or its paperwork."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def _clinic_orders(self, *, account_id: int, mode: str):  # noqa: ANN202
+        return select(Order).where(Order.account_id == account_id, Order.mode == mode, Order.dialect == "masks")
+
+    async def by_fupc(self, *, account_id: int, mode: str, fupc: str) -> Order | None:
+        query = self._clinic_orders(account_id=account_id, mode=mode).join(MaskProduction, MaskProduction.order_id == Order.id)
+        return await self.session.scalar(query.where(MaskProduction.fupc == fupc))
+
+    async def by_scan(self, *, account_id: int, mode: str, scan_id: str) -> Order | None:
+        query = self._clinic_orders(account_id=account_id, mode=mode).join(MaskScan, MaskScan.order_id == Order.id)
+        return await self.session.scalar(query.where(MaskScan.public_id == scan_id))
+
+    async def by_order(self, *, account_id: int, mode: str, public_id: str) -> Order | None:
+        return await self.session.scalar(self._clinic_orders(account_id=account_id, mode=mode).where(Order.public_id == public_id))

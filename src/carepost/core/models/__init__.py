@@ -1,7 +1,7 @@
 """Every table, imported in one place so Alembic and the app see the same metadata."""
 
 from carepost.core.models.accounts import Account, AccountDialect, ApiKey
-from carepost.core.models.audit import RequestLogEntry
+from carepost.core.models.audit import AccessAuditEntry, RequestLogEntry
 from carepost.core.models.commerce import CommerceLedgerOrder, Counter
 from carepost.core.models.idempotency import IdempotencyRecord
 from carepost.core.models.manufacturing import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan
@@ -10,6 +10,7 @@ from carepost.core.models.orders import Order, OrderEvent
 from carepost.core.models.outbox import OutboxMessage
 
 __all__ = [
+    "AccessAuditEntry",
     "Account",
     "AccountDialect",
     "ApiKey",

@@ -26,3 +26,18 @@ class RequestLogEntry(Base):
     status_code: Mapped[int]
     duration_ms: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AccessAuditEntry(Base):
+    """Who read which order's data, when, through which request (status reads, lookups)."""
+
+    __tablename__ = "access_audit"
+    __table_args__ = (Index("ix_access_audit_account_order", "account_id", "order_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    api_key_id: Mapped[int] = mapped_column(ForeignKey("api_keys.id", ondelete="CASCADE"))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(32))
+    request_id: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Caller
+from carepost.core.audit.service import record_access
 from carepost.core.commerce.port import CommercePort, StoreOrderDraft
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.contact import phone_warnings
@@ -19,6 +20,7 @@ from carepost.core.manufacturing import factory
 from carepost.core.manufacturing.factory import StepInput
 from carepost.core.manufacturing.products import PRODUCT_NAMES, MaskType
 from carepost.core.manufacturing.settings import orderable_mask
+from carepost.core.manufacturing.views import MaskOrderView, view_of
 from carepost.core.models import Order
 from carepost.core.orders import events
 from carepost.core.orders.lifecycle import MADE_TO_MEASURE, Flow, MaskStep
@@ -98,6 +100,15 @@ async def find(session: AsyncSession, *, caller: Caller, public_id: str, lock: b
     if order is None or order.dialect != DIALECT or order.mode != caller.mode:
         raise NotFound("No order with this id was placed with this API key.", code="order_not_found")
     return order
+
+
+async def read_status(session: AsyncSession, *, caller: Caller, public_id: str, request_id: str) -> MaskOrderView:
+    """The order as its status shows it; every read is audited."""
+    order = await find(session, caller=caller, public_id=public_id)
+    await record_access(
+        session, account_id=caller.account_id, api_key_id=caller.api_key_id, order_id=order.id, action="status", request_id=request_id
+    )
+    return await view_of(session, order)
 
 
 async def cancel(

@@ -16,9 +16,11 @@ from carepost.dialects._shared.idempotency import respond_once
 from carepost.dialects._shared.runtime import RuntimeDep, request_id_of
 from carepost.dialects.masks import mapping
 from carepost.dialects.masks.auth import CallerDep
+from carepost.dialects.masks.lookups import router as lookups_router
 from carepost.dialects.masks.schemas import AdvanceTestOrderIn, CancelOrderIn, CreateOrderIn
 
 router = APIRouter(prefix="/api/partner/v1", tags=["masks"], strict_content_type=False)
+router.include_router(lookups_router)
 
 
 def _success(data: dict[str, Any], status: int = 200) -> JSONResponse:
@@ -51,10 +53,12 @@ async def create_order(body: CreateOrderIn, request: Request, caller: CallerDep,
 
 
 @router.get("/orders/{vitacore_order_id}/status", summary="Order status")
-async def order_status(vitacore_order_id: str, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
+async def order_status(vitacore_order_id: str, request: Request, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
-        order = await made_to_measure.find(session, caller=caller, public_id=vitacore_order_id)
-        return _success(mapping.status(await view_of(session, order)))
+        view = await made_to_measure.read_status(
+            session, caller=caller, public_id=vitacore_order_id, request_id=request_id_of(request)
+        )
+        return _success(mapping.status(view))
 
 
 @router.post("/orders/{vitacore_order_id}/cancel", summary="Cancel order")

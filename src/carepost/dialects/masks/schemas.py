@@ -71,3 +71,18 @@ class AdvanceTestOrderIn(StepIn):
 
     secret_key: Annotated[str, Field(max_length=200)] | None = None
     action: Literal[ACTIONS]  # type: ignore[valid-type]
+
+
+RequestType = Literal["summary", "patient", "clinical", "manufacturing", "qa", "udi", "order", "full"]
+
+
+class FupcLookupIn(_Wire):
+    secret_key: Annotated[str, Field(max_length=200)] | None = None
+    fupc: Annotated[str, Field(max_length=64)]
+    request_type: RequestType | None = None
+
+
+class BarcodeLookupIn(_Wire):
+    secret_key: Annotated[str, Field(max_length=200)] | None = None
+    barcode: Annotated[str, Field(max_length=512)]
+    request_type: RequestType
