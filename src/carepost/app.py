@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,10 +12,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from carepost.adapters.commerce.ledger import ledger_resolver
+from carepost.adapters.mail import mail_for
 from carepost.config import Settings
 from carepost.core.commerce.port import CommerceResolver
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import CoreError
+from carepost.core.notifications.mail import MailPort
 from carepost.dialects._shared import problems
 from carepost.dialects._shared.context import RequestContextMiddleware
 from carepost.dialects._shared.runtime import Runtime, request_id_of
@@ -28,7 +30,12 @@ from carepost.ops.surface import SURFACE as OPS_SURFACE
 from carepost.worker import Worker
 
 
-def create_app(settings: Settings | None = None, *, commerce: CommerceResolver | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    commerce: CommerceResolver | None = None,
+    mail: Callable[[str], MailPort] | None = None,
+) -> FastAPI:
     settings = settings or Settings()
     configure_logging(settings.log_level)
     db = Database(settings.resolved_database_url)
@@ -56,7 +63,12 @@ def create_app(settings: Settings | None = None, *, commerce: CommerceResolver |
         version="0.1.0",
         lifespan=lifespan,
     )
-    app.state.runtime = Runtime(settings=settings, db=db, commerce=commerce or ledger_resolver)
+    app.state.runtime = Runtime(
+        settings=settings,
+        db=db,
+        commerce=commerce or ledger_resolver,
+        mail=mail or (lambda mode: mail_for(settings, mode)),
+    )
     app.include_router(masks_router)
     app.include_router(ops_router)
     _install_error_handlers(app, surfaces)

@@ -19,6 +19,7 @@ class Settings(BaseSettings):
     secret_key: str | None = None
     smtp_url: str | None = None
     mail_from: str = "Carepost <no-reply@carepost.localhost>"
+    smtp_timeout_seconds: float = 5.0
     idempotency_ttl_hours: int = 24
     run_worker_in_process: bool = False
     log_level: str = "info"

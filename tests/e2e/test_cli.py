@@ -10,6 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from carepost.cli import app as cli
+from carepost.core.accounts import service as accounts
+from carepost.core.manufacturing.repository import MaskProductRepository
+from carepost.core.manufacturing.scan_email import clinic_template
 from tests.dialects.masks.helpers import place, status_url
 from tests.factories import create_clinic, mask_order
 
@@ -146,3 +149,42 @@ async def test_operators_and_orders_commands_move_an_order(cli_env, client, db):
     assert status.json()["data"]["scan_status"] == "pending"
     ops = await client.get(f"/api/ops/v1/orders/{order_id}", headers={"Authorization": f"Bearer {token}"})
     assert ops.status_code == 200
+
+
+async def test_the_tenant_file_sets_templates_and_gtins_and_a_reload_keeps_them(cli_env, tmp_path, db):
+    slug = f"cli-{uuid.uuid4().hex[:10]}"
+    _tenant_file(tmp_path, slug)
+    text = (tmp_path / "tenant.yaml").read_text().replace(
+        "      variants: {cpap: variant-1}\n",
+        "      variants: {cpap: variant-1}\n      patient_email:\n        subject: 'Scan, {{patient_first_name}}'\n        text: '{{scan_upload_url}}'\n",
+    )
+    (tmp_path / "tenant.yaml").write_text("mask_products:\n  cpap: {gtin: '00628678429093'}\n" + text)
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(text.replace("      patient_email:\n        subject: 'Scan, {{patient_first_name}}'\n        text: '{{scan_upload_url}}'\n", ""))
+
+    first = await invoke_async("load", str(tmp_path / "tenant.yaml"))
+    reload_without_email = await invoke_async("load", str(plain))
+
+    assert first.exit_code == 0, first.output
+    assert reload_without_email.exit_code == 0
+    async with db.transaction() as session:
+        account = await accounts.account_by_slug(session, slug=slug)
+        template = await clinic_template(session, account_id=account.id)
+        product = await MaskProductRepository(session).get("cpap")
+    assert template.subject == "Scan, {{patient_first_name}}"  # kept: settings are updated, not replaced
+    assert product.gtin == "00628678429093"
+
+
+def test_the_tenant_file_refuses_a_bad_gtin_and_a_hostile_template(cli_env, tmp_path):
+    slug = f"cli-{uuid.uuid4().hex[:10]}"
+    path = tmp_path / "bad.yaml"
+    path.write_text("mask_products:\n  cpap: {gtin: '00628678429094'}\naccounts: []\n")
+    bad_gtin = runner.invoke(cli, ["load", str(path)])
+    path.write_text(
+        f"accounts:\n  - slug: {slug}\n    name: X\n    dialects: [masks]\n    masks:\n"
+        "      patient_email: {subject: x, text: \"{{ ''.__class__ }}\"}\n"
+    )
+    hostile = runner.invoke(cli, ["load", str(path)])
+
+    assert bad_gtin.exit_code == 1 and "check digit" in bad_gtin.output
+    assert hostile.exit_code == 1

@@ -80,3 +80,25 @@ async def test_factory_cancel_from_the_operator_api(client, db):
     assert response.json()["status"] == "cancelled"
     status = (await client.get(status_url(order_id), headers={"X-Api-Key": clinic.live_key})).json()["data"]
     assert status["is_cancelled"] is True
+
+
+async def test_operators_edit_a_clinics_patient_email_template(client, db):
+    clinic, token = await create_clinic(db), await create_operator(db)
+    url = f"/api/ops/v1/accounts/{clinic.slug}/masks/patient-email"
+
+    default = await client.get(url, headers=_bearer(token))
+    changed = await client.put(
+        url, json={"subject": "Scan for {{mask_product_name}}", "text": "Go: {{scan_upload_url}}"}, headers=_bearer(token)
+    )
+    hostile = await client.put(url, json={"subject": "x", "text": "{{ ''.__class__.__mro__ }}"}, headers=_bearer(token))
+    typo = await client.put(url, json={"subject": "{{patient_firstname}}", "text": "x"}, headers=_bearer(token))
+    after = await client.get(url, headers=_bearer(token))
+
+    assert default.status_code == 200 and "{{scan_upload_url}}" in default.json()["text"]
+    assert "patient_first_name" in default.json()["placeholders"]
+    assert changed.status_code == 200
+    assert hostile.status_code == 400 and hostile.json()["error"]["fields"][0]["field"] == "text"
+    assert typo.status_code == 400 and "patient_first_name" in typo.json()["error"]["message"]
+    assert (after.json()["subject"], after.json()["text"], after.json()["html"]) == ("Scan for {{mask_product_name}}", "Go: {{scan_upload_url}}", None)
+    assert (await client.get("/api/ops/v1/accounts/no-such-clinic/masks/patient-email", headers=_bearer(token))).status_code == 404
+    assert (await client.get(url, headers={"X-Api-Key": clinic.live_key})).status_code == 401

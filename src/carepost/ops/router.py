@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
 
+from carepost.core.accounts import service as accounts
 from carepost.core.kit.clock import iso_millis
-from carepost.core.manufacturing import factory
+from carepost.core.manufacturing import factory, scan_email
 from carepost.core.models import Order, OrderEvent
 from carepost.core.operators import service as operators
 from carepost.core.orders import events
@@ -58,3 +60,38 @@ async def act(order_id: str, action: str, operator: OperatorDep, runtime: Runtim
             commerce=runtime.commerce(session, order.account_id),
         )
         return JSONResponse(_order(order, await events.timeline(session, order)))
+
+
+class PatientEmailIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    subject: Annotated[str, Field(min_length=1, max_length=500)]
+    text: Annotated[str, Field(min_length=1, max_length=20_000)]
+    html: Annotated[str, Field(max_length=20_000)] | None = None
+
+
+def _template_body(template: scan_email.EmailTemplate) -> dict[str, Any]:
+    return {
+        "subject": template.subject,
+        "text": template.text,
+        "html": template.html,
+        "placeholders": list(scan_email.PLACEHOLDERS),
+    }
+
+
+@router.get("/accounts/{slug}/masks/patient-email", summary="A clinic's patient scan e-mail template")
+async def get_patient_email(slug: str, operator: OperatorDep, runtime: RuntimeDep) -> JSONResponse:
+    async with runtime.db.transaction() as session:
+        account = await accounts.account_by_slug(session, slug=slug)
+        return JSONResponse(_template_body(await scan_email.clinic_template(session, account_id=account.id)))
+
+
+@router.put("/accounts/{slug}/masks/patient-email", summary="Change a clinic's patient scan e-mail template")
+async def put_patient_email(slug: str, body: PatientEmailIn, operator: OperatorDep, runtime: RuntimeDep) -> JSONResponse:
+    """Placeholders: {{patient_first_name}}, {{patient_name}}, {{mask_product_name}}, {{scan_upload_url}},
+    {{clinic_name}}. Rendered in a sandbox; a template that fails or reaches Python internals is refused (400)."""
+    template = scan_email.EmailTemplate(subject=body.subject, text=body.text, html=body.html)
+    async with runtime.db.transaction() as session:
+        account = await accounts.account_by_slug(session, slug=slug)
+        await scan_email.save_clinic_template(session, account_id=account.id, template=template)
+    return JSONResponse(_template_body(template))

@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.accounts import service as accounts
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import InvalidInput
-from carepost.core.manufacturing.settings import MaskSettingsIn, save_settings
+from carepost.core.manufacturing import scan_email
+from carepost.core.manufacturing.settings import MaskSettingsIn, save_settings, set_product_gtin
 from carepost.tenant_file.schema import AccountFile, TenantFile
 
 
@@ -49,6 +50,8 @@ def read(path: Path) -> TenantFile:
 
 async def apply(db: Database, tenant: TenantFile) -> list[AccountReport]:
     async with db.transaction() as session:
+        for mask_type, product in tenant.mask_products.items():
+            await set_product_gtin(session, mask_type=mask_type.value, gtin=product.gtin)
         return [await _apply_account(session, entry) for entry in tenant.accounts]
 
 
@@ -65,6 +68,11 @@ async def _apply_account(session: AsyncSession, entry: AccountFile) -> AccountRe
                 variants={t.value: v for t, v in entry.masks.variants.items()},
             ),
         )
+        if entry.masks.patient_email is not None:
+            email = entry.masks.patient_email
+            await scan_email.save_clinic_template(
+                session, account_id=account.id, template=scan_email.EmailTemplate(email.subject, email.text, email.html)
+            )
     report = AccountReport(slug=account.slug, name=account.name)
     for key in entry.keys:
         existing = await accounts.active_key_named(session, account=account, mode=key.mode, name=key.name)

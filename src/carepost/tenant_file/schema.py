@@ -13,11 +13,22 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class PatientEmailFile(_Strict):
+    subject: str = Field(min_length=1, max_length=500)
+    text: str = Field(min_length=1, max_length=20_000)
+    html: str | None = Field(default=None, max_length=20_000)
+
+
+class MaskProductFile(_Strict):
+    gtin: str = Field(pattern=r"^\d{14}$")
+
+
 class MasksSettingsFile(_Strict):
     ordering_enabled: bool = True
     contact_email: EmailStr | None = None
     allowed_mask_types: list[MaskType] = Field(default_factory=lambda: [MaskType.CPAP])
     variants: dict[MaskType, str] = Field(default_factory=dict)
+    patient_email: PatientEmailFile | None = None
 
 
 class KeyFile(_Strict):
@@ -35,4 +46,6 @@ class AccountFile(_Strict):
 
 
 class TenantFile(_Strict):
-    accounts: list[AccountFile]
+    # The factory's products, shared by every clinic: the GTIN per mask type.
+    mask_products: dict[MaskType, MaskProductFile] = Field(default_factory=dict)
+    accounts: list[AccountFile] = Field(default_factory=list)

@@ -70,20 +70,6 @@ async def test_mask_type_defaults_to_cpap_and_nose_is_accepted(client, db):
     assert nasal.json()["data"]["shopify_order_name"] == "#1002"
 
 
-async def test_forge_email_requested_falls_back_to_the_link(client, db):
-    clinic = await create_clinic(db)
-
-    response = await client.post(
-        ORDERS, json=mask_order(forge_sends_email_to_client=True), headers={"Authorization": f"Bearer {clinic.live_key}"}
-    )
-
-    data = response.json()["data"]
-    assert response.status_code == 201
-    assert data["forge_sends_email_to_client"] is True
-    assert data["patient_scan_email_sent"] is False
-    assert data["scan_upload_url"].startswith(f"{PUBLIC_URL}/api/portal/start-scan?")
-
-
 async def test_test_key_places_a_test_order_without_the_store(client, db):
     clinic = await create_clinic(db)
 

@@ -17,6 +17,9 @@ class AccountRepository:
     async def by_slug(self, slug: str) -> Account | None:
         return await self.session.scalar(select(Account).where(Account.slug == slug))
 
+    async def by_id(self, account_id: int) -> Account | None:
+        return await self.session.get(Account, account_id)
+
     async def all(self) -> list[Account]:
         return list(await self.session.scalars(select(Account).order_by(Account.id)))
 

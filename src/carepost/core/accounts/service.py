@@ -81,6 +81,13 @@ async def account_by_slug(session: AsyncSession, *, slug: str) -> Account:
     return account
 
 
+async def account_by_id(session: AsyncSession, *, account_id: int) -> Account:
+    account = await AccountRepository(session).by_id(account_id)
+    if account is None:
+        raise NotFound(f"No account {account_id}.")
+    return account
+
+
 async def issue_key(session: AsyncSession, *, account: Account, mode: str, name: str, role: str = "full") -> IssuedKey:
     """A new key; its secret exists only in the returned value."""
     if mode not in MODES:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from stdnum import ean
 
 from carepost.core.kit.errors import Forbidden, InvalidInput, NotConfigured
-from carepost.core.manufacturing.products import MaskType
-from carepost.core.manufacturing.repository import MaskSettingsRepository
-from carepost.core.models import MaskClinicSettings
+from carepost.core.manufacturing.products import PRODUCT_NAMES, MaskType
+from carepost.core.manufacturing.repository import MaskProductRepository, MaskSettingsRepository
+from carepost.core.models import MaskClinicSettings, MaskProduct
 
 
 @dataclass(frozen=True)
@@ -32,15 +33,14 @@ async def save_settings(session: AsyncSession, *, account_id: int, settings_in: 
     unknown = (set(settings_in.allowed_mask_types) | set(settings_in.variants)) - known
     if unknown:
         raise InvalidInput(f"Unknown mask types: {', '.join(sorted(unknown))}")
-    await MaskSettingsRepository(session).save(
-        MaskClinicSettings(
-            account_id=account_id,
-            ordering_enabled=settings_in.ordering_enabled,
-            contact_email=settings_in.contact_email,
-            allowed_mask_types=sorted(set(settings_in.allowed_mask_types)),
-            variants=dict(settings_in.variants),
-        )
-    )
+    repository = MaskSettingsRepository(session)
+    # Update in place: the e-mail templates live on the same row and must survive.
+    settings = await repository.get(account_id) or MaskClinicSettings(account_id=account_id)
+    settings.ordering_enabled = settings_in.ordering_enabled
+    settings.contact_email = settings_in.contact_email
+    settings.allowed_mask_types = sorted(set(settings_in.allowed_mask_types))
+    settings.variants = dict(settings_in.variants)
+    await repository.save(settings)
 
 
 async def orderable_mask(session: AsyncSession, *, account_id: int, mask_type: MaskType) -> OrderableMask:
@@ -64,3 +64,15 @@ async def orderable_mask(session: AsyncSession, *, account_id: int, mask_type: M
             f"The clinic has no FormFit product variant for mask_type {mask_type.value!r}.", code="clinic_not_configured"
         )
     return OrderableMask(mask_type=mask_type, variant_id=variant_id, contact_email=settings.contact_email)
+
+
+async def set_product_gtin(session: AsyncSession, *, mask_type: str, gtin: str) -> None:
+    """Give a mask product its GTIN (the UDI's device identifier); the check digit must be valid."""
+    if not ean.is_valid(gtin) or len(gtin) != 14:
+        raise InvalidInput(f"{gtin!r} is not a GTIN-14 with a valid check digit.", field="gtin")
+    repository = MaskProductRepository(session)
+    product = await repository.get(MaskType(mask_type).value)
+    if product is None:
+        product = MaskProduct(mask_type=mask_type, name=PRODUCT_NAMES[MaskType(mask_type)], gtin=gtin)
+    product.gtin = gtin
+    await repository.save(product)

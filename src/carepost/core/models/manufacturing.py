@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, String
+from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from carepost.core.kit.db import Base, BigId, JsonDoc, UTCDateTime
@@ -19,6 +19,10 @@ class MaskClinicSettings(Base):
     allowed_mask_types: Mapped[list[str]] = mapped_column(JsonDoc)
     # mask_type -> the store's product variant for that mask.
     variants: Mapped[dict[str, str]] = mapped_column(JsonDoc)
+    # The patient scan e-mail; NULL means the default wording.
+    email_subject: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    email_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    email_html: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class MaskProduct(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -10,6 +11,7 @@ from fastapi import Depends, Request
 from carepost.config import Settings
 from carepost.core.commerce.port import CommerceResolver
 from carepost.core.kit.db import Database
+from carepost.core.notifications.mail import MailPort
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,7 @@ class Runtime:
     settings: Settings
     db: Database
     commerce: CommerceResolver
+    mail: Callable[[str], MailPort]  # by mode: test-mode mail goes to the sandbox mailbox
 
 
 def get_runtime(request: Request) -> Runtime:
