@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from carepost.adapters.commerce.ledger import ledger_resolver
+from carepost.adapters.documents.local import LocalDocumentStore
 from carepost.adapters.mail import mail_for
 from carepost.config import Settings
 from carepost.core.commerce.port import CommerceResolver
@@ -23,6 +24,8 @@ from carepost.dialects._shared.context import RequestContextMiddleware
 from carepost.dialects._shared.runtime import Runtime, request_id_of
 from carepost.dialects._shared.surfaces import Surfaces
 from carepost.dialects.masks.router import router as masks_router
+from carepost.dialects.masks.portal.router import router as portal_router
+from carepost.dialects.masks.surface import PORTAL_SURFACE
 from carepost.dialects.masks.surface import SURFACE as MASKS_SURFACE
 from carepost.logging import configure_logging
 from carepost.ops.router import router as ops_router
@@ -41,6 +44,7 @@ def create_app(
     db = Database(settings.resolved_database_url)
     surfaces = Surfaces()
     surfaces.register(MASKS_SURFACE)
+    surfaces.register(PORTAL_SURFACE)
     surfaces.register(OPS_SURFACE)
 
     @contextlib.asynccontextmanager
@@ -68,8 +72,10 @@ def create_app(
         db=db,
         commerce=commerce or ledger_resolver,
         mail=mail or (lambda mode: mail_for(settings, mode)),
+        documents=LocalDocumentStore(settings.data_dir / "documents"),
     )
     app.include_router(masks_router)
+    app.include_router(portal_router)
     app.include_router(ops_router)
     _install_error_handlers(app, surfaces)
     app.add_middleware(RequestContextMiddleware, db=db, surfaces=surfaces)

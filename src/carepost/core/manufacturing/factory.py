@@ -172,3 +172,8 @@ _EFFECTS: dict[str, Effect] = {
 }
 assert set(_EFFECTS) == set(ACTIONS)
 assert {a for _, a in MADE_TO_MEASURE.transitions} == set(ACTIONS) | {"cancel"}
+
+
+async def latest_scan_id(session: AsyncSession, order: Order) -> str | None:
+    scan = await ProductionRepository(session).latest_scan(order.id)
+    return scan.public_id if scan else None

@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.ids import fupc as new_fupc
-from carepost.core.models import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan, Order
+from carepost.core.models import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan, MaskScanFile, Order
 
 _FUPC_ATTEMPTS = 5
 
@@ -96,3 +96,23 @@ class MaskLookupRepository:
 
     async def by_order(self, *, account_id: int, mode: str, public_id: str) -> Order | None:
         return await self.session.scalar(self._clinic_orders(account_id=account_id, mode=mode).where(Order.public_id == public_id))
+
+
+class ScanFileRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def order_for_portal(self, public_id: str) -> Order | None:
+        """The portal link carries no key: the order id and the patient's e-mail are the credential."""
+        query = select(Order).where(Order.public_id == public_id, Order.dialect == "masks").with_for_update()
+        return await self.session.scalar(query)
+
+    async def files(self, order_id: int) -> list[MaskScanFile]:
+        return list(await self.session.scalars(select(MaskScanFile).where(MaskScanFile.order_id == order_id)))
+
+    async def get(self, order_id: int, kind: str) -> MaskScanFile | None:
+        return await self.session.get(MaskScanFile, (order_id, kind))
+
+    async def save(self, scan_file: MaskScanFile) -> None:
+        await self.session.merge(scan_file)
+        await self.session.flush()

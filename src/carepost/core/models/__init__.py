@@ -4,7 +4,7 @@ from carepost.core.models.accounts import Account, AccountDialect, ApiKey
 from carepost.core.models.audit import AccessAuditEntry, RequestLogEntry
 from carepost.core.models.commerce import CommerceLedgerOrder, Counter
 from carepost.core.models.idempotency import IdempotencyRecord
-from carepost.core.models.manufacturing import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan
+from carepost.core.models.manufacturing import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan, MaskScanFile
 from carepost.core.models.operators import OperatorToken
 from carepost.core.models.orders import Order, OrderEvent
 from carepost.core.models.outbox import OutboxMessage
@@ -21,6 +21,7 @@ __all__ = [
     "MaskProduct",
     "MaskProduction",
     "MaskScan",
+    "MaskScanFile",
     "OperatorToken",
     "Order",
     "OrderEvent",

@@ -66,3 +66,17 @@ class MaskProduction(Base):
     tracking_number: Mapped[str | None] = mapped_column(String(64), nullable=True)
     shipped_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class MaskScanFile(Base):
+    """One of the three files a scan needs; a re-upload replaces it."""
+
+    __tablename__ = "mask_scan_files"
+
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24), primary_key=True)  # video_front, video_side, calibration_photo
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    storage_key: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int]
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 
 from carepost.config import Settings
 from carepost.core.commerce.port import CommerceResolver
+from carepost.core.documents.port import DocumentStore
 from carepost.core.kit.db import Database
 from carepost.core.notifications.mail import MailPort
 
@@ -20,6 +21,7 @@ class Runtime:
     db: Database
     commerce: CommerceResolver
     mail: Callable[[str], MailPort]  # by mode: test-mode mail goes to the sandbox mailbox
+    documents: DocumentStore
 
 
 def get_runtime(request: Request) -> Runtime:
