@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from carepost.adapters.commerce.ledger import ledger_resolver
+from carepost.adapters.commerce import store_resolver
 from carepost.adapters.documents.local import LocalDocumentStore
 from carepost.adapters.mail import mail_for
 from carepost.config import Settings
@@ -70,7 +70,7 @@ def create_app(
     app.state.runtime = Runtime(
         settings=settings,
         db=db,
-        commerce=commerce or ledger_resolver,
+        commerce=commerce or store_resolver(settings.resolved_secret_key),
         mail=mail or (lambda mode: mail_for(settings, mode)),
         documents=LocalDocumentStore(settings.data_dir / "documents"),
     )

@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
-import time
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from carepost.app import create_app
 from tests.dialects.masks.portal_files import JPEG, MOV, MP4
 from tests.factories import create_clinic, mask_order
-from tests.mail_server import free_port
+from tests.servers import serve
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # Skipped only on a developer's machine without Chromium; in CI a missing browser is a failure.
@@ -38,19 +35,9 @@ CHROMIUM_FLAGS = [
 
 @pytest.fixture
 def live_server(settings):
-    """The app served over real HTTP from its own thread and event loop."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    """The app over real HTTP: the browser needs a URL."""
+    with serve(lambda: create_app(settings)) as url:
+        yield url
 
 
 async def test_a_patient_uploads_three_files_and_the_scan_is_recorded(live_server, db, tmp_path: Path):

@@ -9,9 +9,11 @@ import uuid
 import pytest
 from typer.testing import CliRunner
 
+from carepost.adapters.commerce.sealing import unseal
 from carepost.cli import app as cli
 from carepost.core.accounts import service as accounts
 from carepost.core.manufacturing.repository import MaskProductRepository
+from carepost.core.models import CommerceConnection
 from carepost.core.manufacturing.scan_email import clinic_template
 from tests.dialects.masks.helpers import place, status_url
 from tests.factories import create_clinic, mask_order
@@ -28,6 +30,7 @@ async def invoke_async(*args: str):
 def cli_env(monkeypatch, settings):
     monkeypatch.setenv("CAREPOST_DATABASE_URL", settings.resolved_database_url)
     monkeypatch.setenv("CAREPOST_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("CAREPOST_SECRET_KEY", settings.resolved_secret_key)
 
 
 def _tenant_file(tmp_path, slug: str, *, extra: str = "") -> str:
@@ -188,3 +191,28 @@ def test_the_tenant_file_refuses_a_bad_gtin_and_a_hostile_template(cli_env, tmp_
 
     assert bad_gtin.exit_code == 1 and "check digit" in bad_gtin.output
     assert hostile.exit_code == 1
+
+
+async def test_the_tenant_file_connects_a_clinic_to_shopify_with_its_token_sealed(cli_env, tmp_path, db, settings):
+    slug = f"cli-{uuid.uuid4().hex[:10]}"
+    path = tmp_path / "shopify.yaml"
+    path.write_text(
+        f"accounts:\n  - slug: {slug}\n    name: Shopify Clinic\n    dialects: [masks]\n    commerce:\n"
+        "      provider: shopify\n      shop_domain: forge-b2b.myshopify.com\n      access_token: shpat_abcdef0123456789\n"
+        "      company_id: gid://shopify/Company/1\n      company_location_id: gid://shopify/CompanyLocation/2\n"
+        "      company_contact_id: gid://shopify/CompanyContact/3\n      payment_terms_template_id: gid://shopify/PaymentTermsTemplate/4\n"
+    )
+
+    result = await invoke_async("load", str(path))
+
+    assert result.exit_code == 0, result.output
+    async with db.transaction() as session:
+        account = await accounts.account_by_slug(session, slug=slug)
+        connection = await session.get(CommerceConnection, account.id)
+    assert connection.provider == "shopify"
+    assert connection.config["endpoint"] == "https://forge-b2b.myshopify.com/admin/api/2025-01/graphql.json"
+    assert "shpat_abcdef0123456789" not in (connection.sealed_credentials + str(connection.config))
+    assert unseal(settings.resolved_secret_key, connection.sealed_credentials) == "shpat_abcdef0123456789"
+    bad = path.read_text().replace("gid://shopify/Company/1", "company-1")
+    path.write_text(bad)
+    assert (await invoke_async("load", str(path))).exit_code == 1

@@ -86,7 +86,7 @@ def load(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, reada
 
     async def main() -> list[tenant_file.AccountReport]:
         async with database() as db:
-            return await tenant_file.apply(db, tenant_file.read(file))
+            return await tenant_file.apply(db, tenant_file.read(file), secret_key=Settings().resolved_secret_key)
 
     with fail_on_core_errors():
         reports = asyncio.run(main())

@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
-from carepost.adapters.commerce.ledger import ledger_resolver
+from carepost.adapters.commerce import store_resolver
 from carepost.cli.support import database, fail_on_core_errors
+from carepost.config import Settings
 from carepost.core.kit.clock import iso_millis
 from carepost.core.manufacturing import factory
 from carepost.core.manufacturing.factory import ACTIONS, StepInput
@@ -72,7 +73,7 @@ def advance(
     async def main() -> str:
         async with database() as db, db.transaction() as session:
             order = await operators.order(session, public_id=order_id, lock=True)
-            commerce = ledger_resolver(session, order.account_id)
+            commerce = store_resolver(Settings().resolved_secret_key)(session, order.account_id)
             await factory.advance(session, order=order, action=action, actor=f"operator:{operator}", step_input=step, commerce=commerce)
             return order.status
 

@@ -24,7 +24,7 @@ async def prepare(settings: Settings) -> dict[str, Any]:
     try:
         await upgrade(db)
         tenant = tenant_file.parse(files("carepost.demo").joinpath("tenant.yaml").read_text())
-        reports = await tenant_file.apply(db, tenant)
+        reports = await tenant_file.apply(db, tenant, secret_key=settings.resolved_secret_key)
         secrets = await credentials.resolve(db, settings.data_dir, reports)
         operator = await credentials.operator_token(db, settings.data_dir)
     finally:

@@ -13,12 +13,15 @@ import yaml
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.adapters.commerce.sealing import seal
+from carepost.adapters.commerce.shopify import ShopifyConnection
 from carepost.core.accounts import service as accounts
+from carepost.core.commerce.connections import save_connection
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.manufacturing import scan_email
 from carepost.core.manufacturing.settings import MaskSettingsIn, save_settings, set_product_gtin
-from carepost.tenant_file.schema import AccountFile, TenantFile
+from carepost.tenant_file.schema import AccountFile, LedgerFile, ShopifyFile, TenantFile
 
 
 @dataclass
@@ -48,14 +51,26 @@ def read(path: Path) -> TenantFile:
     return parse(path.read_text())
 
 
-async def apply(db: Database, tenant: TenantFile) -> list[AccountReport]:
+async def apply(db: Database, tenant: TenantFile, *, secret_key: str) -> list[AccountReport]:
+    """`secret_key` seals store credentials (CAREPOST_SECRET_KEY: the same on every process)."""
     async with db.transaction() as session:
         for mask_type, product in tenant.mask_products.items():
             await set_product_gtin(session, mask_type=mask_type.value, gtin=product.gtin)
-        return [await _apply_account(session, entry) for entry in tenant.accounts]
+        return [await _apply_account(session, entry, secret_key) for entry in tenant.accounts]
 
 
-async def _apply_account(session: AsyncSession, entry: AccountFile) -> AccountReport:
+async def _apply_commerce(session: AsyncSession, account_id: int, commerce: ShopifyFile | LedgerFile, secret_key: str) -> None:
+    if isinstance(commerce, LedgerFile):
+        await save_connection(session, account_id=account_id, provider="ledger", config={}, sealed_credentials=None)
+        return
+    config = commerce.model_dump(exclude={"provider", "access_token", "endpoint"})
+    config["endpoint"] = commerce.endpoint or ShopifyConnection.endpoint_for(commerce.shop_domain, commerce.api_version)
+    await save_connection(
+        session, account_id=account_id, provider="shopify", config=config, sealed_credentials=seal(secret_key, commerce.access_token)
+    )
+
+
+async def _apply_account(session: AsyncSession, entry: AccountFile, secret_key: str) -> AccountReport:
     account = await accounts.ensure_account(session, slug=entry.slug, name=entry.name, dialects=set(entry.dialects))
     if entry.masks is not None:
         await save_settings(
@@ -73,6 +88,8 @@ async def _apply_account(session: AsyncSession, entry: AccountFile) -> AccountRe
             await scan_email.save_clinic_template(
                 session, account_id=account.id, template=scan_email.EmailTemplate(email.subject, email.text, email.html)
             )
+    if entry.commerce is not None:
+        await _apply_commerce(session, account.id, entry.commerce, secret_key)
     report = AccountReport(slug=account.slug, name=account.name)
     for key in entry.keys:
         existing = await accounts.active_key_named(session, account=account, mode=key.mode, name=key.name)

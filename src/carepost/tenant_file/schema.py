@@ -31,6 +31,22 @@ class MasksSettingsFile(_Strict):
     patient_email: PatientEmailFile | None = None
 
 
+class ShopifyFile(_Strict):
+    provider: Literal["shopify"]
+    shop_domain: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*\.myshopify\.com$")
+    access_token: str = Field(min_length=10, max_length=200)
+    company_id: str = Field(pattern=r"^gid://shopify/Company/\d+$")
+    company_location_id: str = Field(pattern=r"^gid://shopify/CompanyLocation/\d+$")
+    company_contact_id: str = Field(pattern=r"^gid://shopify/CompanyContact/\d+$")
+    payment_terms_template_id: str = Field(pattern=r"^gid://shopify/PaymentTermsTemplate/\d+$")  # the Net 30 template
+    api_version: str = Field(default="2025-01", pattern=r"^\d{4}-\d{2}$")
+    endpoint: str | None = None  # overrides the shop's Admin GraphQL URL (a staging proxy, a test server)
+
+
+class LedgerFile(_Strict):
+    provider: Literal["ledger"]
+
+
 class KeyFile(_Strict):
     name: str = Field(default="default", min_length=1, max_length=100)
     mode: Literal["live", "test"]
@@ -42,6 +58,7 @@ class AccountFile(_Strict):
     name: str = Field(min_length=1, max_length=200)
     dialects: list[Literal["masks", "pharmacy", "devices", "cases"]] = Field(default_factory=list)
     masks: MasksSettingsFile | None = None
+    commerce: ShopifyFile | LedgerFile | None = Field(default=None, discriminator="provider")
     keys: list[KeyFile] = Field(default_factory=list)
 
 

@@ -46,7 +46,3 @@ class LedgerStore:
             raise CommerceFailed(f"The store has no order {order_id}.")
         await self.ledger.cancel(entry, at=utcnow())
 
-
-def ledger_resolver(session: AsyncSession, account_id: int) -> LedgerStore:
-    """The default CommerceResolver: every account orders into the ledger."""
-    return LedgerStore(session)

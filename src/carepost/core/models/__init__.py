@@ -2,7 +2,7 @@
 
 from carepost.core.models.accounts import Account, AccountDialect, ApiKey
 from carepost.core.models.audit import AccessAuditEntry, RequestLogEntry
-from carepost.core.models.commerce import CommerceLedgerOrder, Counter
+from carepost.core.models.commerce import CommerceConnection, CommerceLedgerOrder, Counter
 from carepost.core.models.idempotency import IdempotencyRecord
 from carepost.core.models.manufacturing import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan, MaskScanFile
 from carepost.core.models.operators import OperatorToken
@@ -14,6 +14,7 @@ __all__ = [
     "Account",
     "AccountDialect",
     "ApiKey",
+    "CommerceConnection",
     "CommerceLedgerOrder",
     "Counter",
     "IdempotencyRecord",

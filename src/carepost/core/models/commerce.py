@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from carepost.core.kit.db import Base, BigId, JsonDoc, UTCDateTime
@@ -36,3 +36,18 @@ class Counter(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[int]
+
+
+class CommerceConnection(Base):
+    """Which store an account's orders are mirrored to, and how to reach it.
+
+    `sealed_credentials` is encrypted by the adapter that uses it (the core never
+    sees a store's access token in the clear).
+    """
+
+    __tablename__ = "commerce_connections"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    provider: Mapped[str] = mapped_column(String(16))  # ledger, shopify
+    config: Mapped[dict[str, Any]] = mapped_column(JsonDoc)
+    sealed_credentials: Mapped[str | None] = mapped_column(Text, nullable=True)
