@@ -50,6 +50,7 @@ async def test_walk_from_scan_to_delivery(client, db):
         current = await status()
         assert (current["current_step_id"], current["current_step_label"]) == (step, label)
         assert current["udi"] is None and current["tracking"] is None
+        assert (await client.post(cancel_url(order_id), headers=headers)).status_code == 409  # production started
 
     await _advance(db, order_id, "print_label")
     labelled = await status()

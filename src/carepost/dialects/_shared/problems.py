@@ -60,6 +60,21 @@ def _message(error: dict[str, Any]) -> str:
     return message.removeprefix("Value error, ")
 
 
+# The usual HTTP status of each problem family; a dialect overrides what its contract says otherwise.
+STATUS_BY_KIND = {
+    "invalid_input": 400,
+    "unauthenticated": 401,
+    "forbidden": 403,
+    "not_found": 404,
+    "method_not_allowed": 405,
+    "conflict": 409,
+    "payload_too_large": 413,
+    "not_configured": 422,
+    "internal_error": 500,
+    "upstream_failed": 502,
+}
+
+
 ROUTE_NOT_FOUND = Problem(kind="not_found", code="route_not_found", message="No such endpoint.")
 METHOD_NOT_ALLOWED = Problem(kind="method_not_allowed", code="method_not_allowed", message="Method not allowed here.")
 PAYLOAD_TOO_LARGE = Problem(kind="payload_too_large", code="payload_too_large", message="The request body is too large.")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from starlette.responses import JSONResponse, Response
 
-from carepost.dialects._shared.problems import Problem
+from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
 
 Renderer = Callable[[Problem, str], Response]
 
@@ -27,7 +27,7 @@ class Surface:
 
 def render_plain(problem: Problem, request_id: str) -> Response:
     """For paths no dialect owns (the root, a typo): a small neutral envelope."""
-    status = {"not_found": 404, "method_not_allowed": 405, "payload_too_large": 413}.get(problem.kind, 500)
+    status = STATUS_BY_KIND.get(problem.kind, 500)
     body = {"error": {"code": problem.code, "message": problem.message, "request_id": request_id}}
     return JSONResponse(body, status_code=status)
 

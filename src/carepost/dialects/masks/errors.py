@@ -8,32 +8,16 @@ from __future__ import annotations
 
 from starlette.responses import JSONResponse, Response
 
-from carepost.dialects._shared.problems import Problem
+from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
 
-# Precise codes first, where the contract gives them a status of their own.
-_BY_CODE = {
-    "mask_type_not_allowed": 403,
-    "read_only_key": 403,
-    # An account without the masks API is, to a masks client, a clinic not set up.
-    "dialect_disabled": 422,
-    "invalid_json": 400,
-}
-_BY_KIND = {
-    "invalid_input": 400,
-    "unauthenticated": 401,
-    "forbidden": 403,
-    "not_found": 404,
-    "method_not_allowed": 405,
-    "conflict": 409,
-    "payload_too_large": 413,
-    "not_configured": 422,
-    "upstream_failed": 502,
-}
+# An account without the masks API is, to a masks client, a clinic not set up (422);
+# every other problem takes its family's usual status.
+_BY_CODE = {"dialect_disabled": 422}
 _CODE_ALIASES = {"dialect_disabled": "clinic_not_configured"}
 
 
 def status_for(problem: Problem) -> int:
-    return _BY_CODE.get(problem.code) or _BY_KIND.get(problem.kind, 500)
+    return _BY_CODE.get(problem.code) or STATUS_BY_KIND.get(problem.kind, 500)
 
 
 def render(problem: Problem, request_id: str) -> Response:
