@@ -2,12 +2,15 @@
 
 from carepost.core.models.accounts import Account, AccountDialect, ApiKey
 from carepost.core.models.audit import AccessAuditEntry, RequestLogEntry
+from carepost.core.models.catalog import Item, Kit, KitItem, Manufacturer
 from carepost.core.models.commerce import CommerceConnection, CommerceLedgerOrder, Counter
 from carepost.core.models.idempotency import IdempotencyRecord
+from carepost.core.models.inventory import FulfillmentSite, Stock, StockReservation
 from carepost.core.models.manufacturing import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan, MaskScanFile
 from carepost.core.models.operators import OperatorToken
 from carepost.core.models.orders import Order, OrderEvent
 from carepost.core.models.outbox import OutboxMessage
+from carepost.core.models.patients import Patient, Site
 
 __all__ = [
     "AccessAuditEntry",
@@ -17,7 +20,12 @@ __all__ = [
     "CommerceConnection",
     "CommerceLedgerOrder",
     "Counter",
+    "FulfillmentSite",
     "IdempotencyRecord",
+    "Item",
+    "Kit",
+    "KitItem",
+    "Manufacturer",
     "MaskClinicSettings",
     "MaskProduct",
     "MaskProduction",
@@ -27,5 +35,9 @@ __all__ = [
     "Order",
     "OrderEvent",
     "OutboxMessage",
+    "Patient",
     "RequestLogEntry",
+    "Site",
+    "Stock",
+    "StockReservation",
 ]

@@ -1,0 +1,89 @@
+"""Allocation: one fulfillment site that can ship every outbound item of an order.
+
+Kits are expanded into their items first. Sites are tried in id order; at
+each, every item is reserved in item-id order (a fixed order, so two orders
+never wait on each other's locks in a cycle) inside a savepoint that is
+rolled back if any item falls short. No site able to ship everything:
+`insufficient_inventory`.
+
+Test-mode orders check availability the same way but reserve nothing, so the
+sandbox answers like production without ever consuming live stock.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.inventory.repository import StockRepository
+from carepost.core.kit.clock import utcnow
+from carepost.core.kit.errors import InvalidInput
+from carepost.core.models import StockReservation
+
+
+def expand(items: Iterable[tuple[int, int]], kits: Iterable[tuple[Mapping[int, int], int]]) -> dict[int, int]:
+    """Units needed per item: direct (item_id, count) lines plus (kit contents, count) lines."""
+    needed: Counter[int] = Counter()
+    for item_id, count in items:
+        needed[item_id] += count
+    for contents, count in kits:
+        for item_id, per_kit in contents.items():
+            needed[item_id] += per_kit * count
+    return dict(needed)
+
+
+def _insufficient() -> InvalidInput:
+    return InvalidInput("No fulfillment site has enough inventory.", code="insufficient_inventory")
+
+
+async def allocate(session: AsyncSession, *, account_id: int, order_id: int, needed: dict[int, int], reserve: bool) -> int | None:
+    """The fulfillment site that ships the order (None when nothing outbound is needed)."""
+    if not needed:
+        return None
+    stock = StockRepository(session)
+    rows = await stock.stock_of(sorted(needed))
+    free: dict[int, dict[int, int]] = {}
+    for row in rows:
+        free.setdefault(row.fulfillment_site_id, {})[row.item_id] = row.on_hand - row.reserved
+    candidates = [site for site, levels in sorted(free.items()) if all(levels.get(i, 0) >= q for i, q in needed.items())]
+    if not reserve:
+        if not candidates:
+            raise _insufficient()
+        return candidates[0]
+    for site_id in candidates:
+        savepoint = await session.begin_nested()
+        if await _take_all(stock, site_id, needed):
+            await savepoint.commit()
+            now = utcnow()
+            for item_id in sorted(needed):
+                await stock.add_reservation(
+                    StockReservation(
+                        account_id=account_id,
+                        order_id=order_id,
+                        fulfillment_site_id=site_id,
+                        item_id=item_id,
+                        quantity=needed[item_id],
+                        created_at=now,
+                    )
+                )
+            return site_id
+        await savepoint.rollback()  # another order got there first: try the next site
+    raise _insufficient()
+
+
+async def _take_all(stock: StockRepository, site_id: int, needed: dict[int, int]) -> bool:
+    for item_id in sorted(needed):
+        if not await stock.take(site_id=site_id, item_id=item_id, quantity=needed[item_id]):
+            return False
+    return True
+
+
+async def release(session: AsyncSession, *, order_id: int) -> None:
+    """Give an order's reserved stock back (cancel)."""
+    stock = StockRepository(session)
+    now = utcnow()
+    for reservation in await stock.open_reservations(order_id):
+        await stock.give_back(site_id=reservation.fulfillment_site_id, item_id=reservation.item_id, quantity=reservation.quantity)
+        await stock.mark_released(reservation, at=now)

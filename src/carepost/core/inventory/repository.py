@@ -1,0 +1,60 @@
+"""SQL for stock and reservations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.models import Stock, StockReservation
+
+
+class StockRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def stock_of(self, item_ids: list[int]) -> list[Stock]:
+        return list(await self.session.scalars(select(Stock).where(Stock.item_id.in_(item_ids)).order_by(Stock.fulfillment_site_id)))
+
+    async def take(self, *, site_id: int, item_id: int, quantity: int) -> bool:
+        """Reserve `quantity` if that many are free, atomically; False if not.
+
+        The condition is checked by the UPDATE itself, under the row's lock, so
+        two orders racing for the last unit cannot both get it (PostgreSQL
+        re-reads the row after waiting for the lock; SQLite writes one at a time).
+        """
+        result = await self.session.execute(
+            update(Stock)
+            .where(
+                Stock.fulfillment_site_id == site_id,
+                Stock.item_id == item_id,
+                Stock.on_hand - Stock.reserved >= quantity,
+            )
+            .values(reserved=Stock.reserved + quantity)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+    async def give_back(self, *, site_id: int, item_id: int, quantity: int) -> None:
+        await self.session.execute(
+            update(Stock)
+            .where(Stock.fulfillment_site_id == site_id, Stock.item_id == item_id)
+            .values(reserved=Stock.reserved - quantity)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def add_reservation(self, reservation: StockReservation) -> None:
+        self.session.add(reservation)
+        await self.session.flush()
+
+    async def open_reservations(self, order_id: int) -> list[StockReservation]:
+        return list(
+            await self.session.scalars(
+                select(StockReservation).where(StockReservation.order_id == order_id, StockReservation.released_at.is_(None))
+            )
+        )
+
+    async def mark_released(self, reservation: StockReservation, *, at: datetime) -> None:
+        reservation.released_at = at
+        await self.session.flush()

@@ -1,0 +1,46 @@
+"""The supplier's catalog: items and kits. Shared by every account (a reference table)."""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from carepost.core.kit.db import Base, BigId
+
+
+class Manufacturer(Base):
+    __tablename__ = "manufacturers"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Item(Base):
+    __tablename__ = "items"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    model: Mapped[str] = mapped_column(String(200))
+    manufacturer_id: Mapped[int] = mapped_column(ForeignKey("manufacturers.id"))
+    orderable: Mapped[bool]
+    serialized: Mapped[bool] = mapped_column(default=False)  # shipped as devices with identifiers
+
+
+class Kit(Base):
+    __tablename__ = "kits"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    archived: Mapped[bool] = mapped_column(default=False)
+    loaner: Mapped[bool] = mapped_column(default=False)
+
+
+class KitItem(Base):
+    __tablename__ = "kit_items"
+    __table_args__ = (CheckConstraint("count > 0", name="count_positive"),)
+
+    kit_id: Mapped[int] = mapped_column(ForeignKey("kits.id", ondelete="CASCADE"), primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    count: Mapped[int]
+    drives_external_identifier: Mapped[bool] = mapped_column(default=False)

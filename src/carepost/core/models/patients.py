@@ -1,0 +1,41 @@
+"""Patients and sites, owned by an account (the devices guide's customer)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Date, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from carepost.core.kit.db import Base, BigId, JsonDoc
+
+
+class Site(Base):
+    __tablename__ = "sites"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    phone_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    address: Mapped[dict[str, Any]] = mapped_column(JsonDoc)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Patient(Base):
+    __tablename__ = "patients"
+    __table_args__ = (Index("ix_patients_account_external", "account_id", "external_identifier"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), nullable=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    address: Mapped[dict[str, Any]] = mapped_column(JsonDoc)
+    date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
+    sex: Mapped[str] = mapped_column(String(16), default="unknown")
+    email: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    phone_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    external_identifier: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    enrolled: Mapped[bool] = mapped_column(default=False)
+    archived: Mapped[bool] = mapped_column(default=False)

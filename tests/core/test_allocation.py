@@ -1,0 +1,133 @@
+"""Allocation: one site for everything, never oversold, even with fifty orders racing."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import pytest
+from sqlalchemy import select
+
+from carepost.core.inventory.allocation import allocate, expand, release
+from carepost.core.kit.clock import utcnow
+from carepost.core.kit.errors import InvalidInput
+from carepost.core.models import FulfillmentSite, Item, Manufacturer, Order, Stock
+from carepost.core.orders.repository import OrderRepository
+from tests.factories import create_clinic
+
+
+async def _catalog(db, *, stock: dict[str, dict[str, int]]) -> tuple[dict[str, int], dict[str, int]]:
+    """Items a, b, … and sites s1, s2, … with the given on-hand stock; returns their ids."""
+    tag = uuid.uuid4().hex[:8]
+    async with db.transaction() as session:
+        maker = Manufacturer(name=f"Maker {tag}")
+        session.add(maker)
+        await session.flush()
+        item_names = sorted({name for levels in stock.values() for name in levels})
+        items = {name: Item(sku=f"{name}-{tag}", name=name, model="m", manufacturer_id=maker.id, orderable=True) for name in item_names}
+        sites = {name: FulfillmentSite(code=f"{name}-{tag}", name=name) for name in stock}
+        session.add_all([*items.values(), *sites.values()])
+        await session.flush()
+        for site_name, levels in stock.items():
+            for item_name, on_hand in levels.items():
+                session.add(Stock(fulfillment_site_id=sites[site_name].id, item_id=items[item_name].id, on_hand=on_hand, reserved=0))
+    return {n: i.id for n, i in items.items()}, {n: s.id for n, s in sites.items()}
+
+
+async def _order(session, clinic) -> Order:
+    now = utcnow()
+    return await OrderRepository(session).add(
+        Order(
+            account_id=clinic.account_id, api_key_id=clinic.live_key_id, mode="live", dialect="devices", flow="logistics",
+            status="reconfirmAddress", recipient={}, attributes={}, warnings=[], placed_at=now, updated_at=now,
+        )
+    )
+
+
+async def _stock(db, site_id: int, item_id: int) -> Stock:
+    async with db.transaction() as session:
+        return await session.scalar(select(Stock).where(Stock.fulfillment_site_id == site_id, Stock.item_id == item_id))
+
+
+def test_kits_expand_into_their_items():
+    assert expand([(1, 2), (2, 1)], [({1: 1, 3: 2}, 3)]) == {1: 5, 2: 1, 3: 6}
+    assert expand([], []) == {}
+
+
+async def test_fifty_orders_racing_for_ten_units_never_oversell(db):
+    clinic = await create_clinic(db)
+    items, sites = await _catalog(db, stock={"s1": {"hub": 10}})
+    outcomes: list[str] = []
+
+    async def one_order() -> None:
+        try:
+            async with db.transaction() as session:
+                order = await _order(session, clinic)
+                await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["hub"]: 1}, reserve=True)
+            outcomes.append("reserved")
+        except InvalidInput as refused:
+            outcomes.append(refused.code)
+
+    await asyncio.gather(*(one_order() for _ in range(50)))
+
+    assert outcomes.count("reserved") == 10
+    assert outcomes.count("insufficient_inventory") == 40
+    row = await _stock(db, sites["s1"], items["hub"])
+    assert (row.on_hand, row.reserved) == (10, 10)
+
+
+async def test_one_site_must_ship_everything(db):
+    clinic = await create_clinic(db)
+    items, sites = await _catalog(db, stock={"s1": {"a": 5, "b": 0}, "s2": {"a": 1, "b": 5}, "s3": {"a": 5, "b": 5}})
+
+    async with db.transaction() as session:
+        order = await _order(session, clinic)
+        chosen = await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 2, items["b"]: 2}, reserve=True)
+
+    assert chosen == sites["s3"]
+    with pytest.raises(InvalidInput) as refused:
+        async with db.transaction() as session:
+            order = await _order(session, clinic)
+            await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 4, items["b"]: 4}, reserve=True)
+    assert refused.value.code == "insufficient_inventory"
+
+
+async def test_test_orders_check_but_never_consume_stock(db):
+    clinic = await create_clinic(db)
+    items, sites = await _catalog(db, stock={"s1": {"a": 1}})
+
+    async with db.transaction() as session:
+        order = await _order(session, clinic)
+        chosen = await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 1}, reserve=False)
+    with pytest.raises(InvalidInput):
+        async with db.transaction() as session:
+            order = await _order(session, clinic)
+            await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 2}, reserve=False)
+
+    assert chosen == sites["s1"]
+    assert (await _stock(db, sites["s1"], items["a"])).reserved == 0
+
+
+async def test_release_gives_the_stock_back_once(db):
+    clinic = await create_clinic(db)
+    items, sites = await _catalog(db, stock={"s1": {"a": 3}})
+    async with db.transaction() as session:
+        order = await _order(session, clinic)
+        await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 3}, reserve=True)
+
+    async with db.transaction() as session:
+        await release(session, order_id=order.id)
+    async with db.transaction() as session:
+        await release(session, order_id=order.id)  # a second release changes nothing
+
+    assert (await _stock(db, sites["s1"], items["a"])).reserved == 0
+
+
+async def test_the_database_itself_refuses_overselling(db):
+    items, sites = await _catalog(db, stock={"s1": {"a": 1}})
+
+    with pytest.raises(Exception) as refused:
+        async with db.transaction() as session:
+            row = await session.scalar(select(Stock).where(Stock.item_id == items["a"]))
+            row.reserved = 2
+    assert "never_oversold" in str(refused.value) or "CHECK" in str(refused.value).upper()
