@@ -60,3 +60,36 @@ def test_terminal_states_lead_nowhere():
 def test_every_step_is_reachable_and_known():
     assert MADE_TO_MEASURE.states == set(MaskStep)
     assert lifecycle_for(Flow.MADE_TO_MEASURE) is MADE_TO_MEASURE
+
+
+def test_a_device_order_walks_from_reconfirm_address_to_delivered_and_back():
+    from carepost.core.orders.lifecycle import LOGISTICS, DeviceStatus
+
+    state = LOGISTICS.initial
+    assert state == "reconfirmAddress"  # what the devices guide's example shows for a new order
+    for action, expected in [
+        ("reconfirm_address", DeviceStatus.PROCESSING),
+        ("pack", DeviceStatus.PACKED),
+        ("ship", DeviceStatus.SHIPPED),
+        ("deliver", DeviceStatus.DELIVERED),
+        ("receive_returns", DeviceStatus.RETURN_RECEIVED),
+    ]:
+        state = LOGISTICS.next(state, action)
+        assert state == expected
+
+
+def test_a_return_only_order_skips_packing():
+    from carepost.core.orders.lifecycle import LOGISTICS, DeviceStatus
+
+    state = LOGISTICS.next(DeviceStatus.PROCESSING, "send_return_label")
+    assert state == DeviceStatus.AWAITING_RETURN
+    assert LOGISTICS.next(state, "receive_returns") == DeviceStatus.RETURN_RECEIVED
+
+
+def test_device_orders_cancel_until_they_ship():
+    from carepost.core.orders.lifecycle import LOGISTICS, DeviceStatus
+
+    cancellable = {s for s in DeviceStatus if LOGISTICS.allows(s, "cancel")}
+    assert cancellable == {DeviceStatus.RECONFIRM_ADDRESS, DeviceStatus.PROCESSING, DeviceStatus.PACKED, DeviceStatus.AWAITING_RETURN}
+    assert LOGISTICS.states == set(DeviceStatus)
+    assert lifecycle_for(Flow.LOGISTICS) is LOGISTICS
