@@ -12,6 +12,7 @@ from carepost.core.accounts import service as accounts
 from carepost.core.kit.clock import iso_millis
 from carepost.core.manufacturing import factory, scan_email
 from carepost.core.models import Order, OrderEvent
+from carepost.core.notifications.templates import MAX_TEMPLATE_LENGTH
 from carepost.core.operators import service as operators
 from carepost.core.orders import events
 from carepost.dialects._shared.factory_steps import StepIn
@@ -66,8 +67,8 @@ class PatientEmailIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     subject: Annotated[str, Field(min_length=1, max_length=500)]
-    text: Annotated[str, Field(min_length=1, max_length=20_000)]
-    html: Annotated[str, Field(max_length=20_000)] | None = None
+    text: Annotated[str, Field(min_length=1, max_length=MAX_TEMPLATE_LENGTH)]
+    html: Annotated[str, Field(max_length=MAX_TEMPLATE_LENGTH)] | None = None
 
 
 def _template_body(template: scan_email.EmailTemplate) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from carepost.core.manufacturing.products import MaskType
+from carepost.core.notifications.templates import MAX_TEMPLATE_LENGTH
 
 
 class _Strict(BaseModel):
@@ -15,8 +16,8 @@ class _Strict(BaseModel):
 
 class PatientEmailFile(_Strict):
     subject: str = Field(min_length=1, max_length=500)
-    text: str = Field(min_length=1, max_length=20_000)
-    html: str | None = Field(default=None, max_length=20_000)
+    text: str = Field(min_length=1, max_length=MAX_TEMPLATE_LENGTH)
+    html: str | None = Field(default=None, max_length=MAX_TEMPLATE_LENGTH)
 
 
 class MaskProductFile(_Strict):

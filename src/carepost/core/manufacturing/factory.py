@@ -15,6 +15,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.commerce.mirror import cancel_mirrored_order
 from carepost.core.commerce.port import CommercePort
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Conflict, InvalidInput, NotConfigured
@@ -110,7 +111,7 @@ async def _reject_scan(session: AsyncSession, order: Order, given: StepInput, _:
 
 
 async def _start_mesh(session: AsyncSession, order: Order, _: StepInput, __: CommercePort | None) -> dict[str, str]:
-    production = await ProductionRepository(session).production_for_update(order_id=order.id, account_id=order.account_id)
+    production = await ProductionRepository(session).production_or_new(order_id=order.id, account_id=order.account_id)
     production.vm_job_id = mesh_job_id()
     return {"vm_job_id": production.vm_job_id}
 
@@ -124,7 +125,7 @@ async def _print_label(session: AsyncSession, order: Order, _: StepInput, __: Co
     if product is None:
         raise NotConfigured(f"No mask product for {order.attributes['mask_type']!r}.", code="product_not_configured")
     repository = ProductionRepository(session)
-    production = await repository.production_for_update(order_id=order.id, account_id=order.account_id)
+    production = await repository.production_or_new(order_id=order.id, account_id=order.account_id)
     now = utcnow()
     production.gtin = product.gtin
     production.production_date = now.date()
@@ -136,7 +137,7 @@ async def _print_label(session: AsyncSession, order: Order, _: StepInput, __: Co
 async def _ship(session: AsyncSession, order: Order, given: StepInput, _: CommercePort | None) -> dict[str, str]:
     if not given.carrier or not given.tracking_number:
         raise InvalidInput("Shipping needs a carrier and a tracking number.", field="tracking_number")
-    production = await ProductionRepository(session).production_for_update(order_id=order.id, account_id=order.account_id)
+    production = await ProductionRepository(session).production_or_new(order_id=order.id, account_id=order.account_id)
     production.carrier = given.carrier
     production.tracking_number = given.tracking_number
     production.shipped_date = given.shipped_date or utcnow().date()
@@ -144,7 +145,7 @@ async def _ship(session: AsyncSession, order: Order, given: StepInput, _: Commer
 
 
 async def _deliver(session: AsyncSession, order: Order, _: StepInput, __: CommercePort | None) -> dict[str, str]:
-    production = await ProductionRepository(session).production_for_update(order_id=order.id, account_id=order.account_id)
+    production = await ProductionRepository(session).production_or_new(order_id=order.id, account_id=order.account_id)
     production.delivered_at = utcnow()
     return {}
 
@@ -152,9 +153,8 @@ async def _deliver(session: AsyncSession, order: Order, _: StepInput, __: Commer
 async def _factory_cancel(session: AsyncSession, order: Order, given: StepInput, commerce: CommercePort | None) -> dict[str, str]:
     order.cancelled_at = utcnow()
     order.cancel_reason = given.note
-    if order.mode == "live" and order.commerce_order_id and commerce is not None:
-        await commerce.cancel_order(account_id=order.account_id, order_id=order.commerce_order_id)
-        order.commerce_cancelled = True
+    if commerce is not None:
+        await cancel_mirrored_order(order, commerce)
     return {}
 
 

@@ -53,7 +53,8 @@ class ProductionRepository:
     async def production(self, order_id: int) -> MaskProduction | None:
         return await self.session.get(MaskProduction, order_id)
 
-    async def production_for_update(self, *, order_id: int, account_id: int) -> MaskProduction:
+    async def production_or_new(self, *, order_id: int, account_id: int) -> MaskProduction:
+        """The order's production record, created on first use."""
         existing = await self.production(order_id)
         if existing is not None:
             return existing

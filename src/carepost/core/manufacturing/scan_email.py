@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.errors import NotConfigured
 from carepost.core.manufacturing.repository import MaskProductRepository, MaskSettingsRepository
+from carepost.core.manufacturing.views import patient_first_name
 from carepost.core.models import Account, Order
 from carepost.core.notifications import templates
 from carepost.core.notifications.mail import MailMessage
@@ -81,9 +82,8 @@ async def save_clinic_template(session: AsyncSession, *, account_id: int, templa
 async def compose(session: AsyncSession, *, order: Order, account: Account, scan_upload_url: str) -> MailMessage:
     template = await clinic_template(session, account_id=order.account_id)
     product = await MaskProductRepository(session).get(order.attributes["mask_type"])
-    first_name = (order.shipping_address or {}).get("first_name") or order.recipient["name"].split()[0]
     values = {
-        "patient_first_name": first_name,
+        "patient_first_name": patient_first_name(order),
         "patient_name": order.recipient["name"],
         "mask_product_name": product.name if product else order.attributes["mask_type"],
         "scan_upload_url": scan_upload_url,

@@ -17,6 +17,11 @@ class MaskOrderView:
     production: MaskProduction | None
 
 
+def patient_first_name(order: Order) -> str:
+    """How the patient is greeted: the ship-to first name, else the first word of their name."""
+    return (order.shipping_address or {}).get("first_name") or order.recipient["name"].split()[0]
+
+
 async def view_of(session: AsyncSession, order: Order) -> MaskOrderView:
     production = ProductionRepository(session)
     return MaskOrderView(

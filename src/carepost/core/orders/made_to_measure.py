@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Caller
 from carepost.core.audit.service import record_access
+from carepost.core.commerce.mirror import cancel_mirrored_order
 from carepost.core.commerce.port import CommercePort, StoreOrderDraft
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.contact import phone_warnings
@@ -133,9 +134,7 @@ async def cancel(
     order.updated_at = now
     order.cancel_reason = reason
     order.cancel_reference = reference
-    if not caller.is_test and order.commerce_order_id:
-        await commerce.cancel_order(account_id=order.account_id, order_id=order.commerce_order_id)
-        order.commerce_cancelled = True
+    await cancel_mirrored_order(order, commerce)
     await events.record(session, order, name="cancelled", actor=events.api_key_actor(caller.api_key_id))
     return Cancellation(order=order, already_cancelled=False)
 

@@ -11,6 +11,7 @@ from carepost.core.manufacturing.barcodes import ParsedBarcode, parse_barcode, p
 from carepost.core.manufacturing.lookup import look_up
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep, request_id_of
 from carepost.dialects.masks.auth import CallerDep
+from carepost.dialects.masks.responses import success
 from carepost.dialects.masks.schemas import BarcodeLookupIn, FupcLookupIn, RequestType
 from carepost.dialects.masks.sections import lookup_body
 
@@ -25,7 +26,7 @@ async def _answer(request: Request, caller: CallerDep, runtime: Runtime, barcode
     async with runtime.db.transaction() as session:
         view = await look_up(session, caller=caller, barcode=barcode, request_id=request_id, action=action)
         data = lookup_body(view, barcode, request_type=request_type, request_id=request_id)
-    return JSONResponse({"success": True, "data": data})
+    return success(data)
 
 
 def _fupc_barcode(value: str) -> ParsedBarcode:

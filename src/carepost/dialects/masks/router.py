@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -16,15 +15,12 @@ from carepost.dialects._shared.idempotency import respond_once
 from carepost.dialects._shared.runtime import RuntimeDep, request_id_of
 from carepost.dialects.masks import mapping, patient_email
 from carepost.dialects.masks.auth import CallerDep
+from carepost.dialects.masks.responses import success, success_body
 from carepost.dialects.masks.lookups import router as lookups_router
 from carepost.dialects.masks.schemas import AdvanceTestOrderIn, CancelOrderIn, CreateOrderIn
 
 router = APIRouter(prefix="/api/partner/v1", tags=["masks"], strict_content_type=False)
 router.include_router(lookups_router)
-
-
-def _success(data: dict[str, Any], status: int = 200) -> JSONResponse:
-    return JSONResponse({"success": True, "data": data}, status_code=status)
 
 
 @router.post("/orders", status_code=201, summary="Create order")
@@ -39,7 +35,7 @@ async def create_order(body: CreateOrderIn, request: Request, caller: CallerDep,
         # Until the e-mail has gone out (below, after commit), the answer is the contract's fallback.
         email_sent = False if order_in.forge_sends_email_to_client else None
         data = mapping.created(order, request_id=request_id, public_url=runtime.settings.public_url, email_sent=email_sent)
-        return StoredResponse(status=201, body={"success": True, "data": data})
+        return StoredResponse(status=201, body=success_body(data))
 
     idempotent = mapping.idempotent_request(caller, body)
     outcome = await respond_once(
@@ -59,7 +55,7 @@ async def order_status(vitacore_order_id: str, request: Request, caller: CallerD
         view = await made_to_measure.read_status(
             session, caller=caller, public_id=vitacore_order_id, request_id=request_id_of(request)
         )
-        return _success(mapping.status(view))
+        return success(mapping.status(view))
 
 
 @router.post("/orders/{vitacore_order_id}/cancel", summary="Cancel order")
@@ -76,7 +72,7 @@ async def cancel_order(
             reference=body.partner_reference,
             commerce=runtime.commerce(session, caller.account_id),
         )
-        return _success(mapping.cancelled(result))
+        return success(mapping.cancelled(result))
 
 
 @router.post("/test_helpers/orders/{vitacore_order_id}/advance", summary="Sandbox: move a test order one step")
@@ -89,4 +85,4 @@ async def advance_test_order(
         order = await made_to_measure.advance_test_order(
             session, caller=caller, public_id=vitacore_order_id, action=body.action, step_input=body.as_step_input()
         )
-        return _success(mapping.status(await view_of(session, order)))
+        return success(mapping.status(await view_of(session, order)))

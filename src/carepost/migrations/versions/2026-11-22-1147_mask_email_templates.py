@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-import carepost.core.kit.db
 
 
 revision = '066dcf8991ea'

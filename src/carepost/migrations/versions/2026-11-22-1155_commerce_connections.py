@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-import carepost.core.kit.db
 from sqlalchemy.dialects import postgresql
 
 revision = '2eb952c7cc78'

@@ -17,7 +17,9 @@ from fastapi.templating import Jinja2Templates
 from carepost.core.kit.errors import CoreError
 from carepost.core.manufacturing import scan_upload
 from carepost.core.manufacturing.repository import MaskProductRepository
+from carepost.core.manufacturing.views import patient_first_name
 from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.dialects.masks.responses import success
 
 router = APIRouter(prefix="/api/portal", tags=["masks portal"])
 pages = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -59,25 +61,16 @@ async def upload_file(
         result = await scan_upload.accept(session, order=order, kind=kind, data=data, store=store)
     if result.replaced_key:
         await store.delete(result.replaced_key)  # only now that its replacement is committed
-    return JSONResponse(
-        {
-            "success": True,
-            "data": {
-                "kind": kind,
-                "on_file": list(result.on_file),
-                "scan_complete": result.scan_id is not None,
-                "scan_id": result.scan_id,
-            },
-        }
+    return success(
+        {"kind": kind, "on_file": list(result.on_file), "scan_complete": result.scan_id is not None, "scan_id": result.scan_id}
     )
 
 
 def _start_context(order, context: dict, on_file: tuple[str, ...], *, complete: bool) -> dict:  # noqa: ANN001
     query = urlencode({"order_id": order.public_id, "email": order.recipient["email"]})
-    first_name = (order.shipping_address or {}).get("first_name") or order.recipient["name"].split()[0]
     return {
         **context,
-        "first_name": first_name,
+        "first_name": patient_first_name(order),
         "files": scan_upload.SCAN_FILES,
         "on_file": on_file,
         "complete": complete,
