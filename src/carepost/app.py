@@ -23,6 +23,8 @@ from carepost.dialects._shared import problems
 from carepost.dialects._shared.context import RequestContextMiddleware
 from carepost.dialects._shared.runtime import Runtime, request_id_of
 from carepost.dialects._shared.surfaces import Surfaces
+from carepost.dialects.devices.router import router as devices_router
+from carepost.dialects.devices.surface import SURFACE as DEVICES_SURFACE
 from carepost.dialects.masks.router import router as masks_router
 from carepost.dialects.masks.portal.router import router as portal_router
 from carepost.dialects.masks.surface import PORTAL_SURFACE
@@ -46,6 +48,7 @@ def create_app(
     surfaces.register(MASKS_SURFACE)
     surfaces.register(PORTAL_SURFACE)
     surfaces.register(OPS_SURFACE)
+    surfaces.register(DEVICES_SURFACE)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -76,6 +79,7 @@ def create_app(
     )
     app.include_router(masks_router)
     app.include_router(portal_router)
+    app.include_router(devices_router)
     app.include_router(ops_router)
     _install_error_handlers(app, surfaces)
     app.add_middleware(RequestContextMiddleware, db=db, surfaces=surfaces)
@@ -86,7 +90,7 @@ def _install_error_handlers(app: FastAPI, surfaces: Surfaces) -> None:
     """Every error leaves in the envelope of the surface that owns the path."""
 
     def render(request: Request, problem: problems.Problem) -> Response:
-        return surfaces.for_path(request.url.path).render(problem, request_id_of(request))
+        return surfaces.for_path(request.url.path).render(problem, request_id_of(request), request.url.path)
 
     @app.exception_handler(CoreError)
     async def _core(request: Request, exc: CoreError) -> Response:

@@ -4,23 +4,33 @@ from __future__ import annotations
 
 import pytest
 
+from carepost.core.accounts.service import Scope
 from carepost.core.kit.errors import InvalidInput, NotFound
-from carepost.core.patients.service import PatientIn, SiteRef, create_patient, create_site, patient_for_order
+from carepost.core.patients.service import PatientIn, create_patient, patient_for_order
+from carepost.core.patients.sites import SiteIn, SiteRef, create_site
 from tests.factories import create_clinic
 
 ADDRESS = {"line_one": "1 Main St", "city": "Portland", "state": "OR", "country": "US", "zip_code": "97201"}
 
 
-async def _create(db, account_id: int, **overrides):
+def _live(account_id: int) -> Scope:
+    return Scope(account_id, "live")
+
+
+async def _site(session, account_id: int, name: str):
+    return await create_site(session, scope=_live(account_id), site_in=SiteIn(name=name, address=dict(ADDRESS)))
+
+
+async def _create(db, account_id: int, mode: str = "live", **overrides):
     values = {"first_name": "John", "last_name": "Doe", "address": dict(ADDRESS)}
     async with db.transaction() as session:
-        return await create_patient(session, account_id=account_id, patient_in=PatientIn(**{**values, **overrides}))
+        return await create_patient(session, scope=Scope(account_id, mode), patient_in=PatientIn(**{**values, **overrides}))
 
 
 async def test_a_patient_with_names_and_an_address_is_created_at_an_active_site(db):
     clinic = await create_clinic(db, dialects=("devices",))
     async with db.transaction() as session:
-        site = await create_site(session, account_id=clinic.account_id, name="North clinic", address=dict(ADDRESS))
+        site = await _site(session, clinic.account_id, "North clinic")
 
     patient = await _create(db, clinic.account_id, site=SiteRef(site.id), first_name="  John ")
 
@@ -57,9 +67,9 @@ async def test_each_rule_has_its_own_code(db, overrides, code):
 async def test_an_inactive_or_foreign_site_is_refused_with_its_id(db):
     clinic, other = await create_clinic(db, dialects=("devices",)), await create_clinic(db, dialects=("devices",))
     async with db.transaction() as session:
-        inactive = await create_site(session, account_id=clinic.account_id, name="Closed", address=dict(ADDRESS))
+        inactive = await _site(session, clinic.account_id, "Closed")
         inactive.active = False
-        foreign = await create_site(session, account_id=other.account_id, name="Theirs", address=dict(ADDRESS))
+        foreign = await _site(session, other.account_id, "Theirs")
 
     with pytest.raises(InvalidInput) as not_active:
         await _create(db, clinic.account_id, site=SiteRef(inactive.id))
@@ -70,16 +80,17 @@ async def test_an_inactive_or_foreign_site_is_refused_with_its_id(db):
     assert (not_ours.value.code, not_ours.value.details["site_id"]) == ("site_not_found", foreign.id)
 
 
-async def test_another_accounts_or_an_archived_patient_does_not_exist_for_an_order(db):
+async def test_another_accounts_a_test_mode_or_an_archived_patient_does_not_exist_for_a_live_order(db):
     clinic, other = await create_clinic(db, dialects=("devices",)), await create_clinic(db, dialects=("devices",))
     theirs = await _create(db, other.account_id)
     archived = await _create(db, clinic.account_id)
     async with db.transaction() as session:
-        mine = await patient_for_order(session, account_id=clinic.account_id, patient_id=archived.id)
+        mine = await patient_for_order(session, scope=_live(clinic.account_id), patient_id=archived.id)
         mine.archived = True
+    sandbox = await _create(db, clinic.account_id, mode="test")
 
-    for patient_id in (theirs.id, archived.id, 10**12):
+    for patient_id in (theirs.id, archived.id, sandbox.id, 10**12):
         with pytest.raises(NotFound) as missing:
             async with db.transaction() as session:
-                await patient_for_order(session, account_id=clinic.account_id, patient_id=patient_id)
+                await patient_for_order(session, scope=_live(clinic.account_id), patient_id=patient_id)
         assert missing.value.code == "patient_does_not_exist"

@@ -6,7 +6,7 @@ from starlette.responses import JSONResponse, Response
 
 from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
 
-def render(problem: Problem, request_id: str) -> Response:
+def render(problem: Problem, request_id: str, path: str) -> Response:
     error: dict[str, object] = {"code": problem.code, "message": problem.message, "request_id": request_id}
     if problem.fields:
         error["fields"] = [{"field": f.field, "message": f.message} for f in problem.fields]

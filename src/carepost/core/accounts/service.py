@@ -16,6 +16,14 @@ DIALECTS = ("masks", "pharmacy", "devices", "cases")
 
 
 @dataclass(frozen=True)
+class Scope:
+    """What a caller may see: one account's objects of one mode (test objects never meet live ones)."""
+
+    account_id: int
+    mode: str
+
+
+@dataclass(frozen=True)
 class Caller:
     """Who is calling: the account, the key that acts for it, and that key's mode."""
 
@@ -24,6 +32,10 @@ class Caller:
     mode: str
     role: str
     dialects: frozenset[str]
+
+    @property
+    def scope(self) -> Scope:
+        return Scope(self.account_id, self.mode)
 
     @property
     def is_test(self) -> bool:

@@ -87,3 +87,19 @@ async def release(session: AsyncSession, *, order_id: int) -> None:
     for reservation in await stock.open_reservations(order_id):
         await stock.give_back(site_id=reservation.fulfillment_site_id, item_id=reservation.item_id, quantity=reservation.quantity)
         await stock.mark_released(reservation, at=now)
+
+
+async def consume(session: AsyncSession, *, order_id: int) -> None:
+    """The order has shipped: its reserved units leave the stock for good."""
+    stock = StockRepository(session)
+    now = utcnow()
+    for reservation in await stock.open_reservations(order_id):
+        await stock.consume(site_id=reservation.fulfillment_site_id, item_id=reservation.item_id, quantity=reservation.quantity)
+        await stock.mark_released(reservation, at=now)
+
+
+async def restock(session: AsyncSession, *, site_id: int, units: dict[int, int]) -> None:
+    """Returned units, per item, back onto a site's shelf."""
+    stock = StockRepository(session)
+    for item_id in sorted(units):
+        await stock.restock(site_id=site_id, item_id=item_id, quantity=units[item_id])

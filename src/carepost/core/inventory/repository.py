@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.kit.db import upsert_insert
 from carepost.core.models import Stock, StockReservation
 
 
@@ -42,6 +43,27 @@ class StockRepository:
             .where(Stock.fulfillment_site_id == site_id, Stock.item_id == item_id)
             .values(reserved=Stock.reserved - quantity)
             .execution_options(synchronize_session=False)
+        )
+
+    async def consume(self, *, site_id: int, item_id: int, quantity: int) -> None:
+        """Reserved units leave the building: off the shelf and out of the reservation."""
+        await self.session.execute(
+            update(Stock)
+            .where(Stock.fulfillment_site_id == site_id, Stock.item_id == item_id)
+            .values(on_hand=Stock.on_hand - quantity, reserved=Stock.reserved - quantity)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def restock(self, *, site_id: int, item_id: int, quantity: int) -> None:
+        """Units come back onto the shelf, making the stock row if the site never held the item."""
+        insert = upsert_insert(self.session, Stock).values(
+            fulfillment_site_id=site_id, item_id=item_id, on_hand=quantity, reserved=0
+        )
+        await self.session.execute(
+            insert.on_conflict_do_update(
+                index_elements=[Stock.fulfillment_site_id, Stock.item_id],
+                set_={"on_hand": Stock.on_hand + insert.excluded.on_hand},
+            )
         )
 
     async def add_reservation(self, reservation: StockReservation) -> None:

@@ -6,6 +6,16 @@ from carepost.core.models.catalog import Item, Kit, KitItem, Manufacturer
 from carepost.core.models.commerce import CommerceConnection, CommerceLedgerOrder, Counter
 from carepost.core.models.idempotency import IdempotencyRecord
 from carepost.core.models.inventory import FulfillmentSite, Stock, StockReservation
+from carepost.core.models.logistics import (
+    Device,
+    DeviceEvent,
+    OrderDevice,
+    OrderExternalId,
+    OrderLine,
+    OrderNote,
+    PackedKit,
+    TrackingNumber,
+)
 from carepost.core.models.manufacturing import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan, MaskScanFile
 from carepost.core.models.operators import OperatorToken
 from carepost.core.models.orders import Order, OrderEvent
@@ -20,6 +30,8 @@ __all__ = [
     "CommerceConnection",
     "CommerceLedgerOrder",
     "Counter",
+    "Device",
+    "DeviceEvent",
     "FulfillmentSite",
     "IdempotencyRecord",
     "Item",
@@ -33,11 +45,17 @@ __all__ = [
     "MaskScanFile",
     "OperatorToken",
     "Order",
+    "OrderDevice",
     "OrderEvent",
+    "OrderExternalId",
+    "OrderLine",
+    "OrderNote",
     "OutboxMessage",
+    "PackedKit",
     "Patient",
     "RequestLogEntry",
     "Site",
     "Stock",
     "StockReservation",
+    "TrackingNumber",
 ]

@@ -31,6 +31,7 @@ class Kit(Base):
     __tablename__ = "kits"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    code: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)  # the tenant file's key
     name: Mapped[str] = mapped_column(String(200))
     archived: Mapped[bool] = mapped_column(default=False)
     loaner: Mapped[bool] = mapped_column(default=False)

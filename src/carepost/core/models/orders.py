@@ -13,7 +13,12 @@ from carepost.core.kit.db import Base, BigId, JsonDoc, UTCDateTime
 
 class Order(Base):
     __tablename__ = "orders"
-    __table_args__ = (Index("ix_orders_account_placed", "account_id", "placed_at"),)
+    __table_args__ = (
+        Index("ix_orders_account_placed", "account_id", "placed_at"),
+        # Listing, newest first (ids only grow), with and without a status filter.
+        Index("ix_orders_listing", "account_id", "dialect", "mode", "id"),
+        Index("ix_orders_listing_status", "account_id", "dialect", "mode", "status", "id"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True)
@@ -29,6 +34,9 @@ class Order(Base):
     # Small flow-specific choices (mask type, e-mail preference); big ones get tables.
     attributes: Mapped[dict[str, Any]] = mapped_column(JsonDoc)
     warnings: Mapped[list[str]] = mapped_column(JsonDoc)
+    # Logistics orders go to one of the account's patients or sites.
+    patient_id: Mapped[int | None] = mapped_column(ForeignKey("patients.id"), nullable=True, index=True)
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), nullable=True, index=True)
     commerce_order_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     commerce_order_name: Mapped[str | None] = mapped_column(String(64), nullable=True)
     commerce_cancelled: Mapped[bool] = mapped_column(default=False)

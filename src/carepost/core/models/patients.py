@@ -16,6 +16,7 @@ class Site(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    mode: Mapped[str] = mapped_column(String(4), default="live")  # test-mode sites are invisible to live keys
     name: Mapped[str] = mapped_column(String(200))
     phone_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
     address: Mapped[dict[str, Any]] = mapped_column(JsonDoc)
@@ -28,6 +29,7 @@ class Patient(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    mode: Mapped[str] = mapped_column(String(4), default="live")  # test-mode patients are invisible to live keys
     site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), nullable=True)
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100))

@@ -20,7 +20,9 @@ class OperatorRepository:
     async def by_hash(self, secret_hash: str) -> OperatorToken | None:
         return await self.session.scalar(select(OperatorToken).where(OperatorToken.secret_hash == secret_hash))
 
-    async def order(self, public_id: str, *, lock: bool = False) -> Order | None:
-        """Operators work for the supplier: they reach every account's orders."""
-        query = select(Order).where(Order.public_id == public_id)
+    async def order(self, reference: str, *, lock: bool = False) -> Order | None:
+        """Operators work for the supplier: they reach every account's orders, by public
+        id (ORD_…) or by the number partners see where a contract shows numeric ids (devices)."""
+        matches = Order.id == int(reference) if reference.isdecimal() and len(reference) < 19 else Order.public_id == reference
+        query = select(Order).where(matches)
         return await self.session.scalar(query.with_for_update() if lock else query)

@@ -1,23 +1,66 @@
-"""SQL for patients and sites, always within one account."""
+"""SQL for patients and sites, always within one account and mode."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.accounts.service import Scope
+from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.models import Patient, Site
+
+Row = TypeVar("Row", Patient, Site)
 
 
 class PatientRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def patient(self, *, account_id: int, patient_id: int) -> Patient | None:
-        return await self.session.scalar(select(Patient).where(Patient.account_id == account_id, Patient.id == patient_id))
+    async def patient(self, scope: Scope, patient_id: int, *, lock: bool = False) -> Patient | None:
+        return await self._one(Patient, scope, patient_id, lock=lock)
 
-    async def site(self, *, account_id: int, site_id: int) -> Site | None:
-        return await self.session.scalar(select(Site).where(Site.account_id == account_id, Site.id == site_id))
+    async def site(self, scope: Scope, site_id: int, *, lock: bool = False) -> Site | None:
+        return await self._one(Site, scope, site_id, lock=lock)
+
+    async def sites(self, scope: Scope, site_ids: Sequence[int]) -> dict[int, Site]:
+        if not site_ids:
+            return {}
+        rows = await self.session.scalars(select(Site).where(*_in_scope(Site, scope), Site.id.in_(set(site_ids))))
+        return {site.id: site for site in rows}
+
+    async def patients(self, scope: Scope, patient_ids: Sequence[int]) -> dict[int, Patient]:
+        if not patient_ids:
+            return {}
+        rows = await self.session.scalars(select(Patient).where(*_in_scope(Patient, scope), Patient.id.in_(set(patient_ids))))
+        return {patient.id: patient for patient in rows}
+
+    async def patient_page(self, scope: Scope, request: PageRequest, **filters: Any) -> Page[Patient]:
+        return await self._page(Patient, scope, request, filters)
+
+    async def site_page(self, scope: Scope, request: PageRequest, **filters: Any) -> Page[Site]:
+        return await self._page(Site, scope, request, filters)
 
     async def add(self, row: Patient | Site) -> None:
         self.session.add(row)
         await self.session.flush()
+
+    async def _one(self, model: type[Row], scope: Scope, row_id: int, *, lock: bool) -> Row | None:
+        query = select(model).where(*_in_scope(model, scope), model.id == row_id)
+        if lock:
+            query = query.with_for_update()
+        return await self.session.scalar(query)
+
+    async def _page(self, model: type[Row], scope: Scope, request: PageRequest, filters: dict[str, Any]) -> Page[Row]:
+        """Newest first. `filters` name columns; None means "any"."""
+        conditions = [*_in_scope(model, scope), *(getattr(model, k) == v for k, v in filters.items() if v is not None)]
+        query: Select[tuple[Row]] = select(model).where(*conditions).order_by(model.id.desc())
+        rows = await self.session.scalars(query.offset(request.offset).limit(request.size))
+        total = await self.session.scalar(select(func.count()).select_from(model).where(*conditions))
+        return Page(items=list(rows), request=request, total=total or 0)
+
+
+def _in_scope(model: type[Patient] | type[Site], scope: Scope) -> list[ColumnElement[bool]]:
+    return [model.account_id == scope.account_id, model.mode == scope.mode]

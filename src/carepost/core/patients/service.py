@@ -1,4 +1,4 @@
-"""Patients and sites of an account, and the rules for creating a patient.
+"""Patients of an account, and the rules for creating and changing one.
 
 Each refusal has its own code; a dialect renders it in its contract's words
 (the devices contract lists one message per rule). Checks run in the order
@@ -7,108 +7,108 @@ the contract lists them: names, then the address, then the site.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.accounts.service import Scope
 from carepost.core.kit.errors import InvalidInput, NotFound
-from carepost.core.models import Patient, Site
+from carepost.core.kit.paging import Page, PageRequest
+from carepost.core.models import Patient
+from carepost.core.patients.addresses import blank, check_address
 from carepost.core.patients.repository import PatientRepository
+from carepost.core.patients.sites import SiteRef, usable_site
 
-ADDRESS_REQUIRED = (
-    ("line_one", "address_line_one_missing"),
-    ("city", "address_city_missing"),
-    ("state", "address_state_missing"),
-    ("country", "address_country_missing"),
-    ("zip_code", "address_zip_missing"),
-)
-ADDRESS_FIELDS = ("line_one", "line_two", "line_three", "city", "state", "zip_code", "country", "note")
-
-
-@dataclass(frozen=True)
-class SiteRef:
-    """How a request names a site: by id, or (unusably) without one."""
-
-    id: int | None
+SEXES = ("male", "female", "other", "unknown")
 
 
 @dataclass(frozen=True)
 class PatientIn:
-    first_name: str | None
-    last_name: str | None
-    address: dict[str, Any] | None
+    first_name: str | None = None
+    last_name: str | None = None
+    address: dict[str, Any] | None = None
     site: SiteRef | None = None
     date_of_birth: date | None = None
     sex: str = "unknown"
     email: str | None = None
     phone_number: str | None = None
     external_identifier: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    enrolled: bool = False
+
+    def is_empty(self) -> bool:
+        """Nothing given at all (`"patient": {}`): not a patient to create."""
+        return all(getattr(self, f.name) in (None, "unknown", False) for f in fields(self))
 
 
-def _blank(value: str | None) -> bool:
-    return value is None or not value.strip()
+@dataclass(frozen=True)
+class PatientFilters:
+    external_identifier: str | None = None
+    site_id: int | None = None
+    archived: bool | None = None
 
 
-def check_address(address: dict[str, Any] | None) -> dict[str, Any]:
-    if not address:
-        raise InvalidInput("An address is required.", code="patient_address_missing")
-    for key, code in ADDRESS_REQUIRED:
-        if _blank(address.get(key)):
-            raise InvalidInput(f"The address needs {key}.", code=code)
-    return {key: address.get(key) for key in ADDRESS_FIELDS}
-
-
-async def usable_site(session: AsyncSession, *, account_id: int, ref: SiteRef) -> Site:
-    """An active site of this account, or the reason it can't be used."""
-    if ref.id is None:
-        raise InvalidInput("The site could not be identified.", code="site_unidentified")
-    site = await PatientRepository(session).site(account_id=account_id, site_id=ref.id)
-    if site is None:
-        raise InvalidInput(f"Site {ref.id} not found.", code="site_not_found", site_id=ref.id)
-    if not site.active:
-        raise InvalidInput(f"Site {ref.id} is not active.", code="site_not_active", site_id=ref.id)
-    return site
-
-
-async def create_patient(session: AsyncSession, *, account_id: int, patient_in: PatientIn) -> Patient:
-    if _blank(patient_in.first_name):
-        raise InvalidInput("firstName must not be blank.", code="patient_first_name_blank")
-    if _blank(patient_in.last_name):
-        raise InvalidInput("lastName must not be blank.", code="patient_last_name_blank")
-    address = check_address(patient_in.address)
-    site = await usable_site(session, account_id=account_id, ref=patient_in.site) if patient_in.site else None
-    patient = Patient(
-        account_id=account_id,
-        site_id=site.id if site else None,
-        first_name=(patient_in.first_name or "").strip(),
-        last_name=(patient_in.last_name or "").strip(),
-        address=address,
-        date_of_birth=patient_in.date_of_birth,
-        sex=patient_in.sex,
-        email=patient_in.email,
-        phone_number=patient_in.phone_number,
-        external_identifier=patient_in.external_identifier,
-        enrolled=False,
-        archived=False,
-    )
+async def create_patient(session: AsyncSession, *, scope: Scope, patient_in: PatientIn) -> Patient:
+    patient = Patient(account_id=scope.account_id, mode=scope.mode, archived=False)
+    await _apply(session, scope, patient, patient_in)
     await PatientRepository(session).add(patient)
     return patient
 
 
-async def patient_for_order(session: AsyncSession, *, account_id: int, patient_id: int) -> Patient:
-    """An existing, unarchived patient of this account; anything else does not exist for it."""
-    patient = await PatientRepository(session).patient(account_id=account_id, patient_id=patient_id)
+async def update_patient(session: AsyncSession, *, scope: Scope, patient_id: int, patient_in: PatientIn) -> Patient:
+    """Replace what the customer manages, under the same rules as a new patient."""
+    patient = await get_patient(session, scope=scope, patient_id=patient_id, lock=True)
+    await _apply(session, scope, patient, patient_in)
+    await session.flush()
+    return patient
+
+
+async def archive_patient(session: AsyncSession, *, scope: Scope, patient_id: int) -> Patient:
+    """Archived patients stay readable but can't receive new orders."""
+    patient = await get_patient(session, scope=scope, patient_id=patient_id, lock=True)
+    patient.archived = True
+    await session.flush()
+    return patient
+
+
+async def get_patient(session: AsyncSession, *, scope: Scope, patient_id: int, lock: bool = False) -> Patient:
+    patient = await PatientRepository(session).patient(scope, patient_id, lock=lock)
+    if patient is None:
+        raise NotFound("No such patient.", code="unknown_patient")
+    return patient
+
+
+async def list_patients(session: AsyncSession, *, scope: Scope, filters: PatientFilters, page: PageRequest) -> Page[Patient]:
+    return await PatientRepository(session).patient_page(
+        scope, page, external_identifier=filters.external_identifier, site_id=filters.site_id, archived=filters.archived
+    )
+
+
+async def patient_for_order(session: AsyncSession, *, scope: Scope, patient_id: int) -> Patient:
+    """An existing, unarchived patient of this account and mode; anything else does not exist for it."""
+    patient = await PatientRepository(session).patient(scope, patient_id)
     if patient is None or patient.archived:
         raise NotFound("Patient ID not found for your customer.", code="patient_does_not_exist")
     return patient
 
 
-async def create_site(session: AsyncSession, *, account_id: int, name: str, address: dict[str, Any], phone_number: str | None = None) -> Site:
-    if _blank(name):
-        raise InvalidInput("A site needs a name.", code="site_name_blank", field="name")
-    site = Site(account_id=account_id, name=name.strip(), address=check_address(address), phone_number=phone_number, active=True)
-    await PatientRepository(session).add(site)
-    return site
+async def _apply(session: AsyncSession, scope: Scope, patient: Patient, patient_in: PatientIn) -> None:
+    if blank(patient_in.first_name):
+        raise InvalidInput("firstName must not be blank.", code="patient_first_name_blank", field="firstName")
+    if blank(patient_in.last_name):
+        raise InvalidInput("lastName must not be blank.", code="patient_last_name_blank", field="lastName")
+    address = check_address(patient_in.address)
+    site = await usable_site(session, scope=scope, ref=patient_in.site) if patient_in.site else None
+    if patient_in.sex not in SEXES:
+        raise InvalidInput(f"sex must be one of {', '.join(SEXES)}.", code="invalid_data", field="sex")
+    patient.site_id = site.id if site else None
+    patient.first_name = (patient_in.first_name or "").strip()
+    patient.last_name = (patient_in.last_name or "").strip()
+    patient.address = address
+    patient.date_of_birth = patient_in.date_of_birth
+    patient.sex = patient_in.sex
+    patient.email = patient_in.email
+    patient.phone_number = patient_in.phone_number
+    patient.external_identifier = patient_in.external_identifier
+    patient.enrolled = patient_in.enrolled

@@ -58,11 +58,11 @@ class RequestContextMiddleware:
                 receive = await _buffered_body(scope, receive, surface.max_body_bytes)
             await self.app(scope, receive, send_with_id)
         except BodyTooLarge:
-            await surface.render(PAYLOAD_TOO_LARGE, request_id)(scope, receive, send_with_id)
+            await surface.render(PAYLOAD_TOO_LARGE, request_id, scope["path"])(scope, receive, send_with_id)
         except Exception:
             log.exception("unhandled error", extra={"request_id": request_id, "path": scope["path"]})
             if not status["started"]:
-                await surface.render(INTERNAL_ERROR, request_id)(scope, receive, send_with_id)
+                await surface.render(INTERNAL_ERROR, request_id, scope["path"])(scope, receive, send_with_id)
         finally:
             if surface.dialect:
                 await self._log_call(scope, surface, request_id, status["code"], started)

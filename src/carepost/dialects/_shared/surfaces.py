@@ -14,7 +14,8 @@ from starlette.responses import JSONResponse, Response
 
 from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
 
-Renderer = Callable[[Problem, str], Response]
+# (problem, request id, request path) -> the response in the surface's own error envelope
+Renderer = Callable[[Problem, str, str], Response]
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Surface:
     max_body_bytes: int
 
 
-def render_plain(problem: Problem, request_id: str) -> Response:
+def render_plain(problem: Problem, request_id: str, path: str) -> Response:
     """For paths no dialect owns (the root, a typo): a small neutral envelope."""
     status = STATUS_BY_KIND.get(problem.kind, 500)
     body = {"error": {"code": problem.code, "message": problem.message, "request_id": request_id}}

@@ -20,7 +20,7 @@ def status_for(problem: Problem) -> int:
     return _BY_CODE.get(problem.code) or STATUS_BY_KIND.get(problem.kind, 500)
 
 
-def render(problem: Problem, request_id: str) -> Response:
+def render(problem: Problem, request_id: str, path: str) -> Response:
     error: dict[str, object] = {
         "code": _CODE_ALIASES.get(problem.code, problem.code),
         "message": problem.message,

@@ -1,0 +1,64 @@
+"""Reading the supplier's catalog: items with their manufacturer, kits with their contents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.models import Item, Kit, KitItem, Manufacturer
+
+
+@dataclass(frozen=True)
+class CatalogItem:
+    item: Item
+    manufacturer: Manufacturer
+
+
+@dataclass(frozen=True)
+class KitContent:
+    count: int
+    drives_external_identifier: bool
+    item: CatalogItem
+
+
+@dataclass(frozen=True)
+class CatalogKit:
+    kit: Kit
+    contents: tuple[KitContent, ...]
+
+    @property
+    def orderable(self) -> bool:
+        """An archived kit, or one holding a non-orderable item, can't be ordered."""
+        return not self.kit.archived and all(c.item.item.orderable for c in self.contents)
+
+    def units(self) -> dict[int, int]:
+        return {c.item.item.id: c.count for c in self.contents}
+
+
+class Catalog:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def items(self, item_ids: Iterable[int]) -> dict[int, CatalogItem]:
+        wanted = set(item_ids)
+        if not wanted:
+            return {}
+        rows = await self.session.execute(
+            select(Item, Manufacturer).join(Manufacturer, Item.manufacturer_id == Manufacturer.id).where(Item.id.in_(wanted))
+        )
+        return {item.id: CatalogItem(item, maker) for item, maker in rows}
+
+    async def kits(self, kit_ids: Iterable[int]) -> dict[int, CatalogKit]:
+        wanted = set(kit_ids)
+        if not wanted:
+            return {}
+        kits = {kit.id: kit for kit in await self.session.scalars(select(Kit).where(Kit.id.in_(wanted)))}
+        lines = list(await self.session.scalars(select(KitItem).where(KitItem.kit_id.in_(kits)).order_by(KitItem.item_id)))
+        items = await self.items(line.item_id for line in lines)
+        contents: dict[int, list[KitContent]] = {kit_id: [] for kit_id in kits}
+        for line in lines:
+            contents[line.kit_id].append(KitContent(line.count, line.drives_external_identifier, items[line.item_id]))
+        return {kit_id: CatalogKit(kit, tuple(contents[kit_id])) for kit_id, kit in kits.items()}

@@ -1,0 +1,182 @@
+"""The fulfillment team's actions on a logistics order, as the transition table allows them.
+
+Live orders move real things: packing assigns serialized devices from the
+order's fulfillment site, shipping takes the reserved stock off the shelf,
+receiving returns puts devices and items back. Test orders move through the
+same statuses and get packed kits, but touch no stock and no device.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.inventory import allocation
+from carepost.core.kit.clock import utcnow
+from carepost.core.kit.errors import Conflict, InvalidInput
+from carepost.core.logistics import devices as device_moves
+from carepost.core.logistics.devices import DeviceState
+from carepost.core.logistics.packing import pack_order
+from carepost.core.logistics.repository import LogisticsRepository
+from carepost.core.models import Order, OrderLine, TrackingNumber
+from carepost.core.orders import events
+from carepost.core.orders.lifecycle import LOGISTICS, Flow, TransitionNotAllowed
+from carepost.core.patients.addresses import check_address
+
+CARRIERS = ("usps", "ups", "fedex", "dhl", "other")
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    address: dict[str, Any] | None = None  # reconfirm_address: a corrected ship-to address
+    device_ids: tuple[int, ...] = ()  # pack: devices to use first; the rest are picked from the shelf
+    tracking_numbers: tuple[tuple[str, str], ...] = ()  # ship: (carrier, value)
+    fulfillment_site_id: int | None = None  # receive_returns: where the returns arrive
+    note: str | None = None
+
+
+Handler = Callable[[AsyncSession, Order, ActionInput], Awaitable[dict[str, Any]]]
+
+# The event each action records (orderEvents' `name`, and the outbox topic `order.<name>`).
+EVENT_NAMES = {
+    "reconfirm_address": "address_reconfirmed",
+    "pack": "packed",
+    "ship": "shipped",
+    "deliver": "delivered",
+    "send_return_label": "return_label_sent",
+    "receive_returns": "returns_received",
+    "cancel": "cancelled",
+}
+ACTIONS = tuple(EVENT_NAMES)
+
+
+async def advance(session: AsyncSession, *, order: Order, action: str, actor: str, action_input: ActionInput) -> Order:
+    if order.flow != Flow.LOGISTICS:
+        raise Conflict("This is not a logistics order.", code="wrong_flow")
+    if action not in ACTIONS:
+        raise InvalidInput(f"action must be one of {', '.join(ACTIONS)}.", code="unknown_action", field="action")
+    try:
+        next_status = LOGISTICS.next(order.status, action)
+    except TransitionNotAllowed:
+        raise Conflict(f"An order in status {order.status} can't {action}.", code="transition_not_allowed") from None
+    data = await _HANDLERS[action](session, order, action_input)
+    if action_input.note:
+        data["note"] = action_input.note
+    order.status = next_status
+    order.updated_at = utcnow()
+    await session.flush()
+    await events.record(session, order, name=EVENT_NAMES[action], actor=actor, data=data)
+    return order
+
+
+async def _reconfirm_address(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+    if action_input.address is not None:
+        order.shipping_address = check_address(action_input.address)
+        return {"address_changed": True}
+    return {}
+
+
+async def _pack(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+    lines = await _lines(session, order)
+    if not any(line.kind in ("item", "kit") for line in lines):
+        raise Conflict("A return-only order has nothing to pack; send its return label.", code="nothing_to_pack")
+    packed = await pack_order(session, order=order, lines=lines, named_device_ids=action_input.device_ids)
+    return {"packed_kits": packed.kits, "devices": packed.devices}
+
+
+async def _ship(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+    if not action_input.tracking_numbers:
+        raise InvalidInput("Shipping needs at least one tracking number.", code="tracking_required", field="tracking_numbers")
+    for carrier, _ in action_input.tracking_numbers:
+        if carrier not in CARRIERS:
+            raise InvalidInput(f"carrier must be one of {', '.join(CARRIERS)}.", code="invalid_data", field="carrier")
+    repository = LogisticsRepository(session)
+    await repository.add_all(TrackingNumber(order_id=order.id, carrier=c, value=v) for c, v in action_input.tracking_numbers)
+    await allocation.consume(session, order_id=order.id)
+    for device in await _order_devices(session, order):
+        device.fulfillment_site_id = None
+        device.account_id, device.patient_id, device.site_id = order.account_id, order.patient_id, order.site_id
+        await device_moves.move(session, device, DeviceState.SHIPPED, event="shipped")
+    return {"tracking_numbers": len(action_input.tracking_numbers)}
+
+
+async def _deliver(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+    for device in await _order_devices(session, order):
+        await device_moves.move(session, device, DeviceState.DELIVERED, event="delivered")
+    return {}
+
+
+async def _send_return_label(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+    lines = await _lines(session, order)
+    if any(line.kind in ("item", "kit") for line in lines):
+        raise Conflict("An order with outbound items is packed and shipped; its returns follow.", code="has_outbound")
+    return {}
+
+
+async def _receive_returns(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+    lines = await _lines(session, order)
+    if not any(line.kind.startswith("return_") for line in lines):
+        raise Conflict("This order has no returns to receive.", code="nothing_to_receive")
+    if order.mode != "live":
+        return {}
+    site_id = await _receiving_site(session, order, action_input)
+    repository = LogisticsRepository(session)
+    device_ids = {line.ref_id for line in lines if line.kind == "return_device"}
+    in_kits = await repository.devices_in_packed_kits(line.ref_id for line in lines if line.kind == "return_packed_kit")
+    device_ids.update(device_id for ids in in_kits.values() for device_id in ids)
+    units: dict[int, int] = {}
+    received = 0
+    for device in (await repository.devices(device_ids, lock=True)).values():
+        # Only what is still out with this customer comes back (a device can't be received twice).
+        if device.account_id == order.account_id and device.status in (DeviceState.SHIPPED, DeviceState.DELIVERED):
+            await device_moves.shelve(session, device, site_id=site_id, event="returned", used=True)
+            units[device.item_id] = units.get(device.item_id, 0) + 1
+            received += 1
+    for line in lines:
+        if line.kind == "return_item":
+            units[line.ref_id] = units.get(line.ref_id, 0) + line.count
+    await allocation.restock(session, site_id=site_id, units=units)
+    return {"fulfillment_site_id": site_id, "devices": received, "units": sum(units.values())}
+
+
+async def _cancel(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+    await allocation.release(session, order_id=order.id)
+    for device in await _order_devices(session, order):
+        await device_moves.shelve(session, device, site_id=order.attributes["fulfillment_site_id"], event="unpacked", used=False)
+    await LogisticsRepository(session).drop_packing(order.id)
+    order.cancelled_at = utcnow()
+    order.cancel_reason = action_input.note
+    return {}
+
+
+async def _lines(session: AsyncSession, order: Order) -> list[OrderLine]:
+    return (await LogisticsRepository(session).lines([order.id])).get(order.id, [])
+
+
+async def _order_devices(session: AsyncSession, order: Order) -> list[Any]:
+    repository = LogisticsRepository(session)
+    assigned = (await repository.order_devices([order.id])).get(order.id, [])
+    return list((await repository.devices((a.device_id for a in assigned), lock=True)).values())
+
+
+async def _receiving_site(session: AsyncSession, order: Order, action_input: ActionInput) -> int:
+    """Where returns arrive: as named, else the site that shipped the order, else the first site."""
+    wanted = action_input.fulfillment_site_id or order.attributes.get("fulfillment_site_id")
+    site = await LogisticsRepository(session).fulfillment_site(wanted)
+    if site is None:
+        raise InvalidInput("No such fulfillment site.", code="invalid_data", field="fulfillment_site_id")
+    return site.id
+
+
+_HANDLERS: dict[str, Handler] = {
+    "reconfirm_address": _reconfirm_address,
+    "pack": _pack,
+    "ship": _ship,
+    "deliver": _deliver,
+    "send_return_label": _send_return_label,
+    "receive_returns": _receive_returns,
+    "cancel": _cancel,
+}

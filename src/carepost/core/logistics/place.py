@@ -1,0 +1,125 @@
+"""Placing a logistics (devices) order: check it, resolve who receives it,
+write it, reserve its stock. One transaction; any refusal leaves nothing."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.accounts.service import Caller, Scope
+from carepost.core.inventory.allocation import allocate, expand
+from carepost.core.kit.clock import utcnow
+from carepost.core.kit.errors import InvalidInput
+from carepost.core.logistics import rules
+from carepost.core.logistics.catalog import Catalog
+from carepost.core.logistics.devices import DeviceState
+from carepost.core.logistics.repository import DIALECT, LogisticsRepository
+from carepost.core.logistics.rules import LogisticsOrderIn, PatientRef
+from carepost.core.models import Order, OrderExternalId, OrderLine, OrderNote, Patient, Site
+from carepost.core.orders import events
+from carepost.core.orders.lifecycle import LOGISTICS, Flow
+from carepost.core.orders.repository import OrderRepository
+from carepost.core.patients.service import create_patient, patient_for_order
+from carepost.core.patients.sites import usable_site
+
+
+async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrderIn) -> Order:
+    caller.require_dialect(DIALECT)
+    caller.require_write()
+    rules.check_structure(order_in)
+    catalog = Catalog(session)
+    items = await catalog.items(line.id for line in (*order_in.order_items, *order_in.return_items))
+    kits = await catalog.kits(line.id for line in order_in.order_kits)
+    rules.check_catalog(order_in, items, kits)
+    rules.check_loaners(order_in, kits)
+    rules.check_returns(order_in, await _returnable(session, caller.scope, order_in))
+    patient, site = await _recipient(session, caller.scope, order_in)
+
+    now = utcnow()
+    order = await OrderRepository(session).add(
+        Order(
+            account_id=caller.account_id,
+            api_key_id=caller.api_key_id,
+            mode=caller.mode,
+            dialect=DIALECT,
+            flow=Flow.LOGISTICS,
+            status=LOGISTICS.initial,
+            recipient={},  # the patient or site row is the recipient; no copy of patient data here
+            patient_id=patient.id if patient else None,
+            site_id=site.id if site and not patient else None,
+            shipping_address=(patient or site).address if (patient or site) else None,
+            attributes={},
+            warnings=[],
+            placed_at=now,
+            updated_at=now,
+        )
+    )
+    await _write_contents(session, caller, order, order_in)
+    needed = expand(
+        ((line.id, line.count) for line in order_in.order_items),
+        ((kits[line.id].units(), line.count) for line in order_in.order_kits),
+    )
+    # Test orders check availability like live ones but reserve nothing (allocation.py).
+    fulfillment_site_id = await allocate(
+        session, account_id=caller.account_id, order_id=order.id, needed=needed, reserve=not caller.is_test
+    )
+    order.attributes = {
+        "email_label": order_in.email_label,
+        "shipping_option": order_in.shipping_option or "standard",
+        "fulfillment_site_id": fulfillment_site_id,
+    }
+    await session.flush()
+    await events.record(session, order, name="placed", actor=events.api_key_actor(caller.api_key_id))
+    return order
+
+
+async def _returnable(session: AsyncSession, scope: Scope, order_in: LogisticsOrderIn) -> set[int]:
+    """Check the returns name devices and packed kits out with this customer; the devices in those kits.
+
+    Only live orders ship devices, so in test mode no device can be returned;
+    a test order's packed kits can.
+    """
+    repository = LogisticsRepository(session)
+    devices = await repository.devices(order_in.return_devices) if scope.mode == "live" else {}
+    if any(
+        (d := devices.get(device_id)) is None or d.account_id != scope.account_id or d.status != DeviceState.DELIVERED
+        for device_id in order_in.return_devices
+    ):
+        raise rules.invalid_data("A return device is not out with this customer.")
+    packed = await repository.packed_kits_by_id(scope, (line.id for line in order_in.return_packed_kits))
+    if any(line.id not in packed for line in order_in.return_packed_kits):
+        raise rules.invalid_data("A returned packed kit is not one of this customer's.")
+    in_kits = await repository.devices_in_packed_kits(packed)
+    return {device_id for device_ids in in_kits.values() for device_id in device_ids}
+
+
+async def _recipient(session: AsyncSession, scope: Scope, order_in: LogisticsOrderIn) -> tuple[Patient | None, Site | None]:
+    if isinstance(order_in.patient, PatientRef):
+        return await patient_for_order(session, scope=scope, patient_id=order_in.patient.id), None
+    if order_in.patient is not None:
+        if order_in.patient.is_empty():
+            raise InvalidInput("A patient needs an id, or the details of a new patient.", code="patient_required")
+        return await create_patient(session, scope=scope, patient_in=order_in.patient), None
+    assert order_in.site is not None  # check_structure saw to it
+    try:
+        return None, await usable_site(session, scope=scope, ref=order_in.site)
+    except InvalidInput as refused:
+        raise InvalidInput(refused.message, code="invalid_order") from refused
+
+
+async def _write_contents(session: AsyncSession, caller: Caller, order: Order, order_in: LogisticsOrderIn) -> None:
+    lines = [
+        *(OrderLine(order_id=order.id, kind="item", ref_id=line.id, count=line.count) for line in order_in.order_items),
+        *(OrderLine(order_id=order.id, kind="kit", ref_id=line.id, count=line.count) for line in order_in.order_kits),
+        *(OrderLine(order_id=order.id, kind="return_item", ref_id=line.id, count=line.count) for line in order_in.return_items),
+        *(OrderLine(order_id=order.id, kind="return_device", ref_id=device_id, count=1) for device_id in order_in.return_devices),
+        *(
+            OrderLine(order_id=order.id, kind="return_packed_kit", ref_id=line.id, count=line.count)
+            for line in order_in.return_packed_kits
+        ),
+    ]
+    external_ids = [
+        OrderExternalId(account_id=order.account_id, order_id=order.id, value=value) for value in order_in.external_order_ids
+    ]
+    author = {"type": "api_key", "id": caller.api_key_id}
+    notes = [OrderNote(order_id=order.id, note=note, author=author, created_at=order.placed_at) for note in order_in.notes]
+    await LogisticsRepository(session).add_all([*lines, *external_ids, *notes])

@@ -1,0 +1,184 @@
+"""SQL for logistics orders and what hangs off them. Reads are batched by order
+ids, so a page of orders costs the same few queries as one order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence, Set
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.accounts.service import Scope
+from carepost.core.kit.paging import Page, PageRequest
+from carepost.core.models import (
+    Device,
+    DeviceEvent,
+    FulfillmentSite,
+    Order,
+    OrderDevice,
+    OrderEvent,
+    OrderExternalId,
+    OrderLine,
+    OrderNote,
+    PackedKit,
+    TrackingNumber,
+)
+
+DIALECT = "devices"
+
+Child = TypeVar("Child", OrderLine, OrderExternalId, OrderNote, TrackingNumber, PackedKit, OrderDevice, OrderEvent)
+
+
+@dataclass(frozen=True)
+class OrderFilters:
+    status: str | None = None
+    patient_id: int | None = None
+    site_id: int | None = None
+    external_order_id: str | None = None
+
+
+class LogisticsRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add_all(self, rows: Iterable[Any]) -> None:
+        self.session.add_all(list(rows))
+        await self.session.flush()
+
+    # Orders
+
+    async def order(self, scope: Scope, order_id: int, *, lock: bool = False) -> Order | None:
+        query = select(Order).where(*_in_scope(scope), Order.id == order_id)
+        if lock:
+            query = query.with_for_update()
+        return await self.session.scalar(query)
+
+    async def order_page(self, scope: Scope, filters: OrderFilters, request: PageRequest) -> Page[Order]:
+        """Newest first: ids only grow, and the listing indexes end in the id."""
+        conditions = [*_in_scope(scope)]
+        if filters.status is not None:
+            conditions.append(Order.status == filters.status)
+        if filters.patient_id is not None:
+            conditions.append(Order.patient_id == filters.patient_id)
+        if filters.site_id is not None:
+            conditions.append(Order.site_id == filters.site_id)
+        if filters.external_order_id is not None:
+            conditions.append(
+                Order.id.in_(
+                    select(OrderExternalId.order_id).where(
+                        OrderExternalId.account_id == scope.account_id, OrderExternalId.value == filters.external_order_id
+                    )
+                )
+            )
+        rows = await self.session.scalars(
+            select(Order).where(*conditions).order_by(Order.id.desc()).offset(request.offset).limit(request.size)
+        )
+        total = await self.session.scalar(select(func.count()).select_from(Order).where(*conditions))
+        return Page(items=list(rows), request=request, total=total or 0)
+
+    # What hangs off orders, by order id
+
+    async def lines(self, order_ids: Sequence[int]) -> dict[int, list[OrderLine]]:
+        return await self._children(OrderLine, OrderLine.order_id, order_ids, OrderLine.id)
+
+    async def external_ids(self, order_ids: Sequence[int]) -> dict[int, list[OrderExternalId]]:
+        return await self._children(OrderExternalId, OrderExternalId.order_id, order_ids, OrderExternalId.id)
+
+    async def notes(self, order_ids: Sequence[int]) -> dict[int, list[OrderNote]]:
+        return await self._children(OrderNote, OrderNote.order_id, order_ids, OrderNote.id)
+
+    async def tracking(self, order_ids: Sequence[int]) -> dict[int, list[TrackingNumber]]:
+        return await self._children(TrackingNumber, TrackingNumber.order_id, order_ids, TrackingNumber.id)
+
+    async def packed_kits(self, order_ids: Sequence[int]) -> dict[int, list[PackedKit]]:
+        return await self._children(PackedKit, PackedKit.order_id, order_ids, PackedKit.id)
+
+    async def order_devices(self, order_ids: Sequence[int]) -> dict[int, list[OrderDevice]]:
+        return await self._children(OrderDevice, OrderDevice.order_id, order_ids, OrderDevice.device_id)
+
+    async def events(self, order_ids: Sequence[int]) -> dict[int, list[OrderEvent]]:
+        return await self._children(OrderEvent, OrderEvent.order_id, order_ids, OrderEvent.id)
+
+    async def _children(
+        self, model: type[Child], key: Any, order_ids: Sequence[int], order_by: Any
+    ) -> dict[int, list[Child]]:
+        found: dict[int, list[Child]] = defaultdict(list)
+        if order_ids:
+            for row in await self.session.scalars(select(model).where(key.in_(set(order_ids))).order_by(order_by)):
+                found[row.order_id].append(row)
+        return found
+
+    async def drop_packing(self, order_id: int) -> None:
+        """Unpack a cancelled order: its packed kits and device assignments go."""
+        for model in (OrderDevice, PackedKit):
+            for row in await self.session.scalars(select(model).where(model.order_id == order_id)):
+                await self.session.delete(row)
+        await self.session.flush()
+
+    # Devices and packed kits
+
+    async def devices(self, device_ids: Iterable[int], *, lock: bool = False) -> dict[int, Device]:
+        wanted = set(device_ids)
+        if not wanted:
+            return {}
+        query = select(Device).where(Device.id.in_(wanted)).order_by(Device.id)
+        if lock:
+            query = query.with_for_update()
+        return {device.id: device for device in await self.session.scalars(query)}
+
+    async def device_events(self, device_ids: Iterable[int]) -> dict[int, list[DeviceEvent]]:
+        found: dict[int, list[DeviceEvent]] = defaultdict(list)
+        wanted = set(device_ids)
+        if wanted:
+            for event in await self.session.scalars(
+                select(DeviceEvent).where(DeviceEvent.device_id.in_(wanted)).order_by(DeviceEvent.id)
+            ):
+                found[event.device_id].append(event)
+        return found
+
+    async def available_devices(self, *, site_id: int, item_id: int, count: int, exclude: Set[int]) -> list[Device]:
+        """Devices of an item in stock at a site, oldest first, locked for packing."""
+        query = (
+            select(Device)
+            .where(Device.fulfillment_site_id == site_id, Device.item_id == item_id, Device.status == "available")
+            .order_by(Device.id)
+            .limit(count + len(exclude))
+            .with_for_update()
+        )
+        return [device for device in await self.session.scalars(query) if device.id not in exclude][:count]
+
+    async def fulfillment_site(self, site_id: int | None) -> FulfillmentSite | None:
+        """The named site; with no name, the first one."""
+        query = select(FulfillmentSite).order_by(FulfillmentSite.id).limit(1)
+        if site_id is not None:
+            query = query.where(FulfillmentSite.id == site_id)
+        return await self.session.scalar(query)
+
+    async def packed_kits_by_id(self, scope: Scope, packed_kit_ids: Iterable[int]) -> dict[int, tuple[PackedKit, Order]]:
+        wanted = set(packed_kit_ids)
+        if not wanted:
+            return {}
+        rows = await self.session.execute(
+            select(PackedKit, Order)
+            .join(Order, PackedKit.order_id == Order.id)
+            .where(PackedKit.id.in_(wanted), *_in_scope(scope))
+        )
+        return {kit.id: (kit, order) for kit, order in rows}
+
+    async def devices_in_packed_kits(self, packed_kit_ids: Iterable[int]) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = defaultdict(list)
+        wanted = set(packed_kit_ids)
+        if wanted:
+            rows = await self.session.execute(
+                select(OrderDevice.packed_kit_id, OrderDevice.device_id).where(OrderDevice.packed_kit_id.in_(wanted))
+            )
+            for kit_id, device_id in rows:
+                found[kit_id].append(device_id)
+        return found
+
+
+def _in_scope(scope: Scope) -> list[ColumnElement[bool]]:
+    return [Order.account_id == scope.account_id, Order.mode == scope.mode, Order.dialect == DIALECT]

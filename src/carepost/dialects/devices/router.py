@@ -1,0 +1,78 @@
+"""Contract 002/004's order paths: parse, call the core, render. No rules here."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Header
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.idempotency.service import StoredResponse
+from carepost.core.kit.paging import PageRequest
+from carepost.core.logistics import reading
+from carepost.core.logistics.place import place
+from carepost.core.logistics.repository import OrderFilters
+from carepost.core.logistics.views import order_views
+from carepost.core.orders.lifecycle import DeviceStatus
+from carepost.dialects._shared.idempotency import respond_once
+from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.dialects.devices import mapping
+from carepost.dialects.devices.auth import ReaderDep, WriterDep
+from carepost.dialects.devices.params import IdFilter, PageNumber, PageSize, RowId
+from carepost.dialects.devices.people import router as people_router
+from carepost.dialects.devices.schemas import CreateOrderIn
+
+router = APIRouter(prefix="/api/v3", tags=["devices"], strict_content_type=False)
+router.include_router(people_router)
+
+
+@router.post("/order", status_code=201, summary="Create order")
+async def create_order(
+    body: CreateOrderIn,
+    caller: WriterDep,
+    runtime: RuntimeDep,
+    idempotency_key: Annotated[str | None, Header(min_length=1, max_length=255)] = None,
+) -> JSONResponse:
+    """Send `Idempotency-Key` to retry safely: a repeat returns the first answer
+    (with `Idempotent-Replayed: true`) and places nothing new."""
+    order_in = mapping.order_in(body)
+
+    async def work(session: AsyncSession) -> StoredResponse:
+        order = await place(session, caller=caller, order_in=order_in)
+        (view,) = await order_views(session, caller.scope, [order])
+        return StoredResponse(status=201, body=mapping.order(view))
+
+    outcome = await respond_once(
+        runtime.db,
+        mapping.idempotent_request(caller, idempotency_key, body),
+        ttl=timedelta(hours=runtime.settings.idempotency_ttl_hours),
+        work=work,
+    )
+    headers = {"Idempotent-Replayed": "true"} if outcome.replayed else None
+    return JSONResponse(outcome.body, status_code=outcome.status, headers=headers)
+
+
+@router.get("/order", summary="List orders")
+async def list_orders(
+    caller: ReaderDep,
+    runtime: RuntimeDep,
+    page: PageNumber = 0,
+    size: PageSize = 20,
+    status: DeviceStatus | None = None,
+    patientId: IdFilter = None,  # noqa: N803 - the contract's spelling
+    siteId: IdFilter = None,  # noqa: N803
+    externalOrderId: Annotated[str | None, Query(min_length=1, max_length=128)] = None,  # noqa: N803
+) -> JSONResponse:
+    """Newest first. Filters combine: `status`, `patientId`, `siteId`, `externalOrderId`."""
+    filters = OrderFilters(status=status, patient_id=patientId, site_id=siteId, external_order_id=externalOrderId)
+    async with runtime.db.transaction() as session:
+        found = await reading.list_orders(session, caller=caller, filters=filters, page=PageRequest(page, size))
+        return JSONResponse(mapping.page(found, mapping.order))
+
+
+@router.get("/order/{order_id}", summary="Fetch an order")
+async def get_order(order_id: RowId, caller: ReaderDep, runtime: RuntimeDep) -> JSONResponse:
+    async with runtime.db.transaction() as session:
+        return JSONResponse(mapping.order(await reading.get_order(session, caller=caller, order_id=order_id)))

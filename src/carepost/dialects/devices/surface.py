@@ -1,0 +1,7 @@
+"""Where the devices dialect answers, and how its errors look."""
+
+from carepost.dialects._shared.surfaces import Surface
+from carepost.dialects.devices import errors
+
+# An order lists at most a few hundred lines; 256 KiB is far beyond any honest request.
+SURFACE = Surface(dialect="devices", prefixes=("/api/v3/",), render=errors.render, max_body_bytes=256 * 1024)
