@@ -19,7 +19,6 @@ from carepost.core.models import (
     OrderLine,
     OrderNote,
     PackedKit,
-    Patient,
     Site,
     TrackingNumber,
 )
