@@ -18,6 +18,7 @@ from carepost.app import create_app
 from carepost.config import Settings
 from carepost.core.kit.db import Database
 from carepost.core.kit.migrate import upgrade
+from tests.factories import create_operator
 
 PUBLIC_URL = "https://carepost.test"
 
@@ -59,3 +60,9 @@ async def app(db: Database, settings: Settings):  # noqa: ANN201
 async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # noqa: ANN001
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
         yield http
+
+
+@pytest.fixture
+async def ops_headers(db: Database) -> dict[str, str]:
+    """An operator's credentials for /api/ops/v1."""
+    return {"Authorization": f"Bearer {await create_operator(db)}"}

@@ -1,4 +1,4 @@
-"""`carepost operators` and `carepost orders`: the factory's actions from a terminal."""
+"""`carepost operators` and `carepost orders`: the factory's and the warehouse's actions from a terminal."""
 
 from __future__ import annotations
 
@@ -13,13 +13,16 @@ from carepost.adapters.commerce import store_resolver
 from carepost.cli.support import database, fail_on_core_errors
 from carepost.config import Settings
 from carepost.core.kit.clock import iso_millis
+from carepost.core.logistics import operations as logistics
 from carepost.core.manufacturing import factory
 from carepost.core.manufacturing.factory import ACTIONS, StepInput
 from carepost.core.operators import service as operators
 from carepost.core.orders import events
 
 operators_app = typer.Typer(no_args_is_help=True, help="Operator tokens for the operator API.")
-orders_app = typer.Typer(no_args_is_help=True, help="Look at orders and move mask orders through the factory.")
+orders_app = typer.Typer(
+    no_args_is_help=True, help="Look at orders; move mask orders through the factory and devices orders through fulfillment."
+)
 
 
 @operators_app.command("create")
@@ -34,7 +37,7 @@ def create_operator(name: Annotated[str, typer.Argument(help="Who the token is f
 
 
 @orders_app.command("show")
-def show(order_id: Annotated[str, typer.Argument(help="The order's public id (ORD_…).")]) -> None:
+def show(order_id: Annotated[str, typer.Argument(help="The order's public id (ORD_…) or devices order number.")]) -> None:
     """An order's step and timeline."""
 
     async def main() -> dict[str, object]:
@@ -79,3 +82,36 @@ def advance(
 
     with fail_on_core_errors():
         typer.echo(f"{order_id} is now at step {asyncio.run(main())}.")
+
+
+@orders_app.command("fulfil")
+def fulfil(
+    order_id: Annotated[str, typer.Argument(help="The devices order's number (or public id).")],
+    action: Annotated[str, typer.Argument(help=f"One of: {', '.join(logistics.ACTIONS)}.")],
+    device: Annotated[list[int] | None, typer.Option(help="pack: a device id to use (repeatable).")] = None,
+    tracking: Annotated[list[str] | None, typer.Option(help="ship: CARRIER:NUMBER (repeatable).")] = None,
+    address: Annotated[str | None, typer.Option(help="reconfirm_address: the corrected address as JSON.")] = None,
+    fulfillment_site: Annotated[int | None, typer.Option(help="receive_returns: where the returns arrive.")] = None,
+    note: Annotated[str | None, typer.Option(help="Cancellation or other note.")] = None,
+    operator: Annotated[str, typer.Option(help="Recorded as the actor.")] = "cli",
+) -> None:
+    """Move a devices order one status, as the operator API does."""
+    pairs = [value.partition(":") for value in tracking or []]
+    if any(not carrier or not number for carrier, _, number in pairs):
+        raise typer.BadParameter("--tracking takes CARRIER:NUMBER, such as usps:9400100000000000000000")
+    action_input = logistics.ActionInput(
+        address=json.loads(address) if address else None,
+        device_ids=tuple(device or ()),
+        tracking_numbers=tuple((carrier, number) for carrier, _, number in pairs),
+        fulfillment_site_id=fulfillment_site,
+        note=note,
+    )
+
+    async def main() -> str:
+        async with database() as db, db.transaction() as session:
+            order = await operators.order(session, public_id=order_id, lock=True)
+            await logistics.advance(session, order=order, action=action, actor=f"operator:{operator}", action_input=action_input)
+            return order.status
+
+    with fail_on_core_errors():
+        typer.echo(f"Order {order_id} is now {asyncio.run(main())}.")

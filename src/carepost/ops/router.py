@@ -1,4 +1,6 @@
-"""/api/ops/v1: look at any order, and move a mask order through the factory."""
+"""/api/ops/v1: look at any order; move a mask order through the factory and a
+devices order through fulfillment. Orders are named by public id (ORD_…) or,
+for devices orders, by the number the partner sees."""
 
 from __future__ import annotations
 
@@ -10,12 +12,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from carepost.core.accounts import service as accounts
 from carepost.core.kit.clock import iso_millis
+from carepost.core.logistics import operations as logistics
 from carepost.core.manufacturing import factory, scan_email
 from carepost.core.models import Order, OrderEvent
 from carepost.core.notifications.templates import MAX_TEMPLATE_LENGTH
 from carepost.core.operators import service as operators
 from carepost.core.orders import events
 from carepost.dialects._shared.factory_steps import StepIn
+from carepost.dialects._shared.logistics_actions import LogisticsActionIn
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.ops.auth import OperatorDep
 
@@ -25,6 +29,7 @@ router = APIRouter(prefix="/api/ops/v1", tags=["operator"], strict_content_type=
 def _order(order: Order, timeline: list[OrderEvent]) -> dict[str, Any]:
     return {
         "order_id": order.public_id,
+        "id": order.id,
         "account_id": order.account_id,
         "dialect": order.dialect,
         "flow": order.flow,
@@ -60,6 +65,19 @@ async def act(order_id: str, action: str, operator: OperatorDep, runtime: Runtim
             step_input=step,
             commerce=runtime.commerce(session, order.account_id),
         )
+        return JSONResponse(_order(order, await events.timeline(session, order)))
+
+
+@router.post("/orders/{order_id}/logistics/{action}", summary="Move a devices order through fulfillment")
+async def act_logistics(
+    order_id: str, action: str, operator: OperatorDep, runtime: RuntimeDep, body: LogisticsActionIn | None = None
+) -> JSONResponse:
+    """Actions: reconfirm_address (optional address), pack (optional device_ids), ship (tracking_numbers),
+    deliver, send_return_label (return-only orders), receive_returns (optional fulfillment_site_id), cancel (note)."""
+    action_input = (body or LogisticsActionIn()).as_action_input()
+    async with runtime.db.transaction() as session:
+        order = await operators.order(session, public_id=order_id, lock=True)
+        await logistics.advance(session, order=order, action=action, actor=operator.actor, action_input=action_input)
         return JSONResponse(_order(order, await events.timeline(session, order)))
 
 

@@ -11,12 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.idempotency.service import StoredResponse
 from carepost.core.kit.paging import PageRequest
-from carepost.core.logistics import reading
+from carepost.core.logistics import operations, reading
 from carepost.core.logistics.place import place
 from carepost.core.logistics.repository import OrderFilters
 from carepost.core.logistics.views import order_views
 from carepost.core.orders.lifecycle import DeviceStatus
 from carepost.dialects._shared.idempotency import respond_once
+from carepost.dialects._shared.logistics_actions import LogisticsActionIn
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.dialects.devices import mapping
 from carepost.dialects.devices.auth import ReaderDep, WriterDep
@@ -76,3 +77,18 @@ async def list_orders(
 async def get_order(order_id: RowId, caller: ReaderDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         return JSONResponse(mapping.order(await reading.get_order(session, caller=caller, order_id=order_id)))
+
+
+@router.post("/test_helpers/order/{order_id}/{action}", summary="Sandbox: move a test order as fulfillment would")
+async def advance_test_order(
+    order_id: RowId, action: str, caller: WriterDep, runtime: RuntimeDep, body: LogisticsActionIn | None = None
+) -> JSONResponse:
+    """Test keys only (a live key gets 403 "Access Denied"), like Stripe's test helpers: reach every
+    `currentStatus` without a warehouse. Actions and bodies as the operator API's; returns the order."""
+    action_input = (body or LogisticsActionIn()).as_action_input()
+    async with runtime.db.transaction() as session:
+        order = await operations.advance_test_order(
+            session, caller=caller, order_id=order_id, action=action, action_input=action_input
+        )
+        (view,) = await order_views(session, caller.scope, [order])
+        return JSONResponse(mapping.order(view))
