@@ -35,7 +35,7 @@ class ActionInput:
     address: dict[str, Any] | None = None  # reconfirm_address: a corrected ship-to address
     device_ids: tuple[int, ...] = ()  # pack: devices to use first; the rest are picked from the shelf
     tracking_numbers: tuple[tuple[str, str], ...] = ()  # ship: (carrier, value)
-    fulfillment_site_id: int | None = None  # receive_returns: where the returns arrive
+    fulfillment_site_id: int | None = None  # receive_returns: where the returns arrive, if not their own site
     note: str | None = None
 
 
@@ -111,7 +111,7 @@ async def _ship(session: AsyncSession, order: Order, action_input: ActionInput) 
     await repository.add_all(TrackingNumber(order_id=order.id, carrier=c, value=v) for c, v in action_input.tracking_numbers)
     await allocation.consume(session, order_id=order.id)
     for device in await _order_devices(session, order):
-        device.fulfillment_site_id = None
+        # fulfillment_site_id stays: the site it shipped from, where a return goes by default.
         device.account_id, device.patient_id, device.site_id = order.account_id, order.patient_id, order.site_id
         await device_moves.move(session, device, DeviceState.SHIPPED, event="shipped")
     return {"tracking_numbers": len(action_input.tracking_numbers)}
@@ -131,29 +131,40 @@ async def _send_return_label(session: AsyncSession, order: Order, action_input: 
 
 
 async def _receive_returns(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+    """Devices go back to the site named, else to the site they shipped from; items to the site
+    named, else the one that shipped this order, else where the returned devices live."""
     lines = await _lines(session, order)
     if not any(line.kind.startswith("return_") for line in lines):
         raise Conflict("This order has no returns to receive.", code="nothing_to_receive")
     if order.mode != "live":
         return {}
-    site_id = await _receiving_site(session, order, action_input)
     repository = LogisticsRepository(session)
     device_ids = {line.ref_id for line in lines if line.kind == "return_device"}
     in_kits = await repository.devices_in_packed_kits(line.ref_id for line in lines if line.kind == "return_packed_kit")
     device_ids.update(device_id for ids in in_kits.values() for device_id in ids)
-    units: dict[int, int] = {}
-    received = 0
-    for device in (await repository.devices(device_ids, lock=True)).values():
-        # Only what is still out with this customer comes back (a device can't be received twice).
-        if device.account_id == order.account_id and device.status in (DeviceState.SHIPPED, DeviceState.DELIVERED):
-            await device_moves.shelve(session, device, site_id=site_id, event="returned", used=True)
-            units[device.item_id] = units.get(device.item_id, 0) + 1
-            received += 1
-    for line in lines:
-        if line.kind == "return_item":
-            units[line.ref_id] = units.get(line.ref_id, 0) + line.count
-    await allocation.restock(session, site_id=site_id, units=units)
-    return {"fulfillment_site_id": site_id, "devices": received, "units": sum(units.values())}
+    # Only what is still out with this customer comes back (a device can't be received twice).
+    devices = [
+        d
+        for d in (await repository.devices(device_ids, lock=True)).values()
+        if d.account_id == order.account_id and d.status in (DeviceState.SHIPPED, DeviceState.DELIVERED)
+    ]
+    named = await _named_site(session, action_input.fulfillment_site_id)
+    restocked: dict[int, dict[int, int]] = {}
+    for device in devices:
+        site_id = named or device.fulfillment_site_id
+        await device_moves.shelve(session, device, site_id=site_id, event="returned", used=True)
+        _add(restocked, site_id, device.item_id, 1)
+    items_site = named or order.attributes.get("fulfillment_site_id") or (devices[0].fulfillment_site_id if devices else None)
+    for line in (line for line in lines if line.kind == "return_item"):
+        _add(restocked, items_site or await _first_site(session), line.ref_id, line.count)
+    for site_id, units in restocked.items():
+        await allocation.restock(session, site_id=site_id, units=units)
+    return {"devices": len(devices), "units": sum(sum(units.values()) for units in restocked.values())}
+
+
+def _add(restocked: dict[int, dict[int, int]], site_id: int, item_id: int, count: int) -> None:
+    units = restocked.setdefault(site_id, {})
+    units[item_id] = units.get(item_id, 0) + count
 
 
 async def _cancel(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
@@ -176,12 +187,18 @@ async def _order_devices(session: AsyncSession, order: Order) -> list[Any]:
     return list((await repository.devices((a.device_id for a in assigned), lock=True)).values())
 
 
-async def _receiving_site(session: AsyncSession, order: Order, action_input: ActionInput) -> int:
-    """Where returns arrive: as named, else the site that shipped the order, else the first site."""
-    wanted = action_input.fulfillment_site_id or order.attributes.get("fulfillment_site_id")
-    site = await LogisticsRepository(session).fulfillment_site(wanted)
-    if site is None:
+async def _named_site(session: AsyncSession, site_id: int | None) -> int | None:
+    if site_id is None:
+        return None
+    if await LogisticsRepository(session).fulfillment_site(site_id) is None:
         raise InvalidInput("No such fulfillment site.", code="invalid_data", field="fulfillment_site_id")
+    return site_id
+
+
+async def _first_site(session: AsyncSession) -> int:
+    site = await LogisticsRepository(session).fulfillment_site(None)
+    if site is None:
+        raise Conflict("There is no fulfillment site to receive returns.", code="no_fulfillment_site")
     return site.id
 
 

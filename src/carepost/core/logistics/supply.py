@@ -115,7 +115,8 @@ async def ensure_device(
 
 
 async def count_devices_as_stock(session: AsyncSession, *, site: FulfillmentSite, item: Item) -> Stock:
-    """A serialized item's stock is its devices on the site's shelf (available, or packed and not yet shipped)."""
+    """A serialized item's stock is its devices on the site's shelf (available, or packed and not yet shipped;
+    a shipped device keeps its site as the place it returns to, but is no longer stock)."""
     on_hand = await session.scalar(
         select(func.count())
         .select_from(Device)

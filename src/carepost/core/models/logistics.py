@@ -68,6 +68,7 @@ class Device(Base):
     external_identifier: Mapped[str] = mapped_column(String(64), unique=True)
     identifiers: Mapped[list[dict[str, str]]] = mapped_column(JsonDoc)  # [{"type": "serial", "value": …}]
     status: Mapped[str] = mapped_column(String(16))  # see core/logistics/devices.py
+    # The site whose shelf it is on, or, once shipped, the one it left from (where a return goes).
     fulfillment_site_id: Mapped[int | None] = mapped_column(ForeignKey("fulfillment_sites.id"), nullable=True)
     account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True, index=True)
     patient_id: Mapped[int | None] = mapped_column(ForeignKey("patients.id"), nullable=True)
