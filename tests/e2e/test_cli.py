@@ -7,13 +7,14 @@ import json
 import uuid
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from carepost.adapters.commerce.sealing import unseal
 from carepost.cli import app as cli
 from carepost.core.accounts import service as accounts
 from carepost.core.manufacturing.repository import MaskProductRepository
-from carepost.core.models import CommerceConnection
+from carepost.core.models import CommerceConnection, Kit
 from carepost.core.manufacturing.scan_email import clinic_template
 from tests.dialects.masks.helpers import place, status_url
 from tests.factories import create_clinic, mask_order
@@ -216,3 +217,91 @@ async def test_the_tenant_file_connects_a_clinic_to_shopify_with_its_token_seale
     bad = path.read_text().replace("gid://shopify/Company/1", "company-1")
     path.write_text(bad)
     assert (await invoke_async("load", str(path))).exit_code == 1
+
+
+DEVICES_TENANT = """
+catalog:
+  items:
+    - {{sku: HUB-{tag}, name: Hub, model: H1, manufacturer: Acme {tag}, serialized: true}}
+    - {{sku: STR-{tag}, name: Strips, model: S1, manufacturer: Acme {tag}}}
+  kits:
+    - code: KIT-{tag}
+      name: Starter
+      items: [{{sku: HUB-{tag}, drives_external_identifier: true}}, {{sku: STR-{tag}, count: 2}}]
+fulfillment_sites:
+  - code: FS-{tag}
+    name: Warehouse
+    stock: {{STR-{tag}: {strips}}}
+    devices:
+      - {{sku: HUB-{tag}, external_identifier: HUB-{tag}-1, identifiers: {{serial: S1}}}}
+      - {{sku: HUB-{tag}, external_identifier: HUB-{tag}-2, identifiers: {{serial: S2}}}}
+accounts:
+  - slug: {slug}
+    name: Devices customer
+    dialects: [devices]
+    devices:
+      sites:
+        - {{name: Main, address: {{line_one: 1 Main St, city: Portland, state: OR, zip_code: "97201", country: US}}}}
+      patients:
+        - external_identifier: P-1
+          first_name: Jo
+          last_name: Doe
+          site: Main
+          address: {{line_one: 2 Main St, city: Portland, state: OR, zip_code: "97201", country: US}}
+    keys:
+      - {{name: main, mode: live}}
+"""
+
+
+async def test_load_brings_a_devices_catalog_warehouse_and_customer_and_fulfil_moves_orders(cli_env, tmp_path, client, db):
+    tag, slug = uuid.uuid4().hex[:8], f"cli-{uuid.uuid4().hex[:10]}"
+    path = tmp_path / "devices.yaml"
+    path.write_text(DEVICES_TENANT.format(tag=tag, slug=slug, strips=10))
+
+    first = await invoke_async("load", str(path))
+    path.write_text(DEVICES_TENANT.format(tag=tag, slug=slug, strips=8))
+    second = await invoke_async("load", str(path))
+
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    (report,) = json.loads(first.output)["accounts"]
+    key = report["keys"][0]["secret"]
+    assert report["devices"]["fulfillment_sites"][0]["code"] == f"FS-{tag}"
+    assert json.loads(second.output)["accounts"][0]["devices"]["patients"] == report["devices"]["patients"]
+    headers = {"Impilo-API-Key": key}
+    patients = (await client.get("/api/v3/patient", headers=headers)).json()
+    sites = (await client.get("/api/v3/site", headers=headers)).json()
+    assert patients["total"] == 1 and sites["total"] == 1  # loading twice made nothing twice
+    assert patients["content"][0]["site"]["id"] == sites["content"][0]["id"]
+    async with db.transaction() as session:
+        kit_id = (await session.scalar(select(Kit).where(Kit.code == f"KIT-{tag}"))).id
+    body = {"patient": {"id": patients["content"][0]["id"]}, "orderKits": [{"count": 2, "kit": {"id": kit_id}}]}
+    order = (await client.post("/api/v3/order", json=body, headers=headers)).json()
+    too_many = await client.post("/api/v3/order", json=body, headers=headers)  # 2 hubs, both reserved; strips 8 - 4
+    assert order["currentStatus"] == "reconfirmAddress" and too_many.json()["message"] == "insufficient_inventory"
+
+    number = str(order["id"])
+    steps = [
+        await invoke_async("orders", "fulfil", number, "reconfirm_address"),
+        await invoke_async("orders", "fulfil", number, "pack"),
+        await invoke_async("orders", "fulfil", number, "ship", "--tracking", "ups:1Z999AA10123456784"),
+    ]
+    bad_tracking = await invoke_async("orders", "fulfil", number, "deliver", "--tracking", "nocolon")
+    wrong = await invoke_async("orders", "fulfil", number, "pack")
+
+    assert [s.exit_code for s in steps] == [0, 0, 0], [s.output for s in steps]
+    assert "shipped" in steps[-1].output
+    assert bad_tracking.exit_code != 0 and wrong.exit_code == 1
+    shipped = (await client.get(f"/api/v3/order/{number}", headers=headers)).json()
+    assert shipped["trackingNumbers"] == [{"carrier": "ups", "value": "1Z999AA10123456784"}]
+    assert sorted(k["externalIdentifier"] for k in shipped["packedKits"]) == [f"HUB-{tag}-1", f"HUB-{tag}-2"]
+
+
+def test_a_tenant_file_with_stock_for_a_serialized_item_is_refused(cli_env, tmp_path):
+    tag = uuid.uuid4().hex[:8]
+    text = DEVICES_TENANT.format(tag=tag, slug=f"cli-{tag}", strips=1).replace(f"stock: {{STR-{tag}: 1}}", f"stock: {{HUB-{tag}: 5}}")
+    path = tmp_path / "bad.yaml"
+    path.write_text(text)
+
+    result = runner.invoke(cli, ["load", str(path)])
+
+    assert result.exit_code == 1 and "serialized" in result.output

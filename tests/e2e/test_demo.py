@@ -78,6 +78,7 @@ def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path
             f"{base}/api/partner/v1/orders", json=mask_order(mask_type="nose"), headers={"X-Api-Key": second["keys"]["test"]}
         )
         assert nasal_refused.status_code == 403
+        _try_the_devices_customer(base, manifest)
     finally:
         output = _stop(process)
     assert first["keys"]["live"] in output  # the credentials are printed
@@ -93,3 +94,27 @@ def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path
         assert again["operator_token"] == manifest["operator_token"]
     finally:
         _stop(process)
+
+
+def _try_the_devices_customer(base: str, manifest: dict) -> None:
+    """The manifest names everything needed to try the devices rules by hand."""
+    (customer,) = [a for a in manifest["accounts"] if a["devices"]]
+    devices = customer["devices"]
+    assert {s["active"] for s in devices["sites"]} == {True, False}
+    assert {i["orderable"] for i in devices["items"]} == {True, False}
+    assert {k["loaner"] for k in devices["kits"]} == {True, False}
+    assert devices["fulfillment_sites"] and {p["mode"] for p in devices["patients"]} == {"live", "test"}
+    patient = next(p for p in devices["patients"] if p["mode"] == "live")
+    kit = next(k for k in devices["kits"] if not k["loaner"] and not k["archived"])
+    discontinued = next(i for i in devices["items"] if not i["orderable"])
+    headers = {"Impilo-API-Key": customer["keys"]["live"]}
+
+    placed = httpx.post(f"{base}/api/v3/order", json={"patient": {"id": patient["id"]}, "orderKits": [{"count": 1, "kit": {"id": kit["id"]}}]}, headers=headers)
+    refused = httpx.post(f"{base}/api/v3/order", json={"patient": {"id": patient["id"]}, "orderItems": [{"count": 1, "item": {"id": discontinued["id"]}}]}, headers=headers)
+
+    assert placed.status_code == 201, placed.text
+    assert placed.json()["orderKits"][0]["kit"]["id"] == kit["id"]
+    assert refused.status_code == 400
+    assert refused.json()["message"] == "Order contains Items that are marked as non-orderable. Order cannot be placed."
+    fetched = httpx.get(f"{base}/api/v3/order/{placed.json()['id']}", headers=headers)
+    assert fetched.json() == placed.json()

@@ -40,6 +40,7 @@ async def prepare(settings: Settings) -> dict[str, Any]:
                 "slug": report.slug,
                 "keys": secrets[report.slug],
                 "masks": masks[report.slug].model_dump(mode="json") if masks[report.slug] else None,
+                "devices": report.devices,
             }
             for report in reports
         ],
@@ -65,6 +66,9 @@ def _print(summary: dict[str, Any], settings: Settings) -> None:
         print(f"\n  {account['name']}  [{account['slug']}]")
         for mode, secret in sorted(account["keys"].items()):
             print(f"    {mode:<4} key: {secret}")
+        if account["devices"]:
+            print("    devices: every patient, site, item, kit and fulfillment site id is in the --manifest file")
+            print(f"    try: {_devices_hint(account, summary['base_url'])}")
     first = summary["accounts"][0]["keys"]["test"]
     print(
         "\nTry it:\n"
@@ -74,4 +78,15 @@ def _print(summary: dict[str, Any], settings: Settings) -> None:
         "\"Jane\", \"last_name\": \"Doe\", \"address1\": \"123 Main Street\", \"city\": \"Portland\", "
         "\"province\": \"Oregon\", \"country_code\": \"US\", \"zip\": \"97201\"}}'\n",
         flush=True,
+    )
+
+
+def _devices_hint(account: dict[str, Any], base_url: str) -> str:
+    devices = account["devices"]
+    patient = next(p for p in devices["patients"] if p["mode"] == "live")
+    kit = next(k for k in devices["kits"] if not k["loaner"] and not k["archived"])
+    return (
+        f"curl -s -X POST {base_url}/api/v3/order -H 'Impilo-API-Key: {account['keys']['live']}' "
+        f"-H 'Content-Type: application/json' -d '{{\"patient\": {{\"id\": {patient['id']}}}, "
+        f"\"orderKits\": [{{\"count\": 1, \"kit\": {{\"id\": {kit['id']}}}}}]}}'"
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -21,6 +22,7 @@ from carepost.core.kit.db import Database
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.manufacturing import scan_email
 from carepost.core.manufacturing.settings import MaskSettingsIn, save_settings, set_product_gtin
+from carepost.tenant_file import devices
 from carepost.tenant_file.schema import AccountFile, LedgerFile, ShopifyFile, TenantFile
 
 
@@ -38,6 +40,8 @@ class AccountReport:
     slug: str
     name: str
     keys: list[KeyReport] = field(default_factory=list)
+    # Accounts with the devices API: the ids to try it with (its patients and sites, the shared catalog).
+    devices: dict[str, Any] | None = None
 
 
 def parse(text: str) -> TenantFile:
@@ -56,7 +60,8 @@ async def apply(db: Database, tenant: TenantFile, *, secret_key: str) -> list[Ac
     async with db.transaction() as session:
         for mask_type, product in tenant.mask_products.items():
             await set_product_gtin(session, mask_type=mask_type.value, gtin=product.gtin)
-        return [await _apply_account(session, entry, secret_key) for entry in tenant.accounts]
+        catalog = await devices.apply_supply(session, tenant)
+        return [await _apply_account(session, entry, secret_key, catalog) for entry in tenant.accounts]
 
 
 async def _apply_commerce(session: AsyncSession, account_id: int, commerce: ShopifyFile | LedgerFile, secret_key: str) -> None:
@@ -70,7 +75,9 @@ async def _apply_commerce(session: AsyncSession, account_id: int, commerce: Shop
     )
 
 
-async def _apply_account(session: AsyncSession, entry: AccountFile, secret_key: str) -> AccountReport:
+async def _apply_account(
+    session: AsyncSession, entry: AccountFile, secret_key: str, catalog: dict[str, list[dict[str, Any]]]
+) -> AccountReport:
     account = await accounts.ensure_account(session, slug=entry.slug, name=entry.name, dialects=set(entry.dialects))
     if entry.masks is not None:
         await save_settings(
@@ -91,6 +98,9 @@ async def _apply_account(session: AsyncSession, entry: AccountFile, secret_key: 
     if entry.commerce is not None:
         await _apply_commerce(session, account.id, entry.commerce, secret_key)
     report = AccountReport(slug=account.slug, name=account.name)
+    if "devices" in entry.dialects:
+        customer = await devices.apply_customer(session, account.id, entry.devices) if entry.devices else {"sites": [], "patients": []}
+        report.devices = {**customer, **catalog}
     for key in entry.keys:
         existing = await accounts.active_key_named(session, account=account, mode=key.mode, name=key.name)
         if existing is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
@@ -54,16 +55,103 @@ class KeyFile(_Strict):
     role: Literal["full", "read_only"] = "full"
 
 
+class AddressFile(_Strict):
+    line_one: str = Field(min_length=1, max_length=255)
+    line_two: str | None = Field(default=None, max_length=255)
+    line_three: str | None = Field(default=None, max_length=255)
+    city: str = Field(min_length=1, max_length=100)
+    state: str = Field(min_length=1, max_length=100)
+    zip_code: str = Field(min_length=1, max_length=20)
+    country: str = Field(min_length=1, max_length=100)
+    note: str | None = Field(default=None, max_length=500)
+
+
+class SiteFile(_Strict):
+    """Matched by (mode, name) within the account."""
+
+    name: str = Field(min_length=1, max_length=200)
+    address: AddressFile
+    phone_number: str | None = Field(default=None, max_length=32)
+    active: bool = True
+    mode: Literal["live", "test"] = "live"
+
+
+class PatientFile(_Strict):
+    """Matched by (mode, external_identifier) within the account."""
+
+    external_identifier: str = Field(min_length=1, max_length=100)
+    first_name: str = Field(min_length=1, max_length=100)
+    last_name: str = Field(min_length=1, max_length=100)
+    address: AddressFile
+    site: str | None = Field(default=None, description="The name of one of the account's sites, same mode.")
+    date_of_birth: date | None = None
+    sex: Literal["male", "female", "other", "unknown"] = "unknown"
+    email: EmailStr | None = None
+    phone_number: str | None = Field(default=None, max_length=32)
+    enrolled: bool = False
+    mode: Literal["live", "test"] = "live"
+
+
+class DevicesFile(_Strict):
+    sites: list[SiteFile] = Field(default_factory=list)
+    patients: list[PatientFile] = Field(default_factory=list)
+
+
+class ItemFile(_Strict):
+    sku: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    model: str = Field(min_length=1, max_length=200)
+    manufacturer: str = Field(min_length=1, max_length=200)
+    orderable: bool = True
+    serialized: bool = False  # shipped as devices with identifiers, listed under a fulfillment site
+
+
+class KitItemFile(_Strict):
+    sku: str = Field(min_length=1, max_length=64)
+    count: int = Field(default=1, ge=1, le=1000)
+    drives_external_identifier: bool = False
+
+
+class KitFile(_Strict):
+    code: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    loaner: bool = False
+    archived: bool = False
+    items: list[KitItemFile] = Field(min_length=1)
+
+
+class CatalogFile(_Strict):
+    items: list[ItemFile] = Field(default_factory=list)
+    kits: list[KitFile] = Field(default_factory=list)
+
+
+class DeviceFile(_Strict):
+    sku: str = Field(min_length=1, max_length=64)
+    external_identifier: str = Field(min_length=1, max_length=64)
+    identifiers: dict[str, str] = Field(default_factory=dict)  # type -> value, e.g. serial, imei
+
+
+class FulfillmentSiteFile(_Strict):
+    code: str = Field(min_length=1, max_length=32)
+    name: str = Field(min_length=1, max_length=200)
+    stock: dict[str, int] = Field(default_factory=dict)  # sku -> units on hand (items that are not serialized)
+    devices: list[DeviceFile] = Field(default_factory=list)  # serialized items: their stock is their devices
+
+
 class AccountFile(_Strict):
     slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
     name: str = Field(min_length=1, max_length=200)
     dialects: list[Literal["masks", "pharmacy", "devices", "cases"]] = Field(default_factory=list)
     masks: MasksSettingsFile | None = None
     commerce: ShopifyFile | LedgerFile | None = Field(default=None, discriminator="provider")
+    devices: DevicesFile | None = None
     keys: list[KeyFile] = Field(default_factory=list)
 
 
 class TenantFile(_Strict):
     # The factory's products, shared by every clinic: the GTIN per mask type.
     mask_products: dict[MaskType, MaskProductFile] = Field(default_factory=dict)
+    # The devices supplier's catalog and warehouses, shared by every account.
+    catalog: CatalogFile = Field(default_factory=CatalogFile)
+    fulfillment_sites: list[FulfillmentSiteFile] = Field(default_factory=list)
     accounts: list[AccountFile] = Field(default_factory=list)

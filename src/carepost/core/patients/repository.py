@@ -25,6 +25,17 @@ class PatientRepository:
     async def site(self, scope: Scope, site_id: int, *, lock: bool = False) -> Site | None:
         return await self._one(Site, scope, site_id, lock=lock)
 
+    async def site_named(self, scope: Scope, name: str) -> Site | None:
+        return await self.session.scalar(select(Site).where(*_in_scope(Site, scope), Site.name == name).order_by(Site.id).limit(1))
+
+    async def patient_with_external_id(self, scope: Scope, external_identifier: str) -> Patient | None:
+        return await self.session.scalar(
+            select(Patient)
+            .where(*_in_scope(Patient, scope), Patient.external_identifier == external_identifier)
+            .order_by(Patient.id)
+            .limit(1)
+        )
+
     async def sites(self, scope: Scope, site_ids: Sequence[int]) -> dict[int, Site]:
         if not site_ids:
             return {}

@@ -112,3 +112,13 @@ async def _apply(session: AsyncSession, scope: Scope, patient: Patient, patient_
     patient.phone_number = patient_in.phone_number
     patient.external_identifier = patient_in.external_identifier
     patient.enrolled = patient_in.enrolled
+
+
+async def ensure_patient(session: AsyncSession, *, scope: Scope, patient_in: PatientIn) -> Patient:
+    """The patient with this external identifier, created or brought to `patient_in` (the tenant file's match)."""
+    if blank(patient_in.external_identifier):
+        raise InvalidInput("Matching a patient needs an external identifier.", code="invalid_data")
+    existing = await PatientRepository(session).patient_with_external_id(scope, patient_in.external_identifier or "")
+    if existing is None:
+        return await create_patient(session, scope=scope, patient_in=patient_in)
+    return await update_patient(session, scope=scope, patient_id=existing.id, patient_in=patient_in)

@@ -82,3 +82,11 @@ def _apply(site: Site, site_in: SiteIn) -> None:
     site.address = check_address(site_in.address)
     site.phone_number = site_in.phone_number
     site.active = site_in.active
+
+
+async def ensure_site(session: AsyncSession, *, scope: Scope, site_in: SiteIn) -> Site:
+    """The site with this name, created or brought to `site_in` (the tenant file's match)."""
+    existing = await PatientRepository(session).site_named(scope, (site_in.name or "").strip())
+    if existing is None:
+        return await create_site(session, scope=scope, site_in=site_in)
+    return await update_site(session, scope=scope, site_id=existing.id, site_in=site_in)
