@@ -255,3 +255,11 @@ async def test_a_live_key_on_the_sandbox_helper_is_denied(client, world):
     order = (await _post(client, world, patient_order(world))).json()
     response = await client.post(f"/api/v3/test_helpers/order/{order['id']}/reconfirm_address", headers=world.headers())
     assert_error(response, 403, "Access Denied")
+
+
+async def test_a_huge_body_an_unknown_path_and_a_wrong_method_keep_the_envelope(client, world):
+    huge = patient_order(world, orderNotes=[{"note": "x" * 2000}] * 20, externalOrderIds=["y" * 128] * 20)
+    huge["padding"] = "z" * 300_000
+    assert_error(await _post(client, world, huge), 413, "The request body is too large.")
+    assert_error(await client.get("/api/v3/orders", headers=world.headers()), 404, "No such endpoint.")
+    assert_error(await client.patch("/api/v3/order", json={}, headers=world.headers()), 405, "Method not allowed here.")
