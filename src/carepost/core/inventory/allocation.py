@@ -13,7 +13,7 @@ sandbox answers like production without ever consuming live stock.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -82,19 +82,20 @@ async def _take_all(stock: StockRepository, site_id: int, needed: dict[int, int]
 
 async def release(session: AsyncSession, *, order_id: int) -> None:
     """Give an order's reserved stock back (cancel)."""
-    stock = StockRepository(session)
-    now = utcnow()
-    for reservation in await stock.open_reservations(order_id):
-        await stock.give_back(site_id=reservation.fulfillment_site_id, item_id=reservation.item_id, quantity=reservation.quantity)
-        await stock.mark_released(reservation, at=now)
+    await _settle(session, order_id, StockRepository.give_back)
 
 
 async def consume(session: AsyncSession, *, order_id: int) -> None:
     """The order has shipped: its reserved units leave the stock for good."""
+    await _settle(session, order_id, StockRepository.consume)
+
+
+async def _settle(session: AsyncSession, order_id: int, settle: Callable[..., Awaitable[None]]) -> None:
+    """Close each open reservation once, settling its units with `settle`."""
     stock = StockRepository(session)
     now = utcnow()
     for reservation in await stock.open_reservations(order_id):
-        await stock.consume(site_id=reservation.fulfillment_site_id, item_id=reservation.item_id, quantity=reservation.quantity)
+        await settle(stock, site_id=reservation.fulfillment_site_id, item_id=reservation.item_id, quantity=reservation.quantity)
         await stock.mark_released(reservation, at=now)
 
 

@@ -22,7 +22,7 @@ from carepost.core.logistics import devices as device_moves
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.logistics.packing import pack_order
 from carepost.core.logistics.repository import LogisticsRepository
-from carepost.core.models import Order, OrderLine, TrackingNumber
+from carepost.core.models import Device, Order, OrderLine, TrackingNumber
 from carepost.core.orders import events
 from carepost.core.orders.lifecycle import LOGISTICS, Flow, TransitionNotAllowed
 from carepost.core.patients.addresses import check_address
@@ -181,7 +181,7 @@ async def _lines(session: AsyncSession, order: Order) -> list[OrderLine]:
     return (await LogisticsRepository(session).lines([order.id])).get(order.id, [])
 
 
-async def _order_devices(session: AsyncSession, order: Order) -> list[Any]:
+async def _order_devices(session: AsyncSession, order: Order) -> list[Device]:
     repository = LogisticsRepository(session)
     assigned = (await repository.order_devices([order.id])).get(order.id, [])
     return list((await repository.devices((a.device_id for a in assigned), lock=True)).values())

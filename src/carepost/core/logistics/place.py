@@ -33,6 +33,7 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
     rules.check_loaners(order_in, kits)
     rules.check_returns(order_in, await _returnable(session, caller.scope, order_in))
     patient, site = await _recipient(session, caller.scope, order_in)
+    ship_to = patient.address if patient else site.address if site else None
 
     now = utcnow()
     order = await OrderRepository(session).add(
@@ -46,7 +47,7 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
             recipient={},  # the patient or site row is the recipient; no copy of patient data here
             patient_id=patient.id if patient else None,
             site_id=site.id if site and not patient else None,
-            shipping_address=(patient or site).address if (patient or site) else None,
+            shipping_address=ship_to,  # confirmed (or corrected) by the reconfirm_address action
             attributes={},
             warnings=[],
             placed_at=now,

@@ -77,7 +77,10 @@ def status_for(problem: Problem) -> int:
 def message_for(problem: Problem) -> str:
     template = MESSAGES.get(problem.code)
     if template is not None:
-        return template.format(**problem.details)
+        try:
+            return template.format(**problem.details)
+        except KeyError:  # a detail the message names is missing: say it without
+            return problem.message
     if problem.kind == "forbidden":
         return ACCESS_DENIED
     return problem.message
