@@ -46,7 +46,7 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
             status=LOGISTICS.initial,
             recipient={},  # the patient or site row is the recipient; no copy of patient data here
             patient_id=patient.id if patient else None,
-            site_id=site.id if site and not patient else None,
+            site_id=site.id if site else None,  # a site order (a patient order has only the patient)
             shipping_address=ship_to,  # confirmed (or corrected) by the reconfirm_address action
             attributes={},
             warnings=[],
