@@ -85,7 +85,7 @@ class PatientFile(_Strict):
     address: AddressFile
     site: str | None = Field(default=None, description="The name of one of the account's sites, same mode.")
     date_of_birth: date | None = None
-    sex: Literal["male", "female", "other", "unknown"] = "unknown"
+    sex: str = "unknown"  # checked by the patient rules (core/patients/service.py SEXES)
     email: EmailStr | None = None
     phone_number: str | None = Field(default=None, max_length=32)
     enrolled: bool = False

@@ -15,6 +15,9 @@ class StockRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
+    async def row(self, *, site_id: int, item_id: int) -> Stock | None:
+        return await self.session.scalar(select(Stock).where(Stock.fulfillment_site_id == site_id, Stock.item_id == item_id))
+
     async def stock_of(self, item_ids: list[int]) -> list[Stock]:
         return list(await self.session.scalars(select(Stock).where(Stock.item_id.in_(item_ids)).order_by(Stock.fulfillment_site_id)))
 

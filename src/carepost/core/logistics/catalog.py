@@ -1,4 +1,4 @@
-"""Reading the supplier's catalog: items with their manufacturer, kits with their contents."""
+"""The supplier's catalog as read: items with their manufacturer, kits with their contents."""
 
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ class CatalogKit:
         return {c.item.item.id: c.count for c in self.contents}
 
 
-class Catalog:
+class CatalogRepository:
+    """SQL for reading the catalog."""
+
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 

@@ -23,6 +23,10 @@ class DeviceState(StrEnum):
     DELIVERED = "delivered"
 
 
+# Still a fulfillment site's stock: on its shelf, or packed and not yet shipped.
+ON_THE_SHELF = (DeviceState.AVAILABLE, DeviceState.PACKED)
+
+
 async def move(session: AsyncSession, device: Device, state: DeviceState, *, event: str) -> None:
     device.status = state
     session.add(DeviceEvent(device_id=device.id, type=event, occurred_at=utcnow()))

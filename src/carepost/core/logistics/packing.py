@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Conflict, InvalidInput
 from carepost.core.logistics import devices as device_moves
-from carepost.core.logistics.catalog import Catalog
+from carepost.core.logistics.catalog import CatalogRepository
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.logistics.repository import LogisticsRepository
 from carepost.core.models import Device, Order, OrderDevice, OrderLine, PackedKit
@@ -68,7 +68,7 @@ async def pack_order(session: AsyncSession, *, order: Order, lines: Sequence[Ord
     ):
         raise InvalidInput("A named device is not available at this order's fulfillment site.", code="invalid_data", field="device_ids")
     shelf = _Shelf(repository, site_id, named)
-    catalog = Catalog(session)
+    catalog = CatalogRepository(session)
     kits = await catalog.kits(line.ref_id for line in lines if line.kind == "kit")
     items = await catalog.items(line.ref_id for line in lines if line.kind == "item")
     now = utcnow()

@@ -10,7 +10,7 @@ from carepost.core.inventory.allocation import allocate, expand
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.logistics import rules
-from carepost.core.logistics.catalog import Catalog
+from carepost.core.logistics.catalog import CatalogRepository
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.logistics.repository import DIALECT, LogisticsRepository
 from carepost.core.logistics.rules import LogisticsOrderIn, PatientRef
@@ -26,7 +26,7 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
     caller.require_dialect(DIALECT)
     caller.require_write()
     rules.check_structure(order_in)
-    catalog = Catalog(session)
+    catalog = CatalogRepository(session)
     items = await catalog.items(line.id for line in (*order_in.order_items, *order_in.return_items))
     kits = await catalog.kits(line.id for line in order_in.order_kits)
     rules.check_catalog(order_in, items, kits)

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
 from carepost.core.kit.paging import Page, PageRequest
+from carepost.core.logistics.devices import DeviceState
 from carepost.core.models import (
     Device,
     DeviceEvent,
@@ -143,7 +144,7 @@ class LogisticsRepository:
         """Devices of an item in stock at a site, oldest first, locked for packing."""
         query = (
             select(Device)
-            .where(Device.fulfillment_site_id == site_id, Device.item_id == item_id, Device.status == "available")
+            .where(Device.fulfillment_site_id == site_id, Device.item_id == item_id, Device.status == DeviceState.AVAILABLE)
             .order_by(Device.id)
             .limit(count + len(exclude))
             .with_for_update()

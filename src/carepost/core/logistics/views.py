@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
-from carepost.core.logistics.catalog import Catalog, CatalogItem, CatalogKit
+from carepost.core.logistics.catalog import CatalogRepository, CatalogItem, CatalogKit
 from carepost.core.logistics.repository import LogisticsRepository
 from carepost.core.models import (
     Device,
@@ -68,7 +68,7 @@ async def order_views(session: AsyncSession, scope: Scope, orders: Sequence[Orde
     device_events = await repository.device_events(devices)
 
     all_lines = [line for rows in lines.values() for line in rows]
-    catalog = Catalog(session)
+    catalog = CatalogRepository(session)
     items = await catalog.items(
         [line.ref_id for line in all_lines if line.kind == "item"] + [d.item_id for d in devices.values()]
     )
