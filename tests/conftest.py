@@ -53,6 +53,7 @@ async def db(settings: Settings) -> AsyncIterator[Database]:
 async def app(db: Database, settings: Settings):  # noqa: ANN201
     application = create_app(settings)
     yield application
+    await application.state.call_log.flush()
     await application.state.runtime.db.dispose()
 
 

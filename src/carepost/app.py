@@ -20,6 +20,7 @@ from carepost.core.kit.db import Database
 from carepost.core.kit.errors import CoreError
 from carepost.core.notifications.mail import MailPort
 from carepost.dialects._shared import problems
+from carepost.dialects._shared.call_log import CallLog
 from carepost.dialects._shared.context import RequestContextMiddleware
 from carepost.dialects._shared.runtime import Runtime, request_id_of
 from carepost.dialects._shared.surfaces import Surfaces
@@ -44,6 +45,7 @@ def create_app(
     settings = settings or Settings()
     configure_logging(settings.log_level)
     db = Database(settings.resolved_database_url)
+    call_log = CallLog(db)
     surfaces = Surfaces()
     surfaces.register(MASKS_SURFACE)
     surfaces.register(PORTAL_SURFACE)
@@ -62,6 +64,7 @@ def create_app(
                 worker_task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await worker_task
+            await call_log.flush()
             await db.dispose()
 
     app = FastAPI(
@@ -82,7 +85,8 @@ def create_app(
     app.include_router(devices_router)
     app.include_router(ops_router)
     _install_error_handlers(app, surfaces)
-    app.add_middleware(RequestContextMiddleware, db=db, surfaces=surfaces)
+    app.state.call_log = call_log
+    app.add_middleware(RequestContextMiddleware, call_log=call_log, surfaces=surfaces)
     return app
 
 

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.models import Account, AccountDialect, ApiKey
+
+
+@dataclass(frozen=True)
+class KeyGrant:
+    """What an API key may do: whose it is, its mode and role, the account's dialects."""
+
+    key_id: int
+    account_id: int
+    mode: str
+    role: str
+    revoked: bool
+    dialects: frozenset[str]
 
 
 class AccountRepository:
@@ -28,10 +41,6 @@ class AccountRepository:
         await self.session.flush()
         return account
 
-    async def dialects(self, account_id: int) -> set[str]:
-        rows = await self.session.scalars(select(AccountDialect.dialect).where(AccountDialect.account_id == account_id))
-        return set(rows)
-
     async def replace_dialects(self, account_id: int, dialects: set[str]) -> None:
         await self.session.execute(delete(AccountDialect).where(AccountDialect.account_id == account_id))
         self.session.add_all(AccountDialect(account_id=account_id, dialect=d) for d in sorted(dialects))
@@ -47,13 +56,20 @@ class ApiKeyRepository:
         await self.session.flush()
         return key
 
-    async def by_hash(self, secret_hash: str) -> tuple[ApiKey, Account] | None:
-        row = (
+    async def grant(self, secret_hash: str) -> KeyGrant | None:
+        """The key with this hash and its account's dialects, in one round trip (every request asks)."""
+        rows = (
             await self.session.execute(
-                select(ApiKey, Account).join(Account, Account.id == ApiKey.account_id).where(ApiKey.secret_hash == secret_hash)
+                select(ApiKey.id, ApiKey.account_id, ApiKey.mode, ApiKey.role, ApiKey.revoked_at, AccountDialect.dialect)
+                .outerjoin(AccountDialect, AccountDialect.account_id == ApiKey.account_id)
+                .where(ApiKey.secret_hash == secret_hash)
             )
-        ).first()
-        return (row[0], row[1]) if row else None
+        ).all()
+        if not rows:
+            return None
+        key_id, account_id, mode, role, revoked_at, _ = rows[0]
+        dialects = frozenset(row.dialect for row in rows if row.dialect is not None)
+        return KeyGrant(key_id, account_id, mode, role, revoked=revoked_at is not None, dialects=dialects)
 
     async def for_account(self, account_id: int) -> list[ApiKey]:
         return list(await self.session.scalars(select(ApiKey).where(ApiKey.account_id == account_id).order_by(ApiKey.id)))

@@ -63,12 +63,10 @@ async def authenticate(session: AsyncSession, *, secret: str | None) -> Caller:
     """The Caller for a presented key; revoked, unknown and missing keys look alike."""
     if not secret:
         raise Unauthenticated("No API key was presented.", code="missing_api_key")
-    found = await ApiKeyRepository(session).by_hash(hash_secret(secret))
-    if found is None or found[0].revoked_at is not None:
+    grant = await ApiKeyRepository(session).grant(hash_secret(secret))
+    if grant is None or grant.revoked:
         raise Unauthenticated("The API key is invalid or has been revoked.", code="invalid_api_key")
-    key, account = found
-    dialects = await AccountRepository(session).dialects(account.id)
-    return Caller(account_id=account.id, api_key_id=key.id, mode=key.mode, role=key.role, dialects=frozenset(dialects))
+    return Caller(account_id=grant.account_id, api_key_id=grant.key_id, mode=grant.mode, role=grant.role, dialects=grant.dialects)
 
 
 async def ensure_account(session: AsyncSession, *, slug: str, name: str, dialects: set[str]) -> Account:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.audit.repository import RequestLogRepository
 from carepost.core.kit.clock import utcnow
-from carepost.core.models import AccessAuditEntry, RequestLogEntry
+from carepost.core.models import AccessAuditEntry
 
 
 @dataclass(frozen=True)
@@ -22,22 +24,27 @@ class CallRecord:
     account_id: int | None
     api_key_id: int | None
     mode: str | None
+    at: datetime
 
 
-async def record_call(session: AsyncSession, call: CallRecord) -> None:
-    await RequestLogRepository(session).add(
-        RequestLogEntry(
-            request_id=call.request_id,
-            method=call.method,
-            route=call.route[:200],
-            status_code=call.status_code,
-            duration_ms=call.duration_ms,
-            dialect=call.dialect,
-            account_id=call.account_id,
-            api_key_id=call.api_key_id,
-            mode=call.mode,
-            created_at=utcnow(),
-        )
+async def record_calls(session: AsyncSession, calls: Sequence[CallRecord]) -> None:
+    """Write a batch of request-log rows in one statement."""
+    await RequestLogRepository(session).add_calls(
+        [
+            {
+                "request_id": call.request_id,
+                "method": call.method,
+                "route": call.route[:200],
+                "status_code": call.status_code,
+                "duration_ms": call.duration_ms,
+                "dialect": call.dialect,
+                "account_id": call.account_id,
+                "api_key_id": call.api_key_id,
+                "mode": call.mode,
+                "created_at": call.at,
+            }
+            for call in calls
+        ]
     )
 
 

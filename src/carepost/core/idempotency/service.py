@@ -1,14 +1,16 @@
 """Idempotency keys, usable by every dialect's POST.
 
-A request with a key first *claims* it (a short transaction of its own, so
-concurrent duplicates see the claim), then does its work and *completes* the
-claim with its response in the work's transaction, so the order and the
-stored response commit together. A request that fails *releases* the claim:
-only successful responses are kept, as Stripe keeps no result for a request
-that did not run to completion.
+A request with a key *claims* it, does its work and *completes* the claim
+with its response, all in the work's one transaction: the order and the
+stored response commit together, and a request that fails leaves nothing
+behind (only successful responses are kept, as Stripe keeps no result for a
+request that did not run to completion). A concurrent duplicate's claim waits
+on the first one's uncommitted row, then replays what it committed (or, if
+it failed, runs in its place).
 
 Conflicts, each with its own code for the dialects to render:
-- `idempotency_key_in_use`: the first request with this key is still running;
+- `idempotency_key_in_use`: the key's record vanished between our claim and
+  our read (it expired and was purged): the client may simply retry;
 - `idempotency_key_reused`: another API key of the account used this key;
 - `idempotency_key_mismatch`: same key, different endpoint or payload.
 """
@@ -24,10 +26,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.idempotency.repository import IdempotencyRepository
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Conflict
-
-# A first request still "in flight" after this long died without releasing.
-IN_FLIGHT_TIMEOUT = timedelta(seconds=60)
-
 
 @dataclass(frozen=True)
 class IdempotentRequest:
@@ -45,14 +43,14 @@ class StoredResponse:
 
 
 async def claim(session: AsyncSession, request: IdempotentRequest, *, ttl: timedelta) -> StoredResponse | None:
-    """Claim the key for this request (None), or return the first response to replay."""
+    """Claim the key for this request (None), or return the first response to replay.
+
+    Call it in the transaction that does the work and completes the claim."""
     repository = IdempotencyRepository(session)
     now = utcnow()
-    await repository.drop_lapsed(
-        account_id=request.account_id, key=request.key, now=now, stale_before=now - IN_FLIGHT_TIMEOUT
-    )
-    claimed = await repository.insert_if_absent(
-        {
+    claimed = await repository.claim(
+        now=now,
+        values={
             "account_id": request.account_id,
             "key": request.key,
             "api_key_id": request.api_key_id,
@@ -61,12 +59,12 @@ async def claim(session: AsyncSession, request: IdempotentRequest, *, ttl: timed
             "state": "in_flight",
             "locked_at": now,
             "expires_at": now + ttl,
-        }
+        },
     )
     if claimed:
         return None
     existing = await repository.get(account_id=request.account_id, key=request.key)
-    if existing is None:  # released between our insert and our read: ask the client to retry
+    if existing is None:  # purged between our claim and our read: ask the client to retry
         raise Conflict("A request with this idempotency key is in progress.", code="idempotency_key_in_use")
     if existing.api_key_id != request.api_key_id:
         raise Conflict("This idempotency key was used by another API key.", code="idempotency_key_reused")
@@ -74,7 +72,7 @@ async def claim(session: AsyncSession, request: IdempotentRequest, *, ttl: timed
         raise Conflict(
             "This idempotency key was used with a different request body.", code="idempotency_key_mismatch"
         )
-    if existing.state != "completed" or existing.response_status is None or existing.response_body is None:
+    if existing.response_status is None or existing.response_body is None:  # never committed so: claims commit completed
         raise Conflict("A request with this idempotency key is in progress.", code="idempotency_key_in_use")
     return StoredResponse(status=existing.response_status, body=existing.response_body)
 
@@ -86,12 +84,6 @@ async def complete(session: AsyncSession, request: IdempotentRequest, response: 
         api_key_id=request.api_key_id,
         status=response.status,
         body=response.body,
-    )
-
-
-async def release(session: AsyncSession, request: IdempotentRequest) -> None:
-    await IdempotencyRepository(session).release(
-        account_id=request.account_id, key=request.key, api_key_id=request.api_key_id
     )
 
 

@@ -64,7 +64,10 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         _take_sqlite_transactions_in_hand(engine)
         return engine
     # hide_parameters: SQL errors must not carry patient data into logs.
-    return create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True, **kwargs)
+    # No pool_pre_ping: it cost a round trip at every checkout, several per request.
+    # After a database restart, the requests in flight on old connections fail
+    # (500); SQLAlchemy then discards the whole pool, and the next ones reconnect.
+    return create_async_engine(url, pool_size=10, max_overflow=20, hide_parameters=True, **kwargs)
 
 
 def _take_sqlite_transactions_in_hand(engine: AsyncEngine) -> None:

@@ -4,7 +4,8 @@
 - the owning surface's body limit, checked before any handler runs;
 - the last-resort error boundary: an unexpected exception becomes the
   surface's 500 envelope, logged with its traceback but never a body;
-- a request-log row for every partner call, written after the response.
+- a request-log row for every partner call, noted after the response and
+  written in batches (see call_log).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from carepost.core.audit.service import CallRecord, record_call
-from carepost.core.kit.db import Database
+from carepost.core.audit.service import CallRecord
+from carepost.core.kit.clock import utcnow
+from carepost.dialects._shared.call_log import CallLog
 from carepost.core.kit.ids import request_id as new_request_id
 from carepost.dialects._shared.problems import INTERNAL_ERROR, PAYLOAD_TOO_LARGE
 from carepost.dialects._shared.surfaces import Surface, Surfaces
@@ -31,9 +33,9 @@ class BodyTooLarge(Exception):
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, db: Database, surfaces: Surfaces) -> None:
+    def __init__(self, app: ASGIApp, *, call_log: CallLog, surfaces: Surfaces) -> None:
         self.app = app
-        self.db = db
+        self.call_log = call_log
         self.surfaces = surfaces
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -65,9 +67,9 @@ class RequestContextMiddleware:
                 await surface.render(INTERNAL_ERROR, request_id, scope["path"])(scope, receive, send_with_id)
         finally:
             if surface.dialect:
-                await self._log_call(scope, surface, request_id, status["code"], started)
+                self._log_call(scope, surface, request_id, status["code"], started)
 
-    async def _log_call(self, scope: Scope, surface: Surface, request_id: str, status: int, started: float) -> None:
+    def _log_call(self, scope: Scope, surface: Surface, request_id: str, status: int, started: float) -> None:
         caller = scope["state"].get("caller")
         route = scope.get("route")
         record = CallRecord(
@@ -80,12 +82,9 @@ class RequestContextMiddleware:
             account_id=getattr(caller, "account_id", None),
             api_key_id=getattr(caller, "api_key_id", None),
             mode=getattr(caller, "mode", None),
+            at=utcnow(),
         )
-        try:
-            async with self.db.transaction() as session:
-                await record_call(session, record)
-        except Exception:  # the log must never turn a served response into a failure
-            log.exception("could not write the request log", extra={"request_id": request_id})
+        self.call_log.add(record)
 
 
 async def _buffered_body(scope: Scope, receive: Receive, limit: int) -> Receive:

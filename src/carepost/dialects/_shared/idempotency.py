@@ -1,10 +1,5 @@
-"""The request boundary around an idempotent POST.
-
-Three transactions, in this order and never nested (SQLite has one writer, and
-a nested write would wait on itself): claim the key and commit, so duplicates
-see it; do the work and store its response in one transaction; and if the
-work failed, release the key so the client may retry.
-"""
+"""The request boundary around an idempotent POST: claim the key, do the work
+and store its response, in one transaction (see core.idempotency.service)."""
 
 from __future__ import annotations
 
@@ -30,21 +25,12 @@ class Outcome:
 
 
 async def respond_once(db: Database, request: IdempotentRequest | None, *, ttl: timedelta, work: Work) -> Outcome:
-    if request is None:
-        async with db.transaction() as session:
-            response = await work(session)
-        return Outcome(response.status, response.body, replayed=False)
-
     async with db.transaction() as session:
-        stored = await idempotency.claim(session, request, ttl=ttl)
-    if stored is not None:
-        return Outcome(stored.status, stored.body, replayed=True)
-    try:
-        async with db.transaction() as session:
-            response = await work(session)
+        if request is not None:
+            stored = await idempotency.claim(session, request, ttl=ttl)
+            if stored is not None:
+                return Outcome(stored.status, stored.body, replayed=True)
+        response = await work(session)
+        if request is not None:
             await idempotency.complete(session, request, response)
-    except BaseException:
-        async with db.transaction() as session:
-            await idempotency.release(session, request)
-        raise
     return Outcome(response.status, response.body, replayed=False)

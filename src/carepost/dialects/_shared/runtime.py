@@ -24,7 +24,8 @@ class Runtime:
     documents: DocumentStore
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
+    # async, though it awaits nothing: FastAPI runs a plain `def` dependency in a thread.
     return request.app.state.runtime
 
 

@@ -1,0 +1,204 @@
+"""The benchmark run: one fresh PostgreSQL database, Carepost and the bare
+baseline side by side, every scenario under wrk, then embedded SQLite; a JSON
+report and a Markdown table at the end. See bench/README.md."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncpg
+
+from bench import report, seed, servers, wrk
+
+ROOT = Path(__file__).resolve().parent.parent
+TENANT = Path(__file__).parent / "tenant.yaml"
+
+
+@dataclass(frozen=True)
+class Tenant:
+    masks_key: str
+    devices_key: str
+    items: list[int]
+
+
+def main() -> None:
+    args = _arguments()
+    load = wrk.Load(connections=args.connections, duration_s=args.duration, warmup_s=args.warmup)
+    out_dir = args.out.resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    started = time.monotonic()
+    rows: list[report.Row] = []
+    with tempfile.TemporaryDirectory(prefix="carepost-bench-") as scratch:
+        work = Path(scratch)
+        rows += _postgresql(args, load, work, stamp)
+        rows += _sqlite(args, load, work, stamp)
+    meta = {
+        "command": "bench/run " + " ".join(args.raw),
+        "started": stamp,
+        "elapsed_s": round(time.monotonic() - started),
+        "machine": _machine(),
+        "load": {"connections": load.connections, "duration_s": load.duration_s, "warmup_s": load.warmup_s},
+        "workers": args.workers,
+    }
+    json_path, md_path = report.write(out_dir, stamp, meta, rows)
+    print(md_path.read_text())
+    print(f"Report: {json_path}\n        {md_path}")
+
+
+def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str) -> list[report.Row]:
+    name = f"carepost_bench_{stamp.replace('-', '_')}_{os.getpid()}"
+    dsn = f"{args.postgres}/{name}"
+    asyncio.run(_admin(args.postgres, f'CREATE DATABASE "{name}"'))
+    try:
+        env = _env(work / "pg", f"postgresql+asyncpg://{dsn.removeprefix('postgresql://')}")
+        tenant = _prepare(env)
+        env_base = {"BENCH_DATABASE_URL": dsn}
+        rows = []
+        with (
+            servers.carepost(env, port=args.port, workers=args.workers, log=work / "carepost.log") as carepost,
+            servers.baseline(env_base, port=args.port + 1, workers=args.workers, log=work / "baseline.log") as bare,
+        ):
+            pair = _Pair(load, stamp, bare, carepost)
+            rows += pair.run("masks create", "masks_create.lua", _masks_auth(tenant))
+            status_paths = _paths(work, "status", asyncio.run(_status_paths(dsn)))
+            rows += pair.run("masks status", "get.lua", {**_masks_auth(tenant), "BENCH_PATHS": status_paths})
+            rows += pair.run("devices create", "devices_create.lua", _devices_create(tenant))
+            for size in args.orders:
+                added = asyncio.run(seed.fill_devices_orders(dsn, account_slug="bench-rpm", total=size))
+                print(f"seeded {added} devices orders (now {size})", flush=True)
+                for label, query in (("first page", ""), ("filtered", f"&status={seed.FILTERED_STATUS}")):
+                    paths = _paths(work, "list", [f"/api/v3/order?page=0&size=20{query}"])
+                    env_list = {**_devices_auth(tenant), "BENCH_PATHS": paths}
+                    rows.append(pair.one(f"devices list, {label}, {size:,} orders", "get.lua", env_list))
+        return rows
+    finally:
+        asyncio.run(_admin(args.postgres, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def _sqlite(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str) -> list[report.Row]:
+    env = _env(work / "sqlite", None)
+    tenant = _prepare(env)
+    with servers.carepost(env, port=args.port + 2, workers=args.workers, log=work / "carepost-sqlite.log") as url:
+        pair = _Pair(load, stamp, None, url)
+        return [
+            pair.one("SQLite: masks create", "masks_create.lua", _masks_auth(tenant)),
+            pair.one("SQLite: devices create", "devices_create.lua", _devices_create(tenant)),
+        ]
+
+
+@dataclass
+class _Pair:
+    """Runs a scenario against the baseline, then at once against Carepost."""
+
+    load: wrk.Load
+    tag: str
+    baseline_url: str | None
+    carepost_url: str
+
+    def run(self, name: str, script: str, env: dict[str, str]) -> list[report.Row]:
+        assert self.baseline_url is not None
+        floor = self._measure(self.baseline_url, name, script, env)
+        return [report.Row(name, "baseline", floor, None), report.Row(name, "carepost", self._measure(self.carepost_url, name, script, env), floor)]
+
+    def one(self, name: str, script: str, env: dict[str, str]) -> report.Row:
+        return report.Row(name, "carepost", self._measure(self.carepost_url, name, script, env), None)
+
+    def _measure(self, url: str, name: str, script: str, env: dict[str, str]) -> wrk.Result:
+        tag = f"{self.tag}-{abs(hash((url, name))) % 10**6}"
+        result = wrk.run(url, script, self.load, {**env, "BENCH_TAG": tag})
+        print(f"{name:45} {url:24} {result.throughput:8.1f}/s  p50 {result.p50_ms:7.2f} ms  p99 {result.p99_ms:7.2f} ms  errors {result.error_count}", flush=True)
+        return result
+
+
+def _masks_auth(tenant: Tenant) -> dict[str, str]:
+    return {"BENCH_HEADER": "Authorization", "BENCH_KEY": f"Bearer {tenant.masks_key}"}
+
+
+def _devices_auth(tenant: Tenant) -> dict[str, str]:
+    return {"BENCH_HEADER": "Impilo-API-Key", "BENCH_KEY": tenant.devices_key}
+
+
+def _devices_create(tenant: Tenant) -> dict[str, str]:
+    return {**_devices_auth(tenant), "BENCH_ITEMS": ",".join(map(str, tenant.items))}
+
+
+def _env(data_dir: Path, database_url: str | None) -> dict[str, str]:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    env = {"CAREPOST_DATA_DIR": str(data_dir), "CAREPOST_SECRET_KEY": "bench-" + "k" * 40, "CAREPOST_LOG_LEVEL": "warning"}
+    if database_url:
+        env["CAREPOST_DATABASE_URL"] = database_url
+    return env
+
+
+def _prepare(env: dict[str, str]) -> Tenant:
+    """Migrate and load the bench tenant through the real CLI; read back the keys and ids."""
+    cli = str(servers.VENV_BIN / "carepost")
+    full_env = {**os.environ, **env}
+    subprocess.run([cli, "migrate"], env=full_env, check=True, stdout=subprocess.DEVNULL)
+    loaded = json.loads(subprocess.run([cli, "load", str(TENANT)], env=full_env, check=True, capture_output=True, text=True).stdout)
+    masks, devices = loaded["accounts"]
+    return Tenant(
+        masks_key=masks["keys"][0]["secret"],
+        devices_key=devices["keys"][0]["secret"],
+        items=[item["id"] for item in devices["devices"]["items"]],
+    )
+
+
+async def _status_paths(dsn: str) -> list[str]:
+    connection = await asyncpg.connect(dsn)
+    try:
+        ids = await connection.fetch(
+            "SELECT public_id FROM orders WHERE dialect = 'masks' ORDER BY random() LIMIT 2000"
+        )
+    finally:
+        await connection.close()
+    return [f"/api/partner/v1/orders/{row['public_id']}/status" for row in ids]
+
+
+def _paths(work: Path, name: str, paths: list[str]) -> str:
+    file = work / f"{name}-paths.txt"
+    file.write_text("\n".join(paths) + "\n")
+    return str(file)
+
+
+async def _admin(server: str, sql: str) -> None:
+    connection = await asyncpg.connect(f"{server}/postgres")
+    try:
+        await connection.execute(sql)
+    finally:
+        await connection.close()
+
+
+def _machine() -> dict[str, str | int]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
+    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()[0]
+    return {"cpu": cpu, "cores": os.cpu_count() or 0, "python": platform.python_version(), "system": platform.platform(), "wrk": wrk_version}
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bench/run", description=__doc__)
+    parser.add_argument("--workers", type=int, default=2, help="API processes for Carepost and for the baseline (default 2)")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
+    parser.add_argument("--duration", type=int, default=15, help="seconds measured per scenario (default 15)")
+    parser.add_argument("--warmup", type=int, default=3, help="seconds of unmeasured warm-up before each (default 3)")
+    parser.add_argument("--orders", type=lambda s: [int(n) for n in s.split(",")], default=[10_000, 1_000_000], help="order-table sizes for the list scenarios (default 10000,1000000)")
+    parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432", help="PostgreSQL server (a fresh database is made and dropped)")
+    parser.add_argument("--port", type=int, default=8701, help="first of three ports used (default 8701)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where reports go (default bench/out)")
+    args = parser.parse_args()
+    args.raw = os.sys.argv[1:]
+    return args
+
+
+if __name__ == "__main__":
+    main()

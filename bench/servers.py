@@ -1,0 +1,68 @@
+"""Start and stop the servers under test: `carepost serve` and the bare baseline."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+
+
+@contextlib.contextmanager
+def carepost(env: dict[str, str], *, port: int, workers: int, log: Path) -> Iterator[str]:
+    command = [str(VENV_BIN / "carepost"), "serve", "--port", str(port), "--workers", str(workers)]
+    with _serving(command, env, port, log) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def baseline(env: dict[str, str], *, port: int, workers: int, log: Path) -> Iterator[str]:
+    command = [
+        str(VENV_BIN / "uvicorn"), "bench.baseline:app", "--port", str(port), "--workers", str(workers),
+        "--log-level", "warning", "--no-access-log",
+    ]
+    with _serving(command, env, port, log) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _serving(command: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[str]:
+    url = f"http://127.0.0.1:{port}"
+    with log.open("ab") as out:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        _wait_until_up(url, process)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}; see its log")
+        try:
+            urllib.request.urlopen(f"{url}/health", timeout=1)  # noqa: S310 - our own loopback server
+            return
+        except urllib.error.HTTPError:
+            return  # any HTTP answer means it is serving
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up in {timeout_s:.0f} s")
