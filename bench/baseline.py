@@ -33,24 +33,24 @@ def _json(value: Any, status: int = 200) -> Response:
 
 
 async def _auth(connection: asyncpg.Connection, secret: str) -> asyncpg.Record:
-    key = await connection.fetchrow(
-        "SELECT api_keys.id, api_keys.account_id, api_keys.mode, api_keys.role, api_keys.revoked_at "
-        "FROM api_keys JOIN accounts ON accounts.id = api_keys.account_id WHERE api_keys.secret_hash = $1",
+    rows = await connection.fetch(
+        "SELECT api_keys.id, api_keys.account_id, api_keys.mode, api_keys.role, api_keys.revoked_at, account_dialects.dialect "
+        "FROM api_keys LEFT OUTER JOIN account_dialects ON account_dialects.account_id = api_keys.account_id "
+        "WHERE api_keys.secret_hash = $1",
         hashlib.sha256(secret.encode()).hexdigest(),
     )
-    await connection.fetch("SELECT dialect FROM account_dialects WHERE account_id = $1", key["account_id"])
-    return key
+    return rows[0]
 
 
 async def _claim(connection: asyncpg.Connection, key: asyncpg.Record, idempotency_key: str, endpoint: str, body: bytes) -> None:
     now = datetime.now(UTC)
-    await connection.execute(
-        "DELETE FROM idempotency_records WHERE account_id = $1 AND key = $2 AND (expires_at <= $3 OR state = $4 AND locked_at <= $5)",
-        key["account_id"], idempotency_key, now, "in_flight", now - timedelta(seconds=60),
-    )
     await connection.fetchval(
-        "INSERT INTO idempotency_records (account_id, key, api_key_id, endpoint, fingerprint, state, locked_at, expires_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (account_id, key) DO NOTHING RETURNING id",
+        "INSERT INTO idempotency_records (account_id, key, api_key_id, endpoint, fingerprint, state, locked_at, expires_at, "
+        "response_status, response_body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL) "
+        "ON CONFLICT (account_id, key) DO UPDATE SET api_key_id = excluded.api_key_id, endpoint = excluded.endpoint, "
+        "fingerprint = excluded.fingerprint, state = excluded.state, locked_at = excluded.locked_at, "
+        "expires_at = excluded.expires_at, response_status = excluded.response_status, response_body = excluded.response_body "
+        "WHERE idempotency_records.expires_at <= $7 OR idempotency_records.state != 'completed' RETURNING id",
         key["account_id"], idempotency_key, key["id"], endpoint, hashlib.sha256(body).hexdigest(), "in_flight", now,
         now + timedelta(hours=24),
     )
@@ -76,15 +76,16 @@ async def _place(connection: asyncpg.Connection, key: asyncpg.Record, *, dialect
                  recipient: dict[str, Any], address: dict[str, Any], attributes: dict[str, Any], patient_id: int | None) -> tuple[int, str]:
     now = datetime.now(UTC)
     public_id = f"ORD_{secrets.randbelow(10**10):010d}"
-    order_id = await connection.fetchval(
+    order = await connection.fetchrow(
         "INSERT INTO orders (public_id, account_id, api_key_id, mode, dialect, flow, status, recipient, shipping_address, "
         "attributes, warnings, patient_id, site_id, commerce_order_id, commerce_order_name, commerce_cancelled, placed_at, "
         "updated_at, cancelled_at, cancel_reason, cancel_reference) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id",
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
+        "ON CONFLICT (public_id) DO NOTHING RETURNING *",
         public_id, key["account_id"], key["id"], key["mode"], dialect, flow, status, json.dumps(recipient),
         json.dumps(address), json.dumps(attributes), "[]", patient_id, None, None, None, False, now, now, None, None, None,
     )
-    return order_id, public_id
+    return order["id"], public_id
 
 
 async def _record(connection: asyncpg.Connection, key: asyncpg.Record, order_id: int, payload: dict[str, Any]) -> None:

@@ -76,6 +76,31 @@ async def test_fifty_orders_racing_for_ten_units_never_oversell(db):
     assert (row.on_hand, row.reserved) == (10, 10)
 
 
+async def test_orders_of_two_items_racing_take_both_or_neither(db):
+    """Several items are taken under a savepoint: a site that runs out of the
+    second item gives the first one back before the next site is tried."""
+    clinic = await create_clinic(db)
+    items, sites = await _catalog(db, stock={"s1": {"cuff": 4, "hub": 3}, "s2": {"cuff": 2, "hub": 5}})
+    outcomes: list[str] = []
+
+    async def one_order() -> None:
+        try:
+            async with db.transaction() as session:
+                order = await _order(session, clinic)
+                await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["cuff"]: 1, items["hub"]: 1}, reserve=True)
+            outcomes.append("reserved")
+        except InvalidInput as refused:
+            outcomes.append(refused.code)
+
+    await asyncio.gather(*(one_order() for _ in range(20)))
+
+    assert outcomes.count("reserved") == 5  # three at s1 (hubs run out), two at s2 (cuffs run out)
+    for site in ("s1", "s2"):
+        cuff, hub = await _stock(db, sites[site], items["cuff"]), await _stock(db, sites[site], items["hub"])
+        assert cuff.reserved == hub.reserved, site  # never one without the other
+    assert [(await _stock(db, sites[s], items["hub"])).reserved for s in ("s1", "s2")] == [3, 2]
+
+
 async def test_one_site_must_ship_everything(db):
     clinic = await create_clinic(db)
     items, sites = await _catalog(db, stock={"s1": {"a": 5, "b": 0}, "s2": {"a": 1, "b": 5}, "s3": {"a": 5, "b": 5}})

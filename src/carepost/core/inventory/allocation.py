@@ -53,9 +53,7 @@ async def allocate(session: AsyncSession, *, account_id: int, order_id: int, nee
             raise _insufficient()
         return candidates[0]
     for site_id in candidates:
-        savepoint = await session.begin_nested()
-        if await _take_all(stock, site_id, needed):
-            await savepoint.commit()
+        if await _take_all_or_nothing(session, stock, site_id, needed):
             now = utcnow()
             for item_id in sorted(needed):
                 await stock.add_reservation(
@@ -69,14 +67,21 @@ async def allocate(session: AsyncSession, *, account_id: int, order_id: int, nee
                     )
                 )
             return site_id
-        await savepoint.rollback()  # another order got there first: try the next site
+        # another order got there first: try the next site
     raise _insufficient()
 
 
-async def _take_all(stock: StockRepository, site_id: int, needed: dict[int, int]) -> bool:
+async def _take_all_or_nothing(session: AsyncSession, stock: StockRepository, site_id: int, needed: dict[int, int]) -> bool:
+    """Reserve every item at the site, or none of them."""
+    if len(needed) == 1:  # one conditional UPDATE is all or nothing by itself: no savepoint needed
+        ((item_id, quantity),) = needed.items()
+        return await stock.take(site_id=site_id, item_id=item_id, quantity=quantity)
+    savepoint = await session.begin_nested()
     for item_id in sorted(needed):
         if not await stock.take(site_id=site_id, item_id=item_id, quantity=needed[item_id]):
+            await savepoint.rollback()  # undo the items already taken
             return False
+    await savepoint.commit()
     return True
 
 

@@ -106,6 +106,11 @@ class Database:
         self.url = url
         self.engine = create_engine(url, **engine_kwargs)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._autocommit_sessions = (
+            async_sessionmaker(self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False)
+            if self.dialect_name == "postgresql"
+            else None
+        )
 
     @property
     def dialect_name(self) -> str:
@@ -114,6 +119,20 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         async with self._sessions() as session, session.begin():
+            yield session
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncSession]:
+        """A session for one read statement, which needs no transaction around it.
+
+        On PostgreSQL it runs in autocommit, saving the BEGIN and COMMIT round
+        trips (the API key lookup of every request uses it). SQLite reads in a
+        transaction as usual: its statements cost no round trips."""
+        if self._autocommit_sessions is None:
+            async with self.transaction() as session:
+                yield session
+            return
+        async with self._autocommit_sessions() as session:
             yield session
 
     async def dispose(self) -> None:

@@ -3,6 +3,8 @@ write it, reserve its stock. One transaction; any refusal leaves nothing."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Caller, Scope
@@ -10,11 +12,11 @@ from carepost.core.inventory.allocation import allocate, expand
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.logistics import rules
-from carepost.core.logistics.catalog import CatalogRepository
+from carepost.core.logistics.catalog import CatalogItem, CatalogKit, CatalogRepository
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.logistics.repository import DIALECT, LogisticsRepository
 from carepost.core.logistics.rules import LogisticsOrderIn, PatientRef
-from carepost.core.models import Order, OrderExternalId, OrderLine, OrderNote, Patient, Site
+from carepost.core.models import Order, OrderEvent, OrderExternalId, OrderLine, OrderNote, Patient, Site
 from carepost.core.orders import events
 from carepost.core.orders.lifecycle import LOGISTICS, Flow
 from carepost.core.orders.repository import OrderRepository
@@ -22,7 +24,22 @@ from carepost.core.patients.service import create_patient, patient_for_order
 from carepost.core.patients.sites import usable_site
 
 
-async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrderIn) -> Order:
+@dataclass(frozen=True)
+class PlacedOrder:
+    """A new order and everything placing it wrote or read: enough to show it without reading it back."""
+
+    order: Order
+    patient: Patient | None
+    site: Site | None
+    lines: list[OrderLine]
+    external_ids: list[OrderExternalId]
+    notes: list[OrderNote]
+    event: OrderEvent
+    items: dict[int, CatalogItem]
+    kits: dict[int, CatalogKit]
+
+
+async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrderIn) -> PlacedOrder:
     caller.require_dialect(DIALECT)
     caller.require_write()
     rules.check_structure(order_in)
@@ -54,7 +71,7 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
             updated_at=now,
         )
     )
-    await _write_contents(session, caller, order, order_in)
+    lines, external_ids, notes = await _write_contents(session, caller, order, order_in)
     needed = expand(
         ((line.id, line.count) for line in order_in.order_items),
         ((kits[line.id].units(), line.count) for line in order_in.order_kits),
@@ -69,8 +86,8 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
         "fulfillment_site_id": fulfillment_site_id,
     }
     await session.flush()
-    await events.record(session, order, name="placed", actor=events.api_key_actor(caller.api_key_id))
-    return order
+    event = await events.record(session, order, name="placed", actor=events.api_key_actor(caller.api_key_id))
+    return PlacedOrder(order, patient, site, lines, external_ids, notes, event, items, kits)
 
 
 async def _returnable(session: AsyncSession, scope: Scope, order_in: LogisticsOrderIn) -> set[int]:
@@ -107,7 +124,9 @@ async def _recipient(session: AsyncSession, scope: Scope, order_in: LogisticsOrd
         raise InvalidInput(refused.message, code="invalid_order") from refused
 
 
-async def _write_contents(session: AsyncSession, caller: Caller, order: Order, order_in: LogisticsOrderIn) -> None:
+async def _write_contents(
+    session: AsyncSession, caller: Caller, order: Order, order_in: LogisticsOrderIn
+) -> tuple[list[OrderLine], list[OrderExternalId], list[OrderNote]]:
     lines = [
         *(OrderLine(order_id=order.id, kind="item", ref_id=line.id, count=line.count) for line in order_in.order_items),
         *(OrderLine(order_id=order.id, kind="kit", ref_id=line.id, count=line.count) for line in order_in.order_kits),
@@ -124,3 +143,4 @@ async def _write_contents(session: AsyncSession, caller: Caller, order: Order, o
     author = {"type": "api_key", "id": caller.api_key_id}
     notes = [OrderNote(order_id=order.id, note=note, author=author, created_at=order.placed_at) for note in order_in.notes]
     await LogisticsRepository(session).add_all([*lines, *external_ids, *notes])
+    return lines, external_ids, notes

@@ -10,15 +10,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
 from carepost.core.logistics.catalog import CatalogRepository, CatalogItem, CatalogKit
+from carepost.core.logistics.place import PlacedOrder
 from carepost.core.logistics.repository import LogisticsRepository
 from carepost.core.models import (
     Device,
     DeviceEvent,
     Order,
+    OrderDevice,
     OrderEvent,
+    OrderExternalId,
     OrderLine,
     OrderNote,
     PackedKit,
+    Patient,
     Site,
     TrackingNumber,
 )
@@ -58,6 +62,25 @@ class LogisticsOrderView:
     external_ids: Sequence[str]
 
 
+@dataclass
+class _Loaded:
+    """What the views of some orders are made of, by id: loaded, or known from placing."""
+
+    lines: dict[int, list[OrderLine]]
+    external_ids: dict[int, list[OrderExternalId]]
+    notes: dict[int, list[OrderNote]]
+    tracking: dict[int, list[TrackingNumber]]
+    packed_kits: dict[int, list[PackedKit]]
+    assigned: dict[int, list[OrderDevice]]
+    events: dict[int, list[OrderEvent]]
+    devices: dict[int, Device]
+    device_events: dict[int, list[DeviceEvent]]
+    items: dict[int, CatalogItem]
+    kits: dict[int, CatalogKit]
+    patients: dict[int, Patient]
+    sites: dict[int, Site]
+
+
 async def order_views(session: AsyncSession, scope: Scope, orders: Sequence[Order]) -> list[LogisticsOrderView]:
     repository = LogisticsRepository(session)
     ids = [order.id for order in orders]
@@ -84,43 +107,68 @@ async def order_views(session: AsyncSession, scope: Scope, orders: Sequence[Orde
         + [p.site_id for p in patients.values() if p.site_id]
         + [d.site_id for d in devices.values() if d.site_id],
     )
+    loaded = _Loaded(lines, external_ids, notes, tracking, packed_kits, assigned, events, devices, device_events, items, kits, patients, sites)
+    return [_assemble(order, loaded) for order in orders]
 
+
+async def placed_order_view(session: AsyncSession, scope: Scope, placed: PlacedOrder) -> LogisticsOrderView:
+    """The view of an order just placed, from what placing it wrote and read: a
+    new order has no devices, kits packed, tracking or later events yet. Only a
+    patient's site may need a query."""
+    order, patient, site = placed.order, placed.patient, placed.site
+    sites = {site.id: site} if site else {}
+    if patient is not None and patient.site_id:
+        sites.update(await PatientRepository(session).sites(scope, [patient.site_id]))
+    loaded = _Loaded(
+        lines={order.id: placed.lines},
+        external_ids={order.id: placed.external_ids},
+        notes={order.id: placed.notes},
+        tracking={},
+        packed_kits={},
+        assigned={},
+        events={order.id: [placed.event]},
+        devices={},
+        device_events={},
+        items=placed.items,
+        kits=placed.kits,
+        patients={patient.id: patient} if patient else {},
+        sites=sites,
+    )
+    return _assemble(order, loaded)
+
+
+def _assemble(order: Order, loaded: _Loaded) -> LogisticsOrderView:
     def patient_view(patient_id: int | None) -> PatientView | None:
-        patient = patients.get(patient_id) if patient_id else None
-        return PatientView(patient, sites.get(patient.site_id) if patient.site_id else None) if patient else None
+        patient = loaded.patients.get(patient_id) if patient_id else None
+        return PatientView(patient, loaded.sites.get(patient.site_id) if patient.site_id else None) if patient else None
 
     def device_view(device_id: int) -> DeviceView:
-        device = devices[device_id]
+        device = loaded.devices[device_id]
         return DeviceView(
             device=device,
-            item=items[device.item_id],
-            events=device_events.get(device_id, []),
+            item=loaded.items[device.item_id],
+            events=loaded.device_events.get(device_id, []),
             patient=patient_view(device.patient_id),
-            site=sites.get(device.site_id) if device.site_id else None,
+            site=loaded.sites.get(device.site_id) if device.site_id else None,
         )
 
-    views = []
-    for order in orders:
-        patient = patient_view(order.patient_id)
-        order_lines = lines.get(order.id, [])
-        in_kit = {a.device_id: a.packed_kit_id for a in assigned.get(order.id, [])}
-        views.append(
-            LogisticsOrderView(
-                order=order,
-                patient=patient,
-                site=sites.get(order.site_id) if order.site_id else (patient.site if patient else None),
-                order_items=[(line, items[line.ref_id]) for line in order_lines if line.kind == "item"],
-                order_kits=[(line, kits[line.ref_id]) for line in order_lines if line.kind == "kit"],
-                return_lines=[line for line in order_lines if line.kind.startswith("return_")],
-                devices=[device_view(d) for d, kit in in_kit.items() if kit is None],
-                packed_kits=[
-                    PackedKitView(pk, kits[pk.kit_id], [device_view(d) for d, kit in in_kit.items() if kit == pk.id])
-                    for pk in packed_kits.get(order.id, [])
-                ],
-                events=events.get(order.id, []),
-                notes=notes.get(order.id, []),
-                tracking=tracking.get(order.id, []),
-                external_ids=[e.value for e in external_ids.get(order.id, [])],
-            )
-        )
-    return views
+    patient = patient_view(order.patient_id)
+    order_lines = loaded.lines.get(order.id, [])
+    in_kit = {a.device_id: a.packed_kit_id for a in loaded.assigned.get(order.id, [])}
+    return LogisticsOrderView(
+        order=order,
+        patient=patient,
+        site=loaded.sites.get(order.site_id) if order.site_id else (patient.site if patient else None),
+        order_items=[(line, loaded.items[line.ref_id]) for line in order_lines if line.kind == "item"],
+        order_kits=[(line, loaded.kits[line.ref_id]) for line in order_lines if line.kind == "kit"],
+        return_lines=[line for line in order_lines if line.kind.startswith("return_")],
+        devices=[device_view(d) for d, kit in in_kit.items() if kit is None],
+        packed_kits=[
+            PackedKitView(pk, loaded.kits[pk.kit_id], [device_view(d) for d, kit in in_kit.items() if kit == pk.id])
+            for pk in loaded.packed_kits.get(order.id, [])
+        ],
+        events=loaded.events.get(order.id, []),
+        notes=loaded.notes.get(order.id, []),
+        tracking=loaded.tracking.get(order.id, []),
+        external_ids=[e.value for e in loaded.external_ids.get(order.id, [])],
+    )

@@ -13,16 +13,15 @@ from carepost.core.orders.repository import OrderRepository
 from carepost.core.outbox.writer import publish
 
 
-async def record(session: AsyncSession, order: Order, *, name: str, actor: str, data: dict[str, Any] | None = None) -> None:
+async def record(session: AsyncSession, order: Order, *, name: str, actor: str, data: dict[str, Any] | None = None) -> OrderEvent:
     """`name` is past tense (`placed`, `cancelled`); the outbox topic is `order.<name>`.
 
     Event data and outbox payloads carry ids and states only, never patient data.
     """
     data = data or {}
     now = utcnow()
-    await OrderRepository(session).add_event(
-        OrderEvent(account_id=order.account_id, order_id=order.id, name=name, actor=actor, data=data, occurred_at=now)
-    )
+    event = OrderEvent(account_id=order.account_id, order_id=order.id, name=name, actor=actor, data=data, occurred_at=now)
+    await OrderRepository(session).add_event(event)
     await publish(
         session,
         topic=f"order.{name}",
@@ -37,6 +36,7 @@ async def record(session: AsyncSession, order: Order, *, name: str, actor: str, 
             **data,
         },
     )
+    return event
 
 
 def api_key_actor(api_key_id: int) -> str:

@@ -16,8 +16,8 @@ def bearer_token(request: Request) -> str | None:
 
 
 async def caller_for(request: Request, runtime: Runtime, secret: str | None) -> Caller:
-    """Authenticate in a short transaction of its own, and note the Caller for the request log."""
-    async with runtime.db.transaction() as session:
+    """Authenticate with one read of its own, and note the Caller for the request log."""
+    async with runtime.db.read() as session:
         caller = await authenticate(session, secret=secret)
     request.state.caller = caller
     return caller

@@ -14,7 +14,7 @@ from carepost.core.kit.paging import PageRequest
 from carepost.core.logistics import operations, reading
 from carepost.core.logistics.place import place
 from carepost.core.logistics.repository import OrderFilters
-from carepost.core.logistics.views import order_views
+from carepost.core.logistics.views import order_views, placed_order_view
 from carepost.core.orders.lifecycle import DeviceStatus
 from carepost.dialects._shared.idempotency import respond_once
 from carepost.dialects._shared.logistics_actions import LogisticsActionIn
@@ -41,9 +41,8 @@ async def create_order(
     order_in = mapping.order_in(body)
 
     async def work(session: AsyncSession) -> StoredResponse:
-        order = await place(session, caller=caller, order_in=order_in)
-        (view,) = await order_views(session, caller.scope, [order])
-        return StoredResponse(status=201, body=mapping.order(view))
+        placed = await place(session, caller=caller, order_in=order_in)
+        return StoredResponse(status=201, body=mapping.order(await placed_order_view(session, caller.scope, placed)))
 
     outcome = await respond_once(
         runtime.db,
