@@ -40,8 +40,10 @@ def main() -> None:
     rows: list[report.Row] = []
     with tempfile.TemporaryDirectory(prefix="carepost-bench-") as scratch:
         work = Path(scratch)
-        rows += _postgresql(args, load, work, stamp)
-        rows += _sqlite(args, load, work, stamp)
+        if args.databases in ("all", "postgresql"):
+            rows += _postgresql(args, load, work, stamp)
+        if args.databases in ("all", "sqlite"):
+            rows += _sqlite(args, load, work, stamp)
     meta = {
         "command": "bench/run " + " ".join(args.raw),
         "started": stamp,
@@ -88,7 +90,8 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
 def _sqlite(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str) -> list[report.Row]:
     env = _env(work / "sqlite", None)
     tenant = _prepare(env)
-    with servers.carepost(env, port=args.port + 2, workers=args.workers, log=work / "carepost-sqlite.log") as url:
+    # Embedded mode is one process, as `carepost demo` runs it: SQLite has one writer anyway.
+    with servers.carepost(env, port=args.port + 2, workers=1, log=work / "carepost-sqlite.log") as url:
         pair = _Pair(load, stamp, None, url)
         return [
             pair.one("SQLite: masks create", "masks_create.lua", _masks_auth(tenant)),
@@ -192,6 +195,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=15, help="seconds measured per scenario (default 15)")
     parser.add_argument("--warmup", type=int, default=3, help="seconds of unmeasured warm-up before each (default 3)")
     parser.add_argument("--orders", type=lambda s: [int(n) for n in s.split(",")], default=[10_000, 1_000_000], help="order-table sizes for the list scenarios (default 10000,1000000)")
+    parser.add_argument("--databases", choices=("all", "postgresql", "sqlite"), default="all", help="which scenarios to run (default all)")
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432", help="PostgreSQL server (a fresh database is made and dropped)")
     parser.add_argument("--port", type=int, default=8701, help="first of three ports used (default 8701)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where reports go (default bench/out)")

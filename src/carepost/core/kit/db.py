@@ -7,6 +7,8 @@ Services only flush; whoever opened the transaction owns the commit.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -60,7 +62,11 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True, **kwargs)
+        # Few connections: each is a thread of aiosqlite's, and there is one writer anyway.
+        # Many threads made every statement slower (GIL and thread hand-offs).
+        engine = create_async_engine(
+            url, connect_args={"timeout": 30}, pool_size=2, max_overflow=0, hide_parameters=True, **kwargs
+        )
         _take_sqlite_transactions_in_hand(engine)
         return engine
     # hide_parameters: SQL errors must not carry patient data into logs.
@@ -89,7 +95,11 @@ def _take_sqlite_transactions_in_hand(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Database.read() marks its connections: a read takes no write lock.
+        connection.exec_driver_sql("BEGIN" if connection.get_execution_options().get(_READ_ONLY) else "BEGIN IMMEDIATE")
+
+
+_READ_ONLY = "carepost_read_only"
 
 
 def upsert_insert(session: AsyncSession, table: Any) -> Any:
@@ -106,11 +116,18 @@ class Database:
         self.url = url
         self.engine = create_engine(url, **engine_kwargs)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
-        self._autocommit_sessions = (
-            async_sessionmaker(self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False)
-            if self.dialect_name == "postgresql"
-            else None
+        # SQLite has one writer, and every transaction here takes the write lock
+        # (BEGIN IMMEDIATE). Queueing a process's transactions on an asyncio lock
+        # hands the database over at once; contending on SQLite's busy timeout
+        # instead sleeps and retries, up to 100 ms a time.
+        self._one_writer: contextlib.AbstractAsyncContextManager[Any] = (
+            asyncio.Lock() if self.dialect_name == "sqlite" else contextlib.nullcontext()
         )
+        # One read statement needs no transaction of its own on PostgreSQL (autocommit
+        # saves the BEGIN and COMMIT round trips); on SQLite it reads in a deferred
+        # transaction, beside the writer (WAL), without queueing for the write lock.
+        reads = {"isolation_level": "AUTOCOMMIT"} if self.dialect_name == "postgresql" else {_READ_ONLY: True}
+        self._read_sessions = async_sessionmaker(self.engine.execution_options(**reads), expire_on_commit=False)
 
     @property
     def dialect_name(self) -> str:
@@ -118,21 +135,14 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        async with self._sessions() as session, session.begin():
+        async with self._one_writer, self._sessions() as session, session.begin():
             yield session
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
-        """A session for one read statement, which needs no transaction around it.
-
-        On PostgreSQL it runs in autocommit, saving the BEGIN and COMMIT round
-        trips (the API key lookup of every request uses it). SQLite reads in a
-        transaction as usual: its statements cost no round trips."""
-        if self._autocommit_sessions is None:
-            async with self.transaction() as session:
-                yield session
-            return
-        async with self._autocommit_sessions() as session:
+        """A session for one read statement (the API key lookup of every request):
+        no write may happen in it."""
+        async with self._read_sessions() as session:
             yield session
 
     async def dispose(self) -> None:
