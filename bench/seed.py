@@ -2,7 +2,7 @@
 
 Seeded orders copy a real order the API placed (so every column holds what
 Carepost writes), spread over the patients the create scenario made, and each
-gets the line and event a placed order has. `generate_series` keeps the rows
+gets the line and event a placed order has; the status tallies are recounted. `generate_series` keeps the rows
 on the server: a million orders take well under a minute.
 """
 
@@ -65,6 +65,16 @@ async def fill_devices_orders(dsn: str, *, account_slug: str, total: int) -> int
                 WHERE o.id >= $2 AND o.public_id LIKE 'SEED\\_%'
                 """,
                 template, first_new,
+            )
+            # The listing's totals come from the tallies Carepost keeps; count the seeded orders in.
+            await connection.execute("DELETE FROM order_tallies WHERE account_id = $1 AND dialect = 'devices'", account_id)
+            await connection.execute(
+                """
+                INSERT INTO order_tallies (account_id, dialect, mode, status, count)
+                SELECT account_id, dialect, mode, status, count(*) FROM orders
+                WHERE account_id = $1 AND dialect = 'devices' GROUP BY account_id, dialect, mode, status
+                """,
+                account_id,
             )
         await connection.execute("VACUUM ANALYZE orders")
         await connection.execute("VACUUM ANALYZE order_lines")

@@ -61,6 +61,9 @@ async def app(db: Database, settings: Settings):  # noqa: ANN201
 async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # noqa: ANN001
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
         yield http
+    # Write the request log now: a batch still on its way when a synchronous test
+    # (the CLI's) stops the event loop would hold SQLite's write lock throughout.
+    await app.state.call_log.flush()
 
 
 @pytest.fixture

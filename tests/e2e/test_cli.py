@@ -66,6 +66,7 @@ def test_load_is_idempotent_and_issues_working_keys(cli_env, tmp_path, app):
     assert account["slug"] == slug
     secrets = {k["mode"]: k["secret"] for k in account["keys"]}
     assert secrets["live"].startswith("cpk_live_") and secrets["test"].startswith("cpk_test_")
+    assert second.exit_code == 0, (second.output, repr(second.exception))
     [again] = json.loads(second.output)["accounts"]
     assert [k["secret"] for k in again["keys"]] == [None, None]
     assert [k["prefix"] for k in again["keys"]] == [k["prefix"] for k in account["keys"]]

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.accounts.service import Caller
+from carepost.core.accounts.service import Caller, Scope
 from carepost.core.inventory import allocation
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -66,6 +66,7 @@ async def advance(session: AsyncSession, *, order: Order, action: str, actor: st
     data = await _HANDLERS[action](session, order, action_input)
     if action_input.note:
         data["note"] = action_input.note
+    await LogisticsRepository(session).count_moved(Scope(order.account_id, order.mode), old=order.status, new=next_status)
     order.status = next_status
     order.updated_at = utcnow()
     await session.flush()

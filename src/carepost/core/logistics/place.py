@@ -87,6 +87,7 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
     }
     await session.flush()
     event = await events.record(session, order, name="placed", actor=events.api_key_actor(caller.api_key_id))
+    await LogisticsRepository(session).count_placed(caller.scope, order.status)
     return PlacedOrder(order, patient, site, lines, external_ids, notes, event, items, kits)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
+from carepost.core.kit.db import upsert_insert
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.models import (
@@ -24,6 +25,7 @@ from carepost.core.models import (
     OrderExternalId,
     OrderLine,
     OrderNote,
+    OrderTally,
     PackedKit,
     TrackingNumber,
 )
@@ -77,8 +79,40 @@ class LogisticsRepository:
         rows = await self.session.scalars(
             select(Order).where(*conditions).order_by(Order.id.desc()).offset(request.offset).limit(request.size)
         )
-        total = await self.session.scalar(select(func.count()).select_from(Order).where(*conditions))
-        return Page(items=list(rows), request=request, total=total or 0)
+        if filters.patient_id is None and filters.site_id is None and filters.external_order_id is None:
+            total = await self.tally(scope, filters.status)
+        else:  # narrowed to one patient, site or external id: few rows to count, through their indexes
+            total = await self.session.scalar(select(func.count()).select_from(Order).where(*conditions)) or 0
+        return Page(items=list(rows), request=request, total=total)
+
+    # Order tallies: a count per status, kept in step with every order placed or moved
+
+    async def tally(self, scope: Scope, status: str | None) -> int:
+        conditions = [*_tally_key(scope)]
+        if status is not None:
+            conditions.append(OrderTally.status == status)
+        # int(): PostgreSQL sums bigints as numeric.
+        return int(await self.session.scalar(select(func.coalesce(func.sum(OrderTally.count), 0)).where(*conditions)) or 0)
+
+    async def count_placed(self, scope: Scope, status: str) -> None:
+        """Call last before commit: the tally row stays locked until then, and every order placed waits on it."""
+        await self._bump(scope, status, 1)
+
+    async def count_moved(self, scope: Scope, *, old: str, new: str) -> None:
+        # Always in the same order, so two orders moving opposite ways can't deadlock.
+        for status, delta in sorted(((old, -1), (new, 1))):
+            await self._bump(scope, status, delta)
+
+    async def _bump(self, scope: Scope, status: str, delta: int) -> None:
+        insert = upsert_insert(self.session, OrderTally).values(
+            account_id=scope.account_id, dialect=DIALECT, mode=scope.mode, status=status, count=delta
+        )
+        await self.session.execute(
+            insert.on_conflict_do_update(
+                index_elements=["account_id", "dialect", "mode", "status"],
+                set_={"count": OrderTally.count + insert.excluded.count},
+            )
+        )
 
     # What hangs off orders, by order id
 
@@ -179,6 +213,10 @@ class LogisticsRepository:
             for kit_id, device_id in rows:
                 found[kit_id].append(device_id)
         return found
+
+
+def _tally_key(scope: Scope) -> list[ColumnElement[bool]]:
+    return [OrderTally.account_id == scope.account_id, OrderTally.dialect == DIALECT, OrderTally.mode == scope.mode]
 
 
 def _in_scope(scope: Scope) -> list[ColumnElement[bool]]:

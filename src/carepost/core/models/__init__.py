@@ -18,7 +18,7 @@ from carepost.core.models.logistics import (
 )
 from carepost.core.models.manufacturing import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan, MaskScanFile
 from carepost.core.models.operators import OperatorToken
-from carepost.core.models.orders import Order, OrderEvent
+from carepost.core.models.orders import Order, OrderEvent, OrderTally
 from carepost.core.models.outbox import OutboxMessage
 from carepost.core.models.patients import Patient, Site
 
@@ -47,6 +47,7 @@ __all__ = [
     "Order",
     "OrderDevice",
     "OrderEvent",
+    "OrderTally",
     "OrderExternalId",
     "OrderLine",
     "OrderNote",

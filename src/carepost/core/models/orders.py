@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import BigInteger, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from carepost.core.kit.db import Base, BigId, JsonDoc, UTCDateTime
@@ -45,6 +45,20 @@ class Order(Base):
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     cancel_reason: Mapped[str | None] = mapped_column(String(512), nullable=True)
     cancel_reference: Mapped[str | None] = mapped_column(String(128), nullable=True)
+
+
+class OrderTally(Base):
+    """How many orders an account has in each status, per dialect and mode, kept
+    in step by the code that places and moves them: a listing's `total` reads
+    these few rows instead of counting up to millions of orders."""
+
+    __tablename__ = "order_tallies"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    dialect: Mapped[str] = mapped_column(String(16), primary_key=True)
+    mode: Mapped[str] = mapped_column(String(4), primary_key=True)
+    status: Mapped[str] = mapped_column(String(32), primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
 
 
 class OrderEvent(Base):
