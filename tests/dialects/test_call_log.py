@@ -16,7 +16,8 @@ from carepost.dialects._shared.call_log import CallLog
 
 def _call(tag: str) -> CallRecord:
     return CallRecord(
-        request_id=f"{tag}-{uuid.uuid4().hex[:8]}", method="GET", route="/x", status_code=200, duration_ms=1,
+        request_id=f"{tag}-{uuid.uuid4().hex[:8]}",  # 25 of the column's 32 characters
+        method="GET", route="/x", status_code=200, duration_ms=1,
         dialect="masks", account_id=None, api_key_id=None, mode=None, at=utcnow(),
     )
 
@@ -35,7 +36,7 @@ async def _eventually(db, tag: str, count: int) -> None:
 
 
 async def test_rows_are_written_after_the_delay_without_a_flush(db):
-    tag = uuid.uuid4().hex
+    tag = uuid.uuid4().hex[:16]
     log = CallLog(db, delay=0.05)
     log.add(_call(tag))
     log.add(_call(tag))
@@ -45,7 +46,7 @@ async def test_rows_are_written_after_the_delay_without_a_flush(db):
 
 
 async def test_a_full_batch_is_written_without_waiting_for_the_delay(db):
-    tag = uuid.uuid4().hex
+    tag = uuid.uuid4().hex[:16]
     log = CallLog(db, delay=3600, batch_size=3)
     for _ in range(3):
         log.add(_call(tag))
@@ -54,7 +55,7 @@ async def test_a_full_batch_is_written_without_waiting_for_the_delay(db):
 
 
 async def test_flush_writes_what_is_pending(db):
-    tag = uuid.uuid4().hex
+    tag = uuid.uuid4().hex[:16]
     log = CallLog(db, delay=3600)
     log.add(_call(tag))
 
