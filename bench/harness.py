@@ -9,7 +9,9 @@ import asyncio
 import json
 import os
 import platform
+import itertools
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -99,6 +101,9 @@ def _sqlite(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str) ->
         ]
 
 
+_RUNS = itertools.count(1)
+
+
 @dataclass
 class _Pair:
     """Runs a scenario against the baseline, then at once against Carepost."""
@@ -111,13 +116,14 @@ class _Pair:
     def run(self, name: str, script: str, env: dict[str, str]) -> list[report.Row]:
         assert self.baseline_url is not None
         floor = self._measure(self.baseline_url, name, script, env)
-        return [report.Row(name, "baseline", floor, None), report.Row(name, "carepost", self._measure(self.carepost_url, name, script, env), floor)]
+        measured = self._measure(self.carepost_url, name, script, env)
+        return [report.Row(name, "baseline", floor, None), report.Row(name, "carepost", measured, floor)]
 
     def one(self, name: str, script: str, env: dict[str, str]) -> report.Row:
         return report.Row(name, "carepost", self._measure(self.carepost_url, name, script, env), None)
 
     def _measure(self, url: str, name: str, script: str, env: dict[str, str]) -> wrk.Result:
-        tag = f"{self.tag}-{abs(hash((url, name))) % 10**6}"
+        tag = f"{self.tag}-{next(_RUNS)}"  # unique idempotency keys and patients across runs
         result = wrk.run(url, script, self.load, {**env, "BENCH_TAG": tag})
         print(f"{name:45} {url:24} {result.throughput:8.1f}/s  p50 {result.p50_ms:7.2f} ms  p99 {result.p99_ms:7.2f} ms  errors {result.error_count}", flush=True)
         return result
@@ -200,7 +206,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8701, help="first of three ports used (default 8701)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where reports go (default bench/out)")
     args = parser.parse_args()
-    args.raw = os.sys.argv[1:]
+    args.raw = sys.argv[1:]
     return args
 
 
