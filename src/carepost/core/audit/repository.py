@@ -18,6 +18,6 @@ class RequestLogRepository:
         if rows:
             await self.session.execute(insert(RequestLogEntry), rows)
 
-    async def add(self, entry: AccessAuditEntry) -> None:
+    async def add_access(self, entry: AccessAuditEntry) -> None:
         self.session.add(entry)
         await self.session.flush()

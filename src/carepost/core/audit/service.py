@@ -50,7 +50,7 @@ async def record_calls(session: AsyncSession, calls: Sequence[CallRecord]) -> No
 
 async def record_access(session: AsyncSession, *, account_id: int, api_key_id: int, order_id: int, action: str, request_id: str) -> None:
     """An audit row for a read of an order's data, in the reading request's transaction."""
-    await RequestLogRepository(session).add(
+    await RequestLogRepository(session).add_access(
         AccessAuditEntry(
             account_id=account_id,
             api_key_id=api_key_id,

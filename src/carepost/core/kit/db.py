@@ -76,6 +76,10 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     return create_async_engine(url, pool_size=10, max_overflow=20, hide_parameters=True, **kwargs)
 
 
+# The execution option that marks Database.read()'s connections.
+_READ_ONLY = "carepost_read_only"
+
+
 def _take_sqlite_transactions_in_hand(engine: AsyncEngine) -> None:
     """Every SQLite transaction starts with BEGIN IMMEDIATE.
 
@@ -97,9 +101,6 @@ def _take_sqlite_transactions_in_hand(engine: AsyncEngine) -> None:
     def _on_begin(connection: Any) -> None:
         # Database.read() marks its connections: a read takes no write lock.
         connection.exec_driver_sql("BEGIN" if connection.get_execution_options().get(_READ_ONLY) else "BEGIN IMMEDIATE")
-
-
-_READ_ONLY = "carepost_read_only"
 
 
 def upsert_insert(session: AsyncSession, table: Any) -> Any:

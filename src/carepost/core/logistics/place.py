@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Caller, Scope
 from carepost.core.inventory.allocation import allocate, expand
-from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.logistics import rules
 from carepost.core.logistics.catalog import CatalogItem, CatalogKit, CatalogRepository
@@ -18,7 +17,8 @@ from carepost.core.logistics.repository import DIALECT, LogisticsRepository
 from carepost.core.logistics.rules import LogisticsOrderIn, PatientRef
 from carepost.core.models import Order, OrderEvent, OrderExternalId, OrderLine, OrderNote, Patient, Site
 from carepost.core.orders import events
-from carepost.core.orders.lifecycle import LOGISTICS, Flow
+from carepost.core.orders.lifecycle import LOGISTICS
+from carepost.core.orders.new_order import new_order
 from carepost.core.orders.repository import OrderRepository
 from carepost.core.patients.service import create_patient, patient_for_order
 from carepost.core.patients.sites import usable_site
@@ -52,23 +52,17 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
     patient, site = await _recipient(session, caller.scope, order_in)
     ship_to = patient.address if patient else site.address if site else None
 
-    now = utcnow()
     order = await OrderRepository(session).add(
-        Order(
-            account_id=caller.account_id,
-            api_key_id=caller.api_key_id,
-            mode=caller.mode,
+        new_order(
+            caller,
             dialect=DIALECT,
-            flow=Flow.LOGISTICS,
-            status=LOGISTICS.initial,
+            lifecycle=LOGISTICS,
             recipient={},  # the patient or site row is the recipient; no copy of patient data here
             patient_id=patient.id if patient else None,
             site_id=site.id if site else None,  # a site order (a patient order has only the patient)
             shipping_address=ship_to,  # confirmed (or corrected) by the reconfirm_address action
             attributes={},
             warnings=[],
-            placed_at=now,
-            updated_at=now,
         )
     )
     lines, external_ids, notes = await _write_contents(session, caller, order, order_in)

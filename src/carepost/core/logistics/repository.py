@@ -88,7 +88,7 @@ class LogisticsRepository:
     # Order tallies: a count per status, kept in step with every order placed or moved
 
     async def tally(self, scope: Scope, status: str | None) -> int:
-        conditions = [*_tally_key(scope)]
+        conditions = [OrderTally.account_id == scope.account_id, OrderTally.dialect == DIALECT, OrderTally.mode == scope.mode]
         if status is not None:
             conditions.append(OrderTally.status == status)
         # int(): PostgreSQL sums bigints as numeric.
@@ -213,10 +213,6 @@ class LogisticsRepository:
             for kit_id, device_id in rows:
                 found[kit_id].append(device_id)
         return found
-
-
-def _tally_key(scope: Scope) -> list[ColumnElement[bool]]:
-    return [OrderTally.account_id == scope.account_id, OrderTally.dialect == DIALECT, OrderTally.mode == scope.mode]
 
 
 def _in_scope(scope: Scope) -> list[ColumnElement[bool]]:

@@ -62,7 +62,7 @@ class LogisticsOrderView:
     external_ids: Sequence[str]
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Loaded:
     """What the views of some orders are made of, by id: loaded, or known from placing."""
 

@@ -24,7 +24,8 @@ from carepost.core.manufacturing.settings import orderable_mask
 from carepost.core.manufacturing.views import MaskOrderView, view_of
 from carepost.core.models import Order
 from carepost.core.orders import events
-from carepost.core.orders.lifecycle import MADE_TO_MEASURE, Flow, MaskStep
+from carepost.core.orders.lifecycle import MADE_TO_MEASURE, MaskStep
+from carepost.core.orders.new_order import new_order
 from carepost.core.orders.repository import OrderRepository
 
 DIALECT = "masks"
@@ -52,15 +53,11 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: MaskOrderIn,
     caller.require_write()
     warnings = phone_warnings(order_in.phone)
     mask = await orderable_mask(session, account_id=caller.account_id, mask_type=order_in.mask_type)
-    now = utcnow()
     order = await OrderRepository(session).add(
-        Order(
-            account_id=caller.account_id,
-            api_key_id=caller.api_key_id,
-            mode=caller.mode,
+        new_order(
+            caller,
             dialect=DIALECT,
-            flow=Flow.MADE_TO_MEASURE,
-            status=MADE_TO_MEASURE.initial,
+            lifecycle=MADE_TO_MEASURE,
             recipient={"name": order_in.patient_name, "email": order_in.patient_email, "phone": order_in.phone},
             shipping_address=order_in.shipping_address,
             attributes={
@@ -68,8 +65,6 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: MaskOrderIn,
                 "forge_sends_email_to_client": order_in.forge_sends_email_to_client,
             },
             warnings=warnings,
-            placed_at=now,
-            updated_at=now,
         )
     )
     if not caller.is_test:
