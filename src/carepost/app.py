@@ -72,6 +72,8 @@ def create_app(
         summary="Partner order APIs for healthcare supply: masks, pharmacy, devices and cases.",
         version="0.1.0",
         lifespan=lifespan,
+        # Serve the documented paths as they are: no redirect built from the Host header.
+        redirect_slashes=False,
     )
     app.state.runtime = Runtime(
         settings=settings,
@@ -106,9 +108,16 @@ def _install_error_handlers(app: FastAPI, surfaces: Surfaces) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        if exc.status_code == 405:
-            return render(request, problems.METHOD_NOT_ALLOWED)
-        if exc.status_code == 404:
-            return render(request, problems.ROUTE_NOT_FOUND)
-        problem = problems.Problem(kind="invalid_input", code="bad_request", message=str(exc.detail))
-        return render(request, problem)
+        problem = _BY_HTTP_STATUS.get(exc.status_code) or problems.Problem(
+            kind="invalid_input", code="bad_request", message=str(exc.detail)
+        )
+        response = render(request, problem)
+        response.headers.update(exc.headers or {})  # the 405's Allow
+        return response
+
+
+_BY_HTTP_STATUS = {
+    404: problems.ROUTE_NOT_FOUND,
+    405: problems.METHOD_NOT_ALLOWED,
+    413: problems.PAYLOAD_TOO_LARGE,
+}

@@ -3,4 +3,10 @@
 from carepost.dialects._shared.surfaces import Surface
 from carepost.ops import errors
 
-SURFACE = Surface(dialect="ops", prefixes=("/api/ops/v1/",), render=errors.render, max_body_bytes=64 * 1024)
+SURFACE = Surface(
+    dialect="ops",
+    prefixes=("/api/ops/v1/",),
+    render=errors.render,
+    max_body_bytes=64 * 1024,
+    challenge='Bearer realm="operators"',
+)

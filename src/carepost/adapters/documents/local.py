@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import AsyncIterable
 from pathlib import Path
+
+from carepost.core.documents.port import DocumentTooLarge
 
 
 class LocalDocumentStore:
@@ -20,6 +23,23 @@ class LocalDocumentStore:
     async def put(self, key: str, data: bytes) -> None:
         await asyncio.to_thread(self._write, self._path(key), data)
 
+    async def put_stream(self, key: str, chunks: AsyncIterable[bytes], *, max_bytes: int) -> int:
+        path = self._path(key)
+        partial = await asyncio.to_thread(self._partial, path)
+        size = 0
+        try:
+            with partial.open("wb") as file:
+                async for chunk in chunks:
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise DocumentTooLarge(key)
+                    await asyncio.to_thread(file.write, chunk)
+            os.replace(partial, path)  # a reader never sees half a file
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        return size
+
     async def get(self, key: str) -> bytes:
         return await asyncio.to_thread(self._path(key).read_bytes)
 
@@ -27,8 +47,12 @@ class LocalDocumentStore:
         await asyncio.to_thread(self._path(key).unlink, missing_ok=True)
 
     @staticmethod
-    def _write(path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(path.suffix + ".partial")
+    def _partial(path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return path.with_suffix(path.suffix + ".partial")
+
+    @classmethod
+    def _write(cls, path: Path, data: bytes) -> None:
+        partial = cls._partial(path)
         partial.write_bytes(data)
-        os.replace(partial, path)  # a reader never sees half a file
+        os.replace(partial, path)

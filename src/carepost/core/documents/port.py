@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterable
 from typing import Protocol
+
+
+class DocumentTooLarge(Exception):
+    """A streamed document went past its limit; nothing of it was kept."""
 
 
 class DocumentStore(Protocol):
     async def put(self, key: str, data: bytes) -> None:
         """Store `data` under `key`, replacing what was there."""
+        ...
+
+    async def put_stream(self, key: str, chunks: AsyncIterable[bytes], *, max_bytes: int) -> int:
+        """Store what `chunks` yield under `key` and return its size; raise DocumentTooLarge
+        (keeping nothing) as soon as it passes `max_bytes`."""
         ...
 
     async def get(self, key: str) -> bytes:

@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, event
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, event, exc
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -148,3 +148,25 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+# SQLSTATEs that mean "the database is not there right now", not "your statement is wrong":
+# connection exceptions (08…), operator intervention (57P01–57P03: shutdown, crash, not yet
+# accepting), too many connections (53300), and a database closed to connections (55000 on connect).
+_UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "53300", "55000")
+
+
+def is_database_unavailable(error: BaseException) -> bool:
+    """Whether `error` says the database cannot be reached (answer 503 and retry), as
+    opposed to a fault in the request or the code (500)."""
+    if isinstance(error, (OSError, TimeoutError, exc.TimeoutError)):  # refused, reset, pool exhausted
+        return True
+    if isinstance(error, exc.DBAPIError):
+        if error.connection_invalidated or isinstance(error, exc.InterfaceError):
+            return True
+        original = error.orig
+        sqlstate = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
+        if sqlstate and sqlstate.startswith(_UNAVAILABLE_SQLSTATES):
+            return True
+        return isinstance(original, OSError)
+    return False

@@ -20,7 +20,7 @@ from carepost.core.commerce.port import CommercePort
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Conflict, InvalidInput, NotConfigured
 from carepost.core.kit.ids import mesh_job_id, scan_public_id
-from carepost.core.manufacturing.repository import MaskProductRepository, ProductionRepository
+from carepost.core.manufacturing.repository import MaskProductRepository, ProductionRepository, ScanFileRepository
 from carepost.core.models import MaskScan, Order
 from carepost.core.orders import events
 from carepost.core.orders.lifecycle import MADE_TO_MEASURE
@@ -49,7 +49,7 @@ class StepInput:
     shipped_date: date | None = None
 
 
-Effect = Callable[[AsyncSession, Order, StepInput, CommercePort | None], Awaitable[dict[str, str]]]
+Effect = Callable[[AsyncSession, Order, StepInput, CommercePort | None], Awaitable[dict[str, object]]]
 
 
 async def advance(
@@ -106,8 +106,12 @@ async def _approve_scan(session: AsyncSession, order: Order, given: StepInput, _
     return await _review(session, order, "approved", given.note)
 
 
-async def _reject_scan(session: AsyncSession, order: Order, given: StepInput, _: CommercePort | None) -> dict[str, str]:
-    return await _review(session, order, "rejected", given.note)
+async def _reject_scan(session: AsyncSession, order: Order, given: StepInput, _: CommercePort | None) -> dict[str, object]:
+    reviewed = await _review(session, order, "rejected", given.note)
+    # The next scan starts from nothing: a rejected scan's files must not count towards it.
+    # Their blobs stay in the store, named on this event, for whoever reviews the rejection.
+    rejected_files = await ScanFileRepository(session).clear(order.id)
+    return {**reviewed, "rejected_files": rejected_files}
 
 
 async def _start_mesh(session: AsyncSession, order: Order, _: StepInput, __: CommercePort | None) -> dict[str, str]:

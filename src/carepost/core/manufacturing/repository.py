@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -117,3 +117,8 @@ class ScanFileRepository:
     async def save(self, scan_file: MaskScanFile) -> None:
         await self.session.merge(scan_file)
         await self.session.flush()
+
+    async def clear(self, order_id: int) -> list[str]:
+        """Take every file off the order (a rejected scan's); returns their storage keys."""
+        query = delete(MaskScanFile).where(MaskScanFile.order_id == order_id).returning(MaskScanFile.storage_key)
+        return list(await self.session.scalars(query))

@@ -3,19 +3,21 @@
 The portal link carries the order id and the patient's e-mail, and that pair
 is the patient's only credential: a wrong pair and an unknown order read
 alike. Files are checked by their content, not by what the browser says they
-are. A re-upload replaces the file. When the third file is on file, the scan
+are, and streamed to the document store, never held whole in memory. A
+re-upload replaces the file; a rejected scan's files are taken off the order. When the third file is on file, the scan
 exists and the order moves on to review.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import filetype
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.documents.port import DocumentStore
+from carepost.core.documents.port import DocumentStore, DocumentTooLarge
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Conflict, Forbidden, InvalidInput, NotFound
 from carepost.core.manufacturing import factory
@@ -71,33 +73,67 @@ async def files_on_file(session: AsyncSession, order: Order) -> tuple[str, ...]:
     return tuple(sorted(f.kind for f in await ScanFileRepository(session).files(order.id)))
 
 
-async def accept(session: AsyncSession, *, order: Order, kind: str, data: bytes, store: DocumentStore) -> UploadResult:
+def rule_for(order: Order, kind: str) -> FileRule:
+    """The rule for `kind`, if this order takes that upload now (checked before the body is read)."""
     uploads_open(order)
     rule = SCAN_FILES.get(kind)
     if rule is None:
         raise InvalidInput(f"Unknown file {kind!r}; expected one of: {', '.join(SCAN_FILES)}.", field="kind")
-    if not data:
+    return rule
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A file in the document store, not yet on the order."""
+
+    kind: str
+    storage_key: str
+    content_type: str
+    size_bytes: int
+
+
+async def store_upload(
+    store: DocumentStore, *, order: Order, kind: str, head: bytes, rest: AsyncIterator[bytes]
+) -> StoredFile:
+    """Check the file by its first bytes, then stream it to the store, never past its size limit."""
+    rule = rule_for(order, kind)
+    if not head:
         raise InvalidInput(f"The {rule.label.lower()} is empty.", code="file_empty", field=kind)
-    if len(data) > rule.max_bytes:
-        raise InvalidInput(f"The {rule.label.lower()} is larger than {rule.max_bytes // MIB} MB.", code="file_too_large", field=kind)
-    guessed = filetype.guess(data)
+    guessed = filetype.guess(head)
     if guessed is None or guessed.mime not in rule.accepted:
         raise InvalidInput(
             f"The {rule.label.lower()} must be one of: {', '.join(sorted(rule.accepted))}.", code="unsupported_file_type", field=kind
         )
     key = f"scans/{order.account_id}/{order.public_id}/{kind}-{uuid.uuid4().hex}.{guessed.extension}"
-    await store.put(key, data)
+    try:
+        size = await store.put_stream(key, _chained(head, rest), max_bytes=rule.max_bytes)
+    except DocumentTooLarge:
+        raise InvalidInput(
+            f"The {rule.label.lower()} is larger than {rule.max_bytes // MIB} MB.", code="file_too_large", field=kind
+        ) from None
+    return StoredFile(kind=kind, storage_key=key, content_type=guessed.mime, size_bytes=size)
+
+
+async def _chained(head: bytes, rest: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    yield head
+    async for chunk in rest:
+        yield chunk
+
+
+async def accept(session: AsyncSession, *, order: Order, stored: StoredFile) -> UploadResult:
+    """Put a stored file on the order (replacing one of its kind); the third completes the scan."""
+    uploads_open(order)
     files = ScanFileRepository(session)
-    previous = await files.get(order.id, kind)
+    previous = await files.get(order.id, stored.kind)
     replaced_key = previous.storage_key if previous else None  # read now: saving updates that same row
     await files.save(
         MaskScanFile(
             order_id=order.id,
-            kind=kind,
+            kind=stored.kind,
             account_id=order.account_id,
-            storage_key=key,
-            content_type=guessed.mime,
-            size_bytes=len(data),
+            storage_key=stored.storage_key,
+            content_type=stored.content_type,
+            size_bytes=stored.size_bytes,
             uploaded_at=utcnow(),
         )
     )

@@ -1,9 +1,14 @@
 """Per-request plumbing, as one pure ASGI middleware:
 
 - a request id for every request (`Request-Id` header, `request_id` in bodies);
-- the owning surface's body limit, checked before any handler runs;
-- the last-resort error boundary: an unexpected exception becomes the
-  surface's 500 envelope, logged with its traceback but never a body;
+- HEAD answered as GET without a body, on every GET route;
+- the owning surface's body limit, checked before any handler runs, and the
+  screening of control characters (screening.py);
+- the surface's headers on every response (nosniff, no-store, the portal's
+  CSP…), a `WWW-Authenticate` challenge on a 401, `Retry-After` on a 503;
+- the last-resort error boundary: a database that cannot be reached becomes
+  the surface's 503, any other unexpected exception its 500, logged with its
+  traceback but never a body;
 - a request-log row for every partner call, noted after the response and
   written in batches (see call_log).
 """
@@ -13,23 +18,31 @@ from __future__ import annotations
 import logging
 import time
 
-
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from carepost.core.audit.service import CallRecord
 from carepost.core.kit.clock import utcnow
-from carepost.dialects._shared.call_log import CallLog
+from carepost.core.kit.db import is_database_unavailable
 from carepost.core.kit.ids import request_id as new_request_id
-from carepost.dialects._shared.problems import INTERNAL_ERROR, PAYLOAD_TOO_LARGE
+from carepost.dialects._shared.call_log import CallLog
+from carepost.dialects._shared.problems import INTERNAL_ERROR, PAYLOAD_TOO_LARGE, UNAVAILABLE
+from carepost.dialects._shared.screening import control_character_problem
 from carepost.dialects._shared.surfaces import Surface, Surfaces
 
 log = logging.getLogger("carepost.requests")
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
+# Seconds a client should wait before retrying while the database is away.
+RETRY_AFTER_UNAVAILABLE = b"5"
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(HTTPException):
+    """Raised while reading past the surface's limit; an HTTPException so that
+    FastAPI's own body parsing lets it through to the 413 handler."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=413)
 
 
 class RequestContextMiddleware:
@@ -47,24 +60,41 @@ class RequestContextMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         surface = self.surfaces.for_path(scope["path"])
         status = {"code": 500, "started": False}
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
 
-        async def send_with_id(message: Message) -> None:
+        async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"], status["started"] = message["status"], True
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"request-id", request_id.encode())]
+                message["headers"] = _response_headers(message, surface, scope["state"], request_id)
+            elif head:
+                message = {**message, "body": b""}
             await send(message)
 
         try:
+            body = None
             if scope["method"] in _BODY_METHODS:
-                receive = await _buffered_body(scope, receive, surface.max_body_bytes)
-            await self.app(scope, receive, send_with_id)
+                if surface.streams_uploads and _multipart(scope):
+                    receive = _counted(scope, receive, surface.max_body_bytes)
+                else:
+                    body, receive = await _buffered_body(scope, receive, surface.max_body_bytes)
+            problem = control_character_problem(scope, body)
+            if problem is not None:
+                await surface.render(problem, request_id, scope["path"])(scope, receive, send_with_headers)
+            else:
+                await self.app(scope, receive, send_with_headers)
         except BodyTooLarge:
-            await surface.render(PAYLOAD_TOO_LARGE, request_id, scope["path"])(scope, receive, send_with_id)
-        except Exception:
-            log.exception("unhandled error", extra={"request_id": request_id, "path": scope["path"]})
+            await surface.render(PAYLOAD_TOO_LARGE, request_id, scope["path"])(scope, receive, send_with_headers)
+        except Exception as error:
+            unavailable = is_database_unavailable(error)
+            if unavailable:
+                log.warning("database unavailable: %s", type(error).__name__, extra={"request_id": request_id})
+            else:
+                log.exception("unhandled error", extra={"request_id": request_id, "path": scope["path"]})
             if not status["started"]:
-                await surface.render(INTERNAL_ERROR, request_id, scope["path"])(scope, receive, send_with_id)
+                problem = UNAVAILABLE if unavailable else INTERNAL_ERROR
+                await surface.render(problem, request_id, scope["path"])(scope, receive, send_with_headers)
         finally:
             if surface.dialect:
                 self._log_call(scope, surface, request_id, status["code"], started)
@@ -87,7 +117,44 @@ class RequestContextMiddleware:
         self.call_log.add(record)
 
 
-async def _buffered_body(scope: Scope, receive: Receive, limit: int) -> Receive:
+def _response_headers(message: Message, surface: Surface, state: dict, request_id: str) -> list[tuple[bytes, bytes]]:
+    headers = list(message.get("headers", []))
+    present = {name.lower() for name, _ in headers}
+    extra = [(b"request-id", request_id.encode()), *surface.headers, *state.get("response_headers", ())]
+    if message["status"] == 401 and surface.challenge:
+        extra.append((b"www-authenticate", surface.challenge.encode()))
+    if message["status"] == 503:
+        extra.append((b"retry-after", RETRY_AFTER_UNAVAILABLE))
+    headers.extend((name, value) for name, value in extra if name not in present)
+    return headers
+
+
+def _multipart(scope: Scope) -> bool:
+    for name, value in scope.get("headers", []):
+        if name == b"content-type":
+            return value.lower().startswith(b"multipart/")
+    return False
+
+
+def _counted(scope: Scope, receive: Receive, limit: int) -> Receive:
+    """An upload streamed to its handler, never held whole: the limit is enforced as it arrives."""
+    declared = _content_length(scope)
+    if declared is not None and declared > limit:
+        raise BodyTooLarge
+    size = 0
+
+    async def counting_receive() -> Message:
+        nonlocal size
+        message = await receive()
+        size += len(message.get("body", b""))
+        if size > limit:
+            raise BodyTooLarge
+        return message
+
+    return counting_receive
+
+
+async def _buffered_body(scope: Scope, receive: Receive, limit: int) -> tuple[bytes, Receive]:
     """Read the whole body up to `limit` bytes, then replay it to the app."""
     declared = _content_length(scope)
     if declared is not None and declared > limit:
@@ -97,7 +164,7 @@ async def _buffered_body(scope: Scope, receive: Receive, limit: int) -> Receive:
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            return _replay([message], receive)
+            return b"", _replay([message], receive)
         body = message.get("body", b"")
         size += len(body)
         if size > limit:
@@ -105,7 +172,8 @@ async def _buffered_body(scope: Scope, receive: Receive, limit: int) -> Receive:
         chunks.append(body)
         if not message.get("more_body", False):
             break
-    return _replay([{"type": "http.request", "body": b"".join(chunks), "more_body": False}], receive)
+    whole = b"".join(chunks)
+    return whole, _replay([{"type": "http.request", "body": whole, "more_body": False}], receive)
 
 
 def _replay(messages: list[Message], then: Receive) -> Receive:
@@ -128,5 +196,3 @@ def _content_length(scope: Scope) -> int | None:
             except ValueError:
                 return None
     return None
-
-

@@ -70,8 +70,10 @@ STATUS_BY_KIND = {
     "conflict": 409,
     "payload_too_large": 413,
     "not_configured": 422,
+    "rate_limited": 429,
     "internal_error": 500,
     "upstream_failed": 502,
+    "unavailable": 503,
 }
 
 
@@ -80,4 +82,9 @@ METHOD_NOT_ALLOWED = Problem(kind="method_not_allowed", code="method_not_allowed
 PAYLOAD_TOO_LARGE = Problem(kind="payload_too_large", code="payload_too_large", message="The request body is too large.")
 INTERNAL_ERROR = Problem(
     kind="internal_error", code="internal_error", message="Something went wrong on our side; the request was not applied."
+)
+UNAVAILABLE = Problem(
+    kind="unavailable",
+    code="service_unavailable",
+    message="The service is briefly unavailable; the request was not applied. Retry after the Retry-After seconds.",
 )

@@ -1,4 +1,4 @@
-"""Which dialect answers for a path: its error envelope and its body limit.
+"""Which dialect answers for a path: its error envelope, body limit and headers.
 
 Every error, from a validation failure deep in FastAPI to a body cut off by
 the size limit, is rendered by the surface that owns the path, so a partner
@@ -16,6 +16,12 @@ from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
 
 # (problem, request id, request path) -> the response in the surface's own error envelope
 Renderer = Callable[[Problem, str, str], Response]
+Headers = tuple[tuple[bytes, bytes], ...]
+
+# Every response, whoever owns it: browsers must not guess a JSON body is a page.
+BASE_HEADERS: Headers = ((b"x-content-type-options", b"nosniff"),)
+# A partner API answers with patient data: no cache, shared or private, may keep it.
+API_HEADERS: Headers = (*BASE_HEADERS, (b"cache-control", b"no-store"))
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,11 @@ class Surface:
     prefixes: tuple[str, ...]
     render: Renderer
     max_body_bytes: int
+    headers: Headers = API_HEADERS
+    # The WWW-Authenticate value of a 401: how this surface wants credentials.
+    challenge: str | None = None
+    # Multipart uploads reach the handler as a stream (counted against the limit), not buffered whole.
+    streams_uploads: bool = False
 
 
 def render_plain(problem: Problem, request_id: str, path: str) -> Response:
@@ -33,7 +44,7 @@ def render_plain(problem: Problem, request_id: str, path: str) -> Response:
     return JSONResponse(body, status_code=status)
 
 
-FALLBACK = Surface(dialect="", prefixes=(), render=render_plain, max_body_bytes=64 * 1024)
+FALLBACK = Surface(dialect="", prefixes=(), render=render_plain, max_body_bytes=64 * 1024, headers=BASE_HEADERS)
 
 
 class Surfaces:

@@ -4,4 +4,10 @@ from carepost.dialects._shared.surfaces import Surface
 from carepost.dialects.devices import errors
 
 # An order lists at most a few hundred lines; 256 KiB is far beyond any honest request.
-SURFACE = Surface(dialect="devices", prefixes=("/api/v3/",), render=errors.render, max_body_bytes=256 * 1024)
+SURFACE = Surface(
+    dialect="devices",
+    prefixes=("/api/v3/",),
+    render=errors.render,
+    max_body_bytes=256 * 1024,
+    challenge='ApiKey realm="devices" header="Impilo-API-Key"',
+)

@@ -1,12 +1,38 @@
-"""Where the masks dialect answers, and how its errors look."""
+"""Where the masks dialect answers, and how its errors and headers look."""
 
 from carepost.core.manufacturing.scan_upload import LARGEST_FILE
-from carepost.dialects._shared.surfaces import Surface
+from carepost.dialects._shared.surfaces import API_HEADERS, Surface
 from carepost.dialects.masks import errors
+from carepost.dialects.masks.portal import pages
 
-SURFACE = Surface(dialect="masks", prefixes=("/api/partner/v1/",), render=errors.render, max_body_bytes=64 * 1024)
+SURFACE = Surface(
+    dialect="masks",
+    prefixes=("/api/partner/v1/",),
+    render=errors.render,
+    max_body_bytes=64 * 1024,
+    challenge='Bearer realm="masks", ApiKey realm="masks" header="X-Api-Key"',
+)
 
-# The patient portal takes videos: its limit is the largest scan file plus the multipart framing.
+# The page a patient opens from an e-mail: its URL holds the patient's e-mail address,
+# so no referrer leaves it, no frame embeds it, no cache keeps it, and it runs only its own script.
+PORTAL_HEADERS = (
+    *API_HEADERS,
+    (
+        b"content-security-policy",
+        b"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self';"
+        b" form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
+    ),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+)
+
+# The patient portal takes videos: its limit is the largest scan file plus the multipart framing,
+# counted as the upload streams in.
 PORTAL_SURFACE = Surface(
-    dialect="masks", prefixes=("/api/portal/",), render=errors.render, max_body_bytes=LARGEST_FILE + 1024 * 1024
+    dialect="masks",
+    prefixes=("/api/portal/",),
+    render=pages.render,
+    max_body_bytes=LARGEST_FILE + 1024 * 1024,
+    headers=PORTAL_HEADERS,
+    streams_uploads=True,
 )
