@@ -22,6 +22,7 @@ MESSAGES = {
     "invalid_json": "Invalid JSON format",
     "validation_error": INVALID_DATA,
     "invalid_data": INVALID_DATA,
+    "invalid_characters": INVALID_DATA,
     # Order structure
     "order_empty": "Order must contain at least one of: orderItems, orderKits, returnItems, returnDevices, or returnPackedKits",
     "shipping_option_required": "shippingOption is required when emailLabel is false and return items are included",

@@ -15,9 +15,15 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool, StrictInt
 
+from carepost.dialects._shared.wire import OneLine
+
 Id = Annotated[StrictInt, Field(ge=1, le=2**53)]
 Count = Annotated[StrictInt, Field(ge=1, le=10_000)]
-Short = Annotated[str, Field(max_length=200)]
+Short = Annotated[str, Field(max_length=200), OneLine]
+
+
+def _line(max_length: int) -> Any:
+    return Annotated[str, Field(max_length=max_length), OneLine]
 
 
 class _Wire(BaseModel):
@@ -25,13 +31,13 @@ class _Wire(BaseModel):
 
 
 class AddressIn(_Wire):
-    lineOne: Annotated[str, Field(max_length=255)] | None = None
-    lineTwo: Annotated[str, Field(max_length=255)] | None = None
-    lineThree: Annotated[str, Field(max_length=255)] | None = None
-    city: Annotated[str, Field(max_length=100)] | None = None
-    state: Annotated[str, Field(max_length=100)] | None = None
-    zipCode: Annotated[str, Field(max_length=20)] | None = None
-    country: Annotated[str, Field(max_length=100)] | None = None
+    lineOne: _line(255) | None = None
+    lineTwo: _line(255) | None = None
+    lineThree: _line(255) | None = None
+    city: _line(100) | None = None
+    state: _line(100) | None = None
+    zipCode: _line(20) | None = None
+    country: _line(100) | None = None
     note: Annotated[str, Field(max_length=500)] | None = None
 
 
@@ -78,22 +84,22 @@ class SiteRefIn(_Wire):
     id: Id | None = None
     name: Short | None = None
     active: StrictBool | None = None
-    phoneNumber: Annotated[str, Field(max_length=32)] | None = None
+    phoneNumber: _line(32) | None = None
     address: AddressIn | None = None
 
 
 class PatientFieldsIn(_Wire):
     """What the customer manages about a patient (the patient endpoints' body)."""
 
-    firstName: Annotated[str, Field(max_length=100)] | None = None
-    lastName: Annotated[str, Field(max_length=100)] | None = None
+    firstName: _line(100) | None = None
+    lastName: _line(100) | None = None
     address: AddressIn | None = None
     site: SiteRefIn | None = None
     dateOfBirth: date | None = None
-    sex: Annotated[str, Field(max_length=16)] | None = None
+    sex: _line(16) | None = None
     email: Annotated[EmailStr, Field(max_length=320)] | None = None
-    phoneNumber: Annotated[str, Field(max_length=32)] | None = None
-    externalIdentifier: Annotated[str, Field(max_length=100)] | None = None
+    phoneNumber: _line(32) | None = None
+    externalIdentifier: _line(100) | None = None
     enrolled: StrictBool | None = None
 
 
@@ -137,13 +143,13 @@ class CreateOrderIn(_Wire):
     returnItems: _list(ReturnItemIn, 100) | None = None
     returnPackedKits: _list(ReturnPackedKitIn, 100) | None = None
     emailLabel: StrictBool = False
-    shippingOption: Annotated[str, Field(max_length=32)] | None = None
-    externalOrderIds: _list(Annotated[str, Field(min_length=1, max_length=128)], 20) | None = None
+    shippingOption: _line(32) | None = None
+    externalOrderIds: _list(Annotated[str, Field(min_length=1, max_length=128), OneLine], 20) | None = None
     orderNotes: _list(OrderNoteIn, 20) | None = None
 
 
 class SiteIn(_Wire):
     name: Short | None = None
     address: AddressIn | None = None
-    phoneNumber: Annotated[str, Field(max_length=32)] | None = None
+    phoneNumber: _line(32) | None = None
     active: StrictBool = True

@@ -16,14 +16,19 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool, field_v
 from carepost.core.manufacturing.factory import ACTIONS
 from carepost.core.manufacturing.products import MaskType
 from carepost.dialects._shared.factory_steps import StepIn
+from carepost.dialects._shared.wire import OneLine
 
 
 def _text(max_length: int) -> object:
     return Field(min_length=1, max_length=max_length)
 
 
-Name = Annotated[str, _text(100)]
-Line = Annotated[str, _text(255)]
+Name = Annotated[str, _text(100), OneLine]
+Line = Annotated[str, _text(255), OneLine]
+
+
+def _optional_line(max_length: int) -> object:
+    return Annotated[str, Field(max_length=max_length), OneLine] | None
 
 
 class _Wire(BaseModel):
@@ -34,12 +39,12 @@ class ShippingAddressIn(_Wire):
     first_name: Name
     last_name: Name
     address1: Line
-    address2: Annotated[str, Field(max_length=255)] | None = None
+    address2: _optional_line(255) = None  # type: ignore[valid-type]
     city: Name
-    province: Annotated[str, Field(max_length=100)] | None = None
-    country: Annotated[str, Field(max_length=100)] | None = None
+    province: _optional_line(100) = None  # type: ignore[valid-type]
+    country: _optional_line(100) = None  # type: ignore[valid-type]
     country_code: Annotated[str, Field(min_length=2, max_length=2)]
-    zip: Annotated[str, _text(20)]
+    zip: Annotated[str, _text(20), OneLine]
 
     @field_validator("country_code")
     @classmethod
@@ -52,8 +57,8 @@ class ShippingAddressIn(_Wire):
 class CreateOrderIn(_Wire):
     secret_key: Annotated[str, Field(max_length=200)] | None = None
     patient_email: Annotated[EmailStr, Field(max_length=320)]
-    patient_name: Annotated[str, _text(200)]
-    phone: Annotated[str, _text(32)]
+    patient_name: Annotated[str, _text(200), OneLine]
+    phone: Annotated[str, _text(32), OneLine]
     shipping_address: ShippingAddressIn
     idempotency_key: Annotated[str, Field(min_length=8, max_length=255)] | None = None
     mask_type: MaskType | None = None
