@@ -156,6 +156,10 @@ class Database:
 _UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "53300", "55000")
 
 
+# SQLite's: busy past the timeout, locked, or a file that cannot be opened.
+_UNAVAILABLE_SQLITE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN")
+
+
 def is_database_unavailable(error: BaseException) -> bool:
     """Whether `error` says the database cannot be reached (answer 503 and retry), as
     opposed to a fault in the request or the code (500)."""
@@ -167,6 +171,8 @@ def is_database_unavailable(error: BaseException) -> bool:
         original = error.orig
         sqlstate = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
         if sqlstate and sqlstate.startswith(_UNAVAILABLE_SQLSTATES):
+            return True
+        if getattr(original, "sqlite_errorname", None) in _UNAVAILABLE_SQLITE:
             return True
         return isinstance(original, OSError)
     return False
