@@ -30,6 +30,8 @@ from carepost.dialects.masks.router import router as masks_router
 from carepost.dialects.masks.portal.router import router as portal_router
 from carepost.dialects.masks.surface import PORTAL_SURFACE
 from carepost.dialects.masks.surface import SURFACE as MASKS_SURFACE
+from carepost.health.metrics import Metrics
+from carepost.health.router import router as health_router
 from carepost.logging import configure_logging
 from carepost.ops.router import router as ops_router
 from carepost.ops.surface import SURFACE as OPS_SURFACE
@@ -86,9 +88,11 @@ def create_app(
     app.include_router(portal_router)
     app.include_router(devices_router)
     app.include_router(ops_router)
+    app.include_router(health_router)
     _install_error_handlers(app, surfaces)
     app.state.call_log = call_log
-    app.add_middleware(RequestContextMiddleware, call_log=call_log, surfaces=surfaces)
+    app.state.metrics = Metrics()
+    app.add_middleware(RequestContextMiddleware, call_log=call_log, surfaces=surfaces, metrics=app.state.metrics)
     return app
 
 

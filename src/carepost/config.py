@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     idempotency_ttl_hours: int = 24
     run_worker_in_process: bool = False
     log_level: str = "info"
+    # /metrics answers only with `Authorization: Bearer <token>` when this is set.
+    metrics_token: str | None = None
 
     @cached_property
     def resolved_database_url(self) -> str:

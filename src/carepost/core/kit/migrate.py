@@ -7,6 +7,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from carepost.core.kit.db import Database
 
@@ -29,3 +31,15 @@ async def upgrade(db: Database, revision: str = "head") -> None:
 async def autogenerate(db: Database, message: str) -> None:
     async with db.engine.begin() as connection:
         await connection.run_sync(lambda sync: command.revision(alembic_config(sync), message=message, autogenerate=True))
+
+
+_heads: set[str] = set()
+
+
+async def at_head(db: Database) -> bool:
+    """Whether the database has every migration this code expects (the readiness check)."""
+    if not _heads:  # read the scripts once per process: they do not change while it runs
+        _heads.update(ScriptDirectory.from_config(alembic_config()).get_heads())
+    async with db.engine.connect() as connection:
+        current = await connection.run_sync(lambda sync: set(MigrationContext.configure(sync).get_current_heads()))
+    return current == _heads

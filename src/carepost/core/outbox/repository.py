@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.models import OutboxMessage
@@ -57,6 +57,12 @@ class OutboxRepository:
             .where(OutboxMessage.id == message_id, OutboxMessage.claimed_by == worker_id)
             .values(available_at=retry_at, last_error=error[:2000])
         )
+
+    async def backlog(self) -> tuple[int, datetime | None]:
+        """How many messages wait for delivery, and when the oldest of them was written."""
+        query = select(func.count(), func.min(OutboxMessage.created_at)).where(OutboxMessage.delivered_at.is_(None))
+        count, oldest = (await self.session.execute(query)).one()
+        return count, oldest  # min() keeps the column's type: aware UTC on both databases
 
     async def purge_delivered(self, *, before: datetime) -> int:
         result = await self.session.execute(delete(OutboxMessage).where(OutboxMessage.delivered_at < before))

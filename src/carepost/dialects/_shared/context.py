@@ -29,6 +29,7 @@ from carepost.dialects._shared.call_log import CallLog
 from carepost.dialects._shared.problems import INTERNAL_ERROR, PAYLOAD_TOO_LARGE, UNAVAILABLE
 from carepost.dialects._shared.screening import control_character_problem
 from carepost.dialects._shared.surfaces import Surface, Surfaces
+from carepost.health.metrics import Metrics
 
 log = logging.getLogger("carepost.requests")
 
@@ -46,10 +47,11 @@ class BodyTooLarge(HTTPException):
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, call_log: CallLog, surfaces: Surfaces) -> None:
+    def __init__(self, app: ASGIApp, *, call_log: CallLog, surfaces: Surfaces, metrics: Metrics) -> None:
         self.app = app
         self.call_log = call_log
         self.surfaces = surfaces
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -96,16 +98,17 @@ class RequestContextMiddleware:
                 problem = UNAVAILABLE if unavailable else INTERNAL_ERROR
                 await surface.render(problem, request_id, scope["path"])(scope, receive, send_with_headers)
         finally:
+            route = getattr(scope.get("route"), "path", None) or "(unrouted)"
+            self.metrics.observe(method=scope["method"], route=route, status=status["code"], seconds=time.perf_counter() - started)
             if surface.dialect:
-                self._log_call(scope, surface, request_id, status["code"], started)
+                self._log_call(scope, route, surface, request_id, status["code"], started)
 
-    def _log_call(self, scope: Scope, surface: Surface, request_id: str, status: int, started: float) -> None:
+    def _log_call(self, scope: Scope, route: str, surface: Surface, request_id: str, status: int, started: float) -> None:
         caller = scope["state"].get("caller")
-        route = scope.get("route")
         record = CallRecord(
             request_id=request_id,
             method=scope["method"],
-            route=getattr(route, "path", None) or "(unrouted)",
+            route=route,
             status_code=status,
             duration_ms=int((time.perf_counter() - started) * 1000),
             dialect=surface.dialect,

@@ -1,0 +1,1 @@
+"""Liveness, readiness and Prometheus metrics: what an orchestrator and a monitor ask."""
