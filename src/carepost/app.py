@@ -14,6 +14,7 @@ from starlette.responses import Response
 from carepost.adapters.commerce import store_resolver
 from carepost.adapters.documents.local import LocalDocumentStore
 from carepost.adapters.mail import mail_for
+from carepost.adapters.ratelimit import counter_for
 from carepost.config import Settings
 from carepost.core.commerce.port import CommerceResolver
 from carepost.core.kit.db import Database
@@ -83,6 +84,7 @@ def create_app(
         commerce=commerce or store_resolver(settings.resolved_secret_key),
         mail=mail or (lambda mode: mail_for(settings, mode)),
         documents=LocalDocumentStore(settings.data_dir / "documents"),
+        rate_counter=counter_for(settings.redis_url, settings.redis_namespace),
     )
     app.include_router(masks_router)
     app.include_router(portal_router)

@@ -23,6 +23,12 @@ class Settings(BaseSettings):
     idempotency_ttl_hours: int = 24
     run_worker_in_process: bool = False
     log_level: str = "info"
+    # Rate limits: requests a minute per API key (an account may set its own) and per
+    # client address on the patient portal; counted in Redis when redis_url is set.
+    rate_limit_per_minute: int = 600
+    portal_rate_limit_per_minute: int = 60
+    redis_url: str | None = None
+    redis_namespace: str = "carepost"  # keeps two deployments sharing one Redis apart
     # /metrics answers only with `Authorization: Bearer <token>` when this is set.
     metrics_token: str | None = None
 

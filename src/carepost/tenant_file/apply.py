@@ -78,7 +78,9 @@ async def _apply_commerce(session: AsyncSession, account_id: int, commerce: Shop
 async def _apply_account(
     session: AsyncSession, entry: AccountFile, secret_key: str, catalog: dict[str, list[dict[str, Any]]]
 ) -> AccountReport:
-    account = await accounts.ensure_account(session, slug=entry.slug, name=entry.name, dialects=set(entry.dialects))
+    account = await accounts.ensure_account(
+        session, slug=entry.slug, name=entry.name, dialects=set(entry.dialects), rate_limit_per_minute=entry.rate_limit_per_minute
+    )
     if entry.masks is not None:
         await save_settings(
             session,

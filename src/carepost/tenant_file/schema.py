@@ -142,6 +142,8 @@ class AccountFile(_Strict):
     slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
     name: str = Field(min_length=1, max_length=200)
     dialects: list[Literal["masks", "pharmacy", "devices", "cases"]] = Field(default_factory=list)
+    # Requests a minute each API key of this account may make (unset: CAREPOST_RATE_LIMIT_PER_MINUTE).
+    rate_limit_per_minute: int | None = Field(default=None, ge=1, le=1_000_000)
     masks: MasksSettingsFile | None = None
     commerce: ShopifyFile | LedgerFile | None = Field(default=None, discriminator="provider")
     devices: DevicesFile | None = None

@@ -21,6 +21,7 @@ class KeyGrant:
     role: str
     revoked: bool
     dialects: frozenset[str]
+    rate_limit_per_minute: int | None
 
 
 class AccountRepository:
@@ -60,16 +61,27 @@ class ApiKeyRepository:
         """The key with this hash and its account's dialects, in one round trip (every request asks)."""
         rows = (
             await self.session.execute(
-                select(ApiKey.id, ApiKey.account_id, ApiKey.mode, ApiKey.role, ApiKey.revoked_at, AccountDialect.dialect)
+                select(
+                    ApiKey.id,
+                    ApiKey.account_id,
+                    ApiKey.mode,
+                    ApiKey.role,
+                    ApiKey.revoked_at,
+                    Account.rate_limit_per_minute,
+                    AccountDialect.dialect,
+                )
+                .join(Account, Account.id == ApiKey.account_id)
                 .outerjoin(AccountDialect, AccountDialect.account_id == ApiKey.account_id)
                 .where(ApiKey.secret_hash == secret_hash)
             )
         ).all()
         if not rows:
             return None
-        key_id, account_id, mode, role, revoked_at, _ = rows[0]
+        key_id, account_id, mode, role, revoked_at, rate_limit, _ = rows[0]
         dialects = frozenset(row.dialect for row in rows if row.dialect is not None)
-        return KeyGrant(key_id, account_id, mode, role, revoked=revoked_at is not None, dialects=dialects)
+        return KeyGrant(
+            key_id, account_id, mode, role, revoked=revoked_at is not None, dialects=dialects, rate_limit_per_minute=rate_limit
+        )
 
     async def for_account(self, account_id: int) -> list[ApiKey]:
         return list(await self.session.scalars(select(ApiKey).where(ApiKey.account_id == account_id).order_by(ApiKey.id)))

@@ -32,6 +32,7 @@ class Caller:
     mode: str
     role: str
     dialects: frozenset[str]
+    rate_limit_per_minute: int | None = None  # the account's own; None: the service's default
 
     @property
     def scope(self) -> Scope:
@@ -66,20 +67,32 @@ async def authenticate(session: AsyncSession, *, secret: str | None) -> Caller:
     grant = await ApiKeyRepository(session).grant(hash_secret(secret))
     if grant is None or grant.revoked:
         raise Unauthenticated("The API key is invalid or has been revoked.", code="invalid_api_key")
-    return Caller(account_id=grant.account_id, api_key_id=grant.key_id, mode=grant.mode, role=grant.role, dialects=grant.dialects)
+    return Caller(
+        account_id=grant.account_id,
+        api_key_id=grant.key_id,
+        mode=grant.mode,
+        role=grant.role,
+        dialects=grant.dialects,
+        rate_limit_per_minute=grant.rate_limit_per_minute,
+    )
 
 
-async def ensure_account(session: AsyncSession, *, slug: str, name: str, dialects: set[str]) -> Account:
-    """Create the account or bring an existing one to this name and dialect set."""
+async def ensure_account(
+    session: AsyncSession, *, slug: str, name: str, dialects: set[str], rate_limit_per_minute: int | None = None
+) -> Account:
+    """Create the account or bring an existing one to this name, dialect set and request limit."""
     unknown = dialects - set(DIALECTS)
     if unknown:
         raise InvalidInput(f"Unknown dialects: {', '.join(sorted(unknown))}")
     accounts = AccountRepository(session)
     account = await accounts.by_slug(slug)
     if account is None:
-        account = await accounts.add(Account(slug=slug, name=name, created_at=utcnow()))
+        account = await accounts.add(
+            Account(slug=slug, name=name, created_at=utcnow(), rate_limit_per_minute=rate_limit_per_minute)
+        )
     else:
         account.name = name
+        account.rate_limit_per_minute = rate_limit_per_minute
     await accounts.replace_dialects(account.id, dialects)
     return account
 

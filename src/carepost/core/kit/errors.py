@@ -46,3 +46,9 @@ class UpstreamFailed(CoreError):
     """An outside service (the store, a stamping provider) failed."""
 
     kind = "upstream_failed"
+
+
+class RateLimited(CoreError):
+    """Too many requests in the current window; `retry_after` seconds until the next."""
+
+    kind = "rate_limited"

@@ -18,6 +18,8 @@ class Account(Base):
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Requests a minute each of its API keys may make; None takes the service's default.
+    rate_limit_per_minute: Mapped[int | None] = mapped_column(nullable=True)
 
 
 class AccountDialect(Base):

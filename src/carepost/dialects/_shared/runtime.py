@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from carepost.adapters.ratelimit import Counter
 from carepost.config import Settings
 from carepost.core.commerce.port import CommerceResolver
 from carepost.core.documents.port import DocumentStore
@@ -22,6 +23,7 @@ class Runtime:
     commerce: CommerceResolver
     mail: Callable[[str], MailPort]  # by mode: test-mode mail goes to the sandbox mailbox
     documents: DocumentStore
+    rate_counter: Counter
 
 
 async def get_runtime(request: Request) -> Runtime:

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from starlette.datastructures import UploadFile
 
@@ -20,11 +20,19 @@ from carepost.core.kit.errors import CoreError, InvalidInput, NotFound
 from carepost.core.manufacturing import scan_upload
 from carepost.core.manufacturing.repository import MaskProductRepository
 from carepost.core.manufacturing.views import patient_first_name
+from carepost.dialects._shared import rate_limits
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.dialects.masks.portal.pages import ASSETS, problem_page, templates
 from carepost.dialects.masks.responses import success
 
-router = APIRouter(prefix="/api/portal", tags=["masks portal"])
+async def _per_address_limit(request: Request, runtime: RuntimeDep) -> None:
+    """The portal has no key: it is limited per client address instead."""
+    address = request.client.host if request.client else "unknown"
+    limit = runtime.settings.portal_rate_limit_per_minute
+    await rate_limits.enforce(request, runtime.rate_counter, key=f"portal:{address}", limit=limit, policy="per-address")
+
+
+router = APIRouter(prefix="/api/portal", tags=["masks portal"], dependencies=[Depends(_per_address_limit)])
 
 OrderId = Annotated[str, Query(max_length=32)]
 Email = Annotated[str, Query(max_length=320)]
