@@ -94,7 +94,13 @@ def create_app(
     _install_error_handlers(app, surfaces)
     app.state.call_log = call_log
     app.state.metrics = Metrics()
-    app.add_middleware(RequestContextMiddleware, call_log=call_log, surfaces=surfaces, metrics=app.state.metrics)
+    app.add_middleware(
+        RequestContextMiddleware,
+        call_log=call_log,
+        surfaces=surfaces,
+        metrics=app.state.metrics,
+        body_timeout_seconds=settings.body_timeout_seconds,
+    )
     return app
 
 
@@ -125,5 +131,6 @@ def _install_error_handlers(app: FastAPI, surfaces: Surfaces) -> None:
 _BY_HTTP_STATUS = {
     404: problems.ROUTE_NOT_FOUND,
     405: problems.METHOD_NOT_ALLOWED,
+    408: problems.REQUEST_TIMEOUT,
     413: problems.PAYLOAD_TOO_LARGE,
 }

@@ -29,6 +29,10 @@ class Settings(BaseSettings):
     portal_rate_limit_per_minute: int = 60
     redis_url: str | None = None
     redis_namespace: str = "carepost"  # keeps two deployments sharing one Redis apart
+    # Slow or oversized requests (carepost/serving.py and the request-context middleware).
+    max_header_bytes: int = 16 * 1024
+    header_timeout_seconds: float = 10.0
+    body_timeout_seconds: float = 30.0  # the longest wait for the next piece of a request body
     # /metrics answers only with `Authorization: Bearer <token>` when this is set.
     metrics_token: str | None = None
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import uvicorn
 
+from carepost import serving
 from carepost.cli.factory import operators_app, orders_app
 from carepost.cli.keys import keys_app
 from carepost.cli.support import database, fail_on_core_errors
@@ -45,7 +45,7 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="API processes.")] = 1,
 ) -> None:
     """Serve the API only (run `carepost worker` beside it). Configured by CAREPOST_* variables."""
-    uvicorn.run("carepost.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
+    serving.run("carepost.app:create_app", factory=True, host=host, port=port, workers=workers)
 
 
 @app.command()

@@ -8,8 +8,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import uvicorn
-
+from carepost import serving
 from carepost.app import create_app
 from carepost.config import Settings
 from carepost.core.kit.db import Database
@@ -55,7 +54,7 @@ def run(*, host: str, port: int, data_dir: Path, manifest: Path | None) -> None:
     if manifest is not None:
         manifest.write_text(json.dumps(summary, indent=2))
     _print(summary, settings)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    serving.run(create_app(settings), host=host, port=port)
 
 
 def _print(summary: dict[str, Any], settings: Settings) -> None:

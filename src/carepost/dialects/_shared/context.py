@@ -2,8 +2,9 @@
 
 - a request id for every request (`Request-Id` header, `request_id` in bodies);
 - HEAD answered as GET without a body, on every GET route;
-- the owning surface's body limit, checked before any handler runs, and the
-  screening of control characters (screening.py);
+- the owning surface's body limit, checked before any handler runs (or, for a
+  streamed upload, as it arrives), a read timeout between pieces of a body,
+  and the screening of control characters (screening.py);
 - the surface's headers on every response (nosniff, no-store, the portal's
   CSP…), a `WWW-Authenticate` challenge on a 401, `Retry-After` on a 503;
 - the last-resort error boundary: a database that cannot be reached becomes
@@ -15,6 +16,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 
@@ -26,7 +28,7 @@ from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import is_database_unavailable
 from carepost.core.kit.ids import request_id as new_request_id
 from carepost.dialects._shared.call_log import CallLog
-from carepost.dialects._shared.problems import INTERNAL_ERROR, PAYLOAD_TOO_LARGE, UNAVAILABLE
+from carepost.dialects._shared.problems import INTERNAL_ERROR, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT, UNAVAILABLE
 from carepost.dialects._shared.screening import control_character_problem
 from carepost.dialects._shared.surfaces import Surface, Surfaces
 from carepost.health.metrics import Metrics
@@ -46,9 +48,19 @@ class BodyTooLarge(HTTPException):
         super().__init__(status_code=413)
 
 
+class BodyTooSlow(HTTPException):
+    """The next piece of the body did not come in time (408; the connection is closed)."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=408, headers={"Connection": "close"})
+
+
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, call_log: CallLog, surfaces: Surfaces, metrics: Metrics) -> None:
+    def __init__(
+        self, app: ASGIApp, *, call_log: CallLog, surfaces: Surfaces, metrics: Metrics, body_timeout_seconds: float
+    ) -> None:
         self.app = app
+        self.body_timeout = body_timeout_seconds
         self.call_log = call_log
         self.surfaces = surfaces
         self.metrics = metrics
@@ -77,6 +89,7 @@ class RequestContextMiddleware:
         try:
             body = None
             if scope["method"] in _BODY_METHODS:
+                receive = _timed(receive, self.body_timeout)
                 if surface.streams_uploads and _multipart(scope):
                     receive = _counted(scope, receive, surface.max_body_bytes)
                 else:
@@ -88,6 +101,10 @@ class RequestContextMiddleware:
                 await self.app(scope, receive, send_with_headers)
         except BodyTooLarge:
             await surface.render(PAYLOAD_TOO_LARGE, request_id, scope["path"])(scope, receive, send_with_headers)
+        except BodyTooSlow as slow:
+            response = surface.render(REQUEST_TIMEOUT, request_id, scope["path"])
+            response.headers.update(slow.headers)
+            await response(scope, receive, send_with_headers)
         except Exception as error:
             unavailable = is_database_unavailable(error)
             if unavailable:
@@ -130,6 +147,18 @@ def _response_headers(message: Message, surface: Surface, state: dict, request_i
         extra.append((b"retry-after", RETRY_AFTER_UNAVAILABLE))
     headers.extend((name, value) for name, value in extra if name not in present)
     return headers
+
+
+def _timed(receive: Receive, seconds: float) -> Receive:
+    """A body that stalls for `seconds` between two pieces is given up on."""
+
+    async def timed_receive() -> Message:
+        try:
+            return await asyncio.wait_for(receive(), seconds)
+        except TimeoutError:
+            raise BodyTooSlow from None
+
+    return timed_receive
 
 
 def _multipart(scope: Scope) -> bool:

@@ -67,6 +67,7 @@ STATUS_BY_KIND = {
     "forbidden": 403,
     "not_found": 404,
     "method_not_allowed": 405,
+    "request_timeout": 408,
     "conflict": 409,
     "payload_too_large": 413,
     "not_configured": 422,
@@ -87,4 +88,7 @@ UNAVAILABLE = Problem(
     kind="unavailable",
     code="service_unavailable",
     message="The service is briefly unavailable; the request was not applied. Retry after the Retry-After seconds.",
+)
+REQUEST_TIMEOUT = Problem(
+    kind="request_timeout", code="request_timeout", message="The request body did not arrive in time; send it again."
 )

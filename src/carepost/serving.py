@@ -1,0 +1,116 @@
+"""How Carepost is served over HTTP: uvicorn, with the guards uvicorn lacks.
+
+uvicorn (httptools) takes headers of any size and waits as long as a client
+likes for them. Here a request's start line and headers must fit in
+CAREPOST_MAX_HEADER_BYTES (431 past that) and arrive within
+CAREPOST_HEADER_TIMEOUT_SECONDS of its first byte, or of the connection
+opening (408, then the connection closes). A body that stalls is the
+request-context middleware's to answer (CAREPOST_BODY_TIMEOUT_SECONDS).
+No `Server` header is sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from functools import lru_cache
+from typing import Any
+
+import uvicorn
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from carepost.config import Settings
+
+_CLOSE = b"connection: close\r\ncontent-length: 0\r\n\r\n"
+_TIMEOUT = b"HTTP/1.1 408 Request Timeout\r\n" + _CLOSE
+_TOO_LARGE = b"HTTP/1.1 431 Request Header Fields Too Large\r\n" + _CLOSE
+
+
+@lru_cache(maxsize=1)
+def _limits() -> tuple[int, float]:
+    settings = Settings()
+    return settings.max_header_bytes, settings.header_timeout_seconds
+
+
+class _HeadersTooLarge(Exception):
+    pass
+
+
+class GuardedHttpToolsProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol, with a size limit and a deadline on each request's headers."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._max_header_bytes, self._header_timeout = _limits()
+        self._header_bytes = 0
+        self._headers_pending = False
+        self._headers_too_large = False
+        self._deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._await_headers()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel_deadline()
+        super().connection_lost(exc)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        if not self._headers_pending:  # the first byte of the next request on this connection
+            self._await_headers()
+
+    def on_url(self, url: bytes) -> None:
+        self._count(len(url))
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._count(len(name) + len(value) + 4)
+        super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        self._headers_pending = False
+        self._cancel_deadline()
+        super().on_headers_complete()
+
+    def send_400_response(self, msg: str) -> None:
+        if not self._headers_too_large:
+            super().send_400_response(msg)
+            return
+        self.transport.write(_TOO_LARGE)
+        self.transport.close()
+
+    def _count(self, size: int) -> None:
+        self._header_bytes += size
+        if self._header_bytes > self._max_header_bytes:
+            self._headers_too_large = True
+            raise _HeadersTooLarge  # httptools stops parsing; uvicorn answers through send_400_response
+
+    def _await_headers(self) -> None:
+        self._headers_pending = True
+        self._header_bytes = 0
+        self._cancel_deadline()
+        self._deadline = self.loop.call_later(self._header_timeout, self._headers_late)
+
+    def _headers_late(self) -> None:
+        self._deadline = None
+        if self._headers_pending and not self.transport.is_closing():
+            self.transport.write(_TIMEOUT)
+            self.transport.close()
+
+    def _cancel_deadline(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+
+def run(app: Any, *, host: str, port: int, workers: int = 1, factory: bool = False) -> None:
+    uvicorn.run(
+        app,
+        factory=factory,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        http=GuardedHttpToolsProtocol,
+        server_header=False,
+    )
