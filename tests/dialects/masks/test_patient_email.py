@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from email import message_from_bytes, policy
 
@@ -74,6 +75,8 @@ async def test_the_email_reaches_the_smtp_server_and_the_link_is_omitted(smtp_cl
     assert "scan_upload_url" not in data
     [message] = inbox.to(email)
     assert "Form Fit Nasal CPAP" in message["Subject"]
+    assert message["Date"].datetime.tzinfo is not None
+    assert message["Message-ID"].endswith("@carepost.localhost>")
     text = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
     assert text.startswith("Hello Jane,")
@@ -176,3 +179,55 @@ async def test_without_smtp_live_mail_is_written_as_eml_files(client, db, settin
 
     assert response.json()["data"]["patient_scan_email_sent"] is True
     assert [m["To"] for m in _eml(settings.data_dir / "mail")].count(email) == 1
+
+
+@pytest.mark.parametrize(
+    "unbounded",
+    [
+        "{% for x in range(10**9) %}{{ x }}{% endfor %}",
+        "{{ 'a' * 10**9 }}",
+        "{{ patient_name * 3000000 }}",
+        "{{ 2 ** 99999999 }}",
+        "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}",
+        "{% for a in range(90000) %}{{ patient_name }}{% endfor %}",
+    ],
+)
+async def test_a_template_past_the_render_bounds_is_refused_quickly(db, unbounded):
+    clinic = await create_clinic(db)
+    started = time.monotonic()
+
+    with pytest.raises(InvalidInput) as refused:
+        async with db.transaction() as session:
+            await save_clinic_template(session, account_id=clinic.account_id, template=EmailTemplate(subject="Hi", text=unbounded, html=None))
+
+    assert refused.value.details["field"] == "text"
+    assert time.monotonic() - started < 2
+
+
+async def test_the_operator_api_refuses_an_unbounded_template_with_400(client, db, ops_headers):
+    clinic = await create_clinic(db)
+    body = {"subject": "Hi", "text": "{% for x in range(10**9) %}x{% endfor %}", "html": None}
+
+    response = await client.put(f"/api/ops/v1/accounts/{clinic.slug}/masks/patient-email", json=body, headers=ops_headers)
+
+    assert response.status_code == 400, response.text
+    assert response.json()["error"]["fields"][0]["field"] == "text"
+
+
+async def test_a_template_that_fails_on_a_real_patient_falls_back_to_the_default(client, db, settings):
+    clinic = await create_clinic(db)
+    # Fine with the sample name; past the output bound with a 200-character one.
+    template = EmailTemplate(subject="Hi", text="{% for x in range(600) %}{{ patient_name }}{% endfor %}", html=None)
+    async with db.transaction() as session:
+        await save_clinic_template(session, account_id=clinic.account_id, template=template)
+    email = _patient()
+
+    response = await client.post(
+        ORDERS, json=mask_order(patient_email=email, patient_name="J" * 200, forge_sends_email_to_client=True), headers={"X-Api-Key": clinic.live_key}
+    )
+
+    assert response.json()["data"]["patient_scan_email_sent"] is True
+    [message] = [m for m in _eml(settings.data_dir / "mail") if m["To"] == email]
+    text = message.get_body(("plain",)).get_content()
+    assert text.startswith("Hello ") and len(text) < 5_000  # the default template, not 120,000 characters
+    assert message["Date"] and message["Message-ID"].startswith("<") and message["Message-ID"].endswith(">")

@@ -4,6 +4,7 @@ response waits for the outcome."""
 from __future__ import annotations
 
 from email.message import EmailMessage
+from email.utils import formatdate, make_msgid, parseaddr
 from urllib.parse import urlsplit
 
 import aiosmtplib
@@ -16,6 +17,10 @@ def to_mime(message: MailMessage, *, sender: str) -> EmailMessage:
     mime["From"] = sender
     mime["To"] = message.to
     mime["Subject"] = message.subject
+    # RFC 5322 requires Date; Message-ID lets mail systems thread, trace and de-duplicate.
+    # Both are set here, not left to a relay that may add a local time or none at all.
+    mime["Date"] = formatdate(usegmt=True)
+    mime["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].rpartition("@")[2] or "carepost.localhost")
     mime.set_content(message.text)
     if message.html is not None:
         mime.add_alternative(message.html, subtype="html")

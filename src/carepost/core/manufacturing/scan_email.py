@@ -7,8 +7,10 @@ outcome in the create response), and the outcome is recorded on the order.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
+from jinja2 import TemplateError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.errors import NotConfigured
@@ -18,6 +20,8 @@ from carepost.core.models import Account, Order
 from carepost.core.notifications import templates
 from carepost.core.notifications.mail import MailMessage
 from carepost.core.orders import events
+
+log = logging.getLogger(__name__)
 
 PLACEHOLDERS = ("patient_first_name", "patient_name", "mask_product_name", "scan_upload_url", "clinic_name")
 SAMPLE = {
@@ -80,6 +84,8 @@ async def save_clinic_template(session: AsyncSession, *, account_id: int, templa
 
 
 async def compose(session: AsyncSession, *, order: Order, account: Account, scan_upload_url: str) -> MailMessage:
+    """The clinic's e-mail for this order; the default one if the clinic's fails with this
+    patient's values (it passed its check at save, but a real name is not the sample)."""
     template = await clinic_template(session, account_id=order.account_id)
     product = await MaskProductRepository(session).get(order.attributes["mask_type"])
     values = {
@@ -89,8 +95,16 @@ async def compose(session: AsyncSession, *, order: Order, account: Account, scan
         "scan_upload_url": scan_upload_url,
         "clinic_name": account.name,
     }
+    try:
+        return _message(template, order.recipient["email"], values)
+    except TemplateError as error:
+        log.warning("clinic %s e-mail template failed, the default was sent: %s", order.account_id, error.message)
+        return _message(DEFAULT, order.recipient["email"], values)
+
+
+def _message(template: EmailTemplate, to: str, values: dict[str, str]) -> MailMessage:
     return MailMessage(
-        to=order.recipient["email"],
+        to=to,
         subject=" ".join(templates.render(template.subject, values).split()),  # one header line
         text=templates.render(template.text, values),
         html=templates.render(template.html, values, html=True) if template.html else None,
