@@ -74,13 +74,17 @@ class FakeShop:
     orders: dict[str, dict[str, Any]] = field(default_factory=dict)
     deleted_drafts: list[str] = field(default_factory=list)
     requests: int = 0
-    fail: str | None = None  # http_500, throttled, create_user_error, complete_user_error, cancel_user_error
+    # http_500, throttled, create_user_error, complete_user_error, cancel_user_error; answers of
+    # an unexpected shape: create_no_draft, complete_order_null, complete_no_draft, body_not_an_object
+    fail: str | None = None
     _ids: Any = field(default_factory=lambda: itertools.count(5678901234))
     _names: Any = field(default_factory=lambda: itertools.count(1234))
 
     def draftOrderCreate(self, info, input):  # noqa: ANN001, ANN201, N802, A002  (Shopify's names)
         if self.fail == "create_user_error":
             return {"draftOrder": None, "userErrors": [{"field": ["lineItems"], "message": "Variant is out of stock"}]}
+        if self.fail == "create_no_draft":
+            return {"draftOrder": None, "userErrors": []}
         draft_id = f"gid://shopify/DraftOrder/{next(self._ids)}"
         self.drafts[draft_id] = {"input": input, "completed": False}
         return {"draftOrder": {"id": draft_id, "order": None}, "userErrors": []}
@@ -88,6 +92,10 @@ class FakeShop:
     def draftOrderComplete(self, info, id, paymentPending=False):  # noqa: ANN001, ANN201, N802, N803, A002
         if self.fail == "complete_user_error" or id not in self.drafts:
             return {"draftOrder": None, "userErrors": [{"field": ["id"], "message": "Draft order could not be completed"}]}
+        if self.fail == "complete_order_null":
+            return {"draftOrder": {"id": id, "order": None}, "userErrors": []}
+        if self.fail == "complete_no_draft":
+            return {"draftOrder": None, "userErrors": []}
         order = {"id": f"gid://shopify/Order/{next(self._ids)}", "name": f"#{next(self._names)}"}
         self.drafts[id]["completed"] = True
         self.orders[order["id"]] = {**order, "draft": self.drafts[id], "payment_pending": paymentPending, "cancelled": None}
@@ -112,6 +120,8 @@ def app_for(shop: FakeShop) -> Starlette:
             return JSONResponse({"errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"}, status_code=401)
         if shop.fail == "http_500":
             return JSONResponse({"errors": "Internal Server Error"}, status_code=500)
+        if shop.fail == "body_not_an_object":
+            return JSONResponse(["unexpected"])
         if shop.fail == "throttled":
             return JSONResponse({"errors": [{"message": "Throttled", "extensions": {"code": "THROTTLED"}}]})
         body = await request.json()

@@ -77,7 +77,19 @@ async def test_cancel_cancels_the_shopify_order(client, db, settings, shop):
     assert order["cancelled"] == {"reason": "CUSTOMER", "refund": False, "restock": True}
 
 
-@pytest.mark.parametrize("failure", ["http_500", "throttled", "create_user_error", "complete_user_error"])
+@pytest.mark.parametrize(
+    "failure",
+    [
+        "http_500",
+        "throttled",
+        "create_user_error",
+        "complete_user_error",
+        "create_no_draft",
+        "complete_order_null",
+        "complete_no_draft",
+        "body_not_an_object",
+    ],
+)
 async def test_each_store_failure_is_502_with_nothing_half_made(client, db, settings, shop, failure):
     clinic = await shopify_clinic(db, settings, shop.url + API_PATH)
     shop.fail = failure
@@ -87,7 +99,7 @@ async def test_each_store_failure_is_502_with_nothing_half_made(client, db, sett
     assert response.status_code == 502
     assert response.json()["error"]["code"] == "commerce_failed"
     assert shop.orders == {} and shop.drafts == {}  # a created-but-uncompleted draft was deleted
-    if failure == "complete_user_error":
+    if failure.startswith("complete_"):
         assert len(shop.deleted_drafts) == 1
     async with db.transaction() as session:
         orders = await session.scalar(select(func.count()).select_from(Order).where(Order.account_id == clinic.account_id))

@@ -78,14 +78,15 @@ class ShopifyStore:
 
     async def create_order(self, draft: StoreOrderDraft) -> StoreOrderRef:
         created = await self._mutate(DRAFT_ORDER_CREATE, {"input": self._draft_input(draft)}, "draftOrderCreate")
-        draft_id = created["draftOrder"]["id"]
+        draft_id = _text_at(created, "draftOrderCreate", "draftOrder", "id")
         try:
             completed = await self._mutate(DRAFT_ORDER_COMPLETE, {"id": draft_id}, "draftOrderComplete")
-            order = completed["draftOrder"]["order"]
+            order_id = _text_at(completed, "draftOrderComplete", "draftOrder", "order", "id")
+            order_name = _text_at(completed, "draftOrderComplete", "draftOrder", "order", "name")
         except CommerceFailed:
             await self._delete_draft(draft_id)
             raise
-        return StoreOrderRef(order_id=order["id"].rsplit("/", 1)[-1], order_name=order["name"])
+        return StoreOrderRef(order_id=order_id.rsplit("/", 1)[-1], order_name=order_name)
 
     async def cancel_order(self, *, account_id: int, order_id: str) -> None:
         await self._mutate(
@@ -141,13 +142,28 @@ class ShopifyStore:
             body = response.json()
         except ValueError:
             raise CommerceFailed("Shopify answered with something that is not JSON.") from None
+        if not isinstance(body, dict):
+            raise CommerceFailed("Shopify answered with JSON of an unexpected shape.")
         if body.get("errors"):
-            codes = {str((e.get("extensions") or {}).get("code", "ERROR")) for e in body["errors"]}
-            raise CommerceFailed(f"Shopify refused the request ({', '.join(sorted(codes))}).")
-        payload = (body.get("data") or {}).get(name)
-        if payload is None:
+            errors = body["errors"] if isinstance(body["errors"], list) else []
+            codes = {str(((e if isinstance(e, dict) else {}).get("extensions") or {}).get("code", "ERROR")) for e in errors}
+            raise CommerceFailed(f"Shopify refused the request ({', '.join(sorted(codes)) or 'ERROR'}).")
+        data = body.get("data")
+        payload = data.get(name) if isinstance(data, dict) else None
+        if not isinstance(payload, dict):
             raise CommerceFailed(f"Shopify returned no {name} result.")
         if payload.get(errors_field):
-            messages = "; ".join(str(e.get("message")) for e in payload[errors_field])
+            errors = payload[errors_field] if isinstance(payload[errors_field], list) else [payload[errors_field]]
+            messages = "; ".join(str(e.get("message") if isinstance(e, dict) else e) for e in errors)
             raise CommerceFailed(f"Shopify refused {name}: {messages}")
         return payload
+
+
+def _text_at(payload: dict[str, Any], name: str, *path: str) -> str:
+    """The string at `path` in a mutation's result, or CommerceFailed: every unexpected shape is a 502."""
+    value: Any = payload
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    if not isinstance(value, str) or not value:
+        raise CommerceFailed(f"Shopify's {name} answer has no {'.'.join(path)}.")
+    return value
