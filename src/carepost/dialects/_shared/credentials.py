@@ -5,15 +5,34 @@ from __future__ import annotations
 from fastapi import Request
 
 from carepost.core.accounts.service import Caller, authenticate
+from carepost.core.kit.errors import Unauthenticated
 from carepost.dialects._shared import rate_limits
 from carepost.dialects._shared.runtime import Runtime
 
 
 def bearer_token(request: Request) -> str | None:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    scheme, _, token = one_header(request, "authorization").partition(" ")
     if scheme.lower() != "bearer":
         return None
     return token.strip() or None
+
+
+def one_header(request: Request, name: str) -> str:
+    """A credential header's value; the same header twice with two values is refused."""
+    return one_credential(*request.headers.getlist(name)) or ""
+
+
+def one_credential(*presented: str | None) -> str | None:
+    """The one credential a request presents, in whichever of its accepted places.
+
+    Two different ones (a body secret beside another key's header, or a header
+    sent twice) are refused, not resolved by an order of precedence: a client
+    that sends both has a bug, and guessing which one it meant may act for the
+    wrong key or the wrong mode."""
+    values = {value for value in presented if value}
+    if len(values) > 1:
+        raise Unauthenticated("The request presents more than one credential; send exactly one.", code="conflicting_credentials")
+    return values.pop() if values else None
 
 
 async def caller_for(request: Request, runtime: Runtime, secret: str | None) -> Caller:

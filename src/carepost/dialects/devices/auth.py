@@ -13,12 +13,12 @@ from fastapi import Depends, Request
 
 from carepost.core.accounts.service import Caller
 from carepost.core.logistics.repository import DIALECT
-from carepost.dialects._shared.credentials import caller_for
+from carepost.dialects._shared.credentials import caller_for, one_header
 from carepost.dialects._shared.runtime import RuntimeDep
 
 
 async def devices_reader(request: Request, runtime: RuntimeDep) -> Caller:
-    caller = await caller_for(request, runtime, request.headers.get("impilo-api-key"))
+    caller = await caller_for(request, runtime, one_header(request, "impilo-api-key"))
     caller.require_dialect(DIALECT)
     return caller
 

@@ -57,6 +57,7 @@ MESSAGES = {
     # Credentials and permissions
     "missing_api_key": "Missing, invalid, or expired authentication token",
     "invalid_api_key": "Missing, invalid, or expired authentication token",
+    "conflicting_credentials": "Missing, invalid, or expired authentication token",
     "dialect_disabled": "The requested feature has been disabled.",
     "read_only_key": "The requested resource is forbidden.",
 }

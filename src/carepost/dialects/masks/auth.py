@@ -1,5 +1,6 @@
 """Masks credentials: `Authorization: Bearer`, `X-Api-Key`, or `secret_key` in
-the JSON body, checked in that order (the first one present is used)."""
+the JSON body. A request may present the same key in several of these places,
+but two different keys are refused (401 `conflicting_credentials`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from carepost.core.accounts.service import Caller
-from carepost.dialects._shared.credentials import bearer_token, caller_for
+from carepost.dialects._shared.credentials import bearer_token, caller_for, one_credential, one_header
 from carepost.dialects._shared.runtime import RuntimeDep
 
 
@@ -25,7 +26,7 @@ async def _body_secret(request: Request) -> str | None:
 
 
 async def masks_caller(request: Request, runtime: RuntimeDep) -> Caller:
-    secret = bearer_token(request) or request.headers.get("x-api-key") or await _body_secret(request)
+    secret = one_credential(bearer_token(request), one_header(request, "x-api-key"), await _body_secret(request))
     return await caller_for(request, runtime, secret)
 
 
