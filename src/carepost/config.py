@@ -41,8 +41,18 @@ class Settings(BaseSettings):
         """The configured URL, or the embedded SQLite file under the data dir."""
         if self.database_url:
             return self.database_url
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        return f"sqlite+aiosqlite:///{(self.data_dir / 'carepost.db').resolve()}"
+        database = self.private_data_dir() / "carepost.db"
+        # Patient data: readable by this user only. SQLite gives its -wal and -shm files the
+        # database file's own mode, so creating it 0600 covers them too.
+        database.touch(mode=0o600, exist_ok=True)
+        database.chmod(0o600)
+        return f"sqlite+aiosqlite:///{database.resolve()}"
+
+    def private_data_dir(self) -> Path:
+        """The data dir, created (or narrowed) to 0700: it holds the database, documents and mail."""
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.data_dir.chmod(0o700)
+        return self.data_dir
 
     @cached_property
     def resolved_secret_key(self) -> str:
@@ -53,8 +63,7 @@ class Settings(BaseSettings):
         """
         if self.secret_key:
             return self.secret_key
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        path = self.data_dir / "secret_key"
+        path = self.private_data_dir() / "secret_key"
         if not path.exists():
             path.write_text(secrets.token_urlsafe(48))
             path.chmod(0o600)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -79,9 +80,11 @@ def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path
         )
         assert nasal_refused.status_code == 403
         _try_the_devices_customer(base, manifest)
+        assert "server" not in created.headers
     finally:
         output = _stop(process)
     assert first["keys"]["live"] in output  # the credentials are printed
+    _assert_private(data_dir)
 
     process, port = _start_demo(data_dir, manifest_path)
     try:
@@ -94,6 +97,14 @@ def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path
         assert again["operator_token"] == manifest["operator_token"]
     finally:
         _stop(process)
+
+
+def _assert_private(data_dir: Path) -> None:
+    """The demo's data (a database of patients, keys, mail) is this user's alone."""
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    files = [data_dir / "carepost.db", data_dir / "secret_key", *data_dir.glob("carepost.db-*")]
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
 
 
 def _try_the_devices_customer(base: str, manifest: dict) -> None:
