@@ -29,7 +29,7 @@ from carepost.core.kit.db import is_database_unavailable
 from carepost.core.kit.ids import request_id as new_request_id
 from carepost.dialects._shared.call_log import CallLog
 from carepost.dialects._shared.problems import INTERNAL_ERROR, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT, UNAVAILABLE
-from carepost.dialects._shared.screening import control_character_problem
+from carepost.dialects._shared.screening import edge_problem
 from carepost.dialects._shared.surfaces import Surface, Surfaces
 from carepost.health.metrics import Metrics
 
@@ -94,7 +94,7 @@ class RequestContextMiddleware:
                     receive = _counted(scope, receive, surface.max_body_bytes)
                 else:
                     body, receive = await _buffered_body(scope, receive, surface.max_body_bytes)
-            problem = control_character_problem(scope, body)
+            problem = edge_problem(scope, body)
             if problem is not None:
                 await surface.render(problem, request_id, scope["path"])(scope, receive, send_with_headers)
             else:

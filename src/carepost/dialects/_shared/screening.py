@@ -1,9 +1,13 @@
 """Input refused at the edge, before any handler or database sees it.
 
-Every surface shares one rule (core/kit/text.py): no control character in
-the path or a name, and none but tab, line breaks and GS in a query value or
-a JSON string. The answer is the owning contract's 400 envelope, naming
-the field, so PostgreSQL never meets a NUL it would refuse with a 500.
+Every surface shares these rules, and answers them in its own contract's 400
+envelope:
+- control characters (core/kit/text.py): none in the path or a name, none but
+  tab, line breaks and GS in a query value or a JSON string — so PostgreSQL
+  never meets a NUL it would refuse with a 500;
+- a JSON body is strict JSON: UTF-8, no NaN or Infinity, no number past
+  MAX_DIGITS digits, no nesting past MAX_DEPTH levels. Anything else is
+  `invalid_json`, one answer for every way a body can be malformed.
 """
 
 from __future__ import annotations
@@ -16,34 +20,86 @@ from urllib.parse import parse_qsl
 from carepost.core.kit.text import has_control_characters, refused_in_text
 from carepost.dialects._shared.problems import FieldProblem, Problem
 
+MAX_DEPTH = 32
+MAX_DIGITS = 30
 _MESSAGE = "Control characters (such as NUL) are not allowed."
-# JSON writes every control character as an escape: \u00XX, or \b \f \n \r \t.
-# A body without \u00, \b or \f holds none that is refused, and needs no second parse.
-_SUSPECT_ESCAPES = (b"\\u00", b"\\b", b"\\f")
 
 
-def control_character_problem(scope: dict[str, Any], body: bytes | None) -> Problem | None:
-    """The first place in the request that holds a refused control character, as a Problem."""
+class _NotStrictJson(ValueError):
+    pass
+
+
+def edge_problem(scope: dict[str, Any], body: bytes | None) -> Problem | None:
+    """What the edge refuses in this request, if anything, as a Problem."""
     if has_control_characters(scope["path"]):
-        return _problem("path")
+        return _control_characters("path")
     query = scope.get("query_string", b"")
     if query:
         for name, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True, encoding="utf-8", errors="replace"):
             if has_control_characters(name):
-                return _problem("query")
+                return _control_characters("query")
             if refused_in_text(value):
-                return _problem(name)
-    if body and _is_json(scope) and any(escape in body for escape in _SUSPECT_ESCAPES):
+                return _control_characters(name)
+    if body and _is_json(scope):
         try:
-            document = json.loads(body)
-            for place in _control_characters_in(document, ""):
-                return _problem(place)
-        except (ValueError, RecursionError):
-            return None  # not JSON, or absurdly deep: the handler answers that in its own words
+            document = strict_json(body)
+        except _NotStrictJson as error:
+            return Problem(kind="invalid_input", code="invalid_json", message=f"The request body is not valid JSON: {error}")
+        for place in _control_characters_in(document, ""):
+            return _control_characters(place)
     return None
 
 
-def _problem(place: str) -> Problem:
+def strict_json(body: bytes) -> Any:
+    """Parse `body` as strict JSON, or raise _NotStrictJson saying why."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _NotStrictJson("it is not UTF-8.") from None
+    try:
+        document = json.loads(text, parse_constant=_no_constant, parse_int=_bounded_int, parse_float=_bounded_float)
+    except RecursionError:
+        raise _NotStrictJson(f"it is nested deeper than {MAX_DEPTH} levels.") from None
+    except _NotStrictJson:
+        raise
+    except ValueError as error:
+        raise _NotStrictJson(f"{getattr(error, 'msg', error)}.") from None
+    if _depth(document) > MAX_DEPTH:
+        raise _NotStrictJson(f"it is nested deeper than {MAX_DEPTH} levels.")
+    return document
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotStrictJson(f"{name} is not a JSON number.")
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _NotStrictJson(f"a number has more than {MAX_DIGITS} digits.")
+    return int(digits)
+
+
+def _bounded_float(text: str) -> float:
+    if len(text) > MAX_DIGITS + 10:
+        raise _NotStrictJson(f"a number has more than {MAX_DIGITS} digits.")
+    return float(text)
+
+
+def _depth(value: Any) -> int:
+    """How deeply `value` nests, counted without recursion (the input may be hostile)."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        current, level = pending.pop()
+        if isinstance(current, dict | list):
+            deepest = max(deepest, level)
+            if level > MAX_DEPTH:
+                break
+            children = current.values() if isinstance(current, dict) else current
+            pending.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _control_characters(place: str) -> Problem:
     return Problem(
         kind="invalid_input",
         code="invalid_characters",
@@ -73,5 +129,5 @@ def _join(place: str, name: str) -> str:
 def _is_json(scope: dict[str, Any]) -> bool:
     for name, value in scope.get("headers", []):
         if name == b"content-type":
-            return b"multipart/" not in value.lower()
+            return b"json" in value.lower()
     return True  # no content type: the dialects that read JSON without one still read it as JSON
