@@ -263,3 +263,22 @@ async def test_a_huge_body_an_unknown_path_and_a_wrong_method_keep_the_envelope(
     assert_error(await _post(client, world, huge), 413, "The request body is too large.")
     assert_error(await client.get("/api/v3/orders", headers=world.headers()), 404, "No such endpoint.")
     assert_error(await client.patch("/api/v3/order", json={}, headers=world.headers()), 405, "Method not allowed here.")
+
+
+@pytest.mark.parametrize(
+    ("address", "field"),
+    [({**WIRE_ADDRESS, "lineOne": ""}, "address.lineOne"), ({**WIRE_ADDRESS, "zipCode": None}, "address.zipCode")],
+)
+async def test_new_patient_address_errors_name_fields_as_the_api_spells_them(client, world, address, field):
+    patient = {"firstName": "Ana", "lastName": "Lima", "address": address}
+
+    response = await _post(client, world, patient_order(world, patient=patient))
+
+    assert response.json()["errors"] == [{"field": field, "message": response.json()["errors"][0]["message"]}]
+
+
+async def test_an_unknown_shipping_option_names_its_field_like_every_other(client, world):
+    response = await _post(client, world, patient_order(world, shippingOption="teleport"))
+
+    assert_error(response, 400, "Invalid data provided")
+    assert response.json()["errors"][0]["field"] == "shippingOption"

@@ -48,8 +48,11 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
     kits = await catalog.kits(line.id for line in order_in.order_kits)
     rules.check_catalog(order_in, items, kits)
     rules.check_loaners(order_in, kits)
-    rules.check_returns(order_in, await _returnable(session, caller.scope, order_in))
+    returns = await _returnable(session, caller.scope, order_in)
+    rules.check_returns(order_in, returns.devices_in_kits)
     patient, site = await _recipient(session, caller.scope, order_in)
+    recipient = rules.Holder(patient.id if patient else None, None if patient else site.id if site else None)
+    rules.check_return_holders(recipient, returns.device_holders, returns.packed_kit_holders)
     ship_to = patient.address if patient else site.address if site else None
 
     order = await OrderRepository(session).add(
@@ -85,24 +88,40 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
     return PlacedOrder(order, patient, site, lines, external_ids, notes, event, items, kits)
 
 
-async def _returnable(session: AsyncSession, scope: Scope, order_in: LogisticsOrderIn) -> set[int]:
-    """Check the returns name devices and packed kits out with this customer; the devices in those kits.
+@dataclass(frozen=True)
+class Returnable:
+    device_holders: dict[int, rules.Holder]
+    packed_kit_holders: dict[int, rules.Holder]
+    devices_in_kits: set[int]
 
-    Only live orders ship devices, so in test mode no device can be returned;
-    a test order's packed kits can.
+
+async def _returnable(session: AsyncSession, scope: Scope, order_in: LogisticsOrderIn) -> Returnable:
+    """Check the returns name devices and packed kits out with this customer, on no other open
+    return; who holds each, and the devices in those kits.
+
+    The devices and packed kits are locked until this order commits, so two orders
+    returning the same one at once see each other. Only live orders ship devices, so in
+    test mode no device can be returned; a test order's packed kits can.
     """
     repository = LogisticsRepository(session)
-    devices = await repository.devices(order_in.return_devices) if scope.mode == "live" else {}
+    devices = await repository.devices(order_in.return_devices, lock=True) if scope.mode == "live" else {}
     if any(
         (d := devices.get(device_id)) is None or d.account_id != scope.account_id or d.status != DeviceState.DELIVERED
         for device_id in order_in.return_devices
     ):
-        raise rules.invalid_data("A return device is not out with this customer.")
-    packed = await repository.packed_kits_by_id(scope, (line.id for line in order_in.return_packed_kits))
+        raise rules.invalid_data("A return device is not out with this customer.", field="returnDevices")
+    packed = await repository.packed_kits_by_id(scope, (line.id for line in order_in.return_packed_kits), lock=True)
     if any(line.id not in packed for line in order_in.return_packed_kits):
-        raise rules.invalid_data("A returned packed kit is not one of this customer's.")
+        raise rules.invalid_data("A returned packed kit is not one of this customer's.", field="returnPackedKits")
+    rules.check_no_open_return(
+        await repository.on_open_returns("return_device", devices), await repository.on_open_returns("return_packed_kit", packed)
+    )
     in_kits = await repository.devices_in_packed_kits(packed)
-    return {device_id for device_ids in in_kits.values() for device_id in device_ids}
+    return Returnable(
+        device_holders={d.id: rules.Holder(d.patient_id, d.site_id) for d in devices.values()},
+        packed_kit_holders={kit.id: rules.Holder(order.patient_id, order.site_id) for kit, order in packed.values()},
+        devices_in_kits={device_id for device_ids in in_kits.values() for device_id in device_ids},
+    )
 
 
 async def _recipient(session: AsyncSession, scope: Scope, order_in: LogisticsOrderIn) -> tuple[Patient | None, Site | None]:

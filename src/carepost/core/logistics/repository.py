@@ -15,6 +15,7 @@ from carepost.core.accounts.service import Scope
 from carepost.core.kit.db import upsert_insert
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.logistics.devices import DeviceState
+from carepost.core.orders.lifecycle import DeviceStatus
 from carepost.core.models import (
     Device,
     DeviceEvent,
@@ -192,16 +193,35 @@ class LogisticsRepository:
             query = query.where(FulfillmentSite.id == site_id)
         return await self.session.scalar(query)
 
-    async def packed_kits_by_id(self, scope: Scope, packed_kit_ids: Iterable[int]) -> dict[int, tuple[PackedKit, Order]]:
+    async def packed_kits_by_id(
+        self, scope: Scope, packed_kit_ids: Iterable[int], *, lock: bool = False
+    ) -> dict[int, tuple[PackedKit, Order]]:
         wanted = set(packed_kit_ids)
         if not wanted:
             return {}
-        rows = await self.session.execute(
+        query = (
             select(PackedKit, Order)
             .join(Order, PackedKit.order_id == Order.id)
             .where(PackedKit.id.in_(wanted), *_in_scope(scope))
+            .order_by(PackedKit.id)
         )
+        if lock:
+            query = query.with_for_update(of=PackedKit)
+        rows = await self.session.execute(query)
         return {kit.id: (kit, order) for kit, order in rows}
+
+    async def on_open_returns(self, kind: str, ref_ids: Iterable[int]) -> set[int]:
+        """Which of these devices or packed kits (`kind` of line) an order not yet received or cancelled takes back."""
+        wanted = set(ref_ids)
+        if not wanted:
+            return set()
+        closed = (DeviceStatus.RETURN_RECEIVED, DeviceStatus.CANCELLED)
+        rows = await self.session.scalars(
+            select(OrderLine.ref_id)
+            .join(Order, OrderLine.order_id == Order.id)
+            .where(OrderLine.kind == kind, OrderLine.ref_id.in_(wanted), Order.status.not_in(closed))
+        )
+        return set(rows)
 
     async def devices_in_packed_kits(self, packed_kit_ids: Iterable[int]) -> dict[int, list[int]]:
         found: dict[int, list[int]] = defaultdict(list)

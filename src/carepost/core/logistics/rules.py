@@ -51,8 +51,8 @@ class LogisticsOrderIn:
         return bool(self.return_items or self.return_devices or self.return_packed_kits)
 
 
-def invalid_data(message: str) -> InvalidInput:
-    return InvalidInput(message, code="invalid_data")
+def invalid_data(message: str, *, field: str | None = None) -> InvalidInput:
+    return InvalidInput(message, code="invalid_data", **({"field": field} if field else {}))
 
 
 def check_structure(order_in: LogisticsOrderIn) -> None:
@@ -65,7 +65,7 @@ def check_structure(order_in: LogisticsOrderIn) -> None:
     if order_in.has_returns and not order_in.email_label and not order_in.shipping_option:
         raise InvalidInput("Returns without an e-mailed label need a shippingOption.", code="shipping_option_required")
     if order_in.shipping_option is not None and order_in.shipping_option not in SHIPPING_OPTIONS:
-        raise invalid_data(f"shippingOption must be one of {', '.join(SHIPPING_OPTIONS)}.")
+        raise invalid_data(f"shippingOption must be one of {', '.join(SHIPPING_OPTIONS)}.", field="shippingOption")
 
 
 def check_catalog(order_in: LogisticsOrderIn, items: Mapping[int, CatalogItem], kits: Mapping[int, CatalogKit]) -> None:
@@ -94,7 +94,35 @@ def check_loaners(order_in: LogisticsOrderIn, kits: Mapping[int, CatalogKit]) ->
 
 
 def check_returns(order_in: LogisticsOrderIn, devices_in_returned_kits: Set[int]) -> None:
+    if len(set(order_in.return_devices)) != len(order_in.return_devices):
+        raise invalid_data("A device is listed more than once in returnDevices.", field="returnDevices")
+    if len({line.id for line in order_in.return_packed_kits}) != len(order_in.return_packed_kits):
+        raise invalid_data("A packed kit is listed more than once in returnPackedKits.", field="returnPackedKits")
     if any(device_id in devices_in_returned_kits for device_id in order_in.return_devices):
         raise InvalidInput("A device is both a return device and in a returned packed kit.", code="device_in_returned_kit")
     if any(line.count != 1 for line in order_in.return_packed_kits):
         raise invalid_data("A packed kit is one physical kit: its quantity is 1.")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who has a shipped device or packed kit: one patient or one site."""
+
+    patient_id: int | None
+    site_id: int | None
+
+
+def check_return_holders(recipient: Holder, devices: Mapping[int, Holder], packed_kits: Mapping[int, Holder]) -> None:
+    """What an order takes back must be with the patient or site it is for, not with another."""
+    if any(holder != recipient for holder in devices.values()):
+        raise invalid_data("A return device is not with this order's patient or site.", field="returnDevices")
+    if any(holder != recipient for holder in packed_kits.values()):
+        raise invalid_data("A returned packed kit is not with this order's patient or site.", field="returnPackedKits")
+
+
+def check_no_open_return(devices_on_open_returns: Set[int], packed_kits_on_open_returns: Set[int]) -> None:
+    """One device or packed kit comes back once: no second return while another is open."""
+    if devices_on_open_returns:
+        raise invalid_data("A return device is already on another open return order.", field="returnDevices")
+    if packed_kits_on_open_returns:
+        raise invalid_data("A returned packed kit is already on another open return order.", field="returnPackedKits")

@@ -99,5 +99,15 @@ def render(problem: Problem, request_id: str, path: str) -> Response:
         "requestId": request_id,
     }
     if problem.fields:
-        body["errors"] = [{"field": f.field, "message": f.message} for f in problem.fields]
+        body["errors"] = [{"field": wire_field(f.field), "message": f.message} for f in problem.fields]
     return JSONResponse(body, status_code=status)
+
+
+def wire_field(name: str) -> str:
+    """A field as this API spells it: `address.zip_code` (the core's name) is `address.zipCode`."""
+    return ".".join(_camel(part) for part in name.split("."))
+
+
+def _camel(part: str) -> str:
+    head, *rest = part.split("_")
+    return head + "".join(word[:1].upper() + word[1:] for word in rest)
