@@ -13,13 +13,13 @@ import phonenumbers
 from carepost.core.kit.errors import InvalidInput
 
 
-def phone_warnings(phone: str, *, field: str = "phone") -> list[str]:
+def phone_warnings(phone: str, *, field: str = "phone", code: str | None = None) -> list[str]:
     """Warnings for a plausible phone number; InvalidInput (naming `field`) for anything else."""
     refusal = "Must be a phone number in international format, such as +15551234567."
     try:
         parsed = phonenumbers.parse(phone, None)
     except phonenumbers.NumberParseException:
-        raise InvalidInput(refusal, field=field) from None
+        raise InvalidInput(refusal, code=code, field=field) from None
     if not phonenumbers.is_possible_number(parsed):
         return ["phone_implausible: the phone number has the wrong length for its country"]
     if not phonenumbers.is_valid_number(parsed):

@@ -25,7 +25,8 @@ class Site(Base):
 
 class Patient(Base):
     __tablename__ = "patients"
-    __table_args__ = (Index("ix_patients_account_external", "account_id", "external_identifier"),)
+    # One patient per external identifier within an account and mode (NULLs repeat freely).
+    __table_args__ = (Index("uq_patients_account_mode_external", "account_id", "mode", "external_identifier", unique=True),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))

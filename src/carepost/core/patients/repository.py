@@ -6,13 +6,20 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
+from carepost.core.kit.errors import InvalidInput
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.models import Patient, Site
 
 Row = TypeVar("Row", Patient, Site)
+
+
+class DuplicateExternalIdentifier(InvalidInput):
+    def __init__(self) -> None:
+        super().__init__("Another patient already has this externalIdentifier.", code="invalid_data", field="externalIdentifier")
 
 
 class PatientRepository:
@@ -56,7 +63,17 @@ class PatientRepository:
 
     async def add(self, row: Patient | Site) -> None:
         self.session.add(row)
-        await self.session.flush()
+        await self.flush()
+
+    async def flush(self) -> None:
+        """Write pending changes; a second patient with one external identifier (a race
+        the service's own check lost) is DuplicateExternalIdentifier."""
+        try:
+            await self.session.flush()
+        except IntegrityError as error:
+            if "external" not in str(error.orig):
+                raise
+            raise DuplicateExternalIdentifier() from None
 
     async def _one(self, model: type[Row], scope: Scope, row_id: int, *, lock: bool) -> Row | None:
         query = select(model).where(*_in_scope(model, scope), model.id == row_id)

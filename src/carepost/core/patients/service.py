@@ -14,14 +14,17 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
+from carepost.core.kit.clock import utcnow
+from carepost.core.kit.contact import phone_warnings
 from carepost.core.kit.errors import InvalidInput, NotFound
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.models import Patient
 from carepost.core.patients.addresses import blank, check_address
-from carepost.core.patients.repository import PatientRepository
+from carepost.core.patients.repository import DuplicateExternalIdentifier, PatientRepository
 from carepost.core.patients.sites import SiteRef, usable_site
 
 SEXES = ("male", "female", "other", "unknown")
+EARLIEST_BIRTH = date(1900, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ async def update_patient(session: AsyncSession, *, scope: Scope, patient_id: int
     """Replace what the customer manages, under the same rules as a new patient."""
     patient = await get_patient(session, scope=scope, patient_id=patient_id, lock=True)
     await _apply(session, scope, patient, patient_in)
-    await session.flush()
+    await PatientRepository(session).flush()
     return patient
 
 
@@ -102,6 +105,13 @@ async def _apply(session: AsyncSession, scope: Scope, patient: Patient, patient_
     site = await usable_site(session, scope=scope, ref=patient_in.site) if patient_in.site else None
     if patient_in.sex not in SEXES:
         raise InvalidInput(f"sex must be one of {', '.join(SEXES)}.", code="invalid_data", field="sex")
+    _check_date_of_birth(patient_in.date_of_birth)
+    if patient_in.phone_number:
+        phone_warnings(patient_in.phone_number, field="phoneNumber", code="invalid_data")
+    if patient_in.external_identifier:
+        holder = await PatientRepository(session).patient_with_external_id(scope, patient_in.external_identifier)
+        if holder is not None and holder.id != patient.id:
+            raise DuplicateExternalIdentifier()
     patient.site_id = site.id if site else None
     patient.first_name = (patient_in.first_name or "").strip()
     patient.last_name = (patient_in.last_name or "").strip()
@@ -112,6 +122,14 @@ async def _apply(session: AsyncSession, scope: Scope, patient: Patient, patient_
     patient.phone_number = patient_in.phone_number
     patient.external_identifier = patient_in.external_identifier
     patient.enrolled = patient_in.enrolled
+
+
+def _check_date_of_birth(born: date | None) -> None:
+    """A birth date is in the past and no earlier than 1900: anything else is a typo."""
+    if born is not None and not EARLIEST_BIRTH <= born <= utcnow().date():
+        raise InvalidInput(
+            f"dateOfBirth must be between {EARLIEST_BIRTH.isoformat()} and today.", code="invalid_data", field="dateOfBirth"
+        )
 
 
 async def ensure_patient(session: AsyncSession, *, scope: Scope, patient_in: PatientIn) -> Patient:
