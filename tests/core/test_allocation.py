@@ -11,7 +11,7 @@ from sqlalchemy import select
 from carepost.core.inventory.allocation import allocate, expand, release
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
-from carepost.core.models import FulfillmentSite, Item, Manufacturer, Order, Stock
+from carepost.core.models import FulfillmentSite, Item, Manufacturer, Order, SandboxStock, Stock
 from carepost.core.orders.repository import OrderRepository
 from tests.factories import create_clinic
 
@@ -117,20 +117,24 @@ async def test_one_site_must_ship_everything(db):
     assert refused.value.code == "insufficient_inventory"
 
 
-async def test_test_orders_check_but_never_consume_stock(db):
+async def test_test_orders_check_the_sandbox_shelf_and_never_consume_stock(db):
     clinic = await create_clinic(db)
     items, sites = await _catalog(db, stock={"s1": {"a": 1}})
+    async with db.transaction() as session:
+        session.add(SandboxStock(fulfillment_site_id=sites["s1"], item_id=items["a"], on_hand=5))
 
     async with db.transaction() as session:
         order = await _order(session, clinic)
-        chosen = await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 1}, reserve=False)
+        chosen = await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 5}, reserve=False)
     with pytest.raises(InvalidInput):
         async with db.transaction() as session:
             order = await _order(session, clinic)
-            await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 2}, reserve=False)
+            await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 6}, reserve=False)
 
-    assert chosen == sites["s1"]
+    assert chosen == sites["s1"]  # five, though the live shelf holds one
     assert (await _stock(db, sites["s1"], items["a"])).reserved == 0
+    async with db.transaction() as session:
+        assert (await session.get(SandboxStock, (sites["s1"], items["a"]))).on_hand == 5  # checked, never drawn down
 
 
 async def test_release_gives_the_stock_back_once(db):

@@ -48,6 +48,8 @@ async def apply_supply(session: AsyncSession, tenant: TenantFile) -> dict[str, l
             )
         for sku in sorted({device.sku for device in entry.devices}):
             await supply.count_devices_as_stock(session, site=site, item=items[sku])
+        for sku, on_hand in entry.test_stock.items():
+            await supply.set_sandbox_stock(session, site=site, item=_known(items, sku), on_hand=on_hand)
         sites.append(site)
     return {
         "items": [{"id": i.id, "sku": i.sku, "name": i.name, "orderable": i.orderable, "serialized": i.serialized} for i in items.values()],

@@ -136,6 +136,8 @@ class FulfillmentSiteFile(_Strict):
     name: str = Field(min_length=1, max_length=200)
     stock: dict[str, int] = Field(default_factory=dict)  # sku -> units on hand (items that are not serialized)
     devices: list[DeviceFile] = Field(default_factory=list)  # serialized items: their stock is their devices
+    # sku -> units test mode sees here (each item the site carries has 1000 unless named)
+    test_stock: dict[str, int] = Field(default_factory=dict)
 
 
 class AccountFile(_Strict):

@@ -6,8 +6,9 @@ never wait on each other's locks in a cycle) inside a savepoint that is
 rolled back if any item falls short. No site able to ship everything:
 `insufficient_inventory`.
 
-Test-mode orders check availability the same way but reserve nothing, so the
-sandbox answers like production without ever consuming live stock.
+Test-mode orders check availability the same way against the sandbox's own
+shelf (`sandbox_stock`), and reserve nothing: the sandbox answers like
+production, never touches live stock, and is never drained by integrators.
 """
 
 from __future__ import annotations
@@ -43,10 +44,7 @@ async def allocate(session: AsyncSession, *, account_id: int, order_id: int, nee
     if not needed:
         return None
     stock = StockRepository(session)
-    rows = await stock.stock_of(sorted(needed))
-    free: dict[int, dict[int, int]] = {}
-    for row in rows:
-        free.setdefault(row.fulfillment_site_id, {})[row.item_id] = row.on_hand - row.reserved
+    free = await stock.free_units(sorted(needed), sandbox=not reserve)
     candidates = [site for site, levels in sorted(free.items()) if all(levels.get(i, 0) >= q for i, q in needed.items())]
     if not reserve:
         if not candidates:

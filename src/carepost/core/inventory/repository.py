@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.db import upsert_insert
-from carepost.core.models import Stock, StockReservation
+from carepost.core.models import SandboxStock, Stock, StockReservation
 
 
 class StockRepository:
@@ -18,8 +18,24 @@ class StockRepository:
     async def row(self, *, site_id: int, item_id: int) -> Stock | None:
         return await self.session.scalar(select(Stock).where(Stock.fulfillment_site_id == site_id, Stock.item_id == item_id))
 
-    async def stock_of(self, item_ids: list[int]) -> list[Stock]:
-        return list(await self.session.scalars(select(Stock).where(Stock.item_id.in_(item_ids)).order_by(Stock.fulfillment_site_id)))
+    async def free_units(self, item_ids: list[int], *, sandbox: bool) -> dict[int, dict[int, int]]:
+        """Units free to order, per fulfillment site and item: the live shelf less its
+        reservations, or the sandbox's shelf (which nothing reserves)."""
+        if sandbox:
+            query = select(SandboxStock.fulfillment_site_id, SandboxStock.item_id, SandboxStock.on_hand).where(
+                SandboxStock.item_id.in_(item_ids)
+            )
+        else:
+            query = select(Stock.fulfillment_site_id, Stock.item_id, Stock.on_hand - Stock.reserved).where(
+                Stock.item_id.in_(item_ids)
+            )
+        free: dict[int, dict[int, int]] = {}
+        for site_id, item_id, units in await self.session.execute(query):
+            free.setdefault(site_id, {})[item_id] = units
+        return free
+
+    async def sandbox_row(self, *, site_id: int, item_id: int) -> SandboxStock | None:
+        return await self.session.get(SandboxStock, (site_id, item_id))
 
     async def take(self, *, site_id: int, item_id: int, quantity: int) -> bool:
         """Reserve `quantity` if that many are free, atomically; False if not.

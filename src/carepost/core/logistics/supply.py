@@ -14,7 +14,12 @@ from carepost.core.inventory.repository import StockRepository
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.logistics.supply_repository import SupplyRepository
-from carepost.core.models import Device, FulfillmentSite, Item, Kit, KitItem, Manufacturer, Stock
+from carepost.core.models import Device, FulfillmentSite, Item, Kit, KitItem, Manufacturer, SandboxStock, Stock
+
+
+# Units test mode sees of each item a site carries, unless the tenant file says otherwise:
+# plenty for every example in the devices guide, so the sandbox succeeds where production would.
+DEFAULT_SANDBOX_UNITS = 1000
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,19 @@ async def set_stock(session: AsyncSession, *, site: FulfillmentSite, item: Item,
         raise InvalidInput(f"{item.sku} at {site.code}: {stock.reserved} units are reserved by orders; on_hand can't be {on_hand}.")
     stock.on_hand = on_hand
     await SupplyRepository(session).add(stock)
+    if await repository.sandbox_row(site_id=site.id, item_id=item.id) is None:
+        await set_sandbox_stock(session, site=site, item=item, on_hand=DEFAULT_SANDBOX_UNITS)
     return stock
+
+
+async def set_sandbox_stock(session: AsyncSession, *, site: FulfillmentSite, item: Item, on_hand: int) -> SandboxStock:
+    """Units test mode sees at the site (what a site carries starts with DEFAULT_SANDBOX_UNITS)."""
+    sandbox = await StockRepository(session).sandbox_row(site_id=site.id, item_id=item.id) or SandboxStock(
+        fulfillment_site_id=site.id, item_id=item.id
+    )
+    sandbox.on_hand = on_hand
+    await SupplyRepository(session).add(sandbox)
+    return sandbox
 
 
 async def ensure_device(

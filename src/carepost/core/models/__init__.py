@@ -5,7 +5,7 @@ from carepost.core.models.audit import AccessAuditEntry, RequestLogEntry
 from carepost.core.models.catalog import Item, Kit, KitItem, Manufacturer
 from carepost.core.models.commerce import CommerceConnection, CommerceLedgerOrder, Counter
 from carepost.core.models.idempotency import IdempotencyRecord
-from carepost.core.models.inventory import FulfillmentSite, Stock, StockReservation
+from carepost.core.models.inventory import FulfillmentSite, SandboxStock, Stock, StockReservation
 from carepost.core.models.logistics import (
     Device,
     DeviceEvent,
@@ -56,6 +56,7 @@ __all__ = [
     "Patient",
     "RequestLogEntry",
     "Site",
+    "SandboxStock",
     "Stock",
     "StockReservation",
     "TrackingNumber",

@@ -33,6 +33,18 @@ class Stock(Base):
     reserved: Mapped[int] = mapped_column(default=0)
 
 
+class SandboxStock(Base):
+    """Units of an item at a site as test mode sees them: the sandbox's own shelf, which no
+    live order touches and test orders check but never draw down (docs/devices.md)."""
+
+    __tablename__ = "sandbox_stock"
+    __table_args__ = (CheckConstraint("on_hand >= 0", name="on_hand_not_negative"),)
+
+    fulfillment_site_id: Mapped[int] = mapped_column(ForeignKey("fulfillment_sites.id", ondelete="CASCADE"), primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    on_hand: Mapped[int]
+
+
 class StockReservation(Base):
     __tablename__ = "stock_reservations"
 
