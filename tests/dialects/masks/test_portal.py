@@ -165,3 +165,57 @@ async def test_a_photo_over_its_limit_is_refused(client, db):
 
     assert response.status_code == 400 and response.json()["error"]["code"] == "file_too_large"
     assert await _stored(db, order_id) == []
+
+
+async def test_a_rejected_scans_files_do_not_count_towards_the_next(client, db, ops_headers):
+    clinic = await create_clinic(db)
+    order_id, link = await _order(client, clinic.live_key)
+    for kind in FILES:
+        await _upload(client, link, kind)
+    rejected = await client.post(f"/api/ops/v1/orders/{order_id}/actions/reject_scan", json={"note": "blurry"}, headers=ops_headers)
+    assert rejected.status_code == 200, rejected.text
+
+    again = await _upload(client, link, "front_video")
+
+    assert again.status_code == 200, again.text
+    assert again.json()["data"]["on_file"] == ["front_video"]
+    assert again.json()["data"]["scan_complete"] is False
+    assert [f.kind for f in await _stored(db, order_id)] == ["front_video"]
+    page = await client.get(urlsplit(link).path, params=_params(link))
+    assert page.text.count("On file") == 1
+
+
+async def test_a_text_field_in_place_of_the_file_is_a_clear_400(client, db):
+    clinic = await create_clinic(db)
+    order_id, link = await _order(client, clinic.live_key)
+    params = {k: v for k, v in _params(link).items() if k in ("order_id", "email")}
+
+    response = await client.post("/api/portal/start-scan/files/front_video", params=params, data={"file": "not a file"})
+
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "file_missing"
+    assert "Expected UploadFile" not in response.text
+    assert await _stored(db, order_id) == []
+
+
+async def test_a_file_past_its_kind_limit_is_refused_while_it_streams(client, db, settings):
+    clinic = await create_clinic(db)
+    order_id, link = await _order(client, clinic.live_key)
+    too_big = JPEG + b"\0" * (15 * 1024 * 1024)  # a photo may be 15 MB
+
+    response = await _upload(client, link, "calibration_photo", ("card.jpg", too_big, "image/jpeg"))
+
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "file_too_large"
+    assert await _stored(db, order_id) == []
+    assert not list((settings.data_dir / "documents").rglob(f"*{order_id}*/*calibration*"))  # nothing half-written kept
+
+
+async def test_an_upload_past_the_portal_limit_is_413(client, db):
+    clinic = await create_clinic(db)
+    _, link = await _order(client, clinic.live_key)
+
+    response = await _upload(client, link, "front_video", ("front.mp4", MP4 + b"\0" * (101 * 1024 * 1024), "video/mp4"))
+
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "payload_too_large"

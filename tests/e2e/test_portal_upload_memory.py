@@ -1,0 +1,110 @@
+"""Five concurrent 100 MB scan uploads, to a real `carepost serve`, leave its peak memory
+under 300 MB: uploads are checked against the link before the body is read, and
+streamed to the document store, never held whole.
+
+Peak memory is the kernel's high-water mark of the server's resident set (VmHWM),
+read from /proc after the uploads; it includes what the process needed to start."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.dialects.masks.helpers import ORDERS
+from tests.dialects.masks.portal_files import MP4
+from tests.factories import create_clinic, mask_order
+from tests.processes import serving
+
+MIB = 1024 * 1024
+UPLOAD_BYTES = 100 * MIB - 64 * 1024  # a full-size video, within the 100 MB limit with its framing
+BOUNDARY = "carepost-memory-test"
+
+
+def _peak_rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmHWM in /proc")
+
+
+def _server_pid(port: int) -> int:
+    """The pid listening on `port` (the serve process: uvicorn runs in it with one worker)."""
+    inode = None
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for row in Path(table).read_text().splitlines()[1:]:
+            fields = row.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # LISTEN
+                inode = fields[9]
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if any(os.readlink(f"/proc/{pid}/fd/{fd}") == f"socket:[{inode}]" for fd in os.listdir(f"/proc/{pid}/fd")):
+                return int(pid)
+        except OSError:
+            continue
+    raise AssertionError(f"no process listens on {port}")
+
+
+async def _multipart_video() -> AsyncIterator[bytes]:
+    yield (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="front.mp4"\r\n'
+           "Content-Type: video/mp4\r\n\r\n").encode() + MP4
+    sent = len(MP4)
+    chunk = b"\0" * MIB
+    while sent < UPLOAD_BYTES:
+        piece = chunk[: UPLOAD_BYTES - sent]
+        sent += len(piece)
+        yield piece
+    yield f"\r\n--{BOUNDARY}--\r\n".encode()
+
+
+def _length() -> int:
+    head = (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="front.mp4"\r\n'
+            "Content-Type: video/mp4\r\n\r\n").encode()
+    return len(head) + UPLOAD_BYTES + len(f"\r\n--{BOUNDARY}--\r\n".encode())
+
+
+async def _upload(http: httpx.AsyncClient, base: str, order_id: str, email: str) -> int:
+    try:
+        response = await http.post(
+            f"{base}/api/portal/start-scan/files/front_video",
+            params={"order_id": order_id, "email": email},
+            content=_multipart_video(),
+            headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}", "Content-Length": str(_length())},
+        )
+    except (httpx.RemoteProtocolError, httpx.WriteError):  # refused and closed before the body was all sent
+        return 0
+    return response.status_code
+
+
+@pytest.mark.parametrize("linked", [False, True], ids=["unauthenticated", "valid-links"])
+async def test_five_concurrent_100_mb_uploads_stay_under_300_mb(tmp_path, database_url, db, linked):
+    clinic = await create_clinic(db)
+    env = {
+        "CAREPOST_DATABASE_URL": database_url,
+        "CAREPOST_DATA_DIR": str(tmp_path),
+        "CAREPOST_SECRET_KEY": "memory",
+        "CAREPOST_PORTAL_RATE_LIMIT_PER_MINUTE": "1000",
+    }
+    with serving(env) as base:
+        pid = _server_pid(int(base.rsplit(":", 1)[1]))
+        async with httpx.AsyncClient(timeout=120) as http:
+            orders = []
+            for _ in range(5):
+                email = f"p-{uuid.uuid4().hex[:8]}@example.com"
+                created = await http.post(f"{base}{ORDERS}", json=mask_order(patient_email=email), headers={"X-Api-Key": clinic.live_key})
+                order_id = created.json()["data"]["vitacore_order_id"]
+                orders.append((order_id, email if linked else "someone-else@example.com"))
+            statuses = await asyncio.gather(*(_upload(http, base, order_id, email) for order_id, email in orders))
+        peak = _peak_rss_mib(pid)
+
+    print(f"peak resident memory after five concurrent 100 MB uploads ({'valid links' if linked else 'bad links'}): {peak:.0f} MiB")
+    if linked:
+        assert statuses == [200] * 5
+    else:  # refused (404) before the body was read, or cut off while the client still sent it
+        assert len(statuses) == 5 and all(status in (0, 404) for status in statuses)
+    assert peak < 300
