@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from collections import Counter
+from datetime import timedelta
 
 from sqlalchemy import select
 
+from carepost.core.kit.clock import utcnow
+from carepost.core.kit.db import Database
+from carepost.core.kit.migrate import upgrade
 from carepost.core.models import OutboxMessage
 from carepost.core.outbox.relay import Delivery, Relay
+from carepost.core.outbox.repository import OutboxRepository
 from carepost.core.outbox.writer import publish
+from tests.scratch_postgres import close_database, reopen_database, scratch_database
 
 
 def _topic() -> str:
@@ -88,4 +95,107 @@ async def test_a_topic_without_subscribers_is_settled(db):
         pass
 
     [message] = await _messages(db, topic)
+    assert message.delivered_at is not None
+
+
+async def test_a_dead_workers_claim_is_taken_again_once_its_short_lease_ends(db):
+    topic = _topic()
+    async with db.transaction() as session:
+        await publish(session, topic=topic, payload={}, account_id=None)
+        now = utcnow()  # a worker claims it, then dies without a word
+        await OutboxRepository(session).claim(worker_id="dead-worker", now=now, lease_until=now + timedelta(seconds=1), limit=100)
+    seen: list[Delivery] = []
+
+    async def handle(delivery: Delivery) -> None:
+        if delivery.topic == topic:
+            seen.append(delivery)
+
+    relay = Relay(db, {topic: handle})
+    await relay.run_once()
+    assert seen == []  # still leased
+    await asyncio.sleep(1.1)
+    while await relay.run_once():
+        pass
+
+    assert [d.attempt for d in seen] == [2]
+    [message] = await _messages(db, topic)
+    assert message.delivered_at is not None and message.claimed_by == relay.worker_id
+
+
+async def test_a_stopped_worker_hands_back_what_it_has_not_delivered(db):
+    topic = _topic()
+    async with db.transaction() as session:
+        for n in range(3):
+            await publish(session, topic=topic, payload={"n": n}, account_id=None)
+    started = asyncio.Event()
+
+    async def stuck(delivery: Delivery) -> None:
+        started.set()
+        await asyncio.Event().wait()  # never returns: the worker is stopped meanwhile
+
+    stopping = asyncio.create_task(Relay(db, {topic: stuck}).run_once())
+    await started.wait()
+    stopping.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await stopping
+    seen: list[Delivery] = []
+
+    async def handle(delivery: Delivery) -> None:
+        seen.append(delivery)
+
+    while await Relay(db, {topic: handle}).run_once():  # at once: no lease to wait out
+        pass
+
+    assert sorted(d.payload["n"] for d in seen) == [0, 1, 2]
+    assert all(m.delivered_at is not None for m in await _messages(db, topic))
+
+
+async def test_a_slow_batch_keeps_its_lease_so_no_message_is_delivered_twice(db):
+    topic = _topic()
+    async with db.transaction() as session:
+        for n in range(4):
+            await publish(session, topic=topic, payload={"n": n}, account_id=None)
+    seen: Counter[int] = Counter()
+
+    async def slow(delivery: Delivery) -> None:
+        seen[delivery.payload["n"]] += 1
+        await asyncio.sleep(0.3)
+
+    lease = timedelta(seconds=0.4)  # shorter than the batch takes: only renewal keeps it
+    first = Relay(db, {topic: slow}, lease=lease)
+    second = Relay(db, {topic: slow}, lease=lease)
+
+    async def keep_polling() -> None:
+        for _ in range(15):
+            await second.run_once()
+            await asyncio.sleep(0.1)
+
+    await asyncio.gather(first.run_once(), keep_polling())
+
+    assert seen == Counter(range(4))
+
+
+async def test_a_settle_waits_out_a_dropped_database_instead_of_the_lease(tmp_path):
+    async with scratch_database() as url:
+        database = Database(url)
+        await upgrade(database)
+        topic = _topic()
+        async with database.transaction() as session:
+            await publish(session, topic=topic, payload={}, account_id=None)
+        calls = 0
+
+        async def handle_then_lose_the_database(delivery: Delivery) -> None:
+            nonlocal calls
+            calls += 1
+            await close_database(url)
+            asyncio.get_running_loop().call_later(0.5, lambda: asyncio.ensure_future(reopen_database(url)))
+
+        relay = Relay(database, {topic: handle_then_lose_the_database})
+        await relay.run_once()
+        while await relay.run_once():
+            pass
+
+        [message] = await _messages(database, topic)
+        await database.dispose()
+    assert calls == 1
     assert message.delivered_at is not None

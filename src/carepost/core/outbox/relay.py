@@ -1,6 +1,16 @@
 """The worker side of the outbox: claim due messages, hand each to its topic's
 handler outside any transaction, then settle it.
 
+Delivery is at least once. A claim is a short lease (LEASE), renewed while the
+worker is still delivering its batch, so a worker that dies or loses its
+database connection holds nothing for longer than that: another worker claims
+the message again. A worker that is stopped hands back what it has not
+delivered at once. A settle that fails because the database is briefly away is
+retried, so a message that was delivered is not delivered again for that
+alone. What remains — a worker killed between its handler's effect and the
+settle — means a handler may see one message twice: every handler must be
+safe to run twice, keyed on `Delivery.id` (the same for every attempt).
+
 Topics are events (`order.placed`); a topic nobody subscribes to is settled as
 delivered, as on any event bus. A failing handler is retried with exponential
 backoff, capped at an hour.
@@ -8,6 +18,8 @@ backoff, capped at an hour.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import socket
 import uuid
@@ -17,7 +29,7 @@ from datetime import timedelta
 from typing import Any
 
 from carepost.core.kit.clock import utcnow
-from carepost.core.kit.db import Database
+from carepost.core.kit.db import Database, is_database_unavailable
 from carepost.core.outbox.repository import OutboxRepository
 
 log = logging.getLogger(__name__)
@@ -25,7 +37,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Delivery:
-    id: int
+    id: int  # the same on every attempt: a handler's idempotency key
     topic: str
     payload: dict[str, Any]
     account_id: int | None
@@ -34,8 +46,10 @@ class Delivery:
 
 Handler = Callable[[Delivery], Awaitable[None]]
 
-LEASE = timedelta(minutes=2)
+LEASE = timedelta(seconds=15)
 MAX_BACKOFF = timedelta(hours=1)
+# How long a settle waits for a database that went away before the lease decides instead.
+SETTLE_RETRY_SECONDS = (0.1, 0.25, 0.5, 1.0, 2.0, 4.0)
 
 
 def backoff(attempt: int) -> timedelta:
@@ -43,10 +57,11 @@ def backoff(attempt: int) -> timedelta:
 
 
 class Relay:
-    def __init__(self, db: Database, handlers: Mapping[str, Handler], *, batch_size: int = 50) -> None:
+    def __init__(self, db: Database, handlers: Mapping[str, Handler], *, batch_size: int = 50, lease: timedelta = LEASE) -> None:
         self.db = db
         self.handlers = dict(handlers)
         self.batch_size = batch_size
+        self.lease = lease
         self.worker_id = f"{socket.gethostname()[:40]}-{uuid.uuid4().hex[:8]}"
 
     async def run_once(self) -> int:
@@ -54,11 +69,20 @@ class Relay:
         async with self.db.transaction() as session:
             now = utcnow()
             claimed = await OutboxRepository(session).claim(
-                worker_id=self.worker_id, now=now, lease_until=now + LEASE, limit=self.batch_size
+                worker_id=self.worker_id, now=now, lease_until=now + self.lease, limit=self.batch_size
             )
             deliveries = [Delivery(m.id, m.topic, m.payload, m.account_id, m.attempts) for m in claimed]
-        for delivery in deliveries:
-            await self._deliver(delivery)
+        renewed_at = utcnow()
+        for position, delivery in enumerate(deliveries):
+            try:
+                if utcnow() - renewed_at > self.lease / 2:
+                    await self._renew([d.id for d in deliveries[position:]])
+                    renewed_at = utcnow()
+                await self._deliver(delivery)
+            except BaseException:
+                with contextlib.suppress(Exception):  # the database may be the reason: then the lease decides
+                    await self._release([d.id for d in deliveries[position:]])
+                raise
         return len(deliveries)
 
     async def _deliver(self, delivery: Delivery) -> None:
@@ -70,10 +94,29 @@ class Relay:
             except Exception as exc:  # a handler's failure must not stop the relay
                 error = f"{type(exc).__name__}: {exc}"
                 log.warning("outbox delivery %s (%s) failed: %s", delivery.id, delivery.topic, error)
+        await self._settle(delivery, error)
+
+    async def _settle(self, delivery: Delivery, error: str | None) -> None:
+        """Record the outcome, waiting out a short database outage rather than leaving it to the lease."""
+        for pause in (*SETTLE_RETRY_SECONDS, None):
+            try:
+                async with self.db.transaction() as session:
+                    outbox = OutboxRepository(session)
+                    if error is None:
+                        await outbox.mark_delivered(delivery.id, worker_id=self.worker_id, now=utcnow())
+                    else:
+                        retry_at = utcnow() + backoff(delivery.attempt)
+                        await outbox.mark_failed(delivery.id, worker_id=self.worker_id, retry_at=retry_at, error=error)
+                return
+            except Exception as exc:
+                if pause is None or not is_database_unavailable(exc):
+                    raise
+                await asyncio.sleep(pause)
+
+    async def _renew(self, message_ids: list[int]) -> None:
         async with self.db.transaction() as session:
-            outbox = OutboxRepository(session)
-            if error is None:
-                await outbox.mark_delivered(delivery.id, worker_id=self.worker_id, now=utcnow())
-            else:
-                retry_at = utcnow() + backoff(delivery.attempt)
-                await outbox.mark_failed(delivery.id, worker_id=self.worker_id, retry_at=retry_at, error=error)
+            await OutboxRepository(session).extend_lease(message_ids, worker_id=self.worker_id, lease_until=utcnow() + self.lease)
+
+    async def _release(self, message_ids: list[int]) -> None:
+        async with self.db.transaction() as session:
+            await OutboxRepository(session).release(message_ids, worker_id=self.worker_id, now=utcnow())

@@ -44,6 +44,22 @@ class OutboxRepository:
         await self.session.flush()
         return messages
 
+    async def extend_lease(self, message_ids: list[int], *, worker_id: str, lease_until: datetime) -> None:
+        """Keep this worker's claim on messages it has not settled yet."""
+        await self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(message_ids), OutboxMessage.claimed_by == worker_id, OutboxMessage.delivered_at.is_(None))
+            .values(available_at=lease_until)
+        )
+
+    async def release(self, message_ids: list[int], *, worker_id: str, now: datetime) -> None:
+        """Hand back messages this worker claimed but will not deliver: due again at once."""
+        await self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(message_ids), OutboxMessage.claimed_by == worker_id, OutboxMessage.delivered_at.is_(None))
+            .values(available_at=now, claimed_by=None)
+        )
+
     async def mark_delivered(self, message_id: int, *, worker_id: str, now: datetime) -> None:
         await self.session.execute(
             update(OutboxMessage)
