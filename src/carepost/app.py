@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator, Callable
 
 from fastapi import FastAPI, Request
+from fastapi_offline import FastAPIOffline
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -70,7 +71,9 @@ def create_app(
             await call_log.flush()
             await db.dispose()
 
-    app = FastAPI(
+    # The API docs load Swagger UI from an installed package, not a CDN: a machine without
+    # internet (or a supplier that keeps its staff's browsers off third parties) still has them.
+    app = FastAPIOffline(
         title="Carepost",
         summary="Partner order APIs for healthcare supply: masks, pharmacy, devices and cases.",
         version="0.1.0",
