@@ -21,7 +21,7 @@ from carepost.core.commerce.port import CommerceResolver
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import CoreError
 from carepost.core.notifications.mail import MailPort
-from carepost.dialects._shared import problems
+from carepost.dialects._shared import openapi, problems
 from carepost.dialects._shared.call_log import CallLog
 from carepost.dialects._shared.context import RequestContextMiddleware
 from carepost.dialects._shared.runtime import Runtime, request_id_of
@@ -95,6 +95,7 @@ def create_app(
     app.include_router(ops_router)
     app.include_router(health_router)
     _install_error_handlers(app, surfaces)
+    openapi.install(app, surfaces)
     app.state.call_log = call_log
     app.state.metrics = Metrics()
     app.add_middleware(

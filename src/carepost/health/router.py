@@ -14,16 +14,30 @@ from carepost.core.kit.errors import Unauthenticated
 from carepost.core.kit.migrate import at_head
 from carepost.dialects._shared.credentials import bearer_token
 from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.dialects._shared.shapes import PlainError, Shape
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", summary="Liveness: the process answers")
+class Health(Shape):
+    status: str
+
+
+class Readiness(Shape):
+    status: str
+    database: str
+
+
+@router.get("/healthz", summary="Liveness: the process answers", responses={200: {"model": Health}})
 async def healthz() -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
-@router.get("/readyz", summary="Readiness: the database answers and is migrated")
+@router.get(
+    "/readyz",
+    summary="Readiness: the database answers and is migrated",
+    responses={200: {"model": Readiness}, 503: {"model": Readiness, "description": "Not ready; see database"}},
+)
 async def readyz(runtime: RuntimeDep) -> JSONResponse:
     try:
         migrated = await at_head(runtime.db)
@@ -36,7 +50,15 @@ async def readyz(runtime: RuntimeDep) -> JSONResponse:
     return JSONResponse({"status": "ready", "database": "ok"})
 
 
-@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+@router.get(
+    "/metrics",
+    summary="Prometheus metrics",
+    response_class=Response,
+    responses={
+        200: {"content": {"text/plain": {"schema": {"type": "string"}}}, "description": "The text exposition format"},
+        401: {"model": PlainError, "description": "CAREPOST_METRICS_TOKEN is set and was not sent"},
+    },
+)
 async def metrics(request: Request, runtime: RuntimeDep) -> Response:
     token = runtime.settings.metrics_token
     if token and not hmac.compare_digest(bearer_token(request) or "", token):

@@ -21,6 +21,8 @@ from carepost.core.orders import events
 from carepost.dialects._shared.factory_steps import StepIn
 from carepost.dialects._shared.logistics_actions import LogisticsActionIn
 from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.dialects._shared.openapi import error_responses
+from carepost.ops import shapes
 from carepost.ops.auth import OperatorDep
 
 router = APIRouter(prefix="/api/ops/v1", tags=["operator"], strict_content_type=False)
@@ -43,14 +45,18 @@ def _order(order: Order, timeline: list[OrderEvent]) -> dict[str, Any]:
     }
 
 
-@router.get("/orders/{order_id}", summary="An order and its timeline")
+@router.get("/orders/{order_id}", summary="An order and its timeline", responses={200: {"model": shapes.OperatorOrder}})
 async def get_order(order_id: str, operator: OperatorDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         order = await operators.order(session, public_id=order_id)
         return JSONResponse(_order(order, await events.timeline(session, order)))
 
 
-@router.post("/orders/{order_id}/actions/{action}", summary="Move a mask order one step")
+@router.post(
+    "/orders/{order_id}/actions/{action}",
+    summary="Move a mask order one step",
+    responses={200: {"model": shapes.OperatorOrder}, **error_responses(shapes.OpsError, 409, 422, 502)},
+)
 async def act(order_id: str, action: str, operator: OperatorDep, runtime: RuntimeDep, body: StepIn | None = None) -> JSONResponse:
     """Actions: complete_scan, approve_scan, reject_scan, start_mesh, start_print, start_qa,
     print_label, ship (carrier, tracking_number, optional shipped_date), deliver, factory_cancel."""
@@ -68,7 +74,11 @@ async def act(order_id: str, action: str, operator: OperatorDep, runtime: Runtim
         return JSONResponse(_order(order, await events.timeline(session, order)))
 
 
-@router.post("/orders/{order_id}/logistics/{action}", summary="Move a devices order through fulfillment")
+@router.post(
+    "/orders/{order_id}/logistics/{action}",
+    summary="Move a devices order through fulfillment",
+    responses={200: {"model": shapes.OperatorOrder}, **error_responses(shapes.OpsError, 409)},
+)
 async def act_logistics(
     order_id: str, action: str, operator: OperatorDep, runtime: RuntimeDep, body: LogisticsActionIn | None = None
 ) -> JSONResponse:
@@ -98,14 +108,22 @@ def _template_body(template: scan_email.EmailTemplate) -> dict[str, Any]:
     }
 
 
-@router.get("/accounts/{slug}/masks/patient-email", summary="A clinic's patient scan e-mail template")
+@router.get(
+    "/accounts/{slug}/masks/patient-email",
+    summary="A clinic's patient scan e-mail template",
+    responses={200: {"model": shapes.PatientEmailTemplate}},
+)
 async def get_patient_email(slug: str, operator: OperatorDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         account = await accounts.account_by_slug(session, slug=slug)
         return JSONResponse(_template_body(await scan_email.clinic_template(session, account_id=account.id)))
 
 
-@router.put("/accounts/{slug}/masks/patient-email", summary="Change a clinic's patient scan e-mail template")
+@router.put(
+    "/accounts/{slug}/masks/patient-email",
+    summary="Change a clinic's patient scan e-mail template",
+    responses={200: {"model": shapes.PatientEmailTemplate}, **error_responses(shapes.OpsError, 422)},
+)
 async def put_patient_email(slug: str, body: PatientEmailIn, operator: OperatorDep, runtime: RuntimeDep) -> JSONResponse:
     """Placeholders: {{patient_first_name}}, {{patient_name}}, {{mask_product_name}}, {{scan_upload_url}},
     {{clinic_name}}. Rendered in a sandbox; a template that fails or reaches Python internals is refused (400)."""

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from starlette.responses import JSONResponse, Response
 
 from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
+
+if TYPE_CHECKING:
+    from carepost.dialects._shared.openapi import Documentation
 
 # (problem, request id, request path) -> the response in the surface's own error envelope
 Renderer = Callable[[Problem, str, str], Response]
@@ -35,6 +39,8 @@ class Surface:
     challenge: str | None = None
     # Multipart uploads reach the handler as a stream (counted against the limit), not buffered whole.
     streams_uploads: bool = False
+    # How its operations appear in /openapi.json (openapi.py); None: as FastAPI makes them.
+    documentation: Documentation | None = None
 
 
 def render_plain(problem: Problem, request_id: str, path: str) -> Response:

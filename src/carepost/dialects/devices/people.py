@@ -20,7 +20,7 @@ from carepost.core.patients import service as patients
 from carepost.core.patients import sites
 from carepost.core.patients.views import patient_views
 from carepost.dialects._shared.runtime import RuntimeDep
-from carepost.dialects.devices import mapping
+from carepost.dialects.devices import mapping, shapes
 from carepost.dialects.devices.auth import ReaderDep, WriterDep
 from carepost.dialects.devices.params import IdFilter, PageNumber, PageSize, RowId
 from carepost.dialects.devices.schemas import PatientFieldsIn, SiteIn
@@ -32,14 +32,14 @@ async def _patient(session: AsyncSession, caller: Caller, patient: Patient, stat
     return JSONResponse(mapping.patient(view), status_code=status)
 
 
-@router.post("/patient", status_code=201, summary="Create a patient")
+@router.post("/patient", status_code=201, summary="Create a patient", responses={201: {"model": shapes.Patient}})
 async def create_patient(body: PatientFieldsIn, caller: WriterDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         patient = await patients.create_patient(session, scope=caller.scope, patient_in=mapping.patient_in(body))
         return await _patient(session, caller, patient, status=201)
 
 
-@router.get("/patient", summary="List patients")
+@router.get("/patient", summary="List patients", responses={200: {"model": shapes.PatientPage}})
 async def list_patients(
     caller: ReaderDep,
     runtime: RuntimeDep,
@@ -57,13 +57,13 @@ async def list_patients(
         return JSONResponse(mapping.page(Page(views, found.request, found.total), mapping.patient))
 
 
-@router.get("/patient/{patient_id}", summary="Fetch a patient")
+@router.get("/patient/{patient_id}", summary="Fetch a patient", responses={200: {"model": shapes.Patient}})
 async def get_patient(patient_id: RowId, caller: ReaderDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         return await _patient(session, caller, await patients.get_patient(session, scope=caller.scope, patient_id=patient_id))
 
 
-@router.put("/patient/{patient_id}", summary="Update a patient")
+@router.put("/patient/{patient_id}", summary="Update a patient", responses={200: {"model": shapes.Patient}})
 async def update_patient(patient_id: RowId, body: PatientFieldsIn, caller: WriterDep, runtime: RuntimeDep) -> JSONResponse:
     """Replaces what the customer manages, checked like a new patient."""
     async with runtime.db.transaction() as session:
@@ -73,21 +73,21 @@ async def update_patient(patient_id: RowId, body: PatientFieldsIn, caller: Write
         return await _patient(session, caller, patient)
 
 
-@router.delete("/patient/{patient_id}", summary="Archive a patient")
+@router.delete("/patient/{patient_id}", summary="Archive a patient", responses={200: {"model": shapes.Patient}})
 async def archive_patient(patient_id: RowId, caller: WriterDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         patient = await patients.archive_patient(session, scope=caller.scope, patient_id=patient_id)
         return await _patient(session, caller, patient)
 
 
-@router.post("/site", status_code=201, summary="Create a site")
+@router.post("/site", status_code=201, summary="Create a site", responses={201: {"model": shapes.Site}})
 async def create_site(body: SiteIn, caller: WriterDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         site = await sites.create_site(session, scope=caller.scope, site_in=mapping.site_in(body))
         return JSONResponse(mapping.site(site), status_code=201)
 
 
-@router.get("/site", summary="List sites")
+@router.get("/site", summary="List sites", responses={200: {"model": shapes.SitePage}})
 async def list_sites(
     caller: ReaderDep, runtime: RuntimeDep, page: PageNumber = 0, size: PageSize = 20, active: bool | None = None
 ) -> JSONResponse:
@@ -97,20 +97,20 @@ async def list_sites(
         return JSONResponse(mapping.page(found, mapping.site))
 
 
-@router.get("/site/{site_id}", summary="Fetch a site")
+@router.get("/site/{site_id}", summary="Fetch a site", responses={200: {"model": shapes.Site}})
 async def get_site(site_id: RowId, caller: ReaderDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         return JSONResponse(mapping.site(await sites.get_site(session, scope=caller.scope, site_id=site_id)))
 
 
-@router.put("/site/{site_id}", summary="Update a site")
+@router.put("/site/{site_id}", summary="Update a site", responses={200: {"model": shapes.Site}})
 async def update_site(site_id: RowId, body: SiteIn, caller: WriterDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         site = await sites.update_site(session, scope=caller.scope, site_id=site_id, site_in=mapping.site_in(body))
         return JSONResponse(mapping.site(site))
 
 
-@router.delete("/site/{site_id}", summary="Archive (deactivate) a site")
+@router.delete("/site/{site_id}", summary="Archive (deactivate) a site", responses={200: {"model": shapes.Site}})
 async def deactivate_site(site_id: RowId, caller: WriterDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         return JSONResponse(mapping.site(await sites.deactivate_site(session, scope=caller.scope, site_id=site_id)))

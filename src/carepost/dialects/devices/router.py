@@ -23,13 +23,23 @@ from carepost.dialects.devices import mapping
 from carepost.dialects.devices.auth import ReaderDep, WriterDep
 from carepost.dialects.devices.params import IdFilter, PageNumber, PageSize, RowId
 from carepost.dialects.devices.people import router as people_router
+from carepost.dialects.devices import shapes
 from carepost.dialects.devices.schemas import CreateOrderIn
+from carepost.dialects._shared.openapi import error_responses
 
 router = APIRouter(prefix="/api/v3", tags=["devices"], strict_content_type=False)
 router.include_router(people_router)
 
 
-@router.post("/order", status_code=201, summary="Create order")
+@router.post(
+    "/order",
+    status_code=201,
+    summary="Create order",
+    responses={
+        201: {"model": shapes.Order, "description": "The order, placed"},
+        **error_responses(shapes.DevicesError, 409, 422),  # an Idempotency-Key in use, or reused with another body
+    },
+)
 async def create_order(
     body: CreateOrderIn,
     caller: WriterDep,
@@ -54,7 +64,7 @@ async def create_order(
     return JSONResponse(outcome.body, status_code=outcome.status, headers=headers)
 
 
-@router.get("/order", summary="List orders")
+@router.get("/order", summary="List orders", responses={200: {"model": shapes.OrderPage}})
 async def list_orders(
     caller: ReaderDep,
     runtime: RuntimeDep,
@@ -72,13 +82,17 @@ async def list_orders(
         return JSONResponse(mapping.page(found, mapping.order))
 
 
-@router.get("/order/{order_id}", summary="Fetch an order")
+@router.get("/order/{order_id}", summary="Fetch an order", responses={200: {"model": shapes.Order}})
 async def get_order(order_id: RowId, caller: ReaderDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         return JSONResponse(mapping.order(await reading.get_order(session, caller=caller, order_id=order_id)))
 
 
-@router.post("/test_helpers/order/{order_id}/{action}", summary="Sandbox: move a test order as fulfillment would")
+@router.post(
+    "/test_helpers/order/{order_id}/{action}",
+    summary="Sandbox: move a test order as fulfillment would",
+    responses={200: {"model": shapes.Order}, **error_responses(shapes.DevicesError, 409)},
+)
 async def advance_test_order(
     order_id: RowId, action: str, caller: WriterDep, runtime: RuntimeDep, body: LogisticsActionIn | None = None
 ) -> JSONResponse:

@@ -1,7 +1,8 @@
 """Where the devices dialect answers, and how its errors look."""
 
 from carepost.dialects._shared.surfaces import Surface
-from carepost.dialects.devices import errors
+from carepost.dialects._shared.openapi import Documentation
+from carepost.dialects.devices import errors, shapes
 
 # An order lists at most a few hundred lines; 256 KiB is far beyond any honest request.
 SURFACE = Surface(
@@ -10,4 +11,7 @@ SURFACE = Surface(
     render=errors.render,
     max_body_bytes=256 * 1024,
     challenge='ApiKey realm="devices" header="Impilo-API-Key"',
+    documentation=Documentation(
+        error=shapes.DevicesError, security={"ImpiloApiKey": {"type": "apiKey", "in": "header", "name": "Impilo-API-Key"}}
+    ),
 )

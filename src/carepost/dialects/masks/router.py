@@ -13,7 +13,8 @@ from carepost.core.manufacturing.views import view_of
 from carepost.core.orders import made_to_measure
 from carepost.dialects._shared.idempotency import respond_once
 from carepost.dialects._shared.runtime import RuntimeDep, request_id_of
-from carepost.dialects.masks import mapping, patient_email
+from carepost.dialects._shared.openapi import error_responses
+from carepost.dialects.masks import mapping, patient_email, shapes
 from carepost.dialects.masks.auth import CallerDep
 from carepost.dialects.masks.responses import success, success_body
 from carepost.dialects.masks.lookups import router as lookups_router
@@ -23,7 +24,16 @@ router = APIRouter(prefix="/api/partner/v1", tags=["masks"], strict_content_type
 router.include_router(lookups_router)
 
 
-@router.post("/orders", status_code=201, summary="Create order")
+@router.post(
+    "/orders",
+    status_code=201,
+    summary="Create order",
+    responses={
+        201: {"model": shapes.OrderCreatedAnswer, "description": "The order, placed"},
+        200: {"model": shapes.OrderCreatedAnswer, "description": "The first answer again: an idempotent replay"},
+        **error_responses(shapes.MasksError, 409, 422, 502),
+    },
+)
 async def create_order(body: CreateOrderIn, request: Request, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
     order_in = mapping.order_in(body)
     request_id = request_id_of(request)
@@ -49,7 +59,7 @@ async def create_order(body: CreateOrderIn, request: Request, caller: CallerDep,
     return JSONResponse(response_body, status_code=outcome.status)
 
 
-@router.get("/orders/{vitacore_order_id}/status", summary="Order status")
+@router.get("/orders/{vitacore_order_id}/status", summary="Order status", responses={200: {"model": shapes.OrderStatusAnswer}})
 async def order_status(vitacore_order_id: str, request: Request, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         view = await made_to_measure.read_status(
@@ -58,7 +68,11 @@ async def order_status(vitacore_order_id: str, request: Request, caller: CallerD
         return success(mapping.status(view))
 
 
-@router.post("/orders/{vitacore_order_id}/cancel", summary="Cancel order")
+@router.post(
+    "/orders/{vitacore_order_id}/cancel",
+    summary="Cancel order",
+    responses={200: {"model": shapes.CancelledAnswer}, **error_responses(shapes.MasksError, 409, 502)},
+)
 async def cancel_order(
     vitacore_order_id: str, caller: CallerDep, runtime: RuntimeDep, body: CancelOrderIn | None = None
 ) -> JSONResponse:
@@ -75,7 +89,11 @@ async def cancel_order(
         return success(mapping.cancelled(result))
 
 
-@router.post("/test_helpers/orders/{vitacore_order_id}/advance", summary="Sandbox: move a test order one step")
+@router.post(
+    "/test_helpers/orders/{vitacore_order_id}/advance",
+    summary="Sandbox: move a test order one step",
+    responses={200: {"model": shapes.OrderStatusAnswer}, **error_responses(shapes.MasksError, 409, 422)},
+)
 async def advance_test_order(
     vitacore_order_id: str, body: AdvanceTestOrderIn, caller: CallerDep, runtime: RuntimeDep
 ) -> JSONResponse:

@@ -2,7 +2,8 @@
 
 from carepost.core.manufacturing.scan_upload import LARGEST_FILE
 from carepost.dialects._shared.surfaces import API_HEADERS, Surface
-from carepost.dialects.masks import errors
+from carepost.dialects._shared.openapi import Documentation
+from carepost.dialects.masks import errors, shapes
 from carepost.dialects.masks.portal import pages
 
 SURFACE = Surface(
@@ -11,6 +12,14 @@ SURFACE = Surface(
     render=errors.render,
     max_body_bytes=64 * 1024,
     challenge='Bearer realm="masks", ApiKey realm="masks" header="X-Api-Key"',
+    # The key may also come as `secret_key` in a JSON body, which OpenAPI cannot name as a scheme.
+    documentation=Documentation(
+        error=shapes.MasksError,
+        security={
+            "MasksApiKey": {"type": "apiKey", "in": "header", "name": "X-Api-Key"},
+            "MasksBearer": {"type": "http", "scheme": "bearer"},
+        },
+    ),
 )
 
 # The page a patient opens from an e-mail: its URL holds the patient's e-mail address,
@@ -35,4 +44,5 @@ PORTAL_SURFACE = Surface(
     max_body_bytes=LARGEST_FILE + 1024 * 1024,
     headers=PORTAL_HEADERS,
     streams_uploads=True,
+    documentation=Documentation(error=shapes.MasksError),  # the link is the credential: no scheme
 )

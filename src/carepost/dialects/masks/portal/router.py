@@ -21,6 +21,8 @@ from carepost.core.manufacturing import scan_upload
 from carepost.core.manufacturing.repository import MaskProductRepository
 from carepost.core.manufacturing.views import patient_first_name
 from carepost.dialects._shared import rate_limits
+from carepost.dialects._shared.openapi import error_responses
+from carepost.dialects.masks import shapes
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.dialects.masks.portal.pages import ASSETS, problem_page, templates
 from carepost.dialects.masks.responses import success
@@ -41,7 +43,12 @@ _ASSET_TYPES = {"portal.css": "text/css", "upload.js": "text/javascript"}
 _CHUNK = 1024 * 1024
 
 
-@router.get("/start-scan", response_class=HTMLResponse, summary="Patient scan page")
+@router.get(
+    "/start-scan",
+    response_class=HTMLResponse,
+    summary="Patient scan page",
+    responses={status: {"description": "A page that says what is wrong", "content": {"text/html": {}}} for status in (400, 404, 409, 429, 500, 503)},
+)
 async def start_scan(request: Request, runtime: RuntimeDep, order_id: OrderId, email: Email) -> HTMLResponse:
     async with runtime.db.transaction() as session:
         try:
@@ -72,6 +79,7 @@ async def asset(name: str) -> FileResponse:
 @router.post(
     "/start-scan/files/{kind}",
     summary="Upload one scan file",
+    responses={200: {"model": shapes.ScanUploadAnswer}, **error_responses(shapes.MasksError, 409)},
     openapi_extra={
         "requestBody": {
             "required": True,

@@ -1,0 +1,90 @@
+"""The OpenAPI document, made honest: what each operation really answers.
+
+FastAPI documents a 422 for every operation and an empty schema for every
+JSONResponse. Here, per operation, the document declares:
+- its success answers with the real shapes (each route names them in
+  `responses=`, from its dialect's `shapes.py`);
+- every error status its surface can answer, in that dialect's own error
+  envelope, instead of FastAPI's 422 (a route adds what only it answers,
+  a 409 or a 502, with `error_responses`);
+- how it authenticates (the surface's security scheme).
+A test runs schemathesis against this document (tests/test_openapi_conformance.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
+
+from carepost.dialects._shared.surfaces import Surfaces
+
+# Every surface may answer these: bad input, credentials, a missing object, the rate limit,
+# a fault, the database away. A body adds its size limit and its read timeout.
+COMMON_ERRORS = (400, 401, 403, 404, 429, 500, 503)
+BODY_ERRORS = (408, 413)
+_BODY_METHODS = {"post", "put", "patch"}
+
+
+@dataclass(frozen=True)
+class Documentation:
+    """How a surface's operations are documented."""
+
+    error: type[BaseModel]  # the error envelope
+    security: dict[str, dict[str, Any]] = field(default_factory=dict)  # scheme name -> OpenAPI security scheme
+    errors: tuple[int, ...] = COMMON_ERRORS
+
+
+def install(app: FastAPI, surfaces: Surfaces) -> None:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
+            _declare(document, surfaces)
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _declare(document: dict[str, Any], surfaces: Surfaces) -> None:
+    components = document.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+    security_schemes = components.setdefault("securitySchemes", {})
+    for path, operations in document.get("paths", {}).items():
+        docs = surfaces.for_path(path).documentation
+        if docs is None:
+            continue
+        error_ref = _component(schemas, docs.error)
+        security_schemes.update(docs.security)
+        for method, operation in operations.items():
+            responses = operation.setdefault("responses", {})
+            if "HTTPValidationError" in str(responses.get("422")):  # FastAPI's, never answered: 400 is
+                del responses["422"]
+            statuses = (*docs.errors, *(BODY_ERRORS if method in _BODY_METHODS else ()))
+            for status in statuses:
+                responses.setdefault(str(status), _error_response(status, error_ref))
+            if docs.security and "security" not in operation:
+                operation["security"] = [{name: []} for name in docs.security]
+
+
+def _component(schemas: dict[str, Any], model: type[BaseModel]) -> dict[str, str]:
+    """Put `model` (and what it nests) into the components; a $ref to it."""
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(schema.pop("$defs", {}))
+    schemas[model.__name__] = schema
+    return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+
+def _error_response(status: int, schema: dict[str, str]) -> dict[str, Any]:
+    return {"description": HTTPStatus(status).phrase, "content": {"application/json": {"schema": schema}}}
+
+
+def error_responses(model: type[BaseModel], *statuses: int) -> dict[int | str, dict[str, Any]]:
+    """For a route's `responses=`: statuses beyond its surface's (a 409, a 422, a 502), in `model`."""
+    return {status: {"model": model, "description": HTTPStatus(status).phrase} for status in statuses}
