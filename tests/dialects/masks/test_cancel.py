@@ -38,7 +38,7 @@ async def test_cancel_before_scan_upload_cancels_here_and_in_the_store(client, d
     async with db.transaction() as session:
         order = await session.scalar(select(Order).where(Order.public_id == order_id))
         store = await session.scalar(select(CommerceLedgerOrder).where(CommerceLedgerOrder.account_id == clinic.account_id))
-        events = (await session.scalars(select(OrderEvent.name).where(OrderEvent.order_id == order.id))).all()
+        events = (await session.scalars(select(OrderEvent.name).where(OrderEvent.order_id == order.id).order_by(OrderEvent.id))).all()
     assert order.cancel_reason == "Patient no longer needs mask"
     assert order.cancel_reference == "ticket-42"
     assert store.cancelled_at is not None
