@@ -16,17 +16,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 
-from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from carepost.core.audit.service import CallRecord
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import is_database_unavailable
 from carepost.core.kit.ids import request_id as new_request_id
+from carepost.dialects._shared import bodies
 from carepost.dialects._shared.call_log import CallLog
 from carepost.dialects._shared.problems import INTERNAL_ERROR, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT, UNAVAILABLE
 from carepost.dialects._shared.screening import edge_problem
@@ -38,21 +37,6 @@ log = logging.getLogger("carepost.requests")
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 # Seconds a client should wait before retrying while the database is away.
 RETRY_AFTER_UNAVAILABLE = b"5"
-
-
-class BodyTooLarge(HTTPException):
-    """Raised while reading past the surface's limit; an HTTPException so that
-    FastAPI's own body parsing lets it through to the 413 handler."""
-
-    def __init__(self) -> None:
-        super().__init__(status_code=413)
-
-
-class BodyTooSlow(HTTPException):
-    """The next piece of the body did not come in time (408; the connection is closed)."""
-
-    def __init__(self) -> None:
-        super().__init__(status_code=408, headers={"Connection": "close"})
 
 
 class RequestContextMiddleware:
@@ -89,19 +73,19 @@ class RequestContextMiddleware:
         try:
             body = None
             if scope["method"] in _BODY_METHODS:
-                receive = _timed(receive, self.body_timeout)
-                if surface.streams_uploads and _multipart(scope):
-                    receive = _counted(scope, receive, surface.max_body_bytes)
+                receive = bodies.timed(receive, self.body_timeout)
+                if surface.streams_uploads and bodies.is_multipart(scope):
+                    receive = bodies.counted(scope, receive, surface.max_body_bytes)
                 else:
-                    body, receive = await _buffered_body(scope, receive, surface.max_body_bytes)
+                    body, receive = await bodies.buffered(scope, receive, surface.max_body_bytes)
             problem = edge_problem(scope, body)
             if problem is not None:
                 await surface.render(problem, request_id, scope["path"])(scope, receive, send_with_headers)
             else:
                 await self.app(scope, receive, send_with_headers)
-        except BodyTooLarge:
+        except bodies.BodyTooLarge:
             await surface.render(PAYLOAD_TOO_LARGE, request_id, scope["path"])(scope, receive, send_with_headers)
-        except BodyTooSlow as slow:
+        except bodies.BodyTooSlow as slow:
             response = surface.render(REQUEST_TIMEOUT, request_id, scope["path"])
             response.headers.update(slow.headers)
             await response(scope, receive, send_with_headers)
@@ -147,84 +131,3 @@ def _response_headers(message: Message, surface: Surface, state: dict, request_i
         extra.append((b"retry-after", RETRY_AFTER_UNAVAILABLE))
     headers.extend((name, value) for name, value in extra if name not in present)
     return headers
-
-
-def _timed(receive: Receive, seconds: float) -> Receive:
-    """A body that stalls for `seconds` between two pieces is given up on."""
-
-    async def timed_receive() -> Message:
-        try:
-            return await asyncio.wait_for(receive(), seconds)
-        except TimeoutError:
-            raise BodyTooSlow from None
-
-    return timed_receive
-
-
-def _multipart(scope: Scope) -> bool:
-    for name, value in scope.get("headers", []):
-        if name == b"content-type":
-            return value.lower().startswith(b"multipart/")
-    return False
-
-
-def _counted(scope: Scope, receive: Receive, limit: int) -> Receive:
-    """An upload streamed to its handler, never held whole: the limit is enforced as it arrives."""
-    declared = _content_length(scope)
-    if declared is not None and declared > limit:
-        raise BodyTooLarge
-    size = 0
-
-    async def counting_receive() -> Message:
-        nonlocal size
-        message = await receive()
-        size += len(message.get("body", b""))
-        if size > limit:
-            raise BodyTooLarge
-        return message
-
-    return counting_receive
-
-
-async def _buffered_body(scope: Scope, receive: Receive, limit: int) -> tuple[bytes, Receive]:
-    """Read the whole body up to `limit` bytes, then replay it to the app."""
-    declared = _content_length(scope)
-    if declared is not None and declared > limit:
-        raise BodyTooLarge
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            return b"", _replay([message], receive)
-        body = message.get("body", b"")
-        size += len(body)
-        if size > limit:
-            raise BodyTooLarge
-        chunks.append(body)
-        if not message.get("more_body", False):
-            break
-    whole = b"".join(chunks)
-    return whole, _replay([{"type": "http.request", "body": whole, "more_body": False}], receive)
-
-
-def _replay(messages: list[Message], then: Receive) -> Receive:
-    """Hand out the buffered messages, then wait on the real channel (for a disconnect)."""
-    pending = list(messages)
-
-    async def receive() -> Message:
-        if pending:
-            return pending.pop(0)
-        return await then()
-
-    return receive
-
-
-def _content_length(scope: Scope) -> int | None:
-    for name, value in scope.get("headers", []):
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
-    return None
