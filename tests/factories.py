@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from carepost.core.accounts import service as accounts
+from carepost.core.accounts import users
 from carepost.core.kit.db import Database
 from carepost.core.manufacturing.settings import MaskSettingsIn, save_settings
 from carepost.core.operators import service as operators
@@ -85,3 +86,19 @@ def mask_order(**overrides: Any) -> dict[str, Any]:
 async def create_operator(db: Database, name: str = "factory-floor") -> str:
     async with db.transaction() as session:
         return await operators.issue_token(session, name=name)
+
+
+@dataclass(frozen=True)
+class PharmacyClient:
+    clinic: Clinic
+    email: str
+    password: str
+
+
+async def create_pharmacy_client(db: Database, *, password: str = "correct horse battery") -> PharmacyClient:
+    """An account with the pharmacy API enabled and one user who can sign in."""
+    clinic = await create_clinic(db, dialects=("pharmacy",), configure_masks=False)
+    email = f"buyer-{uuid.uuid4().hex[:8]}@clinic.example"
+    async with db.transaction() as session:
+        await users.ensure_user(session, account_id=clinic.account_id, email=email, password=password)
+    return PharmacyClient(clinic, email, password)

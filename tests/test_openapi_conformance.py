@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 from carepost.app import create_app
 from carepost.config import Settings
 from tests.devices_world import devices_world
-from tests.factories import create_clinic, create_operator
+from tests.factories import create_clinic, create_operator, create_pharmacy_client
 from tests.processes import serving
 
 EXAMPLES = int(os.environ.get("CAREPOST_SCHEMATHESIS_EXAMPLES", "5"))
@@ -33,7 +33,9 @@ async def credentials(db) -> dict[str, dict[str, str]]:
     """The credentials each surface takes, by path prefix."""
     clinic = await create_clinic(db)
     world = await devices_world(db)
+    pharmacy = await create_pharmacy_client(db)
     return {
+        "/api/token": {"X-API-Key": pharmacy.clinic.live_key},
         "/api/partner/v1/": {"X-Api-Key": clinic.live_key},
         "/api/v3/": {"Impilo-API-Key": world.customer.live_key},
         "/api/ops/v1/": {"Authorization": f"Bearer {await create_operator(db)}"},

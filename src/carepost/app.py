@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 from collections.abc import AsyncIterator, Callable
 
 from fastapi import FastAPI, Request
@@ -32,6 +33,8 @@ from carepost.dialects.masks.router import router as masks_router
 from carepost.dialects.masks.portal.router import router as portal_router
 from carepost.dialects.masks.surface import PORTAL_SURFACE
 from carepost.dialects.masks.surface import SURFACE as MASKS_SURFACE
+from carepost.dialects.pharmacy.router import router as pharmacy_router
+from carepost.dialects.pharmacy.surface import SURFACE as PHARMACY_SURFACE
 from carepost.health.metrics import Metrics
 from carepost.health.router import router as health_router
 from carepost.logging import configure_logging
@@ -55,6 +58,7 @@ def create_app(
     surfaces.register(PORTAL_SURFACE)
     surfaces.register(OPS_SURFACE)
     surfaces.register(DEVICES_SURFACE)
+    surfaces.register(PHARMACY_SURFACE)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -92,6 +96,7 @@ def create_app(
     app.include_router(masks_router)
     app.include_router(portal_router)
     app.include_router(devices_router)
+    app.include_router(pharmacy_router)
     app.include_router(ops_router)
     app.include_router(health_router)
     _install_error_handlers(app, surfaces)
@@ -127,6 +132,8 @@ def _install_error_handlers(app: FastAPI, surfaces: Surfaces) -> None:
         problem = _BY_HTTP_STATUS.get(exc.status_code) or problems.Problem(
             kind="invalid_input", code="bad_request", message=str(exc.detail)
         )
+        if exc.status_code == 405:  # some contracts name the method in their answer
+            problem = dataclasses.replace(problem, details={"method": request.method})
         response = render(request, problem)
         response.headers.update(exc.headers or {})  # the 405's Allow
         return response

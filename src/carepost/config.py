@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     max_header_bytes: int = 16 * 1024
     header_timeout_seconds: float = 10.0
     body_timeout_seconds: float = 30.0  # the longest wait for the next piece of a request body
+    # The pharmacy API's access tokens (JWT): how long one lasts.
+    pharmacy_access_lifetime_seconds: int = 3600
     # /metrics answers only with `Authorization: Bearer <token>` when this is set.
     metrics_token: str | None = None
 

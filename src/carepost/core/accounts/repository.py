@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.models import Account, AccountDialect, ApiKey
+from carepost.core.models import Account, AccountDialect, AccountUser, ApiKey
 
 
 @dataclass(frozen=True)
@@ -99,3 +99,22 @@ class ApiKeyRepository:
         )
         return result.rowcount == 1
 
+
+
+class AccountUserRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def by_email(self, account_id: int, email: str) -> AccountUser | None:
+        return await self.session.scalar(
+            select(AccountUser).where(AccountUser.account_id == account_id, AccountUser.email == email)
+        )
+
+    async def by_id(self, account_id: int, user_id: int) -> AccountUser | None:
+        return await self.session.scalar(
+            select(AccountUser).where(AccountUser.account_id == account_id, AccountUser.id == user_id)
+        )
+
+    async def add(self, user: AccountUser) -> None:
+        self.session.add(user)
+        await self.session.flush()

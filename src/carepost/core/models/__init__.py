@@ -1,6 +1,6 @@
 """Every table, imported in one place so Alembic and the app see the same metadata."""
 
-from carepost.core.models.accounts import Account, AccountDialect, ApiKey
+from carepost.core.models.accounts import Account, AccountDialect, AccountUser, ApiKey
 from carepost.core.models.audit import AccessAuditEntry, RequestLogEntry
 from carepost.core.models.catalog import Item, Kit, KitItem, Manufacturer
 from carepost.core.models.commerce import CommerceConnection, CommerceLedgerOrder, Counter
@@ -26,6 +26,7 @@ __all__ = [
     "AccessAuditEntry",
     "Account",
     "AccountDialect",
+    "AccountUser",
     "ApiKey",
     "CommerceConnection",
     "CommerceLedgerOrder",

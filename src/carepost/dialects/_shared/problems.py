@@ -14,6 +14,8 @@ from carepost.core.kit.errors import CoreError
 class FieldProblem:
     field: str
     message: str
+    type: str = ""  # the validator's own name for it (pydantic's `missing`, `string_too_long`…), for dialects that word it themselves
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,10 @@ def from_validation(errors: Sequence[dict[str, Any]]) -> Problem:
     """Pydantic's errors, as one readable message and a list of field problems."""
     if any(e.get("type") == "json_invalid" for e in errors):
         return Problem(kind="invalid_input", code="invalid_json", message="The request body is not valid JSON.")
-    fields = tuple(FieldProblem(_dotted(e.get("loc", ())), _message(e)) for e in errors)
+    fields = tuple(
+        FieldProblem(_dotted(e.get("loc", ())), _message(e), type=str(e.get("type", "")), context=dict(e.get("ctx") or {}))
+        for e in errors
+    )
     if any(p.field == "" for p in fields):  # the body as a whole is missing or not an object
         return Problem(
             kind="invalid_input",

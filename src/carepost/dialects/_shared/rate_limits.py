@@ -32,4 +32,5 @@ async def enforce(request: Request, counter: Counter, *, key: str, limit: int, p
         raise RateLimited(
             f"Too many requests: the limit is {limit} a minute. Retry after {count.reset_seconds} seconds.",
             code="rate_limited",
+            retry_after=count.reset_seconds,
         )

@@ -104,7 +104,7 @@ def _control_characters(place: str) -> Problem:
         kind="invalid_input",
         code="invalid_characters",
         message=f"{place}: {_MESSAGE}",
-        fields=(FieldProblem(place, _MESSAGE),),
+        fields=(FieldProblem(place, _MESSAGE, type="control_characters"),),
     )
 
 
