@@ -306,3 +306,33 @@ def test_a_tenant_file_with_stock_for_a_serialized_item_is_refused(cli_env, tmp_
     result = runner.invoke(cli, ["load", str(path)])
 
     assert result.exit_code == 1 and "serialized" in result.output
+
+
+async def test_users_come_from_the_cli_and_the_tenant_file_and_sign_in(cli_env, tmp_path, client):
+    slug = f"pharma-{uuid.uuid4().hex[:10]}"
+    path = tmp_path / "tenant.yaml"
+    path.write_text(
+        f"""
+accounts:
+  - slug: {slug}
+    name: Farmacia de prueba
+    dialects: [pharmacy]
+    users:
+      - {{email: Compras@Farmacia.example, password: "una contraseña larga"}}
+    keys:
+      - {{name: main, mode: live}}
+"""
+    )
+    loaded = await invoke_async("load", str(path))
+    assert loaded.exit_code == 0, loaded.output
+    [account] = json.loads(loaded.output)["accounts"]
+    assert account["users"] == ["compras@farmacia.example"]
+    live_key = account["keys"][0]["secret"]
+    created = await invoke_async("users", "create", "--account", slug, "--email", "second@farmacia.example", "--password", "otra contraseña larga")
+    assert created.exit_code == 0, created.output
+    too_short = await invoke_async("users", "create", "--account", slug, "--email", "x@farmacia.example", "--password", "short")
+    assert too_short.exit_code != 0
+
+    for email, password in (("compras@farmacia.example", "una contraseña larga"), ("second@farmacia.example", "otra contraseña larga")):
+        response = await client.post("/api/token/", json={"email": email, "password": password}, headers={"X-API-Key": live_key})
+        assert response.status_code == 200, (email, response.text)

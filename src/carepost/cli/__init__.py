@@ -13,6 +13,7 @@ import typer
 from carepost import serving
 from carepost.cli.factory import operators_app, orders_app
 from carepost.cli.keys import keys_app
+from carepost.cli.users import users_app
 from carepost.cli.support import database, fail_on_core_errors
 from carepost.config import Settings
 from carepost.core.kit.migrate import autogenerate, upgrade
@@ -21,6 +22,7 @@ from carepost.tenant_file import apply as tenant_file
 
 app = typer.Typer(no_args_is_help=True, help="Carepost: partner order APIs for healthcare supply.")
 app.add_typer(keys_app, name="keys")
+app.add_typer(users_app, name="users")
 app.add_typer(operators_app, name="operators")
 app.add_typer(orders_app, name="orders")
 

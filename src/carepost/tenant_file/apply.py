@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.adapters.commerce.sealing import seal
 from carepost.adapters.commerce.shopify import ShopifyConnection
 from carepost.core.accounts import service as accounts
+from carepost.core.accounts import users
 from carepost.core.commerce.connections import save_connection
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import InvalidInput
@@ -40,6 +41,7 @@ class AccountReport:
     slug: str
     name: str
     keys: list[KeyReport] = field(default_factory=list)
+    users: list[str] = field(default_factory=list)  # their e-mails
     # Accounts with the devices API: the ids to try it with (its patients and sites, the shared catalog).
     devices: dict[str, Any] | None = None
 
@@ -103,6 +105,12 @@ async def _apply_account(
     if "devices" in entry.dialects:
         customer = await devices.apply_customer(session, account.id, entry.devices) if entry.devices else {"sites": [], "patients": []}
         report.devices = {**customer, **catalog}
+    for person in entry.users:
+        user = await users.ensure_user(
+            session, account_id=account.id, email=str(person.email), password=person.password,
+            first_name=person.first_name, last_name=person.last_name,
+        )
+        report.users.append(user.email)
     for key in entry.keys:
         existing = await accounts.active_key_named(session, account=account, mode=key.mode, name=key.name)
         if existing is not None:

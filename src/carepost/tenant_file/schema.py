@@ -140,6 +140,16 @@ class FulfillmentSiteFile(_Strict):
     test_stock: dict[str, int] = Field(default_factory=dict)
 
 
+class UserFile(_Strict):
+    """A person who signs in for the account (the pharmacy API's token endpoint), matched by e-mail.
+    The password is hashed (argon2) when the file is applied; keep the file itself secret."""
+
+    email: EmailStr
+    password: str = Field(min_length=12, max_length=1024)
+    first_name: str = Field(default="", max_length=100)
+    last_name: str = Field(default="", max_length=100)
+
+
 class AccountFile(_Strict):
     slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
     name: str = Field(min_length=1, max_length=200)
@@ -150,6 +160,7 @@ class AccountFile(_Strict):
     commerce: ShopifyFile | LedgerFile | None = Field(default=None, discriminator="provider")
     devices: DevicesFile | None = None
     keys: list[KeyFile] = Field(default_factory=list)
+    users: list[UserFile] = Field(default_factory=list)
 
 
 class TenantFile(_Strict):
