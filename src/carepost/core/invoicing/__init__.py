@@ -1,0 +1,1 @@
+"""Money for retail (pharmacy) orders: totals with IVA, coupons, shipping; CFDI later."""
