@@ -23,7 +23,7 @@ from carepost.core.kit.db import Database
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.manufacturing import scan_email
 from carepost.core.manufacturing.settings import MaskSettingsIn, save_settings, set_product_gtin
-from carepost.tenant_file import devices
+from carepost.tenant_file import devices, pharmacy
 from carepost.tenant_file.schema import AccountFile, LedgerFile, ShopifyFile, TenantFile
 
 
@@ -42,6 +42,8 @@ class AccountReport:
     name: str
     keys: list[KeyReport] = field(default_factory=list)
     users: list[str] = field(default_factory=list)  # their e-mails
+    # Accounts with the pharmacy API: the ids to try it with.
+    pharmacy: dict[str, Any] | None = None
     # Accounts with the devices API: the ids to try it with (its patients and sites, the shared catalog).
     devices: dict[str, Any] | None = None
 
@@ -63,7 +65,8 @@ async def apply(db: Database, tenant: TenantFile, *, secret_key: str) -> list[Ac
         for mask_type, product in tenant.mask_products.items():
             await set_product_gtin(session, mask_type=mask_type.value, gtin=product.gtin)
         catalog = await devices.apply_supply(session, tenant)
-        return [await _apply_account(session, entry, secret_key, catalog) for entry in tenant.accounts]
+        delivery = await pharmacy.apply_delivery(session, tenant)
+        return [await _apply_account(session, entry, secret_key, catalog, delivery) for entry in tenant.accounts]
 
 
 async def _apply_commerce(session: AsyncSession, account_id: int, commerce: ShopifyFile | LedgerFile, secret_key: str) -> None:
@@ -78,7 +81,11 @@ async def _apply_commerce(session: AsyncSession, account_id: int, commerce: Shop
 
 
 async def _apply_account(
-    session: AsyncSession, entry: AccountFile, secret_key: str, catalog: dict[str, list[dict[str, Any]]]
+    session: AsyncSession,
+    entry: AccountFile,
+    secret_key: str,
+    catalog: dict[str, list[dict[str, Any]]],
+    delivery: dict[str, list[dict[str, Any]]],
 ) -> AccountReport:
     account = await accounts.ensure_account(
         session, slug=entry.slug, name=entry.name, dialects=set(entry.dialects), rate_limit_per_minute=entry.rate_limit_per_minute
@@ -104,7 +111,10 @@ async def _apply_account(
     report = AccountReport(slug=account.slug, name=account.name)
     if "devices" in entry.dialects:
         customer = await devices.apply_customer(session, account.id, entry.devices) if entry.devices else {"sites": [], "patients": []}
-        report.devices = {**customer, **catalog}
+        report.devices = {**customer, **{k: v for k, v in catalog.items() if k != "products"}}
+    if "pharmacy" in entry.dialects:
+        own = await pharmacy.apply_account(session, account.id, entry.pharmacy) if entry.pharmacy else {}
+        report.pharmacy = {"products": catalog["products"], **delivery, "payment_methods": [], "coupons": [], **own}
     for person in entry.users:
         user = await users.ensure_user(
             session, account_id=account.id, email=str(person.email), password=person.password,

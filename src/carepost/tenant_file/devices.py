@@ -1,4 +1,5 @@
-"""The devices parts of a tenant file: the supplier's catalog and warehouses,
+"""The devices parts of a tenant file: the supplier's catalog (and its retail
+prices, tenant_file/pharmacy.py) and warehouses,
 and each account's sites and patients. Everything is matched on a natural key,
 so applying a file twice changes nothing."""
 
@@ -15,17 +16,21 @@ from carepost.core.models import Item
 from carepost.core.patients.service import PatientIn, ensure_patient
 from carepost.core.patients.sites import SiteIn, SiteRef, ensure_site
 from carepost.core.patients.repository import PatientRepository
+from carepost.tenant_file import pharmacy
 from carepost.tenant_file.schema import DevicesFile, TenantFile
 
 
 async def apply_supply(session: AsyncSession, tenant: TenantFile) -> dict[str, list[dict[str, Any]]]:
     """Items, kits, fulfillment sites with their stock and devices; returns what was loaded, with ids."""
     items: dict[str, Item] = {}
+    products = []
     for entry in tenant.catalog.items:
         items[entry.sku] = await supply.ensure_item(
             session, sku=entry.sku, name=entry.name, model=entry.model, manufacturer=entry.manufacturer,
             orderable=entry.orderable, serialized=entry.serialized,
         )
+        if entry.retail is not None:
+            products.append(await pharmacy.price_item(session, items[entry.sku], entry.retail))
     kits = [
         await supply.ensure_kit(
             session, code=entry.code, name=entry.name, loaner=entry.loaner, archived=entry.archived,
@@ -55,6 +60,7 @@ async def apply_supply(session: AsyncSession, tenant: TenantFile) -> dict[str, l
         "items": [{"id": i.id, "sku": i.sku, "name": i.name, "orderable": i.orderable, "serialized": i.serialized} for i in items.values()],
         "kits": [{"id": k.id, "code": k.code, "name": k.name, "loaner": k.loaner, "archived": k.archived} for k in kits],
         "fulfillment_sites": [{"id": s.id, "code": s.code, "name": s.name} for s in sites],
+        "products": products,  # the items the pharmacy API sells
     }
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
@@ -97,6 +98,15 @@ class DevicesFile(_Strict):
     patients: list[PatientFile] = Field(default_factory=list)
 
 
+class RetailFile(_Strict):
+    """What the pharmacy API sells an item for."""
+
+    price: Decimal = Field(ge=0, max_digits=12, decimal_places=2)  # pesos, before IVA
+    iva_rate: Literal["0", "0.16"] = "0.16"  # 0 for medicinas de patente
+    requires_prescription: bool = False
+    image_url: str | None = Field(default=None, max_length=500)
+
+
 class ItemFile(_Strict):
     sku: str = Field(min_length=1, max_length=64)
     name: str = Field(min_length=1, max_length=200)
@@ -104,6 +114,7 @@ class ItemFile(_Strict):
     manufacturer: str = Field(min_length=1, max_length=200)
     orderable: bool = True
     serialized: bool = False  # shipped as devices with identifiers, listed under a fulfillment site
+    retail: RetailFile | None = None  # sold through the pharmacy API
 
 
 class KitItemFile(_Strict):
@@ -140,6 +151,43 @@ class FulfillmentSiteFile(_Strict):
     test_stock: dict[str, int] = Field(default_factory=dict)
 
 
+class ShippingMethodFile(_Strict):
+    code: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    price: Decimal = Field(ge=0, max_digits=12, decimal_places=2)  # pesos, before IVA
+    free_from: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    min_days: int = Field(ge=0, le=60)
+    max_days: int = Field(ge=0, le=60)
+    zip_prefixes: list[str] = Field(default_factory=lambda: [""])  # "" serves every postal code
+
+
+class StoreFile(_Strict):
+    code: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    address: dict[str, str] = Field(default_factory=dict)
+
+
+class PaymentMethodFile(_Strict):
+    code: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    kind: Literal["credit", "transfer", "cash"]
+
+
+class CouponFile(_Strict):
+    code: str = Field(min_length=1, max_length=64)
+    value: Decimal = Field(gt=0, max_digits=12, decimal_places=4)  # (0, 1): a fraction; 1 or more: pesos
+    valid_from: datetime | None = None
+    valid_until: datetime | None = None
+    max_uses: int | None = Field(default=None, ge=1)
+
+
+class PharmacyFile(_Strict):
+    """An account's side of the pharmacy API."""
+
+    payment_methods: list[PaymentMethodFile] = Field(default_factory=list)
+    coupons: list[CouponFile] = Field(default_factory=list)
+
+
 class UserFile(_Strict):
     """A person who signs in for the account (the pharmacy API's token endpoint), matched by e-mail.
     The password is hashed (argon2) when the file is applied; keep the file itself secret."""
@@ -161,6 +209,7 @@ class AccountFile(_Strict):
     devices: DevicesFile | None = None
     keys: list[KeyFile] = Field(default_factory=list)
     users: list[UserFile] = Field(default_factory=list)
+    pharmacy: PharmacyFile | None = None
 
 
 class TenantFile(_Strict):
@@ -169,4 +218,7 @@ class TenantFile(_Strict):
     # The devices supplier's catalog and warehouses, shared by every account.
     catalog: CatalogFile = Field(default_factory=CatalogFile)
     fulfillment_sites: list[FulfillmentSiteFile] = Field(default_factory=list)
+    # The pharmacy's delivery services and pick-up stores, shared by every account.
+    shipping_methods: list[ShippingMethodFile] = Field(default_factory=list)
+    stores: list[StoreFile] = Field(default_factory=list)
     accounts: list[AccountFile] = Field(default_factory=list)

@@ -12,9 +12,10 @@ import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, event, exc
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, Numeric, String, event, exc
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -58,6 +59,29 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """SQLite has no exact decimal type (NUMERIC is stored as a float): keep the digits as text."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Any) -> str | None:
+        return None if value is None else str(Decimal(value))
+
+    def process_result_value(self, value: str | None, dialect: Any) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+def exact_decimal(precision: int, scale: int) -> Any:
+    """A Decimal column, exact on both databases: NUMERIC on PostgreSQL, text on SQLite."""
+    return Numeric(precision, scale, asdecimal=True).with_variant(DecimalText(), "sqlite")
+
+
+# Money in pesos and cents (never a float), and rates such as IVA's 0.1600.
+Money = exact_decimal(12, 2)
+Rate = exact_decimal(7, 4)
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:

@@ -21,12 +21,14 @@ from carepost.core.models.operators import OperatorToken
 from carepost.core.models.orders import Order, OrderEvent, OrderTally
 from carepost.core.models.outbox import OutboxMessage
 from carepost.core.models.patients import Patient, Site
+from carepost.core.models.retail import Coupon, PaymentMethod, RetailProduct, ShippingMethod, Store
 
 __all__ = [
     "AccessAuditEntry",
     "Account",
     "AccountDialect",
     "AccountUser",
+    "Coupon",
     "ApiKey",
     "CommerceConnection",
     "CommerceLedgerOrder",
@@ -54,11 +56,15 @@ __all__ = [
     "OrderNote",
     "OutboxMessage",
     "PackedKit",
+    "PaymentMethod",
     "Patient",
     "RequestLogEntry",
+    "RetailProduct",
     "Site",
     "SandboxStock",
+    "ShippingMethod",
     "Stock",
     "StockReservation",
+    "Store",
     "TrackingNumber",
 ]

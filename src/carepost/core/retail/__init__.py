@@ -1,0 +1,1 @@
+"""Retail (pharmacy) orders' world: priced products, payment methods, shipping methods, stores, coupons."""

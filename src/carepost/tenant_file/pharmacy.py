@@ -1,0 +1,68 @@
+"""The pharmacy parts of a tenant file: items' retail prices, shipping methods and
+stores (shared), and each account's payment methods and coupons. Matched on natural
+keys, so applying a file twice changes nothing (a coupon keeps its uses)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.kit.clock import utcnow
+from carepost.core.models import Item
+from carepost.core.retail import setup
+from carepost.core.retail.rules import coupon_usable
+from carepost.tenant_file.schema import PharmacyFile, RetailFile, TenantFile
+
+
+async def price_item(session: AsyncSession, item: Item, retail: RetailFile) -> dict[str, Any]:
+    product = await setup.price_item(
+        session, item=item, price=retail.price, iva_rate=Decimal(retail.iva_rate),
+        requires_prescription=retail.requires_prescription, image_url=retail.image_url,
+    )
+    return {
+        "id": item.id, "name": item.name, "price": plain(product.price), "iva_rate": plain(product.iva_rate),
+        "requires_prescription": product.requires_prescription,
+    }
+
+
+async def apply_delivery(session: AsyncSession, tenant: TenantFile) -> dict[str, list[dict[str, Any]]]:
+    """Shipping methods and pick-up stores, with their ids."""
+    methods = [
+        await setup.ensure_shipping_method(
+            session, code=m.code, name=m.name, price=m.price, free_from=m.free_from,
+            min_days=m.min_days, max_days=m.max_days, zip_prefixes=m.zip_prefixes,
+        )
+        for m in tenant.shipping_methods
+    ]
+    stores = [await setup.ensure_store(session, code=s.code, name=s.name, address=s.address) for s in tenant.stores]
+    return {
+        "shipping_methods": [{"id": m.id, "code": m.code, "zip_prefixes": m.zip_prefixes} for m in methods],
+        "stores": [{"id": s.id, "code": s.code, "name": s.name} for s in stores],
+    }
+
+
+async def apply_account(session: AsyncSession, account_id: int, pharmacy: PharmacyFile) -> dict[str, list[dict[str, Any]]]:
+    """An account's payment methods and coupons, with their ids."""
+    methods = [
+        await setup.ensure_payment_method(session, account_id=account_id, code=m.code, name=m.name, kind=m.kind)
+        for m in pharmacy.payment_methods
+    ]
+    coupons = [
+        await setup.ensure_coupon(
+            session, account_id=account_id, code=c.code, value=c.value,
+            valid_from=c.valid_from, valid_until=c.valid_until, max_uses=c.max_uses,
+        )
+        for c in pharmacy.coupons
+    ]
+    now = utcnow()
+    return {
+        "payment_methods": [{"id": m.id, "code": m.code, "kind": m.kind} for m in methods],
+        "coupons": [{"code": c.code, "value": plain(c.value), "valid": coupon_usable(c, now)} for c in coupons],
+    }
+
+
+def plain(amount: Decimal) -> str:
+    """`35.9`, `0.16`, `100`: the same on both databases, whatever scale the column keeps."""
+    return format(amount.normalize(), "f")
