@@ -93,3 +93,27 @@ def test_device_orders_cancel_until_they_ship():
     assert cancellable == {DeviceStatus.RECONFIRM_ADDRESS, DeviceStatus.PROCESSING, DeviceStatus.PACKED, DeviceStatus.AWAITING_RETURN}
     assert LOGISTICS.states == set(DeviceStatus)
     assert lifecycle_for(Flow.LOGISTICS) is LOGISTICS
+
+
+def test_retail_orders_can_be_cancelled_and_edited_only_before_building():
+    from carepost.core.orders.lifecycle import PATIENT_ORDER_STATUS, RETAIL, RETAIL_EDITABLE, RetailStatus
+
+    walk = [("approve", "approved"), ("start_building", "building"), ("dispatch", "dispatched"), ("deliver", "delivered")]
+    state = RETAIL.initial
+    for action, expected in walk:
+        state = RETAIL.next(state, action)
+        assert state == expected
+    assert {s for s in RETAIL.states if RETAIL.allows(s, "cancel")} == {RetailStatus.QUOTED, RetailStatus.APPROVED} == RETAIL_EDITABLE
+    with pytest.raises(TransitionNotAllowed):
+        RETAIL.next(RetailStatus.CANCELLED, "approve")  # a cancel cannot be undone
+    assert set(PATIENT_ORDER_STATUS) == RETAIL.states
+    assert set(PATIENT_ORDER_STATUS.values()) == {"in_process", "shipped", "delivered", "cancelled"}  # the contract's four
+
+
+def test_payment_status_moves_as_recorded_and_paid_is_final():
+    from carepost.core.orders.lifecycle import PAYMENT, PaymentStatus
+
+    assert PAYMENT.states == set(PaymentStatus)
+    assert PAYMENT.next(PaymentStatus.CREDIT, "mark_paid") == PaymentStatus.PAID
+    assert PAYMENT.next(PAYMENT.next(PaymentStatus.UNPAID, "reject_payment"), "start_payment") == PaymentStatus.IN_PROCESS
+    assert not any(PAYMENT.allows(PaymentStatus.PAID, action) for action in ("mark_paid", "reject_payment", "start_payment"))
