@@ -21,7 +21,16 @@ from carepost.core.models.operators import OperatorToken
 from carepost.core.models.orders import Order, OrderEvent, OrderTally
 from carepost.core.models.outbox import OutboxMessage
 from carepost.core.models.patients import Patient, Site
-from carepost.core.models.retail import Coupon, PaymentMethod, RetailProduct, ShippingMethod, Store
+from carepost.core.models.retail import (
+    Coupon,
+    PaymentMethod,
+    Prescription,
+    RetailOrder,
+    RetailOrderLine,
+    RetailProduct,
+    ShippingMethod,
+    Store,
+)
 
 __all__ = [
     "AccessAuditEntry",
@@ -59,6 +68,9 @@ __all__ = [
     "PaymentMethod",
     "Patient",
     "RequestLogEntry",
+    "Prescription",
+    "RetailOrder",
+    "RetailOrderLine",
     "RetailProduct",
     "Site",
     "SandboxStock",
