@@ -43,6 +43,11 @@ class PatientRepository:
             .limit(1)
         )
 
+    async def patient_with_contact(self, scope: Scope, *, email: str | None = None, phone: str | None = None) -> Patient | None:
+        """The patient with this e-mail (compared lower-cased) or this phone number."""
+        condition = func.lower(Patient.email) == email.lower() if email is not None else Patient.phone_number == phone
+        return await self.session.scalar(select(Patient).where(*_in_scope(Patient, scope), condition).order_by(Patient.id).limit(1))
+
     async def sites(self, scope: Scope, site_ids: Sequence[int]) -> dict[int, Site]:
         if not site_ids:
             return {}

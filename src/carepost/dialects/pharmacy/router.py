@@ -6,17 +6,26 @@ DRF clients send the slash, and the contract itself spells some paths without.
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import timedelta
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Header
 from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts import users
+from carepost.core.idempotency.fingerprint import fingerprint
+from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
+from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Unauthenticated
+from carepost.core.retail.place import place
+from carepost.core.retail.quote import quote
+from carepost.dialects._shared.idempotency import respond_once
+from carepost.dialects._shared.openapi import error_responses
 from carepost.dialects._shared.runtime import RuntimeDep
-from carepost.dialects.pharmacy import shapes, tokens
-from carepost.dialects.pharmacy.auth import KeyCallerDep
-from carepost.dialects.pharmacy.schemas import TokenIn
+from carepost.dialects.pharmacy import mapping, shapes, tokens
+from carepost.dialects.pharmacy.auth import KeyCallerDep, PharmacyCaller, SignedInDep
+from carepost.dialects.pharmacy.schemas import CreateOrderIn, TokenIn
 
 router = APIRouter(tags=["pharmacy"], strict_content_type=False)
 
@@ -54,3 +63,59 @@ async def obtain_token(body: TokenIn, caller: KeyCallerDep, runtime: RuntimeDep)
     )
     return JSONResponse({"access": access})
 
+
+
+@route(
+    "/api/orders/calculate/",
+    "POST",
+    summary="Calculate an order's totals",
+    responses={200: {"model": shapes.Calculation}},
+)
+async def calculate(body: CreateOrderIn, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
+    """The create body; the totals, shipping method and delivery dates it would get. Creates nothing."""
+    async with runtime.db.read() as session:
+        found = await quote(session, scope=caller.caller.scope, quote_in=mapping.quote_in(body.order), at=utcnow())
+    return JSONResponse(mapping.quoted(found, shipping=body.order.shipping.model_dump() if body.order.shipping else None))
+
+
+@route(
+    "/api/orders/resources/",
+    "POST",
+    status_code=201,
+    summary="Create an order",
+    responses={201: {"model": shapes.CreatedOrder}, 200: {"model": shapes.CreatedOrder, "description": "An idempotent replay"}, **error_responses(shapes.PharmacyError, 409, 422)},
+)
+async def create_order(
+    body: CreateOrderIn,
+    caller: SignedInDep,
+    runtime: RuntimeDep,
+    idempotency_key: Annotated[str | None, Header(min_length=1, max_length=255)] = None,
+) -> JSONResponse:
+    """The user (found by e-mail, or created), the order's details, payment method, shipping or a
+    store, an optional coupon (an unusable one is left out, as the contract says) and prescriptions.
+    Send `Idempotency-Key` to retry safely."""
+    order_in = mapping.order_in(body)
+
+    async def work(session: AsyncSession) -> StoredResponse:
+        placed = await place(session, caller=caller.caller, user_id=caller.user_id, order_in=order_in, documents=runtime.documents)
+        return StoredResponse(status=201, body=mapping.created(placed))
+
+    request = _idempotent(caller, idempotency_key, body)
+    outcome = await respond_once(runtime.db, request, ttl=timedelta(hours=runtime.settings.idempotency_ttl_hours), work=work)
+    headers = {"Idempotent-Replayed": "true"} if outcome.replayed else None
+    return JSONResponse(outcome.body, status_code=200 if outcome.replayed else outcome.status, headers=headers)
+
+
+def _idempotent(caller: PharmacyCaller, key: str | None, body: CreateOrderIn) -> IdempotentRequest | None:
+    if key is None:
+        return None
+    return IdempotentRequest(
+        account_id=caller.caller.account_id,
+        api_key_id=caller.caller.api_key_id,
+        key=key,
+        endpoint=CREATE_ENDPOINT,
+        fingerprint=fingerprint(CREATE_ENDPOINT, body.model_dump(mode="json")),
+    )
+
+
+CREATE_ENDPOINT = "pharmacy.orders.create"

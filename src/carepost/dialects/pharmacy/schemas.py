@@ -3,11 +3,16 @@ not know is ignored, not refused (docs/pharmacy.md)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from carepost.dialects._shared.wire import OneLine
+
+# A 10 MB document is 13,981,016 base64 characters; a data: URL prefix and line breaks add a little.
+MAX_BASE64_CHARACTERS = 14_500_000
 
 
 class _Wire(BaseModel):
@@ -19,3 +24,84 @@ class TokenIn(_Wire):
 
     email: Annotated[str, Field(min_length=1, max_length=320), OneLine]
     password: Annotated[str, Field(min_length=1, max_length=1024)]
+
+
+def _email(value: str) -> str:
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise ValueError("Enter a valid email address.") from None
+
+
+Email = Annotated[str, Field(max_length=254), OneLine, AfterValidator(_email)]
+
+
+def _text(max_length: int) -> Any:
+    return Annotated[str, Field(min_length=1, max_length=max_length), OneLine]
+
+
+def _optional_text(max_length: int) -> Any:
+    return Annotated[str, Field(max_length=max_length), OneLine] | None
+
+
+class UserIn(_Wire):
+    email: Email
+    phone: _text(20)  # type: ignore[valid-type]
+    first_name: _text(100)  # type: ignore[valid-type]
+    last_name: _text(100)  # type: ignore[valid-type]
+
+
+class ShippingIn(_Wire):
+    street: _text(255)  # type: ignore[valid-type]
+    exterior_number: _text(50)  # type: ignore[valid-type]
+    interior_number: _optional_text(50) = None  # type: ignore[valid-type]
+    neighborhood: _text(255)  # type: ignore[valid-type]
+    city: _text(100)  # type: ignore[valid-type]
+    state: _text(100)  # type: ignore[valid-type]
+    country: _text(100)  # type: ignore[valid-type]
+    zipcode: Annotated[str, Field(pattern=r"^\d{5}$")]
+    phone: _optional_text(20) = None  # type: ignore[valid-type]
+
+
+class InvoicingIn(_Wire):
+    """Accepted and kept with the order; the CFDI itself is issue 12's."""
+
+    full_name: _text(300)  # type: ignore[valid-type]
+    email: Email
+    rfc: _text(13)  # type: ignore[valid-type]
+    street: _text(255)  # type: ignore[valid-type]
+    exterior_number: _text(50)  # type: ignore[valid-type]
+    neighborhood: _text(255)  # type: ignore[valid-type]
+    city: _text(100)  # type: ignore[valid-type]
+    state: _text(100)  # type: ignore[valid-type]
+    country: _text(100)  # type: ignore[valid-type]
+    zipcode: Annotated[str, Field(pattern=r"^\d{5}$")]
+
+
+class PrescriptionWire(_Wire):
+    document: Annotated[str, Field(min_length=1, max_length=MAX_BASE64_CHARACTERS)]  # base64, or a data: URL
+    document_name: _optional_text(255) = None  # type: ignore[valid-type]
+    issue_date: date
+    expiring_date: date | None = None
+
+
+class DetailIn(_Wire):
+    product: Annotated[int, Field(ge=1, le=2**53)]
+    quantity: Annotated[int, Field(ge=1, le=1000)]
+
+
+class OrderPartIn(_Wire):
+    details: Annotated[list[DetailIn], Field(min_length=1, max_length=100)]
+    shipping: ShippingIn | None = None
+    shipping_method: Annotated[int, Field(ge=1, le=2**53)] | None = None
+    store: Annotated[int, Field(ge=1, le=2**53)] | None = None
+    payment_method: Annotated[int, Field(ge=1, le=2**53)]
+    coupon: _optional_text(64) = None  # type: ignore[valid-type]
+    prescriptions: Annotated[list[PrescriptionWire], Field(max_length=5)] = []
+    comments: Annotated[str, Field(max_length=2000)] | None = None
+
+
+class CreateOrderIn(_Wire):
+    user: UserIn
+    invoicing: InvoicingIn | None = None
+    order: OrderPartIn

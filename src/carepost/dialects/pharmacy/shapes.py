@@ -18,3 +18,44 @@ class PharmacyError(Shape):
 
 class AccessToken(Shape):
     access: str
+
+
+class LineTotals(Shape):
+    product: int
+    quantity: int
+    subtotal: float
+    discount: float
+    iva: float
+    total: float
+
+
+class CouponApplied(Shape):
+    code: str
+    value: float
+
+
+class Calculation(Shape):
+    subtotal: float
+    shipping_price: float
+    shipping_discount: float
+    coupon: CouponApplied | None
+    discount: float
+    iva: float
+    total: float
+    selected_shipping_method: int | None
+    expected_delivery_date: str | None
+    max_delivery_date: str | None
+    details: list[LineTotals]
+    shipping: dict[str, Any] | None
+    store: dict[str, Any] | None
+
+
+class CreatedOrder(Calculation):
+    id: int
+    patient_order_status: str
+    payment_status: str
+    order_status: str
+    patient: int
+    payment_method: int
+    cfdi: str | None
+    created_at: str

@@ -1,0 +1,132 @@
+"""Pure functions wire ⇄ core for the pharmacy contract. Amounts are Decimals in the
+core and JSON numbers (the contract's DOUBLE) on the wire; times are DRF's ISO 8601."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from carepost.core.kit.errors import InvalidInput
+from carepost.core.orders.lifecycle import PATIENT_ORDER_STATUS
+from carepost.core.patients.contacts import ContactIn
+from carepost.core.retail.place import PlacedRetailOrder, RetailOrderIn
+from carepost.core.retail.prescriptions import MAX_BYTES, PrescriptionIn
+from carepost.core.retail.quote import LineRequest, Quote, QuoteIn
+from carepost.dialects.pharmacy.schemas import CreateOrderIn, OrderPartIn
+
+_WHITESPACE = re.compile(rb"\s+")
+
+
+def quote_in(order: OrderPartIn) -> QuoteIn:
+    return QuoteIn(
+        details=tuple(LineRequest(d.product, d.quantity) for d in order.details),
+        payment_method_id=order.payment_method,
+        shipping=order.shipping.model_dump() if order.shipping else None,
+        shipping_method_id=order.shipping_method,
+        store_id=order.store,
+        coupon_code=order.coupon,
+    )
+
+
+def order_in(body: CreateOrderIn) -> RetailOrderIn:
+    user = body.user
+    return RetailOrderIn(
+        user=ContactIn(email=user.email, phone=user.phone, first_name=user.first_name, last_name=user.last_name),
+        order=quote_in(body.order),
+        prescriptions=tuple(
+            PrescriptionIn(
+                document=decode_document(p.document, field=f"order.prescriptions.{i}.document"),
+                document_name=p.document_name,
+                issue_date=p.issue_date,
+                expiring_date=p.expiring_date,
+            )
+            for i, p in enumerate(body.order.prescriptions)
+        ),
+        comments=body.order.comments,
+        invoicing=body.invoicing.model_dump() if body.invoicing else None,
+    )
+
+
+def decode_document(text: str, *, field: str) -> bytes:
+    """Strict base64 (line breaks allowed, as MIME encoders wrap), optionally as a `data:…;base64,` URL."""
+    if text.startswith("data:"):
+        header, _, text = text.partition(",")
+        if not header.endswith(";base64"):
+            raise InvalidInput("The document must be base64-encoded.", field=field)
+    packed = _WHITESPACE.sub(b"", text.encode("ascii", errors="replace"))
+    if len(packed) > (MAX_BYTES + 2) // 3 * 4:
+        raise InvalidInput("The document is larger than 10 MB.", field=field)
+    try:
+        return base64.b64decode(packed, validate=True)
+    except (binascii.Error, ValueError):
+        raise InvalidInput("The document is not valid base64.", field=field) from None
+
+
+def number(amount: Decimal | None) -> float | None:
+    """The contract's DOUBLE: exact to the cent, since every amount is rounded to cents."""
+    return None if amount is None else float(amount)
+
+
+def timestamp(moment: datetime | None) -> str | None:
+    """DRF's DateTimeField: ISO 8601 in UTC with a Z."""
+    return None if moment is None else moment.isoformat().replace("+00:00", "Z")
+
+
+def quoted(quote: Quote, *, shipping: dict[str, Any] | None) -> dict[str, Any]:
+    """`POST /api/orders/calculate/`: the totals an order with this body would have."""
+    totals = quote.totals
+    return {
+        "subtotal": number(totals.subtotal),
+        "shipping_price": number(totals.shipping_price),
+        "shipping_discount": number(totals.shipping_discount),
+        "coupon": {"code": quote.coupon.code, "value": number(quote.coupon.value)} if quote.coupon else None,
+        "discount": number(totals.discount),
+        "iva": number(totals.iva),
+        "total": number(totals.total),
+        "selected_shipping_method": quote.shipping_method.id if quote.shipping_method else None,
+        "expected_delivery_date": timestamp(quote.window.expected) if quote.window else None,
+        "max_delivery_date": timestamp(quote.window.latest) if quote.window else None,
+        "details": [
+            {
+                "product": line.product_id, "quantity": line.quantity, "subtotal": number(line.subtotal),
+                "discount": number(line.discount), "iva": number(line.iva), "total": number(line.total),
+            }
+            for line in totals.lines
+        ],
+        "shipping": shipping,
+        "store": _store(quote),
+    }
+
+
+def created(placed: PlacedRetailOrder) -> dict[str, Any]:
+    """The create answer: the contract's fields, then the rest of the order (its `...`)."""
+    order, retail = placed.order, placed.retail
+    return {
+        "id": order.id,
+        **quoted(placed.quote, shipping=order.shipping_address),
+        "patient_order_status": PATIENT_ORDER_STATUS[order.status],
+        "payment_status": retail.payment_status,
+        "order_status": order.status,
+        "insurance_refund_status": retail.insurance_refund_status,
+        "patient": placed.patient.id,
+        "payment_method": retail.payment_method_id,
+        "prescriptions": [
+            {"id": p.id, "document_name": p.document_name, "issue_date": p.issue_date.isoformat(),
+             "expiring_date": p.expiring_date.isoformat() if p.expiring_date else None}
+            for p in placed.prescriptions
+        ],
+        "comments": retail.comments,
+        "origin": retail.origin,
+        "cfdi": None,  # issued in issue 12
+        "created_at": timestamp(order.placed_at),
+        "updated_at": timestamp(order.updated_at),
+    }
+
+
+def _store(quote: Quote) -> dict[str, Any] | None:
+    store = quote.store
+    return {"id": store.id, "name": store.name, "address": store.address} if store else None

@@ -1,0 +1,120 @@
+"""A pharmacy world made through the tenant file: priced products (0% and 16% IVA, one
+needing a prescription) in stock, shipping methods, a pick-up store, payment methods,
+coupons, and a user with a token. Every name carries a fresh tag."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from carepost.core.kit.db import Database
+from carepost.tenant_file.apply import apply
+from carepost.tenant_file.schema import TenantFile
+
+PASSWORD = "una contraseña bastante larga"
+PDF = b"%PDF-1.7\n" + b"\x00" * 1024
+
+
+@dataclass
+class PharmacyWorld:
+    tag: str
+    live_key: str
+    test_key: str
+    email: str
+    products: dict[str, int]  # medicine (0%), supply (16%), antibiotic (prescription), scarce (10 units)
+    payment_methods: dict[str, int]  # credit, transfer
+    shipping_methods: dict[str, int]  # standard (zips 0…, 1…), national (all)
+    store: int
+
+    def headers(self, token: str, *, mode: str = "live") -> dict[str, str]:
+        return {"X-API-Key": self.live_key if mode == "live" else self.test_key, "Authorization": f"Bearer {token}"}
+
+
+async def pharmacy_world(db: Database, secret_key: str, *, scarce_units: int = 10) -> PharmacyWorld:
+    tag = uuid.uuid4().hex[:8]
+    email = f"compras-{tag}@farmacia.example"
+    item = lambda sku, name, price, iva, **extra: {  # noqa: E731
+        "sku": f"{sku}-{tag}", "name": name, "model": "caja", "manufacturer": f"Lab {tag}",
+        "retail": {"price": price, "iva_rate": iva, **extra},
+    }
+    tenant = TenantFile.model_validate(
+        {
+            "catalog": {
+                "items": [
+                    item("MED", "Paracetamol", "125.50", "0"),
+                    item("SUP", "Gasas", "89.90", "0.16"),
+                    item("ABX", "Amoxicilina", "189.99", "0", requires_prescription=True),
+                    item("RARE", "Insulina", "450.00", "0"),
+                ]
+            },
+            "fulfillment_sites": [
+                {"code": f"cdmx-{tag}", "name": "CDMX", "stock": {f"MED-{tag}": 500, f"SUP-{tag}": 500, f"ABX-{tag}": 50, f"RARE-{tag}": scarce_units}}
+            ],
+            "shipping_methods": [
+                {"code": f"std-{tag}", "name": "Estándar", "price": "99.00", "free_from": "1000.00", "min_days": 2, "max_days": 4, "zip_prefixes": ["0", "1"]},
+                {"code": f"nat-{tag}", "name": "Nacional", "price": "149.00", "min_days": 3, "max_days": 7, "zip_prefixes": [""]},
+            ],
+            "stores": [{"code": f"roma-{tag}", "name": "Sucursal Roma", "address": {"street": "Orizaba 1", "city": "CDMX"}}],
+            "accounts": [
+                {
+                    "slug": f"farm-{tag}", "name": f"Farmacia {tag}", "dialects": ["pharmacy"],
+                    "users": [{"email": email, "password": PASSWORD}],
+                    "keys": [{"name": "main", "mode": "live"}, {"name": "main", "mode": "test"}],
+                    "pharmacy": {
+                        "payment_methods": [{"code": "net30", "name": "Crédito", "kind": "credit"}, {"code": "spei", "name": "SPEI", "kind": "transfer"}],
+                        "coupons": [
+                            {"code": "DIEZ", "value": "0.10"},
+                            {"code": "CINCUENTA", "value": "50"},
+                            {"code": "VIEJO", "value": "0.5", "valid_until": "2020-01-01T00:00:00Z"},
+                            {"code": "UNA", "value": "0.2", "max_uses": 1},
+                        ],
+                    },
+                }
+            ],
+        }
+    )
+    [report] = await apply(db, tenant, secret_key=secret_key)
+    keys = {k.mode: k.secret for k in report.keys}
+    pharmacy = report.pharmacy
+    by_sku_prefix = {p["name"]: p["id"] for p in pharmacy["products"]}
+    return PharmacyWorld(
+        tag=tag,
+        live_key=keys["live"],
+        test_key=keys["test"],
+        email=email,
+        products={"medicine": by_sku_prefix["Paracetamol"], "supply": by_sku_prefix["Gasas"], "antibiotic": by_sku_prefix["Amoxicilina"], "scarce": by_sku_prefix["Insulina"]},
+        payment_methods={m["code"]: m["id"] for m in pharmacy["payment_methods"]},
+        shipping_methods={m["code"].split("-")[0]: m["id"] for m in pharmacy["shipping_methods"] if m["code"].endswith(tag)},
+        store=[s["id"] for s in pharmacy["stores"] if s["code"].endswith(tag)][0],
+    )
+
+
+async def token_for(client: httpx.AsyncClient, world: PharmacyWorld, *, mode: str = "live") -> str:
+    key = world.live_key if mode == "live" else world.test_key
+    response = await client.post("/api/token/", json={"email": world.email, "password": PASSWORD}, headers={"X-API-Key": key})
+    assert response.status_code == 200, response.text
+    return response.json()["access"]
+
+
+def order_body(world: PharmacyWorld, **order_overrides: Any) -> dict[str, Any]:
+    """The contract's create body: the worked example's two products, shipped to CDMX."""
+    order: dict[str, Any] = {
+        "details": [{"product": world.products["medicine"], "quantity": 2}, {"product": world.products["supply"], "quantity": 3}],
+        "shipping": {
+            "street": "Av. Reforma", "exterior_number": "222", "interior_number": "4B", "neighborhood": "Juárez",
+            "city": "Ciudad de México", "state": "CDMX", "country": "México", "zipcode": "06600", "phone": "+525512345678",
+        },
+        "payment_method": world.payment_methods["net30"],
+    }
+    order.update(order_overrides)
+    return {
+        "user": {"email": f"paciente-{uuid.uuid4().hex[:8]}@example.mx", "phone": _unique_phone(), "first_name": "Ana", "last_name": "López"},
+        "order": order,
+    }
+
+
+def _unique_phone() -> str:
+    return f"+5255{uuid.uuid4().int % 10**8:08d}"
