@@ -21,6 +21,7 @@ PDF = b"%PDF-1.7\n" + b"\x00" * 1024
 @dataclass
 class PharmacyWorld:
     tag: str
+    zipcode: str  # served by this world's standard method alone (shipping methods are shared by every account)
     live_key: str
     test_key: str
     email: str
@@ -35,6 +36,7 @@ class PharmacyWorld:
 
 async def pharmacy_world(db: Database, secret_key: str, *, scarce_units: int = 10) -> PharmacyWorld:
     tag = uuid.uuid4().hex[:8]
+    zipcode = f"9{int(tag, 16) % 10000:04d}"
     email = f"compras-{tag}@farmacia.example"
     item = lambda sku, name, price, iva, **extra: {  # noqa: E731
         "sku": f"{sku}-{tag}", "name": name, "model": "caja", "manufacturer": f"Lab {tag}",
@@ -54,7 +56,7 @@ async def pharmacy_world(db: Database, secret_key: str, *, scarce_units: int = 1
                 {"code": f"cdmx-{tag}", "name": "CDMX", "stock": {f"MED-{tag}": 500, f"SUP-{tag}": 500, f"ABX-{tag}": 50, f"RARE-{tag}": scarce_units}}
             ],
             "shipping_methods": [
-                {"code": f"std-{tag}", "name": "Estándar", "price": "99.00", "free_from": "1000.00", "min_days": 2, "max_days": 4, "zip_prefixes": ["0", "1"]},
+                {"code": f"std-{tag}", "name": "Estándar", "price": "99.00", "free_from": "1000.00", "min_days": 2, "max_days": 4, "zip_prefixes": [zipcode]},
                 {"code": f"nat-{tag}", "name": "Nacional", "price": "149.00", "min_days": 3, "max_days": 7, "zip_prefixes": [""]},
             ],
             "stores": [{"code": f"roma-{tag}", "name": "Sucursal Roma", "address": {"street": "Orizaba 1", "city": "CDMX"}}],
@@ -82,6 +84,7 @@ async def pharmacy_world(db: Database, secret_key: str, *, scarce_units: int = 1
     by_sku_prefix = {p["name"]: p["id"] for p in pharmacy["products"]}
     return PharmacyWorld(
         tag=tag,
+        zipcode=zipcode,
         live_key=keys["live"],
         test_key=keys["test"],
         email=email,
@@ -105,7 +108,7 @@ def order_body(world: PharmacyWorld, **order_overrides: Any) -> dict[str, Any]:
         "details": [{"product": world.products["medicine"], "quantity": 2}, {"product": world.products["supply"], "quantity": 3}],
         "shipping": {
             "street": "Av. Reforma", "exterior_number": "222", "interior_number": "4B", "neighborhood": "Juárez",
-            "city": "Ciudad de México", "state": "CDMX", "country": "México", "zipcode": "06600", "phone": "+525512345678",
+            "city": "Ciudad de México", "state": "CDMX", "country": "México", "zipcode": world.zipcode, "phone": "+525512345678",
         },
         "payment_method": world.payment_methods["net30"],
     }

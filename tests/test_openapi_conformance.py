@@ -20,10 +20,13 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 
 from carepost.app import create_app
 from carepost.config import Settings
+from carepost.core.accounts import users
+from carepost.dialects.pharmacy import tokens
 from tests.devices_world import devices_world
 from tests.factories import create_clinic, create_operator, create_pharmacy_client
 from tests.processes import serving
 
+SECRET = "schemathesis"
 EXAMPLES = int(os.environ.get("CAREPOST_SCHEMATHESIS_EXAMPLES", "5"))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
@@ -34,8 +37,14 @@ async def credentials(db) -> dict[str, dict[str, str]]:
     clinic = await create_clinic(db)
     world = await devices_world(db)
     pharmacy = await create_pharmacy_client(db)
+    async with db.transaction() as session:
+        user = await users.sign_in(session, account_id=pharmacy.clinic.account_id, email=pharmacy.email, password=pharmacy.password)
+    access = tokens.issue(
+        user_id=user.user_id, account_id=pharmacy.clinic.account_id, mode="live", secret=SECRET, lifetime_seconds=3600
+    )
     return {
         "/api/token": {"X-API-Key": pharmacy.clinic.live_key},
+        "/api/orders": {"X-API-Key": pharmacy.clinic.live_key, "Authorization": f"Bearer {access}"},
         "/api/partner/v1/": {"X-Api-Key": clinic.live_key},
         "/api/v3/": {"Impilo-API-Key": world.customer.live_key},
         "/api/ops/v1/": {"Authorization": f"Bearer {await create_operator(db)}"},
@@ -47,7 +56,7 @@ def server(database_url, tmp_path_factory, credentials):  # noqa: ARG001 - the d
     env = {
         "CAREPOST_DATABASE_URL": database_url,
         "CAREPOST_DATA_DIR": str(tmp_path_factory.mktemp("schemathesis")),
-        "CAREPOST_SECRET_KEY": "schemathesis",
+        "CAREPOST_SECRET_KEY": SECRET,
         "CAREPOST_RATE_LIMIT_PER_MINUTE": "1000000",
         "CAREPOST_PORTAL_RATE_LIMIT_PER_MINUTE": "1000000",
     }
