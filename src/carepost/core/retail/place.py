@@ -5,6 +5,7 @@ One transaction; any refusal leaves nothing (but a stored document, docs/pharmac
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +24,7 @@ from carepost.core.orders.repository import OrderRepository
 from carepost.core.patients.contacts import ContactIn, patient_for_contact
 from carepost.core.retail import prescriptions as prescription_rules
 from carepost.core.retail.prescriptions import PrescriptionIn
-from carepost.core.retail.quote import Quote, QuoteIn, price, quote
+from carepost.core.retail.quote import LineRequest, Quote, QuoteIn, price, quote
 from carepost.core.retail.repository import RetailRepository
 from carepost.core.retail.rules import initial_payment_status
 
@@ -58,9 +59,7 @@ async def place(
     now = utcnow()
     quoted = await quote(session, scope=caller.scope, quote_in=order_in.order, at=now)
     kinds = prescription_rules.check(order_in.prescriptions, field="order.prescriptions", today=now.date())
-    needing = sorted(item.name for item, product in quoted.products.values() if product.requires_prescription)
-    if needing and not order_in.prescriptions:
-        raise InvalidInput(f"A prescription is required for: {', '.join(needing)}.", field="order.prescriptions")
+    require_prescriptions(quoted.products, given=bool(order_in.prescriptions), field="order.prescriptions")
     patient = await patient_for_contact(session, scope=caller.scope, contact=order_in.user, field="user")
     quoted = await _use_coupon(session, quoted, order_in.order)
     order = await OrderRepository(session).add(
@@ -75,7 +74,7 @@ async def place(
             warnings=[],
         )
     )
-    await _reserve(session, caller, order, order_in.order)
+    await reserve(session, caller, order, order_in.order.details, field="order.details")
     retail, lines = _rows(order, quoted, order_in, user_id)
     documents_kept = await prescription_rules.keep(documents, order=order, prescriptions=order_in.prescriptions, kinds=kinds)
     repository = RetailRepository(session)
@@ -85,22 +84,30 @@ async def place(
     return PlacedRetailOrder(order, retail, lines, documents_kept, patient, quoted, event)
 
 
+def require_prescriptions(products: dict[int, tuple[Any, Any]], *, given: bool, field: str) -> None:
+    """An order with a product that needs a prescription needs one; the refusal names the products."""
+    needing = sorted(item.name for item, product in products.values() if product.requires_prescription)
+    if needing and not given:
+        raise InvalidInput(f"A prescription is required for: {', '.join(needing)}.", field=field)
+
+
 async def _use_coupon(session: AsyncSession, quoted: Quote, quote_in: QuoteIn) -> Quote:
     """Count the coupon's use; if another order took its last one meanwhile, go without it."""
     if quoted.coupon is None or await RetailRepository(session).use_coupon(quoted.coupon.id):
         return quoted
-    totals = price(quote_in.details, quoted.products, coupon=None, shipping_method=quoted.shipping_method)
+    totals = price(quote_in.details, quoted.products, coupon_value=None, shipping_method=quoted.shipping_method)
     return Quote(quoted.products, quoted.payment_method, quoted.shipping_method, quoted.store, None, totals, quoted.window)
 
 
-async def _reserve(session: AsyncSession, caller: Caller, order: Order, quote_in: QuoteIn) -> None:
+async def reserve(session: AsyncSession, caller: Caller, order: Order, details: Sequence[LineRequest], *, field: str) -> None:
+    """Reserve the lines' units at one fulfillment site, or refuse them all (on `field`)."""
     needed: Counter[int] = Counter()
-    for line in quote_in.details:
+    for line in details:
         needed[line.product_id] += line.quantity
     try:  # test orders check the sandbox's shelf and reserve nothing (allocation.py)
         await allocate(session, account_id=caller.account_id, order_id=order.id, needed=dict(needed), reserve=not caller.is_test)
     except InvalidInput as refused:
-        raise InvalidInput("There is not enough stock for this order.", code=refused.code, field="order.details") from None
+        raise InvalidInput("There is not enough stock for this order.", code=refused.code, field=field) from None
 
 
 def _rows(order: Order, quoted: Quote, order_in: RetailOrderIn, user_id: int) -> tuple[RetailOrder, list[RetailOrderLine]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -53,7 +54,7 @@ def does_not_exist(value: object) -> str:
 
 async def quote(session: AsyncSession, *, scope: Scope, quote_in: QuoteIn, at: datetime) -> Quote:
     repository = RetailRepository(session)
-    products = await _products(repository, quote_in.details)
+    products = await products_for(repository, quote_in.details)
     payment_method = await repository.payment_method(scope.account_id, quote_in.payment_method_id)
     if payment_method is None or not payment_method.active:
         raise InvalidInput(does_not_exist(quote_in.payment_method_id), field="order.payment_method")
@@ -61,7 +62,7 @@ async def quote(session: AsyncSession, *, scope: Scope, quote_in: QuoteIn, at: d
     coupon = await repository.coupon(scope.account_id, quote_in.coupon_code) if quote_in.coupon_code else None
     if not rules.coupon_usable(coupon, at):
         coupon = None  # contract 001: the order goes ahead without it
-    totals = price(quote_in.details, products, coupon=coupon, shipping_method=shipping_method)
+    totals = price(quote_in.details, products, coupon_value=coupon.value if coupon else None, shipping_method=shipping_method)
     window = rules.delivery_window(shipping_method, at) if shipping_method else None
     return Quote(products, payment_method, shipping_method, store, coupon, totals, window)
 
@@ -70,7 +71,7 @@ def price(
     details: Sequence[LineRequest],
     products: dict[int, tuple[Item, RetailProduct]],
     *,
-    coupon: Coupon | None,
+    coupon_value: Decimal | None,
     shipping_method: ShippingMethod | None,
 ) -> Totals:
     lines = [
@@ -78,17 +79,20 @@ def price(
         for line in details
     ]
     shipping = ShippingIn(shipping_method.price, shipping_method.free_from) if shipping_method else None
-    return compute(lines, coupon_value=coupon.value if coupon else None, shipping=shipping)
+    return compute(lines, coupon_value=coupon_value, shipping=shipping)
 
 
-async def _products(repository: RetailRepository, details: Sequence[LineRequest]) -> dict[int, tuple[Item, RetailProduct]]:
+async def products_for(
+    repository: RetailRepository, details: Sequence[LineRequest], *, field: str = "order.details"
+) -> dict[int, tuple[Item, RetailProduct]]:
+    """The priced, orderable products the lines name; an unknown one is DRF's does-not-exist."""
     if not details:
-        raise InvalidInput("This list may not be empty.", field="order.details")
+        raise InvalidInput("This list may not be empty.", field=field)
     products = await repository.products(line.product_id for line in details)
     for index, line in enumerate(details):
         found = products.get(line.product_id)
         if found is None or not found[0].orderable:
-            raise InvalidInput(does_not_exist(line.product_id), field=f"order.details.{index}.product")
+            raise InvalidInput(does_not_exist(line.product_id), field=f"{field}.{index}.product")
     return products
 
 

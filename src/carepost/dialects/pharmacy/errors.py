@@ -95,7 +95,7 @@ def body_for(problem: Problem) -> dict[str, Any]:
     if problem.kind == "rate_limited":
         return {"detail": f"Request was throttled. Expected available in {problem.details.get('retry_after', 60)} seconds."}
     if problem.kind == "not_found":
-        return {"detail": "Not found."}
+        return {"detail": "Invalid page." if problem.code == "invalid_page" else "Not found."}
     return {"detail": _DETAIL.get(problem.code, problem.message)}
 
 

@@ -15,7 +15,9 @@ from carepost.core.orders.lifecycle import PATIENT_ORDER_STATUS
 from carepost.core.patients.contacts import ContactIn
 from carepost.core.retail.place import PlacedRetailOrder, RetailOrderIn
 from carepost.core.retail.prescriptions import MAX_BYTES, PrescriptionIn
+from carepost.core.models import Prescription
 from carepost.core.retail.quote import LineRequest, Quote, QuoteIn
+from carepost.core.retail.reading import RetailOrderView
 from carepost.dialects.pharmacy.schemas import CreateOrderIn, OrderPartIn
 
 _WHITESPACE = re.compile(rb"\s+")
@@ -114,11 +116,7 @@ def created(placed: PlacedRetailOrder) -> dict[str, Any]:
         "insurance_refund_status": retail.insurance_refund_status,
         "patient": placed.patient.id,
         "payment_method": retail.payment_method_id,
-        "prescriptions": [
-            {"id": p.id, "document_name": p.document_name, "issue_date": p.issue_date.isoformat(),
-             "expiring_date": p.expiring_date.isoformat() if p.expiring_date else None}
-            for p in placed.prescriptions
-        ],
+        "prescriptions": [_prescription(p) for p in placed.prescriptions],
         "comments": retail.comments,
         "origin": retail.origin,
         "cfdi": None,  # issued in issue 12
@@ -130,3 +128,119 @@ def created(placed: PlacedRetailOrder) -> dict[str, Any]:
 def _store(quote: Quote) -> dict[str, Any] | None:
     store = quote.store
     return {"id": store.id, "name": store.name, "address": store.address} if store else None
+
+
+def list_item(view: RetailOrderView) -> dict[str, Any]:
+    """A result of `GET /api/orders/`: exactly the contract's list fields."""
+    order, retail, shipping = view.order, view.retail, view.order.shipping_address
+    return {
+        "id": order.id,
+        "created_at": timestamp(order.placed_at),
+        "order_status": order.status,
+        "patient_order_status": PATIENT_ORDER_STATUS[order.status],
+        "patient": f"{view.patient.first_name} {view.patient.last_name}".strip(),
+        "payment_status": retail.payment_status,
+        "products_count": sum(line.line.quantity for line in view.lines),
+        "details": [{"default_image": line.product.image_url if line.product else None, "quantity": line.line.quantity} for line in view.lines],
+        "shipping": {k: shipping.get(k) for k in ("street", "exterior_number", "city")} if shipping else None,
+        "payment_method": view.payment_method.name if view.payment_method else None,
+        "total": number(retail.total),
+        "origin": retail.origin,
+        "expected_delivery_date": timestamp(retail.expected_delivery_date),
+        "max_delivery_date": timestamp(retail.max_delivery_date),
+    }
+
+
+def detail(view: RetailOrderView) -> dict[str, Any]:
+    """The order as `GET /api/orders/{id}` shows it, every field the contract names."""
+    order, retail, patient = view.order, view.retail, view.patient
+    user = {"email": patient.email, "phone": patient.phone_number, "first_name": patient.first_name, "last_name": patient.last_name}
+    return {
+        "id": order.id,
+        "details": [
+            {
+                "id": line.line.id,
+                "product": {
+                    "id": line.item.id, "name": line.item.name,
+                    "default_image": line.product.image_url if line.product else None,
+                    "requires_prescription": bool(line.product and line.product.requires_prescription),
+                    "iva_rate": number(line.line.iva_rate),
+                },
+                "price": number(line.line.unit_price),
+                "subtotal": number(line.line.subtotal),
+                "total": number(line.line.total),
+                "discount": number(line.line.discount),
+                "iva": number(line.line.iva),
+                "quantity": line.line.quantity,
+            }
+            for line in view.lines
+        ],
+        "patient": {"id": patient.id, "user": user, "default_shipping": None, "default_invoicing": None, "preferred_payment": None},
+        "shipping": order.shipping_address,
+        "store": retail.store_id,
+        "payment": None,
+        "payment_references": [],
+        "payment_method": _payment_method(view),
+        "coupon": {"code": retail.coupon_code, "value": number(retail.coupon_value)} if retail.coupon_code else None,
+        "generated_by": retail.generated_by,
+        "updated_by": retail.updated_by,
+        "invoicing": None,  # the invoicing record arrives with the CFDI (issue 12)
+        "payment_date": timestamp(retail.payment_date),
+        "shipping_date": timestamp(retail.shipping_date),
+        "expected_delivery_date": timestamp(retail.expected_delivery_date),
+        "max_delivery_date": timestamp(retail.max_delivery_date),
+        "receiving_date": timestamp(retail.receiving_date),
+        "patient_order_status": PATIENT_ORDER_STATUS[order.status],
+        "prescriptions": [_prescription(p) for p in view.prescriptions],
+        "shipping_method": _shipping_method(view),
+        "created_at": timestamp(order.placed_at),
+        "updated_at": timestamp(order.updated_at),
+        "insurance_refund_status": retail.insurance_refund_status,
+        "order_status": order.status,
+        "payment_status": retail.payment_status,
+        "rejection_reason": retail.rejection_reason,
+        "origin": retail.origin,
+        "subtotal": number(retail.subtotal),
+        "iva": number(retail.iva),
+        "shipping_price": number(retail.shipping_price),
+        "shipping_discount": number(retail.shipping_discount),
+        "shipping_cost": number(retail.shipping_price - retail.shipping_discount),
+        "discount": number(retail.discount),
+        "total": number(retail.total),
+        "cfdi": None,
+        "reminder": None,
+    }
+
+
+def _payment_method(view: RetailOrderView) -> dict[str, Any] | None:
+    method = view.payment_method
+    return {"id": method.id, "name": method.name, "kind": method.kind} if method else None
+
+
+def _shipping_method(view: RetailOrderView) -> dict[str, Any] | None:
+    method = view.shipping_method
+    return {"id": method.id, "name": method.name, "price": number(method.price)} if method else None
+
+
+def _prescription(p: Prescription) -> dict[str, Any]:
+    return {
+        "id": p.id, "document_name": p.document_name, "issue_date": p.issue_date.isoformat(),
+        "expiring_date": p.expiring_date.isoformat() if p.expiring_date else None,
+    }
+
+
+def changed(view: RetailOrderView) -> dict[str, Any]:
+    """A PATCH's answer: the create answer's fields, from the order as it now is, and the rest of it."""
+    retail = view.retail
+    return {
+        **detail(view),
+        "coupon": {"code": retail.coupon_code, "value": number(retail.coupon_value)} if retail.coupon_code else None,
+        "selected_shipping_method": retail.shipping_method_id,
+        "details": [
+            {
+                "product": line.line.item_id, "quantity": line.line.quantity, "subtotal": number(line.line.subtotal),
+                "discount": number(line.line.discount), "iva": number(line.line.iva), "total": number(line.line.total),
+            }
+            for line in view.lines
+        ],
+    }

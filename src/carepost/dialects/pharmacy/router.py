@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header
+from fastapi import APIRouter, Header, Path, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,17 +17,27 @@ from carepost.core.accounts import users
 from carepost.core.idempotency.fingerprint import fingerprint
 from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
 from carepost.core.kit.clock import utcnow
-from carepost.core.kit.errors import Unauthenticated
+from carepost.core.kit.errors import InvalidInput, NotFound, Unauthenticated
+from carepost.core.retail import changes, reading
 from carepost.core.retail.place import place
-from carepost.core.retail.quote import quote
+from carepost.core.retail.quote import LineRequest, quote
 from carepost.dialects._shared.idempotency import respond_once
 from carepost.dialects._shared.openapi import error_responses
-from carepost.dialects._shared.runtime import RuntimeDep
-from carepost.dialects.pharmacy import mapping, shapes, tokens
+from carepost.dialects._shared.runtime import Runtime, RuntimeDep
+from carepost.dialects.pharmacy import listing, mapping, shapes, tokens
 from carepost.dialects.pharmacy.auth import KeyCallerDep, PharmacyCaller, SignedInDep
-from carepost.dialects.pharmacy.schemas import CreateOrderIn, TokenIn
+from carepost.dialects.pharmacy.schemas import CreateOrderIn, PatchOrderIn, TokenIn
 
 router = APIRouter(tags=["pharmacy"], strict_content_type=False)
+
+OrderId = Annotated[str, Path(max_length=20)]
+
+
+def _order_number(value: str) -> int:
+    """Django's `<int:pk>` route: anything but a number names no order (404, not 400)."""
+    if not value.isdigit() or not 1 <= int(value) <= 2**53:
+        raise NotFound("Not found.", code="order_not_found")
+    return int(value)
 
 
 def route(path: str, method: str, **options: Any):  # noqa: ANN201
@@ -119,3 +129,57 @@ def _idempotent(caller: PharmacyCaller, key: str | None, body: CreateOrderIn) ->
 
 
 CREATE_ENDPOINT = "pharmacy.orders.create"
+
+
+@route("/api/orders/", "GET", summary="List orders", responses={200: {"model": shapes.OrderPage}})
+async def list_orders(request: Request, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
+    """DRF page-number pagination (`?page=`, `page_size` up to 100); `search` over the patient's
+    full name; filters `patient`, `order_status__in`, `exclude_order_status__in`, `payment_status__in`,
+    `expected_delivery_date_before`/`_after`, `max_delivery_date_before`/`_after`; `ordering` by
+    `created_at` (default `-created_at`) or `expected_delivery_date`."""
+    params = request.query_params
+    page = listing.page_request(params)
+    wanted = listing.filters(params)
+    async with runtime.db.read() as session:
+        found = await reading.list_orders(session, scope=caller.caller.scope, filters=wanted, page=page)
+    listing.check_page(found, page)
+    next_url, previous_url = listing.page_links(found, _list_url(runtime), params)
+    return JSONResponse(
+        {"count": found.total, "next": next_url, "previous": previous_url, "results": [mapping.list_item(v) for v in found.items]}
+    )
+
+
+@route("/api/orders/{order_id}/", "GET", summary="An order", responses={200: {"model": shapes.OrderDetailPage}})
+async def get_order(order_id: OrderId, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
+    """The order in the list's envelope, as contract 001 shows it (`count` 1, `results` holding it)."""
+    async with runtime.db.read() as session:
+        view = await reading.get_order(session, scope=caller.caller.scope, order_id=_order_number(order_id))
+    return JSONResponse({"count": 1, "next": None, "previous": None, "results": [mapping.detail(view)]})
+
+
+@route(
+    "/api/orders/{order_id}/",
+    "PATCH",
+    summary="Change an order's products, or cancel it",
+    responses={200: {"model": shapes.ChangedOrder}},
+)
+async def patch_order(order_id: OrderId, body: PatchOrderIn, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
+    """`{"details": [...]}` replaces the products and recomputes every total while the order is
+    `quoted` or `approved`; `{"order_status": "cancelled"}` cancels it before building starts."""
+    number = _order_number(order_id)
+    if (body.details is None) == (body.order_status is None):
+        raise InvalidInput("Send either details or order_status.", field="non_field_errors")
+    async with runtime.db.transaction() as session:
+        if body.order_status is not None:
+            view = await changes.cancel(session, caller=caller.caller, user_id=caller.user_id, order_id=number)
+        else:
+            details = tuple(LineRequest(d.product, d.quantity) for d in body.details or ())
+            view = await changes.change_details(
+                session, caller=caller.caller, user_id=caller.user_id, order_id=number, details=details
+            )
+        return JSONResponse(mapping.changed(view))
+
+
+def _list_url(runtime: Runtime) -> str:
+    """The list's own URL on CAREPOST_PUBLIC_URL: links are never built from the Host header."""
+    return runtime.settings.public_url.rstrip("/") + "/api/orders/"

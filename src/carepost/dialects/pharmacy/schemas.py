@@ -4,7 +4,7 @@ not know is ignored, not refused (docs/pharmacy.md)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -105,3 +105,14 @@ class CreateOrderIn(_Wire):
     user: UserIn
     invoicing: InvoicingIn | None = None
     order: OrderPartIn
+
+
+class PatchOrderIn(BaseModel):
+    """`PATCH /api/orders/{id}/`: new `details`, or `order_status: "cancelled"`; nothing else
+    may change (unlike the rest of this API, an unknown field here is refused: a client that
+    believes it changed something must hear that it did not)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    details: Annotated[list[DetailIn], Field(min_length=1, max_length=100)] | None = None
+    order_status: Literal["cancelled"] | None = None

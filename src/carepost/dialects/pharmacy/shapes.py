@@ -59,3 +59,61 @@ class CreatedOrder(Calculation):
     payment_method: int
     cfdi: str | None
     created_at: str
+
+
+class ListedOrder(Shape):
+    id: int
+    created_at: str
+    order_status: str
+    patient_order_status: str
+    patient: str
+    payment_status: str
+    products_count: int
+    details: list[dict[str, Any]]
+    shipping: dict[str, Any] | None
+    payment_method: str | None
+    total: float
+    origin: str
+    expected_delivery_date: str | None
+    max_delivery_date: str | None
+
+
+class OrderPage(Shape):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[ListedOrder]
+
+
+class OrderDetail(Shape):
+    id: int
+    details: list[dict[str, Any]]
+    patient: dict[str, Any]
+    shipping: dict[str, Any] | None
+    store: int | None
+    payment_method: dict[str, Any] | None
+    coupon: CouponApplied | None
+    order_status: str
+    patient_order_status: str
+    payment_status: str
+    subtotal: float
+    discount: float
+    iva: float
+    shipping_price: float
+    shipping_discount: float
+    shipping_cost: float
+    total: float
+    cfdi: str | None
+    created_at: str
+    updated_at: str
+
+
+class OrderDetailPage(Shape):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[OrderDetail]
+
+
+class ChangedOrder(OrderDetail):
+    selected_shipping_method: int | None

@@ -1,0 +1,80 @@
+"""Reading retail orders: one, or a page with the contract's search, filters and
+ordering. A page costs the same few queries whatever its size: the orders, then
+their lines, payment methods, shipping methods, stores and prescriptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.accounts.service import Scope
+from carepost.core.kit.errors import NotFound
+from carepost.core.kit.paging import Page, PageRequest
+from carepost.core.models import (
+    Item,
+    Order,
+    Patient,
+    PaymentMethod,
+    Prescription,
+    RetailOrder,
+    RetailOrderLine,
+    RetailProduct,
+    ShippingMethod,
+    Store,
+)
+from carepost.core.retail.filters import RetailFilters
+from carepost.core.retail.order_repository import OrderRow, RetailOrderRepository
+
+
+@dataclass(frozen=True)
+class RetailLineView:
+    line: RetailOrderLine
+    item: Item
+    product: RetailProduct | None
+
+
+@dataclass(frozen=True)
+class RetailOrderView:
+    order: Order
+    retail: RetailOrder
+    patient: Patient
+    lines: list[RetailLineView] = field(default_factory=list)
+    payment_method: PaymentMethod | None = None
+    shipping_method: ShippingMethod | None = None
+    store: Store | None = None
+    prescriptions: list[Prescription] = field(default_factory=list)
+
+
+async def list_orders(session: AsyncSession, *, scope: Scope, filters: RetailFilters, page: PageRequest) -> Page[RetailOrderView]:
+    rows, total = await RetailOrderRepository(session).page(scope, filters, page)
+    return Page(await views(session, rows), page, total)
+
+
+async def get_order(session: AsyncSession, *, scope: Scope, order_id: int, lock: bool = False) -> RetailOrderView:
+    """One order of this account and mode; anything else is NotFound, alike."""
+    row = await RetailOrderRepository(session).one(scope, order_id, lock=lock)
+    if row is None:
+        raise NotFound("Not found.", code="order_not_found")
+    (view,) = await views(session, [row])
+    return view
+
+
+async def views(session: AsyncSession, rows: list[OrderRow]) -> list[RetailOrderView]:
+    if not rows:
+        return []
+    repository = RetailOrderRepository(session)
+    order_ids = [order.id for order, _, _ in rows]
+    lines = await repository.lines(order_ids)
+    methods = await repository.by_id(PaymentMethod, {retail.payment_method_id for _, retail, _ in rows})
+    shipping = await repository.by_id(ShippingMethod, {retail.shipping_method_id for _, retail, _ in rows})
+    stores = await repository.by_id(Store, {retail.store_id for _, retail, _ in rows})
+    prescriptions = await repository.prescriptions(order_ids)
+    return [
+        RetailOrderView(
+            order, retail, patient, [RetailLineView(*line) for line in lines[order.id]],
+            methods.get(retail.payment_method_id), shipping.get(retail.shipping_method_id or 0),
+            stores.get(retail.store_id or 0), prescriptions[order.id],
+        )
+        for order, retail, patient in rows
+    ]
