@@ -14,6 +14,7 @@ from carepost.cli.support import database, fail_on_core_errors
 from carepost.config import Settings
 from carepost.core.kit.clock import iso_millis
 from carepost.core.logistics import operations as logistics
+from carepost.core.retail import operations as retail
 from carepost.core.manufacturing import factory
 from carepost.core.manufacturing.factory import ACTIONS, StepInput
 from carepost.core.operators import service as operators
@@ -112,6 +113,29 @@ def fulfil(
             order = await operators.order(session, public_id=order_id, lock=True)
             await logistics.advance(session, order=order, action=action, actor=f"operator:{operator}", action_input=action_input)
             return order.status
+
+    with fail_on_core_errors():
+        typer.echo(f"Order {order_id} is now {asyncio.run(main())}.")
+
+
+@orders_app.command("retail")
+def retail_action(
+    order_id: Annotated[str, typer.Argument(help="The pharmacy order's number (or public id).")],
+    action: Annotated[str, typer.Argument(help=f"One of: {', '.join(retail.ACTIONS)}.")],
+    carrier: Annotated[str | None, typer.Option(help="dispatch: the carrier.")] = None,
+    tracking_number: Annotated[str | None, typer.Option(help="dispatch: the tracking number.")] = None,
+    reason: Annotated[str | None, typer.Option(help="reject_payment: why.")] = None,
+    note: Annotated[str | None, typer.Option(help="A note on the event.")] = None,
+    operator: Annotated[str, typer.Option(help="Recorded as the actor.")] = "cli",
+) -> None:
+    """Move a pharmacy order, or record its payment, as the operator API does."""
+    action_input = retail.RetailActionInput(carrier=carrier, tracking_number=tracking_number, reason=reason, note=note)
+
+    async def main() -> str:
+        async with database() as db, db.transaction() as session:
+            order = await operators.order(session, public_id=order_id, lock=True)
+            view = await retail.advance(session, order=order, action=action, actor=f"operator:{operator}", action_input=action_input)
+            return f"{view.order.status}, payment {view.retail.payment_status}"
 
     with fail_on_core_errors():
         typer.echo(f"Order {order_id} is now {asyncio.run(main())}.")

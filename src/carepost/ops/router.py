@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from carepost.core.accounts import service as accounts
 from carepost.core.kit.clock import iso_millis
 from carepost.core.logistics import operations as logistics
+from carepost.core.retail import operations as retail
 from carepost.core.manufacturing import factory, scan_email
 from carepost.core.models import Order, OrderEvent
 from carepost.core.notifications.templates import MAX_TEMPLATE_LENGTH
@@ -88,6 +89,33 @@ async def act_logistics(
     async with runtime.db.transaction() as session:
         order = await operators.order(session, public_id=order_id, lock=True)
         await logistics.advance(session, order=order, action=action, actor=operator.actor, action_input=action_input)
+        return JSONResponse(_order(order, await events.timeline(session, order)))
+
+
+class RetailActionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    carrier: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    tracking_number: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    reason: Annotated[str, Field(min_length=1, max_length=500)] | None = None
+    note: Annotated[str, Field(max_length=512)] | None = None
+
+
+@router.post(
+    "/orders/{order_id}/retail/{action}",
+    summary="Move a pharmacy order, or record its payment",
+    responses={200: {"model": shapes.OperatorOrder}, **error_responses(shapes.OpsError, 409)},
+)
+async def act_retail(
+    order_id: str, action: str, operator: OperatorDep, runtime: RuntimeDep, body: RetailActionIn | None = None
+) -> JSONResponse:
+    """Actions: approve, start_building, dispatch (carrier and tracking_number, unless picked up at a store),
+    deliver, cancel; start_payment, mark_paid, reject_payment (reason)."""
+    given = body or RetailActionIn()
+    action_input = retail.RetailActionInput(carrier=given.carrier, tracking_number=given.tracking_number, reason=given.reason, note=given.note)
+    async with runtime.db.transaction() as session:
+        order = await operators.order(session, public_id=order_id, lock=True)
+        await retail.advance(session, order=order, action=action, actor=operator.actor, action_input=action_input)
         return JSONResponse(_order(order, await events.timeline(session, order)))
 
 
