@@ -65,15 +65,15 @@ async def test_the_pharmacy_world_loads_exactly_and_reloads_to_no_effect(db, set
     assert again.pharmacy == first.pharmacy
     report = first.pharmacy
     assert [(p["price"], p["iva_rate"], p["requires_prescription"]) for p in report["products"]] == [
-        ("35.9", "0", False),
-        ("189.99", "0", True),
-        ("0.1", "0.16", False),
+        (35.9, 0.0, False),
+        (189.99, 0.0, True),
+        (0.1, 0.16, False),
     ]
     assert [m["kind"] for m in report["payment_methods"]] == ["credit", "transfer"]
     assert [m["zip_prefixes"] for m in report["shipping_methods"]] == [["0", "1"], [""]]
     assert len(report["stores"]) == 1
     assert [(c["code"], c["value"], c["valid"]) for c in report["coupons"]] == [
-        ("DIEZ", "0.1", True), ("CIEN", "100", True), ("VIEJO", "0.2", False)
+        ("DIEZ", 0.1, True), ("CIEN", 100.0, True), ("VIEJO", 0.2, False)
     ]
     async with db.transaction() as session:
         prices = {p.item_id: p for p in await session.scalars(select(RetailProduct).where(RetailProduct.item_id.in_([p["id"] for p in report["products"]])))}

@@ -80,6 +80,7 @@ def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path
         )
         assert nasal_refused.status_code == 403
         _try_the_devices_customer(base, manifest)
+        _try_the_pharmacy(base, manifest)
         assert "server" not in created.headers
     finally:
         output = _stop(process)
@@ -97,6 +98,33 @@ def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path
         assert again["operator_token"] == manifest["operator_token"]
     finally:
         _stop(process)
+
+
+def _try_the_pharmacy(base: str, manifest: dict) -> None:
+    """The manifest's pharmacy object is enough to sign in and place the worked example's kind of order."""
+    [account] = [a for a in manifest["accounts"] if a["pharmacy"]]
+    pharmacy = account["pharmacy"]
+    [user] = pharmacy["users"]
+    key = account["keys"]["test"]
+    token = httpx.post(f"{base}/api/token/", json=user, headers={"X-API-Key": key})
+    assert token.status_code == 200, token.text
+    headers = {"X-API-Key": key, "Authorization": f"Bearer {token.json()['access']}"}
+    plain = [p for p in pharmacy["products"] if not p["requires_prescription"]]
+    body = {
+        "user": {"email": "paciente@example.mx", "phone": "+528188888888", "first_name": "Ana", "last_name": "López"},
+        "order": {
+            "details": [{"product": p["id"], "quantity": 2} for p in plain[:2]],
+            "shipping": {"street": "Av. Reforma", "exterior_number": "222", "neighborhood": "Juárez", "city": "CDMX",
+                         "state": "CDMX", "country": "México", "zipcode": "06600"},
+            "payment_method": pharmacy["payment_methods"][0]["id"],
+            "coupon": next(c["code"] for c in pharmacy["coupons"] if c["valid"]),
+        },
+    }
+    created = httpx.post(f"{base}/api/orders/resources/", json=body, headers=headers)
+    assert created.status_code == 201, created.text
+    assert created.json()["coupon"] is not None and created.json()["total"] > 0
+    listed = httpx.get(f"{base}/api/orders/", headers=headers).json()
+    assert created.json()["id"] in [r["id"] for r in listed["results"]]
 
 
 def _assert_private(data_dir: Path) -> None:

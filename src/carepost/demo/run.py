@@ -29,6 +29,7 @@ async def prepare(settings: Settings) -> dict[str, Any]:
     finally:
         await db.dispose()
     masks = {entry.slug: entry.masks for entry in tenant.accounts}
+    users = {entry.slug: [{"email": str(u.email), "password": u.password} for u in entry.users] for entry in tenant.accounts}
     return {
         "base_url": settings.public_url,
         "docs_url": f"{settings.public_url}/docs",
@@ -40,9 +41,24 @@ async def prepare(settings: Settings) -> dict[str, Any]:
                 "keys": secrets[report.slug],
                 "masks": masks[report.slug].model_dump(mode="json") if masks[report.slug] else None,
                 "devices": report.devices,
+                "pharmacy": _pharmacy(report.pharmacy, users[report.slug]),
             }
             for report in reports
         ],
+    }
+
+
+def _pharmacy(report: dict[str, Any] | None, users: list[dict[str, str]]) -> dict[str, Any] | None:
+    """What a client of the pharmacy API needs: who signs in, and the ids its orders name."""
+    if report is None:
+        return None
+    return {
+        "users": users,
+        "payment_methods": [{"id": m["id"], "kind": m["kind"]} for m in report["payment_methods"]],
+        "products": report["products"],
+        "stores": [{"id": s["id"]} for s in report["stores"]],
+        "shipping_methods": [{"id": m["id"], "zip_prefixes": m["zip_prefixes"]} for m in report["shipping_methods"]],
+        "coupons": report["coupons"],
     }
 
 
@@ -65,6 +81,9 @@ def _print(summary: dict[str, Any], settings: Settings) -> None:
         print(f"\n  {account['name']}  [{account['slug']}]")
         for mode, secret in sorted(account["keys"].items()):
             print(f"    {mode:<4} key: {secret}")
+        if account["pharmacy"]:
+            for user in account["pharmacy"]["users"]:
+                print(f"    user: {user['email']}  password: {user['password']}  (POST /api/token/ with X-API-Key)")
         if account["devices"]:
             print("    devices: every patient, site, item, kit and fulfillment site id is in the --manifest file")
             print(f"    try: {_devices_hint(account, summary['base_url'])}")

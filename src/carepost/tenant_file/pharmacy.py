@@ -22,7 +22,7 @@ async def price_item(session: AsyncSession, item: Item, retail: RetailFile) -> d
         requires_prescription=retail.requires_prescription, image_url=retail.image_url,
     )
     return {
-        "id": item.id, "name": item.name, "price": plain(product.price), "iva_rate": plain(product.iva_rate),
+        "id": item.id, "name": item.name, "price": float(product.price), "iva_rate": float(product.iva_rate),
         "requires_prescription": product.requires_prescription,
     }
 
@@ -59,10 +59,5 @@ async def apply_account(session: AsyncSession, account_id: int, pharmacy: Pharma
     now = utcnow()
     return {
         "payment_methods": [{"id": m.id, "code": m.code, "kind": m.kind} for m in methods],
-        "coupons": [{"code": c.code, "value": plain(c.value), "valid": coupon_usable(c, now)} for c in coupons],
+        "coupons": [{"code": c.code, "value": float(c.value), "valid": coupon_usable(c, now)} for c in coupons],
     }
-
-
-def plain(amount: Decimal) -> str:
-    """`35.9`, `0.16`, `100`: the same on both databases, whatever scale the column keeps."""
-    return format(amount.normalize(), "f")
