@@ -188,3 +188,16 @@ async def test_test_orders_reserve_no_live_stock(client, db, world):
     async with db.transaction() as session:
         stock = await session.scalar(select(Stock).where(Stock.item_id == world.products["scarce"]))
     assert stock.reserved == 0
+
+
+async def test_calculate_takes_an_idempotency_key_too(client, world, token):
+    headers = {**world.headers(token), "Idempotency-Key": f"calc-{world.tag}"}
+    body = order_body(world)
+
+    first = await client.post(CALCULATE, json=body, headers=headers)
+    again = await client.post(CALCULATE, json=body, headers=headers)
+    other = await client.post(CALCULATE, json=order_body(world, coupon="DIEZ"), headers=headers)
+
+    assert first.status_code == 200 and again.status_code == 200
+    assert again.headers["idempotent-replayed"] == "true" and again.json() == first.json()
+    assert other.status_code == 422 and "detail" in other.json()  # the key, reused with another body

@@ -231,3 +231,18 @@ async def test_a_user_of_another_account_lists_nothing_here(client, db, world):
     assert response.json()["count"] == 0
     async with db.transaction() as session:
         assert await session.scalar(select(Order.id).where(Order.account_id == stranger.clinic.account_id)) is None
+
+
+async def test_every_path_answers_without_its_trailing_slash_and_without_a_redirect(client, world, token):
+    placed = await _place(client, world, token)
+
+    listed = await client.get("/api/orders", headers=world.headers(token))
+    shown = await client.get(f"/api/orders/{placed['id']}", headers=world.headers(token))
+    changed = await client.patch(
+        f"/api/orders/{placed['id']}", json={"details": [{"product": world.products["medicine"], "quantity": 1}]}, headers=world.headers(token)
+    )
+    created = await client.post("/api/orders/resources", json=order_body(world), headers=world.headers(token))
+    calculated = await client.post("/api/orders/calculate", json=order_body(world), headers=world.headers(token))
+
+    assert [r.status_code for r in (listed, shown, changed, created, calculated)] == [200, 200, 200, 201, 200]
+    assert all("location" not in r.headers for r in (listed, shown, changed, created, calculated))

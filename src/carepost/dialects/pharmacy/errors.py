@@ -69,8 +69,12 @@ _DETAIL = {
 TOKEN_NOT_VALID = "Given token not valid for any token type"
 
 
+# An Idempotency-Key reused with another body: the IETF draft's 422, as the devices API answers.
+_STATUS_BY_CODE = {"idempotency_key_mismatch": 422}
+
+
 def status_for(problem: Problem) -> int:
-    return STATUS_BY_KIND.get(problem.kind, 500)
+    return _STATUS_BY_CODE.get(problem.code) or STATUS_BY_KIND.get(problem.kind, 500)
 
 
 def render(problem: Problem, request_id: str, path: str) -> Response:

@@ -21,7 +21,7 @@ from carepost.core.kit.errors import InvalidInput, NotFound, Unauthenticated
 from carepost.core.retail import changes, reading
 from carepost.core.retail.place import place
 from carepost.core.retail.quote import LineRequest, quote
-from carepost.dialects._shared.idempotency import respond_once
+from carepost.dialects._shared.idempotency import Work, respond_once
 from carepost.dialects._shared.openapi import error_responses
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep
 from carepost.dialects.pharmacy import listing, mapping, shapes, tokens
@@ -81,11 +81,21 @@ async def obtain_token(body: TokenIn, caller: KeyCallerDep, runtime: RuntimeDep)
     summary="Calculate an order's totals",
     responses={200: {"model": shapes.Calculation}},
 )
-async def calculate(body: CreateOrderIn, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
-    """The create body; the totals, shipping method and delivery dates it would get. Creates nothing."""
-    async with runtime.db.read() as session:
+async def calculate(
+    body: CreateOrderIn,
+    caller: SignedInDep,
+    runtime: RuntimeDep,
+    idempotency_key: Annotated[str | None, Header(min_length=1, max_length=255)] = None,
+) -> JSONResponse:
+    """The create body; the totals, shipping method and delivery dates it would get. Creates nothing.
+    With `Idempotency-Key`, a repeat answers exactly as the first did (a coupon's window may have closed since)."""
+    shipping = body.order.shipping.model_dump() if body.order.shipping else None
+
+    async def work(session: AsyncSession) -> StoredResponse:
         found = await quote(session, scope=caller.caller.scope, quote_in=mapping.quote_in(body.order), at=utcnow())
-    return JSONResponse(mapping.quoted(found, shipping=body.order.shipping.model_dump() if body.order.shipping else None))
+        return StoredResponse(status=200, body=mapping.quoted(found, shipping=shipping))
+
+    return await _once(runtime, _idempotent(caller, idempotency_key, body, CALCULATE_ENDPOINT), work)
 
 
 @route(
@@ -110,25 +120,30 @@ async def create_order(
         placed = await place(session, caller=caller.caller, user_id=caller.user_id, order_in=order_in, documents=runtime.documents)
         return StoredResponse(status=201, body=mapping.created(placed))
 
-    request = _idempotent(caller, idempotency_key, body)
+    return await _once(runtime, _idempotent(caller, idempotency_key, body, CREATE_ENDPOINT), work)
+
+
+CREATE_ENDPOINT = "pharmacy.orders.create"
+CALCULATE_ENDPOINT = "pharmacy.orders.calculate"
+
+
+async def _once(runtime: Runtime, request: IdempotentRequest | None, work: Work) -> JSONResponse:
+    """Do the work, or answer a repeat of the same key and body with the first answer (200, marked)."""
     outcome = await respond_once(runtime.db, request, ttl=timedelta(hours=runtime.settings.idempotency_ttl_hours), work=work)
     headers = {"Idempotent-Replayed": "true"} if outcome.replayed else None
     return JSONResponse(outcome.body, status_code=200 if outcome.replayed else outcome.status, headers=headers)
 
 
-def _idempotent(caller: PharmacyCaller, key: str | None, body: CreateOrderIn) -> IdempotentRequest | None:
+def _idempotent(caller: PharmacyCaller, key: str | None, body: CreateOrderIn, endpoint: str) -> IdempotentRequest | None:
     if key is None:
         return None
     return IdempotentRequest(
         account_id=caller.caller.account_id,
         api_key_id=caller.caller.api_key_id,
         key=key,
-        endpoint=CREATE_ENDPOINT,
-        fingerprint=fingerprint(CREATE_ENDPOINT, body.model_dump(mode="json")),
+        endpoint=endpoint,
+        fingerprint=fingerprint(endpoint, body.model_dump(mode="json")),
     )
-
-
-CREATE_ENDPOINT = "pharmacy.orders.create"
 
 
 @route("/api/orders/", "GET", summary="List orders", responses={200: {"model": shapes.OrderPage}})
