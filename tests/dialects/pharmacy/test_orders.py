@@ -84,7 +84,7 @@ async def test_each_filter(client, world, token):
     assert await ids(payment_status__in="credit,unpaid") == {credit["id"], transfer["id"], cancelled["id"]}
     assert await ids(order_status__in="cancelled") == {cancelled["id"]}
     assert await ids(exclude_order_status__in="cancelled") == {credit["id"], transfer["id"]}
-    assert await ids(patient=credit["patient"]) == {credit["id"]}
+    assert await ids(patient=credit["patient"]["id"]) == {credit["id"]}
     in_two_days = (today + timedelta(days=2)).isoformat()  # the standard method takes 2 to 4 days
     assert len(await ids(expected_delivery_date_after=in_two_days, expected_delivery_date_before=in_two_days)) == 3
     assert await ids(expected_delivery_date_before=(today + timedelta(days=1)).isoformat()) == set()

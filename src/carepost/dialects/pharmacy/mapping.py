@@ -13,7 +13,7 @@ from typing import Any
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.orders.lifecycle import PATIENT_ORDER_STATUS
 from carepost.core.patients.contacts import ContactIn
-from carepost.core.retail.place import PlacedRetailOrder, RetailOrderIn
+from carepost.core.retail.place import RetailOrderIn
 from carepost.core.retail.prescriptions import MAX_BYTES, PrescriptionIn
 from carepost.core.models import Prescription
 from carepost.core.retail.quote import LineRequest, Quote, QuoteIn
@@ -101,27 +101,6 @@ def quoted(quote: Quote, *, shipping: dict[str, Any] | None) -> dict[str, Any]:
         ],
         "shipping": shipping,
         "store": _store(quote),
-    }
-
-
-def created(placed: PlacedRetailOrder) -> dict[str, Any]:
-    """The create answer: the contract's fields, then the rest of the order (its `...`)."""
-    order, retail = placed.order, placed.retail
-    return {
-        "id": order.id,
-        **quoted(placed.quote, shipping=order.shipping_address),
-        "patient_order_status": PATIENT_ORDER_STATUS[order.status],
-        "payment_status": retail.payment_status,
-        "order_status": order.status,
-        "insurance_refund_status": retail.insurance_refund_status,
-        "patient": placed.patient.id,
-        "payment_method": retail.payment_method_id,
-        "prescriptions": [_prescription(p) for p in placed.prescriptions],
-        "comments": retail.comments,
-        "origin": retail.origin,
-        "cfdi": None,  # issued in issue 12
-        "created_at": timestamp(order.placed_at),
-        "updated_at": timestamp(order.updated_at),
     }
 
 
@@ -229,13 +208,15 @@ def _prescription(p: Prescription) -> dict[str, Any]:
     }
 
 
-def changed(view: RetailOrderView) -> dict[str, Any]:
-    """A PATCH's answer: the create answer's fields, from the order as it now is, and the rest of it."""
-    retail = view.retail
+def answered(view: RetailOrderView) -> dict[str, Any]:
+    """The answer to a create or a PATCH: the fields contract 001 shows there (`store` as an
+    object, `details` with product ids, `selected_shipping_method`), then the rest of the order."""
+    retail, store = view.retail, view.store
     return {
         **detail(view),
         "coupon": {"code": retail.coupon_code, "value": number(retail.coupon_value)} if retail.coupon_code else None,
         "selected_shipping_method": retail.shipping_method_id,
+        "store": {"id": store.id, "name": store.name, "address": store.address} if store else None,
         "details": [
             {
                 "product": line.line.item_id, "quantity": line.line.quantity, "subtotal": number(line.line.subtotal),

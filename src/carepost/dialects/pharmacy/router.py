@@ -103,7 +103,7 @@ async def calculate(
     "POST",
     status_code=201,
     summary="Create an order",
-    responses={201: {"model": shapes.CreatedOrder}, 200: {"model": shapes.CreatedOrder, "description": "An idempotent replay"}, **error_responses(shapes.PharmacyError, 409, 422)},
+    responses={201: {"model": shapes.AnsweredOrder}, 200: {"model": shapes.AnsweredOrder, "description": "An idempotent replay"}, **error_responses(shapes.PharmacyError, 409, 422)},
 )
 async def create_order(
     body: CreateOrderIn,
@@ -118,7 +118,8 @@ async def create_order(
 
     async def work(session: AsyncSession) -> StoredResponse:
         placed = await place(session, caller=caller.caller, user_id=caller.user_id, order_in=order_in, documents=runtime.documents)
-        return StoredResponse(status=201, body=mapping.created(placed))
+        view = await reading.get_order(session, scope=caller.caller.scope, order_id=placed.order.id)
+        return StoredResponse(status=201, body=mapping.answered(view))
 
     return await _once(runtime, _idempotent(caller, idempotency_key, body, CREATE_ENDPOINT), work)
 
@@ -176,7 +177,7 @@ async def get_order(order_id: OrderId, caller: SignedInDep, runtime: RuntimeDep)
     "/api/orders/{order_id}/",
     "PATCH",
     summary="Change an order's products, or cancel it",
-    responses={200: {"model": shapes.ChangedOrder}},
+    responses={200: {"model": shapes.AnsweredOrder}},
 )
 async def patch_order(order_id: OrderId, body: PatchOrderIn, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
     """`{"details": [...]}` replaces the products and recomputes every total while the order is
@@ -192,7 +193,7 @@ async def patch_order(order_id: OrderId, body: PatchOrderIn, caller: SignedInDep
             view = await changes.change_details(
                 session, caller=caller.caller, user_id=caller.user_id, order_id=number, details=details
             )
-        return JSONResponse(mapping.changed(view))
+        return JSONResponse(mapping.answered(view))
 
 
 def _list_url(runtime: Runtime) -> str:

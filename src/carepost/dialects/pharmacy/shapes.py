@@ -50,15 +50,6 @@ class Calculation(Shape):
     store: dict[str, Any] | None
 
 
-class CreatedOrder(Calculation):
-    id: int
-    patient_order_status: str
-    payment_status: str
-    order_status: str
-    patient: int
-    payment_method: int
-    cfdi: str | None
-    created_at: str
 
 
 class ListedOrder(Shape):
@@ -115,5 +106,8 @@ class OrderDetailPage(Shape):
     results: list[OrderDetail]
 
 
-class ChangedOrder(OrderDetail):
+class AnsweredOrder(OrderDetail):
+    """A create's or a PATCH's answer: the detail, with the create's `store`, `details` and `selected_shipping_method`."""
+
+    store: dict[str, Any] | None  # type: ignore[assignment]
     selected_shipping_method: int | None
