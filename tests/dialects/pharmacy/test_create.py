@@ -9,20 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from carepost.core.models import Order, Stock
-from tests.pharmacy_world import PDF, PharmacyWorld, order_body, pharmacy_world, token_for
+from tests.pharmacy_world import PDF, order_body, pharmacy_world, token_for
 
 CREATE = "/api/orders/resources/"
 CALCULATE = "/api/orders/calculate/"
-
-
-@pytest.fixture
-async def world(db, settings) -> PharmacyWorld:
-    return await pharmacy_world(db, settings.resolved_secret_key)
-
-
-@pytest.fixture
-async def token(client, world) -> str:
-    return await token_for(client, world)
 
 
 async def _create(client, world, token, body, **headers):

@@ -6,20 +6,10 @@ import jwt
 import pytest
 
 from tests.factories import create_pharmacy_client
-from tests.pharmacy_world import PharmacyWorld, order_body, pharmacy_world, token_for
+from tests.pharmacy_world import order_body, pharmacy_world
 
 CREATE = "/api/orders/resources/"
 NOT_PROVIDED = {"detail": "Authentication credentials were not provided."}
-
-
-@pytest.fixture
-async def world(db, settings) -> PharmacyWorld:
-    return await pharmacy_world(db, settings.resolved_secret_key)
-
-
-@pytest.fixture
-async def token(client, world) -> str:
-    return await token_for(client, world)
 
 
 def _token_not_valid(response, reason: str) -> None:

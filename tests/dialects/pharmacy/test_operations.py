@@ -5,25 +5,14 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
 from carepost.cli import app as cli
 from carepost.core.models import OrderEvent, Stock
-from tests.pharmacy_world import PharmacyWorld, order_body, pharmacy_world, token_for
+from tests.pharmacy_world import order_body
 
 ORDERS = "/api/orders/"
-
-
-@pytest.fixture
-async def world(db, settings) -> PharmacyWorld:
-    return await pharmacy_world(db, settings.resolved_secret_key)
-
-
-@pytest.fixture
-async def token(client, world) -> str:
-    return await token_for(client, world)
 
 
 async def _place(client, world, token, **order) -> dict:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from carepost.core.models import Order, Stock
 from tests.factories import create_pharmacy_client
-from tests.pharmacy_world import PharmacyWorld, order_body, pharmacy_world, token_for
+from tests.pharmacy_world import order_body, pharmacy_world, token_for
 
 CREATE = "/api/orders/resources/"
 ORDERS = "/api/orders/"
@@ -17,16 +17,6 @@ LIST_FIELDS = {
     "id", "created_at", "order_status", "patient_order_status", "patient", "payment_status", "products_count", "details",
     "shipping", "payment_method", "total", "origin", "expected_delivery_date", "max_delivery_date",
 }
-
-
-@pytest.fixture
-async def world(db, settings) -> PharmacyWorld:
-    return await pharmacy_world(db, settings.resolved_secret_key)
-
-
-@pytest.fixture
-async def token(client, world) -> str:
-    return await token_for(client, world)
 
 
 async def _place(client, world, token, *, first="Ana", last="López", **order) -> dict:
