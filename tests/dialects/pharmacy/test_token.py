@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import jwt
+from argon2 import PasswordHasher
 import pytest
 from sqlalchemy import select
 
@@ -111,3 +112,17 @@ async def test_a_wrong_method_names_it_like_drf(client):
 
     assert response.status_code == 405
     assert response.json() == {"detail": 'Method "GET" not allowed.'}
+
+
+async def test_a_hash_made_with_older_parameters_is_upgraded_at_sign_in(client, db, pharmacy):
+    weak = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash(pharmacy.password)
+    async with db.transaction() as session:
+        user = await session.scalar(select(AccountUser).where(AccountUser.email == pharmacy.email))
+        user.password_hash = weak
+
+    response = await client.post(TOKEN, json=_body(pharmacy), headers={"X-API-Key": pharmacy.clinic.live_key})
+
+    assert response.status_code == 200
+    async with db.transaction() as session:
+        upgraded = await session.scalar(select(AccountUser.password_hash).where(AccountUser.email == pharmacy.email))
+    assert upgraded != weak and not PasswordHasher().check_needs_rehash(upgraded)

@@ -29,6 +29,7 @@ class SignedIn:
     user_id: int
     account_id: int
     email: str
+    needs_rehash: bool  # hashed with older parameters: call rehash() in a write transaction
 
 
 async def ensure_user(
@@ -49,7 +50,8 @@ async def ensure_user(
 
 async def sign_in(session: AsyncSession, *, account_id: int, email: str, password: str) -> SignedIn | None:
     """The user these credentials belong to, or None: an unknown e-mail, a wrong password
-    and an inactive user look alike."""
+    and an inactive user look alike. Only reads: run it in a read session, so the argon2
+    verification holds no write lock."""
     users = AccountUserRepository(session)
     user = await users.by_email(account_id, email.strip().lower())
     try:  # argon2 costs tens of milliseconds of CPU by design: off the event loop
@@ -58,10 +60,15 @@ async def sign_in(session: AsyncSession, *, account_id: int, email: str, passwor
         return None
     if user is None or not user.active:
         return None
-    if _HASHER.check_needs_rehash(user.password_hash):
+    return SignedIn(user.id, user.account_id, user.email, needs_rehash=_HASHER.check_needs_rehash(user.password_hash))
+
+
+async def rehash(session: AsyncSession, *, signed_in: SignedIn, password: str) -> None:
+    """Store the password again with today's parameters (after a sign-in that verified it)."""
+    user = await AccountUserRepository(session).by_id(signed_in.account_id, signed_in.user_id)
+    if user is not None:
         user.password_hash = await asyncio.to_thread(_HASHER.hash, password)
-        await users.add(user)
-    return SignedIn(user_id=user.id, account_id=user.account_id, email=user.email)
+        await AccountUserRepository(session).add(user)
 
 
 async def active_user(session: AsyncSession, *, account_id: int, user_id: int) -> AccountUser | None:
