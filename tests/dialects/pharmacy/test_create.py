@@ -191,3 +191,14 @@ async def test_calculate_takes_an_idempotency_key_too(client, world, token):
     assert first.status_code == 200 and again.status_code == 200
     assert again.headers["idempotent-replayed"] == "true" and again.json() == first.json()
     assert other.status_code == 422 and "detail" in other.json()  # the key, reused with another body
+
+
+async def test_test_orders_spend_no_coupon_use(client, world):
+    test_token = await token_for(client, world, mode="test")
+    live_token = await token_for(client, world)
+
+    sandbox = await client.post(CREATE, json=order_body(world, coupon="UNA"), headers=world.headers(test_token, mode="test"))
+    live = await client.post(CREATE, json=order_body(world, coupon="UNA"), headers=world.headers(live_token))
+
+    assert sandbox.json()["coupon"]["code"] == "UNA"
+    assert live.json()["coupon"]["code"] == "UNA"  # its one use was still there for a live order

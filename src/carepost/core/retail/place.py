@@ -61,7 +61,7 @@ async def place(
     kinds = prescription_rules.check(order_in.prescriptions, field="order.prescriptions", today=now.date())
     require_prescriptions(quoted.products, given=bool(order_in.prescriptions), field="order.prescriptions")
     patient = await patient_for_contact(session, scope=caller.scope, contact=order_in.user, field="user")
-    quoted = await _use_coupon(session, quoted, order_in.order)
+    quoted = await _use_coupon(session, caller, quoted, order_in.order)
     order = await OrderRepository(session).add(
         new_order(
             caller,
@@ -91,9 +91,10 @@ def require_prescriptions(products: dict[int, tuple[Any, Any]], *, given: bool, 
         raise InvalidInput(f"A prescription is required for: {', '.join(needing)}.", field=field)
 
 
-async def _use_coupon(session: AsyncSession, quoted: Quote, quote_in: QuoteIn) -> Quote:
-    """Count the coupon's use; if another order took its last one meanwhile, go without it."""
-    if quoted.coupon is None or await RetailRepository(session).use_coupon(quoted.coupon.id):
+async def _use_coupon(session: AsyncSession, caller: Caller, quoted: Quote, quote_in: QuoteIn) -> Quote:
+    """Count the coupon's use; if another order took its last one meanwhile, go without it.
+    A test order counts no use: the sandbox never spends what live orders may."""
+    if quoted.coupon is None or caller.is_test or await RetailRepository(session).use_coupon(quoted.coupon.id):
         return quoted
     totals = price(quote_in.details, quoted.products, coupon_value=None, shipping_method=quoted.shipping_method)
     return Quote(quoted.products, quoted.payment_method, quoted.shipping_method, quoted.store, None, totals, quoted.window)
