@@ -61,3 +61,9 @@ def test_bad_barcodes_say_why(raw, why):
     with pytest.raises(InvalidInput) as refused:
         parse_barcode(raw)
     assert why in refused.value.message
+
+
+@pytest.mark.parametrize("raw", ["]\u0089", "]", "]d2", "]C1\x1d"])
+def test_a_broken_symbology_identifier_is_refused_not_a_crash(raw):
+    with pytest.raises(InvalidInput):
+        parse_barcode(raw)

@@ -70,8 +70,13 @@ def _gs1(value: str, *, field: str) -> Gs1Udi:
         except Exception:
             raise InvalidInput("The barcode is not a GS1 element string this lookup understands.", field=field) from None
     else:
-        result = biip.parse(value)
-        if result.gs1_message is None:
+        try:
+            result = biip.parse(value)
+        except (biip.ParseError, ValueError, IndexError):
+            # Found by schemathesis: "]" plus a character that is no symbology code is a ParseError,
+            # and a lone "]" an IndexError inside biip. Untrusted input is refused, never a 500.
+            result = None
+        if result is None or result.gs1_message is None:
             raise InvalidInput(
                 "The barcode is neither a FUPC, a GS1 UDI, a SCAN_… id nor an ORD_… id.", field=field
             )
