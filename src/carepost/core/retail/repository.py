@@ -8,9 +8,10 @@ from typing import TypeVar
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.kit.db import Base
 from carepost.core.models import Coupon, Item, PaymentMethod, RetailProduct, ShippingMethod, Store
 
-Row = TypeVar("Row", RetailProduct, PaymentMethod, ShippingMethod, Store, Coupon)
+Row = TypeVar("Row", bound=Base)
 
 
 class RetailRepository:
