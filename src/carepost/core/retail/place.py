@@ -77,9 +77,7 @@ async def place(
     await reserve(session, caller, order, order_in.order.details, field="order.details")
     retail, lines = _rows(order, quoted, order_in, user_id)
     documents_kept = await prescription_rules.keep(documents, order=order, prescriptions=order_in.prescriptions, kinds=kinds)
-    repository = RetailRepository(session)
-    for row in (retail, *lines, *documents_kept):
-        await repository.add(row)
+    await RetailRepository(session).add_all([retail, *lines, *documents_kept])
     event = await events.record(session, order, name="placed", actor=events.api_key_actor(caller.api_key_id))
     return PlacedRetailOrder(order, retail, lines, documents_kept, patient, quoted, event)
 

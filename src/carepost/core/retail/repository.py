@@ -23,6 +23,11 @@ class RetailRepository:
         await self.session.flush()
         return row
 
+    async def add_all(self, rows: Iterable[Base]) -> None:
+        """Write rows in one flush: an order's retail row, lines and prescriptions together."""
+        self.session.add_all(rows)
+        await self.session.flush()
+
     async def products(self, item_ids: Iterable[int]) -> dict[int, tuple[Item, RetailProduct]]:
         wanted = set(item_ids)
         if not wanted:
