@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
@@ -77,8 +77,7 @@ class RetailOrderRepository:
         return {row.id: row for row in await self.session.scalars(select(model).where(model.id.in_(wanted)))}
 
     async def replace_lines(self, order_id: int, lines: list[RetailOrderLine]) -> None:
-        for line in (await self.lines([order_id]))[order_id]:
-            await self.session.delete(line[0])
+        await self.session.execute(delete(RetailOrderLine).where(RetailOrderLine.order_id == order_id))
         self.session.add_all(lines)
         await self.session.flush()
 

@@ -13,11 +13,10 @@ from fastapi import Depends, Request
 from carepost.core.accounts import users
 from carepost.core.accounts.service import Caller
 from carepost.core.kit.errors import Unauthenticated
+from carepost.core.retail.place import DIALECT
 from carepost.dialects._shared.credentials import caller_for, one_header
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.dialects.pharmacy import tokens
-
-DIALECT = "pharmacy"
 
 
 @dataclass(frozen=True)

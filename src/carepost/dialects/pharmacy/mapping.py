@@ -15,7 +15,7 @@ from carepost.core.orders.lifecycle import PATIENT_ORDER_STATUS
 from carepost.core.patients.contacts import ContactIn
 from carepost.core.retail.place import RetailOrderIn
 from carepost.core.retail.prescriptions import MAX_BYTES, PrescriptionIn
-from carepost.core.models import Prescription
+from carepost.core.models import Prescription, Store
 from carepost.core.retail.quote import LineRequest, Quote, QuoteIn
 from carepost.core.retail.reading import RetailOrderView
 from carepost.dialects.pharmacy.schemas import CreateOrderIn, OrderPartIn
@@ -100,12 +100,12 @@ def quoted(quote: Quote, *, shipping: dict[str, Any] | None) -> dict[str, Any]:
             for line in totals.lines
         ],
         "shipping": shipping,
-        "store": _store(quote),
+        "store": _store(quote.store),
     }
 
 
-def _store(quote: Quote) -> dict[str, Any] | None:
-    store = quote.store
+def _store(store: Store | None) -> dict[str, Any] | None:
+    """The create's and PATCH's `store`: the pick-up store as an object (the detail shows its id)."""
     return {"id": store.id, "name": store.name, "address": store.address} if store else None
 
 
@@ -211,12 +211,10 @@ def _prescription(p: Prescription) -> dict[str, Any]:
 def answered(view: RetailOrderView) -> dict[str, Any]:
     """The answer to a create or a PATCH: the fields contract 001 shows there (`store` as an
     object, `details` with product ids, `selected_shipping_method`), then the rest of the order."""
-    retail, store = view.retail, view.store
     return {
         **detail(view),
-        "coupon": {"code": retail.coupon_code, "value": number(retail.coupon_value)} if retail.coupon_code else None,
-        "selected_shipping_method": retail.shipping_method_id,
-        "store": {"id": store.id, "name": store.name, "address": store.address} if store else None,
+        "selected_shipping_method": view.retail.shipping_method_id,
+        "store": _store(view.store),
         "details": [
             {
                 "product": line.line.item_id, "quantity": line.line.quantity, "subtotal": number(line.line.subtotal),
