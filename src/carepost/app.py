@@ -64,7 +64,7 @@ def create_app(
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         worker_task = None
         if settings.run_worker_in_process:
-            worker_task = asyncio.create_task(Worker(db).run_forever())
+            worker_task = asyncio.create_task(Worker.for_settings(db, settings, mail=mail).run_forever())
         try:
             yield
         finally:

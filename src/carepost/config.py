@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     body_timeout_seconds: float = 30.0  # the longest wait for the next piece of a request body
     # The pharmacy API's access tokens (JWT): how long one lasts.
     pharmacy_access_lifetime_seconds: int = 3600
+    # How long the worker waits for a PAC (CFDI stamping and cancelling) before it tries again later.
+    pac_timeout_seconds: float = 30.0
     # /metrics answers only with `Authorization: Bearer <token>` when this is set.
     metrics_token: str | None = None
 

@@ -1,4 +1,4 @@
-"""The worker: relays the outbox and runs the periodic clean-ups.
+"""The worker: relays the outbox to its topics' handlers and runs the periodic clean-ups.
 
 Run many of them against PostgreSQL; claims never overlap (SKIP LOCKED).
 """
@@ -8,11 +8,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
+from carepost.adapters.documents.local import LocalDocumentStore
+from carepost.adapters.mail import mail_for
+from carepost.adapters.pac import pac_resolver
+from carepost.config import Settings
 from carepost.core.idempotency import service as idempotency
 from carepost.core.kit.db import Database
-from carepost.core.outbox.relay import Handler, Relay
+from carepost.core.notifications.mail import MailPort
+from carepost.core.outbox.relay import Delivery, Handler, Relay
+from carepost.core.retail import invoice_issuing
+from carepost.core.retail.invoice_issuing import InvoicingPorts
 
 log = logging.getLogger("carepost.worker")
 
@@ -20,16 +27,43 @@ IDLE_POLL_SECONDS = 0.5
 HOUSEKEEPING_EVERY_SECONDS = 3600
 
 
-def handlers() -> Mapping[str, Handler]:
-    """Outbox topics and who handles them. No dialect subscribes to an event yet."""
-    return {}
+def invoicing_ports(settings: Settings, *, mail: Callable[[str], MailPort] | None = None) -> InvoicingPorts:
+    return InvoicingPorts(
+        pac_for=pac_resolver(settings.resolved_secret_key, timeout_seconds=settings.pac_timeout_seconds),
+        documents=LocalDocumentStore(settings.data_dir / "documents"),
+        mail_for=mail or (lambda mode: mail_for(settings, mode)),
+        secret_key=settings.resolved_secret_key,
+    )
+
+
+def handlers(db: Database, ports: InvoicingPorts) -> Mapping[str, Handler]:
+    """Outbox topics and who handles them: the pharmacy's invoices (core/retail/invoice_issuing.py)."""
+
+    async def issue(delivery: Delivery) -> None:
+        await invoice_issuing.issue(db, delivery.payload["invoice_id"], ports, attempt=delivery.attempt)
+
+    async def email(delivery: Delivery) -> None:
+        await invoice_issuing.email(db, delivery.payload["invoice_id"], ports)
+
+    async def cancel(delivery: Delivery) -> None:
+        await invoice_issuing.cancel(db, delivery.payload["invoice_id"], ports, attempt=delivery.attempt)
+
+    return {
+        "order.invoice_requested": issue,
+        "order.invoice_stamped": email,
+        "order.invoice_cancellation_requested": cancel,
+    }
 
 
 class Worker:
-    def __init__(self, db: Database, topic_handlers: Mapping[str, Handler] | None = None) -> None:
+    def __init__(self, db: Database, topic_handlers: Mapping[str, Handler]) -> None:
         self.db = db
-        self.relay = Relay(db, topic_handlers if topic_handlers is not None else handlers())
+        self.relay = Relay(db, topic_handlers)
         self._last_housekeeping = 0.0
+
+    @classmethod
+    def for_settings(cls, db: Database, settings: Settings, *, mail: Callable[[str], MailPort] | None = None) -> Worker:
+        return cls(db, handlers(db, invoicing_ports(settings, mail=mail)))
 
     async def run_forever(self) -> None:
         while True:

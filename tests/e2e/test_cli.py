@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from carepost.adapters.commerce.sealing import unseal
+from carepost.core.kit.sealing import unseal
 from carepost.cli import app as cli
 from carepost.core.accounts import service as accounts
 from carepost.core.manufacturing.repository import MaskProductRepository

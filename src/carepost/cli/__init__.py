@@ -59,7 +59,7 @@ def worker() -> None:
 
     async def main() -> None:
         async with database() as db:
-            await Worker(db).run_forever()
+            await Worker.for_settings(db, Settings()).run_forever()
 
     asyncio.run(main())
 

@@ -13,8 +13,9 @@ from carepost.app import create_app
 from carepost.config import Settings
 from carepost.core.kit.db import Database
 from carepost.core.kit.migrate import upgrade
-from carepost.demo import credentials
+from carepost.demo import credentials, csd
 from carepost.tenant_file import apply as tenant_file
+from carepost.tenant_file.schema import TenantFile
 
 
 async def prepare(settings: Settings) -> dict[str, Any]:
@@ -23,6 +24,7 @@ async def prepare(settings: Settings) -> dict[str, Any]:
     try:
         await upgrade(db)
         tenant = tenant_file.parse(files("carepost.demo").joinpath("tenant.yaml").read_text())
+        _issue_invoices_with_the_test_csd(tenant)
         reports = await tenant_file.apply(db, tenant, secret_key=settings.resolved_secret_key)
         secrets = await credentials.resolve(db, settings.data_dir, reports)
         operator = await credentials.operator_token(db, settings.data_dir)
@@ -42,10 +44,19 @@ async def prepare(settings: Settings) -> dict[str, Any]:
                 "masks": masks[report.slug].model_dump(mode="json") if masks[report.slug] else None,
                 "devices": report.devices,
                 "pharmacy": _pharmacy(report.pharmacy, users[report.slug]),
+                "invoicing": report.invoicing,
             }
             for report in reports
         ],
     }
+
+
+def _issue_invoices_with_the_test_csd(tenant: TenantFile) -> None:
+    """The pharmacy accounts sign their (sandbox) CFDI with SAT's public test CSD, when it is here."""
+    directory = csd.test_csd_dir()
+    for account in tenant.accounts:
+        if "pharmacy" in account.dialects and account.invoicing is None and directory is not None:
+            account.invoicing = csd.demo_issuer(directory)
 
 
 def _pharmacy(report: dict[str, Any] | None, users: list[dict[str, str]]) -> dict[str, Any] | None:
@@ -84,6 +95,8 @@ def _print(summary: dict[str, Any], settings: Settings) -> None:
         if account["pharmacy"]:
             for user in account["pharmacy"]["users"]:
                 print(f"    user: {user['email']}  password: {user['password']}  (POST /api/token/ with X-API-Key)")
+            if account["invoicing"]:
+                print(f"    invoices: sandbox CFDI signed with SAT's test CSD {account['invoicing']['certificate_number']} (no fiscal validity)")
         if account["devices"]:
             print("    devices: every patient, site, item, kit and fulfillment site id is in the --manifest file")
             print(f"    try: {_devices_hint(account, summary['base_url'])}")

@@ -110,7 +110,7 @@ async def act_retail(
     order_id: str, action: str, operator: OperatorDep, runtime: RuntimeDep, body: RetailActionIn | None = None
 ) -> JSONResponse:
     """Actions: approve, start_building, dispatch (carrier and tracking_number, unless picked up at a store),
-    deliver, cancel; start_payment, mark_paid, reject_payment (reason)."""
+    deliver, cancel; start_payment, mark_paid, reject_payment (reason); retry_invoice (a failed CFDI, again)."""
     given = body or RetailActionIn()
     action_input = retail.RetailActionInput(carrier=given.carrier, tracking_number=given.tracking_number, reason=given.reason, note=given.note)
     async with runtime.db.transaction() as session:

@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.adapters.commerce.sealing import seal
+from carepost.core.kit.sealing import seal
 from carepost.adapters.commerce.shopify import ShopifyConnection
 from carepost.core.accounts import service as accounts
 from carepost.core.accounts import users
@@ -44,6 +44,8 @@ class AccountReport:
     users: list[str] = field(default_factory=list)  # their e-mails
     # Accounts with the pharmacy API: the ids to try it with.
     pharmacy: dict[str, Any] | None = None
+    # Accounts that issue CFDI invoices: the issuer, its certificate number and PAC (no secrets).
+    invoicing: dict[str, Any] | None = None
     # Accounts with the devices API: the ids to try it with (its patients and sites, the shared catalog).
     devices: dict[str, Any] | None = None
 
@@ -56,7 +58,12 @@ def parse(text: str) -> TenantFile:
 
 
 def read(path: Path) -> TenantFile:
-    return parse(path.read_text())
+    """Parse the file; the files it names (an issuer's CSD) are relative to it."""
+    tenant = parse(path.read_text())
+    for account in tenant.accounts:
+        if account.invoicing is not None:
+            pharmacy.resolve_invoicing_paths(account.invoicing, path.parent)
+    return tenant
 
 
 async def apply(db: Database, tenant: TenantFile, *, secret_key: str) -> list[AccountReport]:
@@ -115,6 +122,8 @@ async def _apply_account(
     if "pharmacy" in entry.dialects:
         own = await pharmacy.apply_account(session, account.id, entry.pharmacy) if entry.pharmacy else {}
         report.pharmacy = {"products": catalog["products"], **delivery, "payment_methods": [], "coupons": [], **own}
+    if entry.invoicing is not None:
+        report.invoicing = await pharmacy.apply_invoicing(session, account.id, entry.invoicing, secret_key)
     for person in entry.users:
         user = await users.ensure_user(
             session, account_id=account.id, email=str(person.email), password=person.password,

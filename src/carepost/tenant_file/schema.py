@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 from decimal import Decimal
 from typing import Literal
 
@@ -105,6 +106,8 @@ class RetailFile(_Strict):
     iva_rate: Literal["0", "0.16"] = "0.16"  # 0 for medicinas de patente
     requires_prescription: bool = False
     image_url: str | None = Field(default=None, max_length=500)
+    sat_product_key: str = Field(default="01010101", pattern=r"^\d{8}$")  # the CFDI's ClaveProdServ
+    sat_unit_key: str = Field(default="H87", pattern=r"^[A-Z0-9]{2,3}$")  # the CFDI's ClaveUnidad
 
 
 class ItemFile(_Strict):
@@ -188,6 +191,42 @@ class PharmacyFile(_Strict):
     coupons: list[CouponFile] = Field(default_factory=list)
 
 
+class EmbeddedPacFile(_Strict):
+    provider: Literal["embedded"]
+
+
+class SwSapienPacFile(_Strict):
+    provider: Literal["sw_sapien"]
+    url: str = Field(pattern=r"^https?://", max_length=300)  # https://services.sw.com.mx, or its test host
+    user: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=1, max_length=200)  # sealed when the file is applied
+
+
+class InvoiceDefaultsFile(_Strict):
+    """What a receiver gets when its INVOICING has no `cfdi_use` or `fiscal_regime`."""
+
+    cfdi_use: str = Field(default="G03", pattern=r"^[A-Z]{1,2}\d{2}$")
+    fiscal_regime_individual: str = Field(default="612", pattern=r"^\d{3}$")
+    fiscal_regime_company: str = Field(default="601", pattern=r"^\d{3}$")
+
+
+class InvoicingFile(_Strict):
+    """The account as a CFDI's issuer. Files are read when the tenant file is applied (a
+    relative path is relative to the tenant file); the key and passwords are sealed."""
+
+    rfc: str = Field(pattern=r"^[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}$")
+    legal_name: str = Field(min_length=1, max_length=300)
+    fiscal_regime: str = Field(pattern=r"^\d{3}$")
+    postal_code: str = Field(pattern=r"^\d{5}$")  # the CFDI's LugarExpedicion
+    series: str = Field(default="CP", min_length=1, max_length=25)
+    certificate_file: Path
+    key_file: Path
+    password: str | None = Field(default=None, min_length=1, max_length=200)
+    password_file: Path | None = None  # instead of `password`: a file holding it
+    pac: EmbeddedPacFile | SwSapienPacFile = Field(default_factory=lambda: EmbeddedPacFile(provider="embedded"), discriminator="provider")
+    defaults: InvoiceDefaultsFile = Field(default_factory=InvoiceDefaultsFile)
+
+
 class UserFile(_Strict):
     """A person who signs in for the account (the pharmacy API's token endpoint), matched by e-mail.
     The password is hashed (argon2) when the file is applied; keep the file itself secret."""
@@ -210,6 +249,7 @@ class AccountFile(_Strict):
     keys: list[KeyFile] = Field(default_factory=list)
     users: list[UserFile] = Field(default_factory=list)
     pharmacy: PharmacyFile | None = None
+    invoicing: InvoicingFile | None = None  # the pharmacy API's CFDI invoices
 
 
 class TenantFile(_Strict):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from carepost.adapters.commerce.sealing import seal
+from carepost.core.kit.sealing import seal
 from carepost.adapters.commerce.shopify import ShopifyConnection
 from carepost.core.commerce.connections import save_connection
 from carepost.core.models import CommerceConnection, IdempotencyRecord, Order

@@ -24,6 +24,9 @@ def to_mime(message: MailMessage, *, sender: str) -> EmailMessage:
     mime.set_content(message.text)
     if message.html is not None:
         mime.add_alternative(message.html, subtype="html")
+    for attachment in message.attachments:
+        maintype, _, subtype = attachment.content_type.partition("/")
+        mime.add_attachment(attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename)
     return mime
 
 

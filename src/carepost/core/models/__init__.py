@@ -5,6 +5,7 @@ from carepost.core.models.audit import AccessAuditEntry, RequestLogEntry
 from carepost.core.models.catalog import Item, Kit, KitItem, Manufacturer
 from carepost.core.models.commerce import CommerceConnection, CommerceLedgerOrder, Counter
 from carepost.core.models.idempotency import IdempotencyRecord
+from carepost.core.models.invoicing import Invoice, InvoiceIssuer
 from carepost.core.models.inventory import FulfillmentSite, SandboxStock, Stock, StockReservation
 from carepost.core.models.logistics import (
     Device,
@@ -46,6 +47,8 @@ __all__ = [
     "DeviceEvent",
     "FulfillmentSite",
     "IdempotencyRecord",
+    "Invoice",
+    "InvoiceIssuer",
     "Item",
     "Kit",
     "KitItem",

@@ -27,6 +27,10 @@ class RetailProduct(Base):
     iva_rate: Mapped[Decimal] = mapped_column(Rate)
     requires_prescription: Mapped[bool] = mapped_column(default=False)
     image_url: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    # SAT's keys for the CFDI's Concepto: c_ClaveProdServ (01010101, "not in the catalogue",
+    # until the tenant file names one) and c_ClaveUnidad (H87, a piece).
+    sat_product_key: Mapped[str] = mapped_column(String(8), server_default="01010101")
+    sat_unit_key: Mapped[str] = mapped_column(String(3), server_default="H87")
 
 
 class PaymentMethod(Base):
@@ -114,7 +118,7 @@ class RetailOrder(Base):
     expected_delivery_date: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
     max_delivery_date: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     comments: Mapped[str | None] = mapped_column(Text, nullable=True)
-    invoicing: Mapped[dict[str, Any] | None] = mapped_column(JsonDoc, nullable=True)  # kept for the CFDI (next issue)
+    invoicing: Mapped[dict[str, Any] | None] = mapped_column(JsonDoc, nullable=True)  # as sent; the validated Receptor is on the invoice
     generated_by: Mapped[int | None] = mapped_column(ForeignKey("account_users.id"), nullable=True)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("account_users.id"), nullable=True)
     insurance_refund_status: Mapped[str] = mapped_column(String(16), default="not_applicable")

@@ -9,11 +9,19 @@ from carepost.core.kit.errors import UpstreamFailed
 
 
 @dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str  # "application/pdf"
+    data: bytes
+
+
+@dataclass(frozen=True)
 class MailMessage:
     to: str
     subject: str
     text: str
     html: str | None = None
+    attachments: tuple[Attachment, ...] = ()
 
 
 class MailFailed(UpstreamFailed):

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Caller
 from carepost.core.inventory.allocation import release
+from carepost.core.invoicing import requesting
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import RetailOrderLine
@@ -77,3 +78,4 @@ async def cancel_order(session: AsyncSession, view: RetailOrderView, *, actor: s
     await release(session, order_id=order.id)
     order.cancelled_at = order.updated_at = utcnow()
     await events.record(session, order, name="cancelled", actor=actor)
+    await requesting.on_order_cancelled(session, order, actor=actor)

@@ -1,5 +1,5 @@
 """The pharmacy's own moves on a retail order (operator API and CLI): approve, build,
-dispatch, deliver, cancel; and record payments. Each is checked by its lifecycle
+dispatch, deliver, cancel; record payments; retry a failed invoice. Each is checked by its lifecycle
 table (orders/lifecycle.py RETAIL, PAYMENT) and recorded as an order event."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
 from carepost.core.inventory.allocation import consume
+from carepost.core.invoicing import requesting
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Conflict, InvalidInput
 from carepost.core.models import Order
@@ -21,7 +22,8 @@ from carepost.core.retail.reading import RetailOrderView, get_order
 
 ORDER_ACTIONS = ("approve", "start_building", "dispatch", "deliver", "cancel")
 PAYMENT_ACTIONS = ("start_payment", "mark_paid", "reject_payment")
-ACTIONS = ORDER_ACTIONS + PAYMENT_ACTIONS
+INVOICE_ACTIONS = ("retry_invoice",)  # issue a failed CFDI again, with the receiver it was asked with
+ACTIONS = ORDER_ACTIONS + PAYMENT_ACTIONS + INVOICE_ACTIONS
 EVENT_NAMES = {
     "approve": "approved",
     "start_building": "building_started",
@@ -49,6 +51,8 @@ async def advance(session: AsyncSession, *, order: Order, action: str, actor: st
     view = await get_order(session, scope=Scope(order.account_id, order.mode), order_id=order.id, lock=True)
     if action == "cancel":
         await cancel_order(session, view, actor=actor)
+    elif action == "retry_invoice":
+        await requesting.retry(session, order, actor=actor)
     elif action in ORDER_ACTIONS:
         order.status = _next(RETAIL, order.status, action)
         data = await _order_effect(session, view, action, action_input)

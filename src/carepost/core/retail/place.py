@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.accounts.service import Caller
 from carepost.core.documents.port import DocumentStore
 from carepost.core.inventory.allocation import allocate
+from carepost.core.invoicing import requesting
+from carepost.core.invoicing.receiver import InvoicingIn
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import Order, OrderEvent, Patient, Prescription, RetailOrder, RetailOrderLine
@@ -37,7 +39,7 @@ class RetailOrderIn:
     order: QuoteIn
     prescriptions: tuple[PrescriptionIn, ...] = ()
     comments: str | None = None
-    invoicing: dict[str, Any] | None = None  # kept for the CFDI (issue 12)
+    invoicing: InvoicingIn | None = None  # sending it asks for the CFDI, issued after commit
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,9 @@ async def place(
     quoted = await quote(session, scope=caller.scope, quote_in=order_in.order, at=now)
     kinds = prescription_rules.check(order_in.prescriptions, field="order.prescriptions", today=now.date())
     require_prescriptions(quoted.products, given=bool(order_in.prescriptions), field="order.prescriptions")
+    receiver = None
+    if order_in.invoicing is not None:
+        receiver = await requesting.check(session, account_id=caller.account_id, given=order_in.invoicing)
     patient = await patient_for_contact(session, scope=caller.scope, contact=order_in.user, field="user")
     quoted = await _use_coupon(session, caller, quoted, order_in.order)
     order = await OrderRepository(session).add(
@@ -78,7 +83,10 @@ async def place(
     retail, lines = _rows(order, quoted, order_in, user_id)
     documents_kept = await prescription_rules.keep(documents, order=order, prescriptions=order_in.prescriptions, kinds=kinds)
     await RetailRepository(session).add_all([retail, *lines, *documents_kept])
-    event = await events.record(session, order, name="placed", actor=events.api_key_actor(caller.api_key_id))
+    actor = events.api_key_actor(caller.api_key_id)
+    event = await events.record(session, order, name="placed", actor=actor)
+    if receiver is not None:
+        await requesting.open_invoice(session, order, receiver, actor=actor)
     return PlacedRetailOrder(order, retail, lines, documents_kept, patient, quoted, event)
 
 
@@ -130,7 +138,7 @@ def _rows(order: Order, quoted: Quote, order_in: RetailOrderIn, user_id: int) ->
         expected_delivery_date=quoted.window.expected if quoted.window else None,
         max_delivery_date=quoted.window.latest if quoted.window else None,
         comments=order_in.comments,
-        invoicing=order_in.invoicing,
+        invoicing=asdict(order_in.invoicing) if order_in.invoicing else None,
         generated_by=user_id,
         updated_by=user_id,
         insurance_refund_status="not_applicable",

@@ -1,6 +1,6 @@
 """Reading retail orders: one, or a page with the contract's search, filters and
 ordering. A page costs the same few queries whatever its size: the orders, then
-their lines, payment methods, shipping methods, stores and prescriptions."""
+their lines, payment methods, shipping methods, stores, prescriptions and invoices."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.accounts.service import Scope
 from carepost.core.kit.errors import NotFound
 from carepost.core.kit.paging import Page, PageRequest
+from carepost.core.invoicing.repository import InvoiceRepository
 from carepost.core.models import (
+    Invoice,
     Item,
     Order,
     Patient,
@@ -44,6 +46,7 @@ class RetailOrderView:
     shipping_method: ShippingMethod | None = None
     store: Store | None = None
     prescriptions: list[Prescription] = field(default_factory=list)
+    invoice: Invoice | None = None
 
 
 async def list_orders(session: AsyncSession, *, scope: Scope, filters: RetailFilters, page: PageRequest) -> Page[RetailOrderView]:
@@ -70,11 +73,12 @@ async def views(session: AsyncSession, rows: list[OrderRow]) -> list[RetailOrder
     shipping = await repository.by_id(ShippingMethod, {retail.shipping_method_id for _, retail, _ in rows})
     stores = await repository.by_id(Store, {retail.store_id for _, retail, _ in rows})
     prescriptions = await repository.prescriptions(order_ids)
+    invoices = await InvoiceRepository(session).for_orders(order_ids)
     return [
         RetailOrderView(
             order, retail, patient, [RetailLineView(*line) for line in lines[order.id]],
             methods.get(retail.payment_method_id), shipping.get(retail.shipping_method_id or 0),
-            stores.get(retail.store_id or 0), prescriptions[order.id],
+            stores.get(retail.store_id or 0), prescriptions[order.id], invoices.get(order.id),
         )
         for order, retail, patient in rows
     ]

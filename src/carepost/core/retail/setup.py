@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from satcfdi import catalogs
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.errors import InvalidInput
@@ -18,14 +19,27 @@ IVA_RATES = (Decimal("0"), Decimal("0.16"))  # LIVA: 0% for medicinas de patente
 
 
 async def price_item(
-    session: AsyncSession, *, item: Item, price: Decimal, iva_rate: Decimal, requires_prescription: bool, image_url: str | None
+    session: AsyncSession,
+    *,
+    item: Item,
+    price: Decimal,
+    iva_rate: Decimal,
+    requires_prescription: bool,
+    image_url: str | None,
+    sat_product_key: str = "01010101",
+    sat_unit_key: str = "H87",
 ) -> RetailProduct:
     if iva_rate not in IVA_RATES:
         raise InvalidInput(f"{item.sku}: IVA is 0 or 0.16, not {iva_rate}.")
+    if catalogs.select("C756_c_ClaveProdServ", sat_product_key) is None:
+        raise InvalidInput(f"{item.sku}: {sat_product_key} is not in SAT's product catalogue (c_ClaveProdServ).")
+    if catalogs.select("C756_c_ClaveUnidad", sat_unit_key) is None:
+        raise InvalidInput(f"{item.sku}: {sat_unit_key} is not in SAT's unit catalogue (c_ClaveUnidad).")
     repository = RetailRepository(session)
     product = await repository.product(item.id) or RetailProduct(item_id=item.id)
     product.price, product.iva_rate = price, iva_rate
     product.requires_prescription, product.image_url = requires_prescription, image_url
+    product.sat_product_key, product.sat_unit_key = sat_product_key, sat_unit_key
     return await repository.add(product)
 
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from carepost.core.invoicing.receiver import InvoicingIn
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.orders.lifecycle import PATIENT_ORDER_STATUS
 from carepost.core.patients.contacts import ContactIn
@@ -19,6 +20,7 @@ from carepost.core.models import Prescription, Store
 from carepost.core.retail.quote import LineRequest, Quote, QuoteIn
 from carepost.core.retail.reading import RetailOrderView
 from carepost.dialects.pharmacy.schemas import CreateOrderIn, OrderPartIn
+from carepost.dialects.pharmacy.schemas import InvoicingIn as InvoicingWire
 
 _WHITESPACE = re.compile(rb"\s+")
 
@@ -49,8 +51,12 @@ def order_in(body: CreateOrderIn) -> RetailOrderIn:
             for i, p in enumerate(body.order.prescriptions)
         ),
         comments=body.order.comments,
-        invoicing=body.invoicing.model_dump() if body.invoicing else None,
+        invoicing=invoicing_in(body.invoicing) if body.invoicing else None,
     )
+
+
+def invoicing_in(body: InvoicingWire) -> InvoicingIn:
+    return InvoicingIn(**body.model_dump())
 
 
 def decode_document(text: str, *, field: str) -> bytes:
@@ -163,7 +169,7 @@ def detail(view: RetailOrderView) -> dict[str, Any]:
         "coupon": {"code": retail.coupon_code, "value": number(retail.coupon_value)} if retail.coupon_code else None,
         "generated_by": retail.generated_by,
         "updated_by": retail.updated_by,
-        "invoicing": None,  # the invoicing record arrives with the CFDI (issue 12)
+        "invoicing": view.invoice.id if view.invoice else None,
         "payment_date": timestamp(retail.payment_date),
         "shipping_date": timestamp(retail.shipping_date),
         "expected_delivery_date": timestamp(retail.expected_delivery_date),
@@ -186,8 +192,32 @@ def detail(view: RetailOrderView) -> dict[str, Any]:
         "shipping_cost": number(retail.shipping_price - retail.shipping_discount),
         "discount": number(retail.discount),
         "total": number(retail.total),
-        "cfdi": None,
+        "cfdi": view.invoice.uuid if view.invoice and view.invoice.status in _ISSUED else None,
         "reminder": None,
+        "invoice": _invoice(view),
+    }
+
+
+_ISSUED = ("stamped", "cancelling", "cancelled")
+
+
+def _invoice(view: RetailOrderView) -> dict[str, Any] | None:
+    """Beyond the contract: the invoice's state and, once stamped, where to download it."""
+    invoice = view.invoice
+    if invoice is None:
+        return None
+    issued = invoice.status in _ISSUED
+    files = f"/api/orders/{view.order.id}/invoice"
+    return {
+        "id": invoice.id,
+        "status": invoice.status,
+        "cfdi": invoice.uuid if issued else None,
+        "sandbox": invoice.sandbox,
+        "error": invoice.error,
+        "xml": f"{files}.xml" if issued else None,
+        "pdf": f"{files}.pdf" if issued else None,
+        "stamped_at": timestamp(invoice.stamped_at),
+        "cancelled_at": timestamp(invoice.cancelled_at) if invoice.status == "cancelled" else None,
     }
 
 

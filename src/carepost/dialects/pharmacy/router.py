@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts import users
@@ -18,7 +18,7 @@ from carepost.core.idempotency.fingerprint import fingerprint
 from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput, NotFound, Unauthenticated
-from carepost.core.retail import changes, reading
+from carepost.core.retail import changes, invoices, reading
 from carepost.core.retail.place import place
 from carepost.core.retail.quote import LineRequest, quote
 from carepost.dialects._shared.idempotency import Work, respond_once
@@ -26,7 +26,7 @@ from carepost.dialects._shared.openapi import error_responses
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep
 from carepost.dialects.pharmacy import listing, mapping, shapes, tokens
 from carepost.dialects.pharmacy.auth import KeyCallerDep, PharmacyCaller, SignedInDep
-from carepost.dialects.pharmacy.schemas import CreateOrderIn, PatchOrderIn, TokenIn
+from carepost.dialects.pharmacy.schemas import CreateOrderIn, PatchOrderIn, RequestInvoiceIn, TokenIn
 
 router = APIRouter(tags=["pharmacy"], strict_content_type=False)
 
@@ -196,6 +196,53 @@ async def patch_order(order_id: OrderId, body: PatchOrderIn, caller: SignedInDep
                 session, caller=caller.caller, user_id=caller.user_id, order_id=number, details=details
             )
         return JSONResponse(mapping.answered(view))
+
+
+@route(
+    "/api/orders/{order_id}/request-invoice/",
+    "PUT",
+    summary="Request an order's invoice",
+    responses={200: {"model": shapes.AnsweredOrder}},
+)
+async def request_invoice(order_id: OrderId, body: RequestInvoiceIn, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
+    """Up to 3 days after the order was created, in the month it was created, unless it is
+    cancelled or already invoiced. The CFDI is issued after the answer: the order's `cfdi`
+    holds its UUID once stamped (`invoice.status` says where it is)."""
+    number = _order_number(order_id)
+    given = mapping.invoicing_in(body.invoicing)
+    async with runtime.db.transaction() as session:
+        view = await invoices.request_invoice(session, caller=caller.caller, order_id=number, given=given, now=utcnow())
+        return JSONResponse(mapping.answered(view))
+
+
+@route("/api/orders/{order_id}/invoice.xml", "GET", summary="An order's CFDI (XML)", responses={200: {"content": {"application/xml": {}}}})
+async def invoice_xml(order_id: OrderId, caller: SignedInDep, runtime: RuntimeDep) -> Response:
+    """The stamped CFDI; 404 until it is stamped."""
+    return await _invoice_file(order_id, caller, runtime, kind="xml")
+
+
+@route("/api/orders/{order_id}/invoice.pdf", "GET", summary="An order's invoice (PDF)", responses={200: {"content": {"application/pdf": {}}}})
+async def invoice_pdf(order_id: OrderId, caller: SignedInDep, runtime: RuntimeDep) -> Response:
+    """The CFDI's printed representation; 404 until it is stamped."""
+    return await _invoice_file(order_id, caller, runtime, kind="pdf")
+
+
+_FILE_TYPES = {"xml": "application/xml", "pdf": "application/pdf"}
+
+
+async def _invoice_file(order_id: str, caller: PharmacyCaller, runtime: RuntimeDep, *, kind: str) -> Response:
+    async with runtime.db.read() as session:
+        view = await reading.get_order(session, scope=caller.caller.scope, order_id=_order_number(order_id))
+    invoice = view.invoice
+    key = (invoice.xml_key if kind == "xml" else invoice.pdf_key) if invoice and invoice.uuid else None
+    if key is None:
+        raise NotFound("Not found.", code="invoice_not_found")
+    filename = f"{view.order.id}_{invoice.uuid}.{kind}"
+    return Response(
+        await runtime.documents.get(key),
+        media_type=_FILE_TYPES[kind],
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 def _list_url(runtime: Runtime) -> str:

@@ -64,7 +64,8 @@ class ShippingIn(_Wire):
 
 
 class InvoicingIn(_Wire):
-    """Accepted and kept with the order; the CFDI itself is issue 12's."""
+    """The CFDI's receiver. The create's INVOICING has no `cfdi_use` or `fiscal_regime`;
+    both are accepted there too, and default as docs/pharmacy.md says."""
 
     full_name: _text(300)  # type: ignore[valid-type]
     email: Email
@@ -76,6 +77,14 @@ class InvoicingIn(_Wire):
     state: _text(100)  # type: ignore[valid-type]
     country: _text(100)  # type: ignore[valid-type]
     zipcode: Annotated[str, Field(pattern=r"^\d{5}$")]
+    cfdi_use: Annotated[str, Field(min_length=3, max_length=4)] | None = None
+    fiscal_regime: Annotated[str, Field(min_length=3, max_length=3)] | None = None
+
+
+class RequestInvoiceIn(_Wire):
+    """`PUT /api/orders/{id}/request-invoice/`."""
+
+    invoicing: InvoicingIn
 
 
 class PrescriptionWire(_Wire):
