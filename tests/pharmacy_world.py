@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
 
 from carepost.core.kit.db import Database
+from carepost.demo.csd import demo_issuer, test_csd_dir
 from carepost.tenant_file.apply import apply
 from carepost.tenant_file.schema import TenantFile
 
@@ -29,12 +31,27 @@ class PharmacyWorld:
     payment_methods: dict[str, int]  # credit, transfer
     shipping_methods: dict[str, int]  # standard (zips 0…, 1…), national (all)
     store: int
+    slug: str
 
     def headers(self, token: str, *, mode: str = "live") -> dict[str, str]:
         return {"X-API-Key": self.live_key if mode == "live" else self.test_key, "Authorization": f"Bearer {token}"}
 
 
-async def pharmacy_world(db: Database, secret_key: str, *, scarce_units: int = 10) -> PharmacyWorld:
+def sat_test_csd() -> Path:
+    """SAT's public test CSD (../shared/fixtures, read at run time; carepost/demo/csd.py)."""
+    directory = test_csd_dir()
+    assert directory is not None, "SAT's test CSD was not found: set CAREPOST_SAT_TEST_CSD_DIR"
+    return directory
+
+
+def issuer(pac: dict[str, Any] | None = None) -> dict[str, Any]:
+    """SAT's test taxpayer as the account's CFDI issuer, stamping with `pac` (the embedded one by default)."""
+    return {**demo_issuer(sat_test_csd()).model_dump(mode="json"), "pac": pac or {"provider": "embedded"}}
+
+
+async def pharmacy_world(
+    db: Database, secret_key: str, *, scarce_units: int = 10, invoicing: dict[str, Any] | None = None
+) -> PharmacyWorld:
     tag = uuid.uuid4().hex[:8]
     zipcode = f"9{int(tag, 16) % 10000:04d}"
     email = f"compras-{tag}@farmacia.example"
@@ -65,6 +82,7 @@ async def pharmacy_world(db: Database, secret_key: str, *, scarce_units: int = 1
                     "slug": f"farm-{tag}", "name": f"Farmacia {tag}", "dialects": ["pharmacy"],
                     "users": [{"email": email, "password": PASSWORD}],
                     "keys": [{"name": "main", "mode": "live"}, {"name": "main", "mode": "test"}],
+                    "invoicing": invoicing or issuer(),
                     "pharmacy": {
                         "payment_methods": [{"code": "net30", "name": "Crédito", "kind": "credit"}, {"code": "spei", "name": "SPEI", "kind": "transfer"}],
                         "coupons": [
@@ -92,6 +110,7 @@ async def pharmacy_world(db: Database, secret_key: str, *, scarce_units: int = 1
         payment_methods={m["code"]: m["id"] for m in pharmacy["payment_methods"]},
         shipping_methods={m["code"].split("-")[0]: m["id"] for m in pharmacy["shipping_methods"] if m["code"].endswith(tag)},
         store=[s["id"] for s in pharmacy["stores"] if s["code"].endswith(tag)][0],
+        slug=report.slug,
     )
 
 

@@ -39,7 +39,7 @@ class SwSapienPac:
         data = answer.get("data") or {}
         try:
             return Stamp(
-                uuid=str(data["uuid"]).upper(),
+                uuid=str(data["uuid"]),
                 xml=str(data["cfdi"]).encode(),
                 stamped_at=datetime.fromisoformat(data["fechaTimbrado"]),
                 sandbox=False,
