@@ -119,12 +119,23 @@ def _try_the_pharmacy(base: str, manifest: dict) -> None:
             "payment_method": pharmacy["payment_methods"][0]["id"],
             "coupon": next(c["code"] for c in pharmacy["coupons"] if c["valid"]),
         },
+        "invoicing": {"full_name": "Ana López", "email": "ana@example.mx", "rfc": "XAXX010101000", "street": "Av. Reforma",
+                      "exterior_number": "222", "neighborhood": "Juárez", "city": "CDMX", "state": "CDMX", "country": "México",
+                      "zipcode": "06600"},
     }
     created = httpx.post(f"{base}/api/orders/resources/", json=body, headers=headers)
     assert created.status_code == 201, created.text
     assert created.json()["coupon"] is not None and created.json()["total"] > 0
     listed = httpx.get(f"{base}/api/orders/", headers=headers).json()
     assert created.json()["id"] in [r["id"] for r in listed["results"]]
+    # the demo's in-process worker stamps it with SAT's test CSD, in the sandbox
+    assert account["invoicing"]["rfc"] == "EKU9003173C9"
+    deadline = time.monotonic() + 30
+    while (order := httpx.get(f"{base}/api/orders/{created.json()['id']}/", headers=headers).json()["results"][0])["cfdi"] is None:
+        assert time.monotonic() < deadline, order["invoice"]
+        time.sleep(0.2)
+    pdf = httpx.get(f"{base}{order['invoice']['pdf']}", headers=headers)
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
 
 def _assert_private(data_dir: Path) -> None:

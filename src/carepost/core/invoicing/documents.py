@@ -3,12 +3,20 @@ through WeasyPrint), kept through the document-storage port."""
 
 from __future__ import annotations
 
+import weasyprint
 from satcfdi import render
 from satcfdi.cfdi import CFDI
 
+# A sandbox stamp is worthless to SAT; its PDF says so on every page, in the top margin.
+SANDBOX_MARK = weasyprint.CSS(
+    string='@page { @top-center { content: "SANDBOX DE CAREPOST — SIN VALIDEZ FISCAL"; color: #b00020; '
+    'font: bold 10pt sans-serif; } }'
+)
 
-def render_pdf(stamped_xml: bytes) -> bytes:
-    return render.pdf_bytes(CFDI.from_string(stamped_xml))
+
+def render_pdf(stamped_xml: bytes, *, sandbox: bool) -> bytes:
+    stylesheets = [render.PDF_CSS, *([SANDBOX_MARK] if sandbox else [])]
+    return weasyprint.HTML(string=render.html_str(CFDI.from_string(stamped_xml))).write_pdf(stylesheets=stylesheets)
 
 
 def storage_keys(account_id: int, order_public_id: str, uuid: str) -> tuple[str, str]:

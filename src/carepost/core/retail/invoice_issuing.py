@@ -78,7 +78,7 @@ async def issue(db: Database, invoice_id: int, ports: InvoicingPorts, *, attempt
         return
     xml_key, pdf_key = storage_keys(invoice.account_id, view.order.public_id, stamp.uuid)
     await ports.documents.put(xml_key, stamp.xml)
-    await ports.documents.put(pdf_key, await asyncio.to_thread(render_pdf, stamp.xml))
+    await ports.documents.put(pdf_key, await asyncio.to_thread(render_pdf, stamp.xml, sandbox=stamp.sandbox))
     async with db.transaction() as session:
         invoice = await InvoiceRepository(session).one(invoice_id, lock=True)
         if invoice is None or invoice.status not in (PENDING, CANCELLED):

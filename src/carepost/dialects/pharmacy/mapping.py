@@ -212,7 +212,7 @@ def _invoice(view: RetailOrderView) -> dict[str, Any] | None:
         "id": invoice.id,
         "status": invoice.status,
         "cfdi": invoice.uuid if issued else None,
-        "sandbox": invoice.sandbox,
+        "sandbox": invoice.sandbox if issued else None,  # known once a PAC stamped it
         "error": invoice.error,
         "xml": f"{files}.xml" if issued else None,
         "pdf": f"{files}.pdf" if issued else None,
