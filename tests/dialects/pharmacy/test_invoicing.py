@@ -4,6 +4,7 @@ and PDF download once stamped and arrive by e-mail at a real SMTP server."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -244,3 +245,42 @@ async def test_an_account_without_an_issuer_gets_an_invoice_error_not_a_failed_o
     shown = await detail(client, world, token, created.json()["id"])
     assert shown["cfdi"] is None and shown["invoice"]["status"] == "failed" and "issuer" in shown["invoice"]["error"]
     assert shown["order_status"] == "quoted" and smtp[1].to(INVOICING["email"]) == []
+
+
+async def test_concurrent_requests_open_one_invoice(client, db, world, token):
+    created = (await client.post("/api/orders/resources/", json=order_body(world), headers=world.headers(token))).json()
+    path = f"/api/orders/{created['id']}/request-invoice/"
+    answers = await asyncio.gather(*(client.put(path, json={"invoicing": INVOICING}, headers=world.headers(token)) for _ in range(6)))
+    assert sorted(a.status_code for a in answers) == [200] + [400] * 5, [a.text for a in answers]
+    async with db.read() as session:
+        invoices = list(await session.scalars(select(Invoice).where(Invoice.order_id == created["id"])))
+        requested = list(await session.scalars(select(OrderEvent).where(OrderEvent.order_id == created["id"], OrderEvent.name == "invoice_requested")))
+    assert len(invoices) == 1 and len(requested) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"full_name": "Ana\x00López"}, None),  # the edge refuses control characters before any rule
+        ({"full_name": "A" * 301}, "full_name"),
+        ({"rfc": 13}, "rfc"),
+        ({"zipcode": "6600"}, "zipcode"),
+        ({"cfdi_use": "G0301"}, "cfdi_use"),
+        ({"email": "no es correo"}, "email"),
+    ],
+)
+async def test_malformed_invoicing_is_a_field_error(client, world, token, change, field):
+    created = (await client.post("/api/orders/resources/", json=order_body(world), headers=world.headers(token))).json()
+    response = await client.put(
+        f"/api/orders/{created['id']}/request-invoice/", json={"invoicing": {**INVOICING, **change}}, headers=world.headers(token)
+    )
+    assert response.status_code == 400, response.text
+    if field is not None:
+        assert field in response.json()["invoicing"]
+    assert (await detail(client, world, token, created["id"]))["invoice"] is None
+
+
+async def test_request_invoice_on_an_unknown_order_is_404(client, world, token):
+    for order_id in ("999999999", "abc"):
+        response = await client.put(f"/api/orders/{order_id}/request-invoice/", json={"invoicing": INVOICING}, headers=world.headers(token))
+        assert response.status_code == 404 and response.json() == {"detail": "Not found."}

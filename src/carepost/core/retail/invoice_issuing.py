@@ -55,11 +55,9 @@ class TryAgain(Exception):
 
 
 async def issue(db: Database, invoice_id: int, ports: InvoicingPorts, *, attempt: int) -> None:
-    async with db.read() as session:
-        found = await _load(session, invoice_id, expected=PENDING)
-        if found is None:
-            return
-        invoice, view, issuer = found
+    if (found := await _load(db, invoice_id, expected=PENDING)) is None:
+        return
+    invoice, view, issuer = found
     if issuer is None:
         await _fail(db, invoice_id, "The account has no invoice issuer: set `invoicing` in its tenant file.")
         return
@@ -95,11 +93,9 @@ async def issue(db: Database, invoice_id: int, ports: InvoicingPorts, *, attempt
 
 
 async def email(db: Database, invoice_id: int, ports: InvoicingPorts) -> None:
-    async with db.read() as session:
-        found = await _load(session, invoice_id, expected=STAMPED)
-        if found is None or found[0].emailed_at is not None:
-            return
-        invoice, view, issuer = found
+    if (found := await _load(db, invoice_id, expected=STAMPED)) is None or found[0].emailed_at is not None:
+        return
+    invoice, view, issuer = found
     assert invoice.xml_key and invoice.pdf_key and invoice.uuid and issuer is not None
     xml, pdf = await ports.documents.get(invoice.xml_key), await ports.documents.get(invoice.pdf_key)
     await ports.mail_for(view.order.mode).send(_message(invoice, view, issuer, xml, pdf))
@@ -110,11 +106,9 @@ async def email(db: Database, invoice_id: int, ports: InvoicingPorts) -> None:
 
 
 async def cancel(db: Database, invoice_id: int, ports: InvoicingPorts, *, attempt: int) -> None:
-    async with db.read() as session:
-        found = await _load(session, invoice_id, expected=CANCELLING)
-        if found is None:
-            return
-        invoice, view, issuer = found
+    if (found := await _load(db, invoice_id, expected=CANCELLING)) is None:
+        return
+    invoice, view, issuer = found
     assert issuer is not None and invoice.uuid is not None
     try:
         result = await ports.pac_for(issuer.pac, view.order.mode).cancel(issuers.cancel_request(issuer, invoice.uuid, ports.secret_key))
@@ -151,14 +145,17 @@ def invoiceable(view: RetailOrderView) -> cfdi.Invoiceable:
     )
 
 
-async def _load(session: AsyncSession, invoice_id: int, *, expected: str) -> tuple[Invoice, RetailOrderView, InvoiceIssuer | None] | None:
-    repository = InvoiceRepository(session)
-    invoice = await repository.one(invoice_id)
-    if invoice is None or invoice.status != expected:
-        return None  # done already, or overtaken (cancelled, retried): nothing to do
-    order = await _order(session, invoice)
-    view = await get_order(session, scope=Scope(order.account_id, order.mode), order_id=order.id)
-    return invoice, view, await repository.issuer(invoice.account_id)
+async def _load(db: Database, invoice_id: int, *, expected: str) -> tuple[Invoice, RetailOrderView, InvoiceIssuer | None] | None:
+    """The invoice, its order and its issuer, if the invoice is still `expected`; else
+    None: done already, or overtaken (cancelled, retried), so there is nothing to do."""
+    async with db.read() as session:
+        repository = InvoiceRepository(session)
+        invoice = await repository.one(invoice_id)
+        if invoice is None or invoice.status != expected:
+            return None
+        order = await _order(session, invoice)
+        view = await get_order(session, scope=Scope(order.account_id, order.mode), order_id=order.id)
+        return invoice, view, await repository.issuer(invoice.account_id)
 
 
 async def _order(session: AsyncSession, invoice: Invoice) -> Order:

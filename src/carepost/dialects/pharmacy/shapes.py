@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from carepost.dialects._shared.shapes import Shape
 
@@ -76,6 +76,20 @@ class OrderPage(Shape):
     results: list[ListedOrder]
 
 
+class InvoiceState(Shape):
+    """Beyond the contract: where the order's CFDI is (docs/pharmacy.md, "Invoicing")."""
+
+    id: int
+    status: Literal["pending", "stamped", "failed", "cancelling", "cancelled"]
+    cfdi: str | None
+    sandbox: bool | None
+    error: str | None
+    xml: str | None
+    pdf: str | None
+    stamped_at: str | None
+    cancelled_at: str | None
+
+
 class OrderDetail(Shape):
     id: int
     details: list[dict[str, Any]]
@@ -95,6 +109,8 @@ class OrderDetail(Shape):
     shipping_cost: float
     total: float
     cfdi: str | None
+    invoicing: int | None
+    invoice: InvoiceState | None
     created_at: str
     updated_at: str
 
