@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 from decimal import Decimal
+from email.message import EmailMessage
 from typing import Any
 
 from satcfdi.cfdi import CFDI
@@ -16,6 +17,7 @@ from carepost.config import Settings
 from carepost.core.kit.db import Database
 from carepost.core.notifications.mail import MailPort
 from carepost.worker import Worker
+from tests.mail_server import Inbox
 
 
 def invoicing_worker(db: Database, settings: Settings, smtp_url: str, *, pac_timeout_seconds: float = 5.0) -> Worker:
@@ -42,3 +44,9 @@ def seal_verifies(xml: bytes) -> bool:
 
 def money(value: Any) -> Decimal:
     return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def invoice_mails(inbox: Inbox, order_id: int) -> list[EmailMessage]:
+    """The invoice e-mails of one order (its number is in the subject: other tests' orders
+    may be invoiced by the same drain)."""
+    return [m for m in inbox.messages if f"-{order_id} " in m["Subject"]]

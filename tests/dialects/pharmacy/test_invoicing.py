@@ -14,7 +14,7 @@ from satcfdi.cfdi import CFDI
 from sqlalchemy import delete, select, update
 
 from carepost.core.models import Account, Invoice, InvoiceIssuer, Order, OrderEvent
-from tests.invoicing_world import drain, invoicing_worker, money, seal_verifies
+from tests.invoicing_world import drain, invoice_mails, invoicing_worker, money, seal_verifies
 from tests.mail_server import start_smtp
 from tests.pharmacy_world import order_body, pharmacy_world, token_for
 
@@ -85,7 +85,8 @@ async def test_an_order_with_invoicing_is_stamped_after_commit_and_its_cfdi_is_t
     pdf = await client.get(shown["invoice"]["pdf"], headers=world.headers(token))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
-    [mail] = smtp[1].to(INVOICING["email"])
+    [mail] = invoice_mails(smtp[1], order["id"])
+    assert mail["To"] == INVOICING["email"]
     assert mail["Date"] and mail["Message-ID"] and shown["cfdi"] in mail.get_body(("plain",)).get_content()
     attached = {part.get_filename(): part for part in mail.iter_attachments()}
     assert sorted(name.rsplit(".", 1)[1] for name in attached) == ["pdf", "xml"]
@@ -93,7 +94,7 @@ async def test_an_order_with_invoicing_is_stamped_after_commit_and_its_cfdi_is_t
     assert xml_part.get_content() in (xml.content, xml.content.decode())
 
     await drain(worker)  # a second delivery of the same events changes nothing and sends nothing
-    assert len(smtp[1].to(INVOICING["email"])) == 1
+    assert len(invoice_mails(smtp[1], order["id"])) == 1
 
 
 async def test_transfer_orders_are_paid_in_one_payment(client, world, token, worker):
@@ -115,7 +116,7 @@ async def test_test_mode_is_stamped_in_the_sandbox_and_mailed_to_the_sandbox_mai
     cfdi = CFDI.from_string((await client.get(shown["invoice"]["xml"], headers=headers)).content)
     timbre = cfdi["Complemento"]["TimbreFiscalDigital"]
     assert "sin validez fiscal" in timbre["Leyenda"] and timbre["NoCertificadoSAT"] == "0" * 20
-    assert smtp[1].to(INVOICING["email"]) == []
+    assert invoice_mails(smtp[1], created["id"]) == []
     sandbox = [p.read_bytes() for p in (settings.data_dir / "sandbox-mail").glob("*.eml")]
     assert any(shown["cfdi"].encode() in eml and b"application/pdf" in eml for eml in sandbox)
 
@@ -230,7 +231,7 @@ async def test_an_order_cancelled_before_its_invoice_is_stamped_is_never_invoice
     await drain(worker)
     shown = await detail(client, world, token, created["id"])
     assert shown["invoice"]["status"] == "cancelled" and shown["cfdi"] is None
-    assert smtp[1].to(INVOICING["email"]) == []
+    assert invoice_mails(smtp[1], created["id"]) == []
 
 
 async def test_an_account_without_an_issuer_gets_an_invoice_error_not_a_failed_order(client, db, settings, worker, smtp):
@@ -244,7 +245,7 @@ async def test_an_account_without_an_issuer_gets_an_invoice_error_not_a_failed_o
     await drain(worker)
     shown = await detail(client, world, token, created.json()["id"])
     assert shown["cfdi"] is None and shown["invoice"]["status"] == "failed" and "issuer" in shown["invoice"]["error"]
-    assert shown["order_status"] == "quoted" and smtp[1].to(INVOICING["email"]) == []
+    assert shown["order_status"] == "quoted" and invoice_mails(smtp[1], created.json()["id"]) == []
 
 
 async def test_concurrent_requests_open_one_invoice(client, db, world, token):

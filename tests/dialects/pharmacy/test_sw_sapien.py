@@ -14,7 +14,7 @@ from carepost.core.models import Order, OrderEvent
 from carepost.core.retail import invoice_issuing
 from carepost.worker import invoicing_ports
 from tests.dialects.pharmacy.test_invoicing import INVOICING, detail, invoiced_body
-from tests.invoicing_world import drain, invoicing_worker, seal_verifies
+from tests.invoicing_world import drain, invoice_mails, invoicing_worker, seal_verifies
 from tests.mail_server import free_port, start_smtp
 from tests.pharmacy_world import issuer, pharmacy_world, token_for
 from tests.servers import serve
@@ -50,7 +50,7 @@ async def test_a_live_order_is_stamped_by_sw_sapien(client, db, settings, sw, sm
     assert seal_verifies(xml)
     assert CFDI.from_string(xml)["Complemento"]["TimbreFiscalDigital"]["UUID"] == shown["cfdi"]
     assert sw[1].requests[:2] == ["POST /v2/security/authenticate", "POST /cfdi33/stamp/v4"]
-    assert len(smtp[1].to(INVOICING["email"])) == 1
+    assert len(invoice_mails(smtp[1], created["id"])) == 1
 
     await client.patch(f"/api/orders/{created['id']}/", json={"order_status": "cancelled"}, headers=world.headers(token))
     await drain(invoicing_worker(db, settings, smtp[0]))
@@ -64,7 +64,7 @@ async def assert_not_invoiced(client, world, token, order_id: int, smtp, *, stat
     assert shown["cfdi"] is None and shown["invoice"]["status"] == status
     assert error in shown["invoice"]["error"]
     assert shown["order_status"] == "quoted" and len(shown["details"]) == 2  # the order itself is untouched
-    assert smtp[1].to(INVOICING["email"]) == []
+    assert invoice_mails(smtp[1], order_id) == []
     assert (await client.get(f"/api/orders/{order_id}/invoice.pdf", headers=world.headers(token))).status_code == 404
 
 

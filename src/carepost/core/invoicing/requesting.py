@@ -16,6 +16,7 @@ from carepost.core.models import Invoice, Order
 from carepost.core.orders import events
 
 PENDING, STAMPED, FAILED, CANCELLING, CANCELLED = "pending", "stamped", "failed", "cancelling", "cancelled"
+ISSUED = (STAMPED, CANCELLING, CANCELLED)  # a PAC stamped it: it has a UUID, an XML and a PDF
 
 
 async def check(session: AsyncSession, *, account_id: int, given: InvoicingIn, field: str = "invoicing") -> Receiver:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from carepost.core.invoicing.receiver import InvoicingIn
+from carepost.core.invoicing.requesting import ISSUED
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.orders.lifecycle import PATIENT_ORDER_STATUS
 from carepost.core.patients.contacts import ContactIn
@@ -192,13 +193,10 @@ def detail(view: RetailOrderView) -> dict[str, Any]:
         "shipping_cost": number(retail.shipping_price - retail.shipping_discount),
         "discount": number(retail.discount),
         "total": number(retail.total),
-        "cfdi": view.invoice.uuid if view.invoice and view.invoice.status in _ISSUED else None,
+        "cfdi": view.invoice.uuid if view.invoice and view.invoice.status in ISSUED else None,
         "reminder": None,
         "invoice": _invoice(view),
     }
-
-
-_ISSUED = ("stamped", "cancelling", "cancelled")
 
 
 def _invoice(view: RetailOrderView) -> dict[str, Any] | None:
@@ -206,7 +204,7 @@ def _invoice(view: RetailOrderView) -> dict[str, Any] | None:
     invoice = view.invoice
     if invoice is None:
         return None
-    issued = invoice.status in _ISSUED
+    issued = invoice.status in ISSUED
     files = f"/api/orders/{view.order.id}/invoice"
     return {
         "id": invoice.id,

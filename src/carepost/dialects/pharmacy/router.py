@@ -18,6 +18,7 @@ from carepost.core.idempotency.fingerprint import fingerprint
 from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput, NotFound, Unauthenticated
+from carepost.core.invoicing.requesting import ISSUED
 from carepost.core.retail import changes, invoices, reading
 from carepost.core.retail.place import place
 from carepost.core.retail.quote import LineRequest, quote
@@ -234,7 +235,7 @@ async def _invoice_file(order_id: str, caller: PharmacyCaller, runtime: RuntimeD
     async with runtime.db.read() as session:
         view = await reading.get_order(session, scope=caller.caller.scope, order_id=_order_number(order_id))
     invoice = view.invoice
-    key = (invoice.xml_key if kind == "xml" else invoice.pdf_key) if invoice and invoice.uuid else None
+    key = (invoice.xml_key if kind == "xml" else invoice.pdf_key) if invoice and invoice.status in ISSUED else None
     if key is None:
         raise NotFound("Not found.", code="invoice_not_found")
     filename = f"{view.order.id}_{invoice.uuid}.{kind}"
