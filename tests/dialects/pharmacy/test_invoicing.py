@@ -285,3 +285,17 @@ async def test_request_invoice_on_an_unknown_order_is_404(client, world, token):
     for order_id in ("999999999", "abc"):
         response = await client.put(f"/api/orders/{order_id}/request-invoice/", json={"invoicing": INVOICING}, headers=world.headers(token))
         assert response.status_code == 404 and response.json() == {"detail": "Not found."}
+
+
+async def test_a_request_retried_with_its_idempotency_key_answers_as_the_first(client, world, token):
+    created = (await client.post("/api/orders/resources/", json=order_body(world), headers=world.headers(token))).json()
+    path = f"/api/orders/{created['id']}/request-invoice/"
+    headers = {**world.headers(token), "Idempotency-Key": f"invoice-{created['id']}"}
+    first = await client.put(path, json={"invoicing": INVOICING}, headers=headers)
+    replay = await client.put(path, json={"invoicing": INVOICING}, headers=headers)
+    assert first.status_code == replay.status_code == 200 and replay.headers["Idempotent-Replayed"] == "true"
+    assert replay.json() == first.json()
+    other_body = await client.put(path, json={"invoicing": {**INVOICING, "rfc": "XAXX010101000"}}, headers=headers)
+    assert other_body.status_code == 422  # the same key with another body (docs/pharmacy.md, "Error shapes")
+    fresh = await client.put(path, json={"invoicing": INVOICING}, headers=world.headers(token))
+    assert fresh.status_code == 400 and "already has an invoice" in fresh.text

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts import users
@@ -129,6 +130,7 @@ async def create_order(
 
 CREATE_ENDPOINT = "pharmacy.orders.create"
 CALCULATE_ENDPOINT = "pharmacy.orders.calculate"
+REQUEST_INVOICE_ENDPOINT = "pharmacy.orders.request_invoice"
 
 
 async def _once(runtime: Runtime, request: IdempotentRequest | None, work: Work) -> JSONResponse:
@@ -138,7 +140,7 @@ async def _once(runtime: Runtime, request: IdempotentRequest | None, work: Work)
     return JSONResponse(outcome.body, status_code=200 if outcome.replayed else outcome.status, headers=headers)
 
 
-def _idempotent(caller: PharmacyCaller, key: str | None, body: CreateOrderIn, endpoint: str) -> IdempotentRequest | None:
+def _idempotent(caller: PharmacyCaller, key: str | None, body: BaseModel, endpoint: str) -> IdempotentRequest | None:
     if key is None:
         return None
     return IdempotentRequest(
@@ -205,15 +207,27 @@ async def patch_order(order_id: OrderId, body: PatchOrderIn, caller: SignedInDep
     summary="Request an order's invoice",
     responses={200: {"model": shapes.AnsweredOrder}},
 )
-async def request_invoice(order_id: OrderId, body: RequestInvoiceIn, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
+async def request_invoice(
+    order_id: OrderId,
+    body: RequestInvoiceIn,
+    caller: SignedInDep,
+    runtime: RuntimeDep,
+    idempotency_key: Annotated[str | None, Header(min_length=1, max_length=255)] = None,
+) -> JSONResponse:
     """Up to 3 days after the order was created, in the month it was created, unless it is
     cancelled or already invoiced. The CFDI is issued after the answer: the order's `cfdi`
-    holds its UUID once stamped (`invoice.status` says where it is)."""
+    holds its UUID once stamped (`invoice.status` says where it is). A second request is
+    refused ("already has an invoice"); to retry safely after a lost answer, send
+    `Idempotency-Key`: a repeat with the same key and body answers as the first did."""
     number = _order_number(order_id)
     given = mapping.invoicing_in(body.invoicing)
-    async with runtime.db.transaction() as session:
+
+    async def work(session: AsyncSession) -> StoredResponse:
         view = await invoices.request_invoice(session, caller=caller.caller, order_id=number, given=given, now=utcnow())
-        return JSONResponse(mapping.answered(view))
+        return StoredResponse(status=200, body=mapping.answered(view))
+
+    endpoint = f"{REQUEST_INVOICE_ENDPOINT}:{number}"
+    return await _once(runtime, _idempotent(caller, idempotency_key, body, endpoint), work)
 
 
 @route("/api/orders/{order_id}/invoice.xml", "GET", summary="An order's CFDI (XML)", responses={200: {"content": {"application/xml": {}}}})
