@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from sqlalchemy import select
 
 from carepost.core.kit.db import Database
+from carepost.core.models import Order
 from carepost.demo.csd import demo_issuer, test_csd_dir
 from carepost.tenant_file.apply import apply
 from carepost.tenant_file.schema import TenantFile
@@ -140,3 +142,9 @@ def order_body(world: PharmacyWorld, **order_overrides: Any) -> dict[str, Any]:
 
 def _unique_phone() -> str:
     return f"+5255{uuid.uuid4().int % 10**8:08d}"
+
+
+async def public_id(db: Database, order_id: int) -> str:
+    """The order's ORD_… id, which the operator API names it by."""
+    async with db.read() as session:
+        return await session.scalar(select(Order.public_id).where(Order.id == order_id))

@@ -40,6 +40,8 @@ from carepost.health.router import router as health_router
 from carepost.logging import configure_logging
 from carepost.ops.router import router as ops_router
 from carepost.ops.surface import SURFACE as OPS_SURFACE
+from carepost.webhooks_api.router import router as webhooks_router
+from carepost.webhooks_api.surface import SURFACE as WEBHOOKS_SURFACE
 from carepost.worker import Worker
 
 
@@ -59,6 +61,7 @@ def create_app(
     surfaces.register(OPS_SURFACE)
     surfaces.register(DEVICES_SURFACE)
     surfaces.register(PHARMACY_SURFACE)
+    surfaces.register(WEBHOOKS_SURFACE)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -98,6 +101,7 @@ def create_app(
     app.include_router(devices_router)
     app.include_router(pharmacy_router)
     app.include_router(ops_router)
+    app.include_router(webhooks_router)
     app.include_router(health_router)
     _install_error_handlers(app, surfaces)
     openapi.install(app, surfaces)

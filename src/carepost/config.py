@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
 
 from pydantic import Field
+
+from carepost.core.webhooks.policy import WebhookPolicy
+from carepost.core.webhooks.urls import parse_allowed_hosts
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -37,8 +41,24 @@ class Settings(BaseSettings):
     pharmacy_access_lifetime_seconds: int = 3600
     # How long the worker waits for a PAC (CFDI stamping and cancelling) before it tries again later.
     pac_timeout_seconds: float = 30.0
+    # Webhooks (docs/webhooks.md): hosts (names or addresses, comma-separated) that may receive
+    # webhooks though they are local or private, or over http in live mode; the request timeout;
+    # the retry schedule (seconds before each attempt); how long a failing endpoint lasts.
+    webhook_allowed_hosts: str | None = None
+    webhook_timeout_seconds: float = 15.0
+    webhook_retry_schedule: str = "0,5,300,1800,7200,18000,36000,36000"
+    webhook_disable_after_hours: float = 120.0
     # /metrics answers only with `Authorization: Bearer <token>` when this is set.
     metrics_token: str | None = None
+
+    @cached_property
+    def webhook_policy(self) -> WebhookPolicy:
+        return WebhookPolicy(
+            schedule=tuple(float(part) for part in self.webhook_retry_schedule.split(",") if part.strip()),
+            timeout_seconds=self.webhook_timeout_seconds,
+            allowed_hosts=parse_allowed_hosts(self.webhook_allowed_hosts),
+            disable_after=timedelta(hours=self.webhook_disable_after_hours),
+        )
 
     @cached_property
     def resolved_database_url(self) -> str:

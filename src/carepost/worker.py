@@ -1,4 +1,5 @@
-"""The worker: relays the outbox to its topics' handlers and runs the periodic clean-ups.
+"""The worker: relays the outbox to its topics' handlers, sends webhooks, and runs the
+periodic clean-ups.
 
 Run many of them against PostgreSQL; claims never overlap (SKIP LOCKED).
 """
@@ -17,9 +18,16 @@ from carepost.config import Settings
 from carepost.core.idempotency import service as idempotency
 from carepost.core.kit.db import Database
 from carepost.core.notifications.mail import MailPort
-from carepost.core.outbox.relay import Delivery, Handler, Relay
+from carepost.core.outbox.relay import Delivery, Relay, Subscriptions
 from carepost.core.retail import invoice_issuing
 from carepost.core.retail.invoice_issuing import InvoicingPorts
+from carepost.core.webhooks import publishing
+from carepost.core.webhooks.dispatch import Dispatcher
+from carepost.core.webhooks.publishing import OrderRenderer
+from carepost.adapters.webhooks.http import HttpSender
+from carepost.dialects.devices import webhook_data as devices_webhook_data
+from carepost.dialects.masks import webhook_data as masks_webhook_data
+from carepost.dialects.pharmacy import webhook_data as pharmacy_webhook_data
 
 log = logging.getLogger("carepost.worker")
 
@@ -36,8 +44,24 @@ def invoicing_ports(settings: Settings, *, mail: Callable[[str], MailPort] | Non
     )
 
 
-def handlers(db: Database, ports: InvoicingPorts) -> Mapping[str, Handler]:
-    """Outbox topics and who handles them: the pharmacy's invoices (core/retail/invoice_issuing.py)."""
+# How each flow shows an order to its partners, for its webhook events.
+ORDER_RENDERERS: Mapping[str, OrderRenderer] = {
+    "masks": masks_webhook_data.order_data,
+    "devices": devices_webhook_data.order_data,
+    "pharmacy": pharmacy_webhook_data.order_data,
+}
+
+
+def handlers(db: Database, ports: InvoicingPorts) -> Subscriptions:
+    """Outbox topics and who handles them: every order event becomes a webhook event
+    (core/webhooks/publishing.py); the pharmacy's invoices (core/retail/invoice_issuing.py)."""
+
+    async def to_webhooks(delivery: Delivery) -> None:
+        async with db.transaction() as session:
+            await publishing.publish_order_event(
+                session, source=f"outbox:{delivery.id}", event_name=delivery.topic.removeprefix("order."),
+                order_public_id=delivery.payload["order_id"], renderers=ORDER_RENDERERS,
+            )
 
     async def issue(delivery: Delivery) -> None:
         await invoice_issuing.issue(db, delivery.payload["invoice_id"], ports, attempt=delivery.attempt)
@@ -49,6 +73,7 @@ def handlers(db: Database, ports: InvoicingPorts) -> Mapping[str, Handler]:
         await invoice_issuing.cancel(db, delivery.payload["invoice_id"], ports, attempt=delivery.attempt)
 
     return {
+        "order.*": to_webhooks,
         "order.invoice_requested": issue,
         "order.invoice_stamped": email,
         "order.invoice_cancellation_requested": cancel,
@@ -56,19 +81,29 @@ def handlers(db: Database, ports: InvoicingPorts) -> Mapping[str, Handler]:
 
 
 class Worker:
-    def __init__(self, db: Database, topic_handlers: Mapping[str, Handler]) -> None:
+    def __init__(self, db: Database, topic_handlers: Subscriptions, dispatcher: Dispatcher | None = None) -> None:
         self.db = db
         self.relay = Relay(db, topic_handlers)
+        self.dispatcher = dispatcher
         self._last_housekeeping = 0.0
 
     @classmethod
     def for_settings(cls, db: Database, settings: Settings, *, mail: Callable[[str], MailPort] | None = None) -> Worker:
-        return cls(db, handlers(db, invoicing_ports(settings, mail=mail)))
+        policy = settings.webhook_policy
+        dispatcher = Dispatcher(db, HttpSender(policy), policy, secret_key=settings.resolved_secret_key)
+        return cls(db, handlers(db, invoicing_ports(settings, mail=mail)), dispatcher)
+
+    async def run_once(self) -> int:
+        """Relay one batch of the outbox, then send one batch of webhooks."""
+        claimed = await self.relay.run_once()
+        if self.dispatcher is not None:
+            claimed += await self.dispatcher.run_once()
+        return claimed
 
     async def run_forever(self) -> None:
         while True:
             try:
-                claimed = await self.relay.run_once()
+                claimed = await self.run_once()
                 await self._housekeeping()
             except Exception:  # a database blip must not end the worker
                 log.exception("worker iteration failed")

@@ -10,13 +10,13 @@ from sqlalchemy import select
 
 from carepost.adapters.pac.sw_sapien import SwSapienPac
 from carepost.core.invoicing.pac import PacRefused, PacUnavailable
-from carepost.core.models import Order, OrderEvent
+from carepost.core.models import OrderEvent
 from carepost.core.retail import invoice_issuing
 from carepost.worker import invoicing_ports
 from tests.dialects.pharmacy.test_invoicing import INVOICING, detail, invoiced_body
 from tests.invoicing_world import drain, invoice_mails, invoicing_worker, seal_verifies
 from tests.mail_server import free_port, start_smtp
-from tests.pharmacy_world import issuer, pharmacy_world, token_for
+from tests.pharmacy_world import issuer, pharmacy_world, public_id, token_for
 from tests.servers import serve
 from tests.sw_sapien_server import PASSWORD, USER, SwSapienState, sw_sapien_app
 
@@ -79,15 +79,15 @@ async def test_a_refusal_is_an_invoice_error_that_an_operator_can_retry(client, 
     assert "CFDI40145" in failed.data["error"]
 
     sw[1].unregistered.clear()  # the receiver registers with SAT; the operator retries
-    public_id = await _public_id(db, created["id"])
-    seen = (await client.get(f"/api/ops/v1/orders/{public_id}", headers=ops_headers)).json()
+    order_public_id = await public_id(db, created["id"])
+    seen = (await client.get(f"/api/ops/v1/orders/{order_public_id}", headers=ops_headers)).json()
     assert "CFDI40145" in next(e for e in seen["events"] if e["name"] == "invoice_failed")["data"]["error"]
-    retried = await client.post(f"/api/ops/v1/orders/{public_id}/retail/retry_invoice", headers=ops_headers)
+    retried = await client.post(f"/api/ops/v1/orders/{order_public_id}/retail/retry_invoice", headers=ops_headers)
     assert retried.status_code == 200, retried.text
     await drain(invoicing_worker(db, settings, smtp[0]))
     shown = await detail(client, world, token, created["id"])
     assert shown["invoice"]["status"] == "stamped" and shown["cfdi"] and shown["invoice"]["error"] is None
-    again = await client.post(f"/api/ops/v1/orders/{public_id}/retail/retry_invoice", headers=ops_headers)
+    again = await client.post(f"/api/ops/v1/orders/{order_public_id}/retail/retry_invoice", headers=ops_headers)
     assert again.status_code == 409  # only a failed invoice is retried
 
 
@@ -118,10 +118,6 @@ async def test_a_server_that_is_down_is_an_invoice_error(client, db, settings, s
 def _ports(settings, *, pac_timeout_seconds: float = 5.0) -> invoice_issuing.InvoicingPorts:  # noqa: ANN001
     return invoicing_ports(settings.model_copy(update={"pac_timeout_seconds": pac_timeout_seconds}))
 
-
-async def _public_id(db, order_id: int) -> str:  # noqa: ANN001
-    async with db.read() as session:
-        return await session.scalar(select(Order.public_id).where(Order.id == order_id))
 
 
 async def test_the_adapter_refuses_bad_credentials_and_garbage_as_sw_does(sw):

@@ -16,6 +16,7 @@ from cryptography.fernet import Fernet, InvalidToken
 
 COMMERCE = "commerce-credentials"
 INVOICING = "invoicing-credentials"
+WEBHOOKS = "webhook-secrets"
 
 
 def _fernet(secret_key: str, purpose: str) -> Fernet:

@@ -22,6 +22,7 @@ from carepost.core.models.operators import OperatorToken
 from carepost.core.models.orders import Order, OrderEvent, OrderTally
 from carepost.core.models.outbox import OutboxMessage
 from carepost.core.models.patients import Patient, Site
+from carepost.core.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from carepost.core.models.retail import (
     Coupon,
     PaymentMethod,
@@ -82,4 +83,8 @@ __all__ = [
     "StockReservation",
     "Store",
     "TrackingNumber",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

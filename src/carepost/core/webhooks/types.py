@@ -1,0 +1,49 @@
+"""Which webhook event each order event becomes (docs/webhooks.md, "Event types").
+
+Order events are past-tense names recorded on an order's timeline (`placed`,
+`shipped`, a factory step…). Partners get a small, stable set of types; the
+precise change rides along as `change`. Steps that are only Carepost's own
+bookkeeping (an invoice asked for, a cancellation queued at the PAC) send nothing.
+"""
+
+from __future__ import annotations
+
+ORDER_CREATED = "order.created"
+ORDER_UPDATED = "order.updated"  # a status or step changed; `change` names it
+ORDER_SHIPPED = "order.shipped"
+ORDER_DELIVERED = "order.delivered"
+ORDER_CANCELLED = "order.cancelled"
+INVOICE_STAMPED = "order.invoice.stamped"
+INVOICE_FAILED = "order.invoice.failed"
+INVOICE_CANCELLED = "order.invoice.cancelled"
+WEBHOOK_TEST = "webhook.test"
+ENDPOINT_DISABLED = "webhook.endpoint.disabled"
+
+TYPES = (
+    ORDER_CREATED, ORDER_UPDATED, ORDER_SHIPPED, ORDER_DELIVERED, ORDER_CANCELLED,
+    INVOICE_STAMPED, INVOICE_FAILED, INVOICE_CANCELLED, WEBHOOK_TEST, ENDPOINT_DISABLED,
+)
+
+_BY_EVENT_NAME = {
+    "placed": ORDER_CREATED,
+    "shipped": ORDER_SHIPPED,  # masks factory step, devices fulfillment
+    "dispatched": ORDER_SHIPPED,  # pharmacy
+    "delivered": ORDER_DELIVERED,
+    "cancelled": ORDER_CANCELLED,
+    "invoice_stamped": INVOICE_STAMPED,
+    "invoice_failed": INVOICE_FAILED,
+    "invoice_cancelled": INVOICE_CANCELLED,
+}
+_SILENT = frozenset({"invoice_requested", "invoice_cancellation_requested"})
+
+
+def type_for(event_name: str) -> str | None:
+    """The webhook type of an order event, or None when partners are not told."""
+    if event_name in _SILENT:
+        return None
+    return _BY_EVENT_NAME.get(event_name, ORDER_UPDATED)
+
+
+def wanted(event_type: str, event_types: list[str] | None) -> bool:
+    """An endpoint with no list wants every type; `webhook.test` goes only where it is sent."""
+    return event_types is None or event_type in event_types

@@ -1,0 +1,19 @@
+"""Where the partners' webhook API answers, and how its errors look (the platform's
+own envelope, as the operator API's: `{"error": {"code", "message", "request_id", "fields"?}}`)."""
+
+from carepost.dialects._shared.openapi import Documentation
+from carepost.dialects._shared.surfaces import Surface
+from carepost.ops import errors
+from carepost.webhooks_api import shapes
+
+SURFACE = Surface(
+    dialect="webhooks",
+    prefixes=("/api/webhooks/v1/",),
+    render=errors.render,
+    max_body_bytes=64 * 1024,
+    challenge='Bearer realm="webhooks"',
+    documentation=Documentation(
+        error=shapes.WebhooksError,
+        security={"ApiKeyBearer": {"type": "http", "scheme": "bearer"}, "ApiKeyHeader": {"type": "apiKey", "in": "header", "name": "X-Api-Key"}},
+    ),
+)

@@ -1,0 +1,42 @@
+"""A real HTTP receiver for webhooks on loopback: it keeps every request it gets and
+answers as the test scripts it (a status per request, then 200; or hang)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+
+@dataclass
+class Received:
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class ReceiverState:
+    script: list[int] = field(default_factory=list)  # statuses for the next requests; then 200
+    hang_seconds: float = 0.0
+    retry_after: str | None = None
+    received: list[Received] = field(default_factory=list)
+
+    def bodies(self) -> list[bytes]:
+        return [r.body for r in self.received]
+
+
+def receiver_app(state: ReceiverState) -> Starlette:
+    async def receive(request: Request) -> Response:
+        state.received.append(Received(request.url.path, dict(request.headers), await request.body()))
+        if state.hang_seconds:
+            await asyncio.sleep(state.hang_seconds)
+        status = state.script.pop(0) if state.script else 200
+        headers = {"Retry-After": state.retry_after} if state.retry_after and status >= 400 else {}
+        return Response(b"x" * 4096 if status >= 500 else b"ok", status_code=status, headers=headers)
+
+    return Starlette(routes=[Route("/{path:path}", receive, methods=["POST"])])

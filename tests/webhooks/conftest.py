@@ -1,0 +1,49 @@
+"""A webhook receiver on loopback, the production worker, and helpers to wait for deliveries."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from standardwebhooks.webhooks import Webhook
+
+from carepost.worker import Worker
+from tests.servers import serve
+from tests.webhook_receiver import ReceiverState, receiver_app
+
+
+@pytest.fixture
+def receiver():
+    state = ReceiverState()
+    with serve(lambda: receiver_app(state)) as url:
+        state.url = url  # type: ignore[attr-defined]
+        yield state
+
+
+@pytest.fixture
+def worker(db, settings) -> Worker:
+    return Worker.for_settings(db, settings)
+
+
+async def run_until(worker: Worker, done: Callable[[], bool], *, seconds: float = 15.0) -> None:
+    """Run the worker (outbox relay and webhook sender) until `done()`, or fail."""
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            raise AssertionError("the expected deliveries did not arrive in time")
+        if not await worker.run_once():
+            await asyncio.sleep(0.05)
+
+
+async def add_endpoint(client, key: str, url: str, **fields: Any) -> dict[str, Any]:  # noqa: ANN001
+    response = await client.post("/api/webhooks/v1/endpoints", json={"url": url, **fields}, headers={"Authorization": f"Bearer {key}"})
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def verified(secret: str, received: Any) -> dict[str, Any]:
+    """The event, after the standardwebhooks library itself checked its signature."""
+    return Webhook(secret).verify(received.body, received.headers)
