@@ -17,6 +17,7 @@ from carepost.adapters.commerce import store_resolver
 from carepost.adapters.documents.local import LocalDocumentStore
 from carepost.adapters.mail import mail_for
 from carepost.adapters.ratelimit import counter_for
+from carepost import webhook_data
 from carepost.config import Settings
 from carepost.core.commerce.port import CommerceResolver
 from carepost.core.kit.db import Database
@@ -53,6 +54,7 @@ def create_app(
 ) -> FastAPI:
     settings = settings or Settings()
     configure_logging(settings.log_level)
+    webhook_data.install()
     db = Database(settings.resolved_database_url)
     call_log = CallLog(db)
     surfaces = Surfaces()

@@ -18,16 +18,12 @@ from carepost.config import Settings
 from carepost.core.idempotency import service as idempotency
 from carepost.core.kit.db import Database
 from carepost.core.notifications.mail import MailPort
-from carepost.core.outbox.relay import Delivery, Relay, Subscriptions
+from carepost.core.outbox.relay import Delivery, Handler, Relay
 from carepost.core.retail import invoice_issuing
 from carepost.core.retail.invoice_issuing import InvoicingPorts
-from carepost.core.webhooks import publishing
 from carepost.core.webhooks.dispatch import Dispatcher
-from carepost.core.webhooks.publishing import OrderRenderer
 from carepost.adapters.webhooks.http import HttpSender
-from carepost.dialects.devices import webhook_data as devices_webhook_data
-from carepost.dialects.masks import webhook_data as masks_webhook_data
-from carepost.dialects.pharmacy import webhook_data as pharmacy_webhook_data
+from carepost import webhook_data
 
 log = logging.getLogger("carepost.worker")
 
@@ -44,24 +40,9 @@ def invoicing_ports(settings: Settings, *, mail: Callable[[str], MailPort] | Non
     )
 
 
-# How each flow shows an order to its partners, for its webhook events.
-ORDER_RENDERERS: Mapping[str, OrderRenderer] = {
-    "masks": masks_webhook_data.order_data,
-    "devices": devices_webhook_data.order_data,
-    "pharmacy": pharmacy_webhook_data.order_data,
-}
-
-
-def handlers(db: Database, ports: InvoicingPorts) -> Subscriptions:
-    """Outbox topics and who handles them: every order event becomes a webhook event
-    (core/webhooks/publishing.py); the pharmacy's invoices (core/retail/invoice_issuing.py)."""
-
-    async def to_webhooks(delivery: Delivery) -> None:
-        async with db.transaction() as session:
-            await publishing.publish_order_event(
-                session, source=f"outbox:{delivery.id}", event_name=delivery.topic.removeprefix("order."),
-                order_public_id=delivery.payload["order_id"], renderers=ORDER_RENDERERS,
-            )
+def handlers(db: Database, ports: InvoicingPorts) -> Mapping[str, Handler]:
+    """Outbox topics and who handles them: the pharmacy's invoices (core/retail/invoice_issuing.py).
+    Webhooks have their own outbox, their deliveries (core/webhooks/dispatch.py)."""
 
     async def issue(delivery: Delivery) -> None:
         await invoice_issuing.issue(db, delivery.payload["invoice_id"], ports, attempt=delivery.attempt)
@@ -73,7 +54,6 @@ def handlers(db: Database, ports: InvoicingPorts) -> Subscriptions:
         await invoice_issuing.cancel(db, delivery.payload["invoice_id"], ports, attempt=delivery.attempt)
 
     return {
-        "order.*": to_webhooks,
         "order.invoice_requested": issue,
         "order.invoice_stamped": email,
         "order.invoice_cancellation_requested": cancel,
@@ -81,7 +61,7 @@ def handlers(db: Database, ports: InvoicingPorts) -> Subscriptions:
 
 
 class Worker:
-    def __init__(self, db: Database, topic_handlers: Subscriptions, dispatcher: Dispatcher | None = None) -> None:
+    def __init__(self, db: Database, topic_handlers: Mapping[str, Handler], dispatcher: Dispatcher | None = None) -> None:
         self.db = db
         self.relay = Relay(db, topic_handlers)
         self.dispatcher = dispatcher
@@ -89,6 +69,7 @@ class Worker:
 
     @classmethod
     def for_settings(cls, db: Database, settings: Settings, *, mail: Callable[[str], MailPort] | None = None) -> Worker:
+        webhook_data.install()
         policy = settings.webhook_policy
         dispatcher = Dispatcher(db, HttpSender(policy), policy, secret_key=settings.resolved_secret_key)
         return cls(db, handlers(db, invoicing_ports(settings, mail=mail)), dispatcher)

@@ -11,10 +11,12 @@ from carepost.core.kit.clock import utcnow
 from carepost.core.models import Order, OrderEvent
 from carepost.core.orders.repository import OrderRepository
 from carepost.core.outbox.writer import publish
+from carepost.core.webhooks.publishing import publish_order_event
 
 
 async def record(session: AsyncSession, order: Order, *, name: str, actor: str, data: dict[str, Any] | None = None) -> OrderEvent:
-    """`name` is past tense (`placed`, `cancelled`); the outbox topic is `order.<name>`.
+    """`name` is past tense (`placed`, `cancelled`); the outbox topic is `order.<name>`,
+    and the webhook event (core/webhooks/publishing.py) is made here too, in this transaction.
 
     Event data and outbox payloads carry ids and states only, never patient data.
     """
@@ -36,6 +38,7 @@ async def record(session: AsyncSession, order: Order, *, name: str, actor: str, 
             **data,
         },
     )
+    await publish_order_event(session, order, event_name=name, source=f"order-event:{event.id}")
     return event
 
 

@@ -11,12 +11,9 @@ alone. What remains — a worker killed between its handler's effect and the
 settle — means a handler may see one message twice: every handler must be
 safe to run twice, keyed on `Delivery.id` (the same for every attempt).
 
-Topics are events (`order.placed`). A topic may have several handlers, and a
-handler may subscribe to a family (`order.*`); each message goes to all of its
-handlers, and if one fails the message is retried for all of them (another
-reason each must be safe to run twice). A topic nobody subscribes to is settled
-as delivered, as on any event bus. A failing message is retried with
-exponential backoff, capped at an hour.
+Topics are events (`order.placed`); a topic nobody subscribes to is settled as
+delivered, as on any event bus. A failing handler is retried with exponential
+backoff, capped at an hour.
 """
 
 from __future__ import annotations
@@ -26,7 +23,7 @@ import contextlib
 import logging
 import socket
 import uuid
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -48,7 +45,6 @@ class Delivery:
 
 
 Handler = Callable[[Delivery], Awaitable[None]]
-Subscriptions = Mapping[str, Handler | Sequence[Handler]]  # a topic, or a family "order.*"
 
 LEASE = timedelta(seconds=15)
 MAX_BACKOFF = timedelta(hours=1)
@@ -61,9 +57,9 @@ def backoff(attempt: int) -> timedelta:
 
 
 class Relay:
-    def __init__(self, db: Database, handlers: Subscriptions, *, batch_size: int = 50, lease: timedelta = LEASE) -> None:
+    def __init__(self, db: Database, handlers: Mapping[str, Handler], *, batch_size: int = 50, lease: timedelta = LEASE) -> None:
         self.db = db
-        self.handlers = {topic: [found] if callable(found) else list(found) for topic, found in handlers.items()}
+        self.handlers = dict(handlers)
         self.batch_size = batch_size
         self.lease = lease
         self.worker_id = f"{socket.gethostname()[:40]}-{uuid.uuid4().hex[:8]}"
@@ -90,18 +86,15 @@ class Relay:
         return len(deliveries)
 
     async def _deliver(self, delivery: Delivery) -> None:
-        errors = []
-        for handler in self.subscribers(delivery.topic):
+        handler = self.handlers.get(delivery.topic)
+        error: str | None = None
+        if handler is not None:
             try:
                 await handler(delivery)
-            except Exception as exc:  # a handler's failure must not stop the relay, nor the other handlers
-                errors.append(f"{type(exc).__name__}: {exc}")
-                log.warning("outbox delivery %s (%s) failed: %s", delivery.id, delivery.topic, errors[-1])
-        await self._settle(delivery, "; ".join(errors) or None)
-
-    def subscribers(self, topic: str) -> list[Handler]:
-        family = topic.rsplit(".", 1)[0] + ".*" if "." in topic else None
-        return [*self.handlers.get(topic, ()), *(self.handlers.get(family, ()) if family else ())]
+            except Exception as exc:  # a handler's failure must not stop the relay
+                error = f"{type(exc).__name__}: {exc}"
+                log.warning("outbox delivery %s (%s) failed: %s", delivery.id, delivery.topic, error)
+        await self._settle(delivery, error)
 
     async def _settle(self, delivery: Delivery, error: str | None) -> None:
         """Record the outcome, waiting out a short database outage rather than leaving it to the lease."""

@@ -1,9 +1,12 @@
 """Turning a change into a webhook event: rendered once, with a stable id, and queued
 for every enabled endpoint of the account and mode that wants its type.
 
-The worker calls this when it relays an order event from the outbox (so the event
-and the change it reports committed together); a repeat of that relay finds the
-event already made (`source` is unique) and queues nothing twice.
+An order event becomes its webhook event in the very transaction that records the
+change (core/orders/events.py): the event and its deliveries commit with the change
+or not at all, and `data` is the order as it was at that moment — a snapshot, as
+its flow's own API showed it then. The deliveries are the webhooks' outbox: the
+worker sends them after commit (dispatch.py). An account with no endpoint that
+wants the type costs one indexed query, and records nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +26,13 @@ from carepost.core.webhooks.repository import PENDING, WebhookRepository
 
 # How a flow shows one of its orders to its partners: the masks status object, the
 # devices order object, the pharmacy detail object (each dialect's webhook_data.py).
+# The dialects register them at start-up (carepost/webhook_data.py): the core knows none.
 OrderRenderer = Callable[[AsyncSession, Order], Awaitable[dict[str, Any]]]
+_RENDERERS: dict[str, OrderRenderer] = {}
+
+
+def register_renderer(dialect: str, renderer: OrderRenderer) -> None:
+    _RENDERERS[dialect] = renderer
 
 
 def new_message_id() -> str:
@@ -41,10 +50,11 @@ async def publish(
     order_id: int | None = None,
     sequence_key: str | None = None,
     extra: Mapping[str, Any] | None = None,
-    only: WebhookEndpoint | None = None,
+    targets: list[WebhookEndpoint] | None = None,
     at: datetime | None = None,
 ) -> WebhookEvent | None:
-    """Make the event and its deliveries; None if `source` made one already."""
+    """Make the event and its deliveries (to `targets`, else to every endpoint that wants it);
+    None if `source` made one already."""
     now = at or utcnow()
     payload = {"type": event_type, "timestamp": now.isoformat().replace("+00:00", "Z"), **(extra or {}), "data": data}
     repository = WebhookRepository(session)
@@ -56,7 +66,8 @@ async def publish(
     )
     if event is None:
         return None
-    targets = [only] if only is not None else await _subscribers(session, account_id, mode, event_type)
+    if targets is None:
+        targets = await _subscribers(session, account_id, mode, event_type)
     for endpoint in targets:
         await repository.add(
             WebhookDelivery(
@@ -67,18 +78,20 @@ async def publish(
     return event
 
 
-async def publish_order_event(
-    session: AsyncSession, *, source: str, event_name: str, order_public_id: str, renderers: Mapping[str, OrderRenderer]
-) -> WebhookEvent | None:
-    """An order event from the outbox, as its partners see it now."""
+async def publish_order_event(session: AsyncSession, order: Order, *, event_name: str, source: str) -> WebhookEvent | None:
+    """An order event, to the endpoints that want it, with the order as it is now."""
     event_type = types.type_for(event_name)
-    order = await session.scalar(select(Order).where(Order.public_id == order_public_id))
-    if event_type is None or order is None or order.dialect not in renderers:
+    renderer = _RENDERERS.get(order.dialect)
+    if event_type is None or renderer is None:
         return None
+    targets = await _subscribers(session, order.account_id, order.mode, event_type)
+    if not targets:
+        return None
+    await session.flush()  # the renderer reads what this transaction changed
     return await publish(
         session, source=source, account_id=order.account_id, mode=order.mode, event_type=event_type,
-        data=await renderers[order.dialect](session, order), order_id=order.id, sequence_key=order.public_id,
-        extra={"change": event_name, "flow": order.dialect},
+        data=await renderer(session, order), order_id=order.id, sequence_key=order.public_id,
+        extra={"change": event_name, "flow": order.dialect}, targets=targets,
     )
 
 

@@ -25,7 +25,7 @@ async def send_test(session: AsyncSession, *, scope: Scope, endpoint_id: str) ->
         raise InvalidInput("The endpoint is disabled; enable it first.", code="endpoint_disabled", field="enabled")
     event = await publish(
         session, source=f"test:{uuid.uuid4().hex}", account_id=scope.account_id, mode=scope.mode,
-        event_type=types.WEBHOOK_TEST, data={"endpoint": endpoint.public_id, "url": endpoint.url}, only=endpoint,
+        event_type=types.WEBHOOK_TEST, data={"endpoint": endpoint.public_id, "url": endpoint.url}, targets=[endpoint],
     )
     assert event is not None  # a fresh source always makes one
     return event

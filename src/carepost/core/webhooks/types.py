@@ -26,10 +26,13 @@ TYPES = (
 
 _BY_EVENT_NAME = {
     "placed": ORDER_CREATED,
-    "shipped": ORDER_SHIPPED,  # masks factory step, devices fulfillment
+    "ship": ORDER_SHIPPED,  # masks: factory steps are named by their action
+    "shipped": ORDER_SHIPPED,  # devices
     "dispatched": ORDER_SHIPPED,  # pharmacy
+    "deliver": ORDER_DELIVERED,
     "delivered": ORDER_DELIVERED,
     "cancelled": ORDER_CANCELLED,
+    "factory_cancel": ORDER_CANCELLED,
     "invoice_stamped": INVOICE_STAMPED,
     "invoice_failed": INVOICE_FAILED,
     "invoice_cancelled": INVOICE_CANCELLED,
