@@ -48,6 +48,7 @@ async def credentials(db) -> dict[str, dict[str, str]]:
         "/api/partner/v1/": {"X-Api-Key": clinic.live_key},
         "/api/v3/": {"Impilo-API-Key": world.customer.live_key},
         "/api/ops/v1/": {"Authorization": f"Bearer {await create_operator(db)}"},
+        "/api/webhooks/v1/": {"Authorization": f"Bearer {clinic.live_key}"},
     }
 
 

@@ -23,6 +23,7 @@ class Received:
 class ReceiverState:
     script: list[int] = field(default_factory=list)  # statuses for the next requests; then 200
     hang_seconds: float = 0.0
+    hang_requests: int | None = None  # hang only the first N requests (None: every one)
     retry_after: str | None = None
     received: list[Received] = field(default_factory=list)
 
@@ -33,7 +34,7 @@ class ReceiverState:
 def receiver_app(state: ReceiverState) -> Starlette:
     async def receive(request: Request) -> Response:
         state.received.append(Received(request.url.path, dict(request.headers), await request.body()))
-        if state.hang_seconds:
+        if state.hang_seconds and (state.hang_requests is None or len(state.received) <= state.hang_requests):
             await asyncio.sleep(state.hang_seconds)
         status = state.script.pop(0) if state.script else 200
         headers = {"Retry-After": state.retry_after} if state.retry_after and status >= 400 else {}

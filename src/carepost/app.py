@@ -40,6 +40,7 @@ from carepost.health.metrics import Metrics
 from carepost.health.router import router as health_router
 from carepost.logging import configure_logging
 from carepost.ops.router import router as ops_router
+from carepost.ops.webhooks import router as ops_webhooks_router
 from carepost.ops.surface import SURFACE as OPS_SURFACE
 from carepost.webhooks_api.router import router as webhooks_router
 from carepost.webhooks_api.surface import SURFACE as WEBHOOKS_SURFACE
@@ -103,6 +104,7 @@ def create_app(
     app.include_router(devices_router)
     app.include_router(pharmacy_router)
     app.include_router(ops_router)
+    app.include_router(ops_webhooks_router)
     app.include_router(webhooks_router)
     app.include_router(health_router)
     _install_error_handlers(app, surfaces)

@@ -13,6 +13,7 @@ import typer
 from carepost import serving, webhook_data
 from carepost.cli.factory import operators_app, orders_app
 from carepost.cli.keys import keys_app
+from carepost.cli.webhooks import webhooks_app
 from carepost.cli.users import users_app
 from carepost.cli.support import database, fail_on_core_errors
 from carepost.config import Settings
@@ -25,6 +26,7 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(users_app, name="users")
 app.add_typer(operators_app, name="operators")
 app.add_typer(orders_app, name="orders")
+app.add_typer(webhooks_app, name="webhooks")
 
 
 @app.command()
@@ -88,7 +90,8 @@ def load(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, reada
 
     async def main() -> list[tenant_file.AccountReport]:
         async with database() as db:
-            return await tenant_file.apply(db, tenant_file.read(file), secret_key=Settings().resolved_secret_key)
+            settings = Settings()
+            return await tenant_file.apply(db, tenant_file.read(file), secret_key=settings.resolved_secret_key, webhook_policy=settings.webhook_policy)
 
     with fail_on_core_errors():
         reports = asyncio.run(main())

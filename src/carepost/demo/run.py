@@ -25,7 +25,7 @@ async def prepare(settings: Settings) -> dict[str, Any]:
         await upgrade(db)
         tenant = tenant_file.parse(files("carepost.demo").joinpath("tenant.yaml").read_text())
         _issue_invoices_with_the_test_csd(tenant)
-        reports = await tenant_file.apply(db, tenant, secret_key=settings.resolved_secret_key)
+        reports = await tenant_file.apply(db, tenant, secret_key=settings.resolved_secret_key, webhook_policy=settings.webhook_policy)
         secrets = await credentials.resolve(db, settings.data_dir, reports)
         operator = await credentials.operator_token(db, settings.data_dir)
     finally:

@@ -18,13 +18,16 @@ from carepost.core.kit.sealing import seal
 from carepost.adapters.commerce.shopify import ShopifyConnection
 from carepost.core.accounts import service as accounts
 from carepost.core.accounts import users
+from carepost.core.accounts.service import Scope
 from carepost.core.commerce.connections import save_connection
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.manufacturing import scan_email
 from carepost.core.manufacturing.settings import MaskSettingsIn, save_settings, set_product_gtin
+from carepost.core.webhooks import endpoints
+from carepost.core.webhooks.policy import WebhookPolicy
 from carepost.tenant_file import devices, pharmacy
-from carepost.tenant_file.schema import AccountFile, LedgerFile, ShopifyFile, TenantFile
+from carepost.tenant_file.schema import AccountFile, LedgerFile, ShopifyFile, TenantFile, WebhookFile
 
 
 @dataclass
@@ -46,6 +49,8 @@ class AccountReport:
     pharmacy: dict[str, Any] | None = None
     # Accounts that issue CFDI invoices: the issuer, its certificate number and PAC (no secrets).
     invoicing: dict[str, Any] | None = None
+    # Webhook endpoints: id, mode, url, and the secret of one made now (None for one that existed).
+    webhooks: list[dict[str, Any]] = field(default_factory=list)
     # Accounts with the devices API: the ids to try it with (its patients and sites, the shared catalog).
     devices: dict[str, Any] | None = None
 
@@ -66,14 +71,18 @@ def read(path: Path) -> TenantFile:
     return tenant
 
 
-async def apply(db: Database, tenant: TenantFile, *, secret_key: str) -> list[AccountReport]:
-    """`secret_key` seals store credentials (CAREPOST_SECRET_KEY: the same on every process)."""
+async def apply(
+    db: Database, tenant: TenantFile, *, secret_key: str, webhook_policy: WebhookPolicy | None = None
+) -> list[AccountReport]:
+    """`secret_key` seals store credentials, CSDs and webhook secrets (CAREPOST_SECRET_KEY: the
+    same on every process); `webhook_policy` says which webhook URLs are allowed."""
+    policy = webhook_policy or WebhookPolicy()
     async with db.transaction() as session:
         for mask_type, product in tenant.mask_products.items():
             await set_product_gtin(session, mask_type=mask_type.value, gtin=product.gtin)
         catalog = await devices.apply_supply(session, tenant)
         delivery = await pharmacy.apply_delivery(session, tenant)
-        return [await _apply_account(session, entry, secret_key, catalog, delivery) for entry in tenant.accounts]
+        return [await _apply_account(session, entry, secret_key, catalog, delivery, policy) for entry in tenant.accounts]
 
 
 async def _apply_commerce(session: AsyncSession, account_id: int, commerce: ShopifyFile | LedgerFile, secret_key: str) -> None:
@@ -87,12 +96,20 @@ async def _apply_commerce(session: AsyncSession, account_id: int, commerce: Shop
     )
 
 
+async def _apply_webhook(session: AsyncSession, account_id: int, hook: WebhookFile, policy: WebhookPolicy, secret_key: str) -> dict[str, Any]:
+    given = endpoints.EndpointIn(url=hook.url, description=hook.description, event_types=hook.event_types)
+    found = await endpoints.ensure(session, scope=Scope(account_id, hook.mode), given=given, policy=policy, secret_key=secret_key)
+    endpoint, secret = (found.endpoint, found.secret) if isinstance(found, endpoints.Made) else (found, None)
+    return {"id": endpoint.public_id, "mode": endpoint.mode, "url": endpoint.url, "secret": secret}
+
+
 async def _apply_account(
     session: AsyncSession,
     entry: AccountFile,
     secret_key: str,
     catalog: dict[str, list[dict[str, Any]]],
     delivery: dict[str, list[dict[str, Any]]],
+    policy: WebhookPolicy,
 ) -> AccountReport:
     account = await accounts.ensure_account(
         session, slug=entry.slug, name=entry.name, dialects=set(entry.dialects), rate_limit_per_minute=entry.rate_limit_per_minute
@@ -124,6 +141,8 @@ async def _apply_account(
         report.pharmacy = {"products": catalog["products"], **delivery, "payment_methods": [], "coupons": [], **own}
     if entry.invoicing is not None:
         report.invoicing = await pharmacy.apply_invoicing(session, account.id, entry.invoicing, secret_key)
+    for hook in entry.webhooks:
+        report.webhooks.append(await _apply_webhook(session, account.id, hook, policy, secret_key))
     for person in entry.users:
         user = await users.ensure_user(
             session, account_id=account.id, email=str(person.email), password=person.password,

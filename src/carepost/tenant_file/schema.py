@@ -227,6 +227,15 @@ class InvoicingFile(_Strict):
     defaults: InvoiceDefaultsFile = Field(default_factory=InvoiceDefaultsFile)
 
 
+class WebhookFile(_Strict):
+    """A webhook endpoint, matched by mode and URL; its secret is reported once, when made."""
+
+    url: str = Field(min_length=1, max_length=2048)
+    mode: Literal["live", "test"]
+    description: str | None = Field(default=None, max_length=500)
+    event_types: list[str] | None = None  # none: every type (docs/webhooks.md)
+
+
 class UserFile(_Strict):
     """A person who signs in for the account (the pharmacy API's token endpoint), matched by e-mail.
     The password is hashed (argon2) when the file is applied; keep the file itself secret."""
@@ -250,6 +259,7 @@ class AccountFile(_Strict):
     users: list[UserFile] = Field(default_factory=list)
     pharmacy: PharmacyFile | None = None
     invoicing: InvoicingFile | None = None  # the pharmacy API's CFDI invoices
+    webhooks: list[WebhookFile] = Field(default_factory=list)
 
 
 class TenantFile(_Strict):

@@ -50,7 +50,7 @@ class Dispatcher:
         self.policy = policy
         self.secret_key = secret_key
         self.batch_size = batch_size
-        self.lease = timedelta(seconds=policy.timeout_seconds * 2 + 15)
+        self.lease = timedelta(seconds=policy.timeout_seconds + 5)  # longer than any send, plus its settle
 
     async def run_once(self) -> int:
         """Send one batch; returns how many deliveries it claimed."""

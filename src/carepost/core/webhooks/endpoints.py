@@ -62,6 +62,15 @@ async def create(session: AsyncSession, *, scope: Scope, given: EndpointIn, poli
     return Made(await repository.add(endpoint), secret)
 
 
+async def ensure(session: AsyncSession, *, scope: Scope, given: EndpointIn, policy: WebhookPolicy, secret_key: str) -> Made | WebhookEndpoint:
+    """The endpoint at this URL, brought to `given` (the tenant file); a new one comes with its secret."""
+    existing = await WebhookRepository(session).endpoint_by_url(scope, given.url)
+    if existing is None:
+        return await create(session, scope=scope, given=given, policy=policy, secret_key=secret_key)
+    existing.description, existing.event_types, existing.updated_at = given.description, _checked_types(given.event_types), utcnow()
+    return existing
+
+
 async def all_of(session: AsyncSession, *, scope: Scope) -> list[WebhookEndpoint]:
     return await WebhookRepository(session).endpoints(scope)
 

@@ -1,0 +1,70 @@
+"""/api/ops/v1/accounts/{slug}/webhooks: what a partner sees of its webhooks, for
+operators, across accounts (the mode is a query parameter, `live` unless given)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.accounts import service as accounts
+from carepost.core.accounts.service import Scope
+from carepost.core.webhooks import endpoints, replay
+from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.ops.auth import OperatorDep
+from carepost.webhooks_api import mapping, shapes
+from carepost.webhooks_api.schemas import EndpointIn
+
+router = APIRouter(prefix="/api/ops/v1/accounts/{slug}/webhooks", tags=["operator"], strict_content_type=False)
+
+ModeParam = Annotated[Literal["live", "test"], Query()]
+
+
+async def _scope(session: AsyncSession, slug: str, mode: str) -> Scope:
+    return Scope((await accounts.account_by_slug(session, slug=slug)).id, mode)
+
+
+@router.get("", summary="An account's webhook endpoints", responses={200: {"model": shapes.EndpointList}})
+async def list_endpoints(slug: str, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live") -> JSONResponse:
+    async with runtime.db.read() as session:
+        found = await endpoints.all_of(session, scope=await _scope(session, slug, mode))
+    return JSONResponse({"data": [mapping.endpoint(e) for e in found]})
+
+
+@router.post("", status_code=201, summary="Add an endpoint for an account", responses={201: {"model": shapes.EndpointWithSecret}})
+async def add_endpoint(slug: str, body: EndpointIn, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live") -> JSONResponse:
+    """The signing secret is in this answer only; hand it to the partner."""
+    async with runtime.db.transaction() as session:
+        made = await endpoints.create(
+            session, scope=await _scope(session, slug, mode), given=endpoints.EndpointIn(body.url, body.description, body.event_types),
+            policy=runtime.settings.webhook_policy, secret_key=runtime.settings.resolved_secret_key,
+        )
+        return JSONResponse(mapping.endpoint(made.endpoint, secret=made.secret), status_code=201)
+
+
+@router.get("/{endpoint_id}/deliveries", summary="An endpoint's deliveries", responses={200: {"model": shapes.DeliveryList}})
+async def list_deliveries(
+    slug: str,
+    endpoint_id: str,
+    operator: OperatorDep,
+    runtime: RuntimeDep,
+    mode: ModeParam = "live",
+    status: Literal["pending", "succeeded", "failed"] | None = None,
+    since: datetime | None = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+) -> JSONResponse:
+    async with runtime.db.read() as session:
+        found = await replay.deliveries(
+            session, scope=await _scope(session, slug, mode), endpoint_id=endpoint_id, status=status, since=since, until=None, limit=limit
+        )
+    return JSONResponse({"data": [mapping.delivery(d, e, a) for d, e, a in found]})
+
+
+@router.post("/events/{event_id}/replay", status_code=202, summary="Send an event again", responses={202: {"model": shapes.Replayed}})
+async def replay_event(slug: str, event_id: str, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live") -> JSONResponse:
+    async with runtime.db.transaction() as session:
+        count = await replay.replay_event(session, scope=await _scope(session, slug, mode), event_id=event_id)
+        return JSONResponse({"replayed": count}, status_code=202)
