@@ -25,6 +25,7 @@ class ReceiverState:
     hang_seconds: float = 0.0
     hang_requests: int | None = None  # hang only the first N requests (None: every one)
     retry_after: str | None = None
+    location: str | None = None  # sent with a 3xx
     received: list[Received] = field(default_factory=list)
 
     def bodies(self) -> list[bytes]:
@@ -38,6 +39,8 @@ def receiver_app(state: ReceiverState) -> Starlette:
             await asyncio.sleep(state.hang_seconds)
         status = state.script.pop(0) if state.script else 200
         headers = {"Retry-After": state.retry_after} if state.retry_after and status >= 400 else {}
+        if state.location and 300 <= status < 400:
+            headers["Location"] = state.location
         return Response(b"x" * 4096 if status >= 500 else b"ok", status_code=status, headers=headers)
 
     return Starlette(routes=[Route("/{path:path}", receive, methods=["POST"])])

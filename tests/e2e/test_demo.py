@@ -13,8 +13,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from standardwebhooks.webhooks import Webhook
 
 from tests.factories import mask_order
+from tests.servers import serve
+from tests.webhook_receiver import ReceiverState, receiver_app
 
 
 def _free_port() -> int:
@@ -123,7 +126,17 @@ def _try_the_pharmacy(base: str, manifest: dict) -> None:
                       "exterior_number": "222", "neighborhood": "Juárez", "city": "CDMX", "state": "CDMX", "country": "México",
                       "zipcode": "06600"},
     }
-    created = httpx.post(f"{base}/api/orders/resources/", json=body, headers=headers)
+    hooks = ReceiverState()
+    with serve(lambda: receiver_app(hooks)) as receiver:  # an integrator's receiver on this laptop
+        endpoint = httpx.post(f"{base}/api/webhooks/v1/endpoints", json={"url": receiver}, headers={"X-Api-Key": key})
+        assert endpoint.status_code == 201, endpoint.text
+        created = httpx.post(f"{base}/api/orders/resources/", json=body, headers=headers)
+        deadline = time.monotonic() + 30
+        while not hooks.received:
+            assert time.monotonic() < deadline, "the demo sent no webhook"
+            time.sleep(0.1)
+    event = Webhook(endpoint.json()["secret"]).verify(hooks.received[0].body, hooks.received[0].headers)
+    assert event["type"] == "order.created" and event["data"]["id"] == created.json()["id"]
     assert created.status_code == 201, created.text
     assert created.json()["coupon"] is not None and created.json()["total"] > 0
     listed = httpx.get(f"{base}/api/orders/", headers=headers).json()

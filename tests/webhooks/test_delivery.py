@@ -13,6 +13,8 @@ from sqlalchemy import update
 from carepost.core.models import WebhookEndpoint
 from carepost.worker import Worker
 from tests.pharmacy_world import order_body, pharmacy_world, token_for
+from tests.servers import serve
+from tests.webhook_receiver import ReceiverState, receiver_app
 from tests.webhooks.conftest import add_endpoint, run_until, verified
 
 
@@ -153,3 +155,26 @@ async def test_an_endpoint_failing_too_long_is_disabled_and_an_event_says_so(cli
     assert notice["type"] == "webhook.endpoint.disabled" and notice["data"]["id"] == failing["id"]
     shown = (await client.get(f"/api/webhooks/v1/endpoints/{failing['id']}", headers=key(world))).json()
     assert shown["enabled"] is False and "failed every delivery" in shown["disabled_reason"]
+
+
+async def test_redirects_are_not_followed(client, world, worker, receiver):
+    elsewhere = ReceiverState()
+    with serve(lambda: receiver_app(elsewhere)) as other:
+        endpoint = await add_endpoint(client, world.live_key, receiver.url)
+        receiver.script, receiver.location = [307], other + "/stolen"
+        await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/test", headers=key(world))
+        await run_until(worker, lambda: len(receiver.received) >= 2)  # the retry came back to the endpoint itself
+    assert elsewhere.received == []
+    [delivery] = await deliveries(client, world, endpoint["id"])
+    assert [a["status_code"] for a in delivery["attempt_log"]] == [307, 200]
+
+
+async def test_two_workers_never_send_one_delivery_twice(client, db, settings, world, receiver):
+    endpoint = await add_endpoint(client, world.live_key, receiver.url)
+    for _ in range(12):
+        await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/test", headers=key(world))
+    workers = [Worker.for_settings(db, settings) for _ in range(3)]
+    for _ in range(4):
+        await asyncio.gather(*(w.run_once() for w in workers))
+    ids = [r.headers["webhook-id"] for r in receiver.received]
+    assert len(ids) == 12 and len(set(ids)) == 12

@@ -77,6 +77,8 @@ def run(*, host: str, port: int, data_dir: Path, manifest: Path | None) -> None:
     settings = Settings(data_dir=data_dir, run_worker_in_process=True)
     if "public_url" not in settings.model_fields_set:
         settings = settings.model_copy(update={"public_url": f"http://{host}:{port}"})
+    if "webhook_allowed_hosts" not in settings.model_fields_set:  # an integrator's receiver on this laptop
+        settings = settings.model_copy(update={"webhook_allowed_hosts": DEMO_WEBHOOK_HOSTS})
     summary = asyncio.run(prepare(settings))
     if manifest is not None:
         manifest.write_text(json.dumps(summary, indent=2))
@@ -84,8 +86,12 @@ def run(*, host: str, port: int, data_dir: Path, manifest: Path | None) -> None:
     serving.run(create_app(settings), host=host, port=port)
 
 
+DEMO_WEBHOOK_HOSTS = "127.0.0.1,localhost,::1"
+
+
 def _print(summary: dict[str, Any], settings: Settings) -> None:
     print(f"Carepost demo on {summary['base_url']}  (API docs: {summary['docs_url']})")
+    print(f"Webhooks: POST /api/webhooks/v1/endpoints with any key; receivers on {settings.webhook_allowed_hosts} are allowed")
     print(f"Data: {settings.resolved_database_url}")
     print(f"Operator token (/api/ops/v1, Authorization: Bearer): {summary['operator_token']}")
     for account in summary["accounts"]:
