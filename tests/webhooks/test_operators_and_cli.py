@@ -3,6 +3,7 @@ deliveries and replay them as partners do."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 
@@ -63,3 +64,22 @@ async def test_operators_see_an_accounts_endpoints_and_deliveries_and_replay(cli
     assert (await client.get(base, headers={"Authorization": f"Bearer {clinic.live_key}"})).status_code == 401
     made = await client.post(f"{base}?mode=test", json={"url": receiver.url + "/t"}, headers=ops_headers)
     assert made.status_code == 201 and made.json()["mode"] == "test" and made.json()["secret"].startswith("whsec_")
+
+
+async def test_operators_change_remove_and_replay_an_accounts_endpoint(client, db, worker, receiver, ops_headers):
+    clinic = await create_clinic(db)
+    endpoint = await add_endpoint(client, clinic.live_key, receiver.url)
+    base = f"/api/ops/v1/accounts/{clinic.slug}/webhooks"
+    receiver.script = [500, 500, 500, 500]
+    await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/test", headers={"X-Api-Key": clinic.live_key})
+    await run_until(worker, lambda: len(receiver.received) >= 4)
+    await asyncio.sleep(0.3)
+    await worker.run_once()
+    changed = await client.patch(f"{base}/{endpoint['id']}", json={"description": "after the outage"}, headers=ops_headers)
+    assert changed.status_code == 200 and changed.json()["description"] == "after the outage"
+    replayed = await client.post(f"{base}/{endpoint['id']}/replay", json={"since": "2020-01-01T00:00:00"}, headers=ops_headers)
+    assert replayed.json() == {"replayed": 1}  # a time without an offset is UTC
+    await run_until(worker, lambda: len(receiver.received) >= 5)
+    assert (await client.delete(f"{base}/{endpoint['id']}", headers=ops_headers)).status_code == 204
+    assert (await client.get(f"{base}/{endpoint['id']}/deliveries", headers=ops_headers)).status_code == 404
+    assert (await client.get(f"{base}?mode=test", headers=ops_headers)).json() == {"data": []}

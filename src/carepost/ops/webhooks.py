@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts import service as accounts
@@ -16,7 +16,7 @@ from carepost.core.webhooks import endpoints, replay
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.ops.auth import OperatorDep
 from carepost.webhooks_api import mapping, shapes
-from carepost.webhooks_api.schemas import EndpointIn
+from carepost.webhooks_api.schemas import EndpointIn, EndpointPatch, ReplayIn
 
 router = APIRouter(prefix="/api/ops/v1/accounts/{slug}/webhooks", tags=["operator"], strict_content_type=False)
 
@@ -43,6 +43,38 @@ async def add_endpoint(slug: str, body: EndpointIn, operator: OperatorDep, runti
             policy=runtime.settings.webhook_policy, secret_key=runtime.settings.resolved_secret_key,
         )
         return JSONResponse(mapping.endpoint(made.endpoint, secret=made.secret), status_code=201)
+
+
+@router.patch("/{endpoint_id}", summary="Change an account's endpoint", responses={200: {"model": shapes.Endpoint}})
+async def patch_endpoint(
+    slug: str, endpoint_id: str, body: EndpointPatch, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live"
+) -> JSONResponse:
+    """As the partner would: `url`, `description`, `event_types`, `enabled` (turn a disabled endpoint back on)."""
+    given = endpoints.EndpointChange(
+        url=body.url, description=body.description, event_types=body.event_types, enabled=body.enabled,
+        fields=frozenset(body.model_fields_set),
+    )
+    async with runtime.db.transaction() as session:
+        changed = await endpoints.change(
+            session, scope=await _scope(session, slug, mode), endpoint_id=endpoint_id, given=given, policy=runtime.settings.webhook_policy
+        )
+        return JSONResponse(mapping.endpoint(changed))
+
+
+@router.delete("/{endpoint_id}", status_code=204, summary="Remove an account's endpoint")
+async def delete_endpoint(slug: str, endpoint_id: str, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live") -> Response:
+    async with runtime.db.transaction() as session:
+        await endpoints.delete(session, scope=await _scope(session, slug, mode), endpoint_id=endpoint_id)
+    return Response(status_code=204)
+
+
+@router.post("/{endpoint_id}/replay", status_code=202, summary="Send an endpoint's failed events again", responses={202: {"model": shapes.Replayed}})
+async def replay_failed(
+    slug: str, endpoint_id: str, body: ReplayIn, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live"
+) -> JSONResponse:
+    async with runtime.db.transaction() as session:
+        count = await replay.replay_failed(session, scope=await _scope(session, slug, mode), endpoint_id=endpoint_id, since=body.since)
+        return JSONResponse({"replayed": count}, status_code=202)
 
 
 @router.get("/{endpoint_id}/deliveries", summary="An endpoint's deliveries", responses={200: {"model": shapes.DeliveryList}})

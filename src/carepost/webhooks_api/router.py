@@ -3,7 +3,7 @@ of its API keys; everything is scoped to the key's account and mode (docs/webhoo
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -23,10 +23,6 @@ router = APIRouter(prefix="/api/webhooks/v1", tags=["webhooks"], strict_content_
 def _policy(runtime: Runtime) -> WebhookPolicy:
     return runtime.settings.webhook_policy
 
-
-def _utc(moment: datetime | None) -> datetime | None:
-    """A time without an offset is read as UTC."""
-    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 @router.post("/endpoints", status_code=201, summary="Add an endpoint", responses={201: {"model": shapes.EndpointWithSecret}})
@@ -107,7 +103,7 @@ async def list_deliveries(
     """Newest first, each with its event, payload and every attempt (status, duration, the first KB of the answer)."""
     async with runtime.db.read() as session:
         found = await replay.deliveries(
-            session, scope=caller.scope, endpoint_id=endpoint_id, status=status, since=_utc(since), until=_utc(until), limit=limit
+            session, scope=caller.scope, endpoint_id=endpoint_id, status=status, since=since, until=until, limit=limit
         )
     return JSONResponse({"data": [mapping.delivery(d, e, a) for d, e, a in found]})
 
@@ -125,5 +121,5 @@ async def replay_failed(endpoint_id: str, body: ReplayIn, caller: CallerDep, run
     """Every delivery to this endpoint that failed, made since `since`."""
     caller.require_write()
     async with runtime.db.transaction() as session:
-        count = await replay.replay_failed(session, scope=caller.scope, endpoint_id=endpoint_id, since=_utc(body.since))
+        count = await replay.replay_failed(session, scope=caller.scope, endpoint_id=endpoint_id, since=body.since)
         return JSONResponse({"replayed": count}, status_code=202)

@@ -9,6 +9,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A time given without an offset is read as UTC."""
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
 def iso_millis(moment: datetime | None) -> str | None:
     """`2026-05-29T12:00:00.000Z`, the shape the contracts show."""
     if moment is None:

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
-from carepost.core.kit.clock import utcnow
+from carepost.core.kit.clock import as_utc, utcnow
 from carepost.core.kit.errors import InvalidInput, NotFound
 from carepost.core.models import WebhookAttempt, WebhookDelivery, WebhookEvent
 from carepost.core.webhooks import types
@@ -46,7 +46,7 @@ async def replay_failed(session: AsyncSession, *, scope: Scope, endpoint_id: str
     """The endpoint's failed deliveries made since `since`, again; how many."""
     endpoint = await get(session, scope=scope, endpoint_id=endpoint_id)
     repository = WebhookRepository(session)
-    deliveries = await repository.failed_since(endpoint, since)
+    deliveries = await repository.failed_since(endpoint, as_utc(since))
     await repository.reopen(deliveries, now=utcnow())
     return len(deliveries)
 
@@ -54,9 +54,10 @@ async def replay_failed(session: AsyncSession, *, scope: Scope, endpoint_id: str
 async def deliveries(
     session: AsyncSession, *, scope: Scope, endpoint_id: str, status: str | None, since: datetime | None, until: datetime | None, limit: int
 ) -> list[tuple[WebhookDelivery, WebhookEvent, list[WebhookAttempt]]]:
-    """An endpoint's deliveries, newest first, each with its event and attempts."""
+    """An endpoint's deliveries, newest first, each with its event and attempts (times without
+    an offset are UTC)."""
     endpoint = await get(session, scope=scope, endpoint_id=endpoint_id)
     repository = WebhookRepository(session)
-    found = await repository.deliveries(endpoint, status=status, since=since, until=until, limit=limit)
+    found = await repository.deliveries(endpoint, status=status, since=as_utc(since), until=as_utc(until), limit=limit)
     attempts = await repository.attempts([d.id for d, _ in found])
     return [(d, e, attempts[d.id]) for d, e in found]
