@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import update
+from standardwebhooks.webhooks import WebhookVerificationError
 
 from carepost.core.models import WebhookEndpoint
 from carepost.worker import Worker
@@ -178,3 +179,19 @@ async def test_two_workers_never_send_one_delivery_twice(client, db, settings, w
         await asyncio.gather(*(w.run_once() for w in workers))
     ids = [r.headers["webhook-id"] for r in receiver.received]
     assert len(ids) == 12 and len(set(ids)) == 12
+
+
+async def test_after_a_day_only_the_new_secret_signs(client, db, world, worker, receiver):
+    endpoint = await add_endpoint(client, world.live_key, receiver.url)
+    rotated = (await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/rotate-secret", headers=key(world))).json()
+    async with db.transaction() as session:  # the day of overlap is over
+        await session.execute(
+            update(WebhookEndpoint).where(WebhookEndpoint.public_id == endpoint["id"]).values(previous_secret_until=datetime.now(UTC) - timedelta(seconds=1))
+        )
+    await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/test", headers=key(world))
+    await run_until(worker, lambda: len(receiver.received) >= 1)
+    [got] = receiver.received
+    assert len(got.headers["webhook-signature"].split(" ")) == 1
+    assert verified(rotated["secret"], got)["type"] == "webhook.test"
+    with pytest.raises(WebhookVerificationError):
+        verified(endpoint["secret"], got)
