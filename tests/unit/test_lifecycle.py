@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from carepost.core.orders.lifecycle import MADE_TO_MEASURE, Flow, MaskStep, TransitionNotAllowed, lifecycle_for
+from carepost.core.orders.lifecycle import MADE_TO_MEASURE, PRESCRIPTION, Flow, MaskStep, TransitionNotAllowed, lifecycle_for
 
 HAPPY_PATH = [
     ("complete_scan", MaskStep.SCAN_REVIEW),
@@ -117,3 +117,25 @@ def test_payment_status_moves_as_recorded_and_paid_is_final():
     assert PAYMENT.next(PaymentStatus.CREDIT, "mark_paid") == PaymentStatus.PAID
     assert PAYMENT.next(PAYMENT.next(PaymentStatus.UNPAID, "reject_payment"), "start_payment") == PaymentStatus.IN_PROCESS
     assert not any(PAYMENT.allows(PaymentStatus.PAID, action) for action in ("mark_paid", "reject_payment", "start_payment"))
+
+
+def test_a_prescription_order_goes_to_the_patients_door():
+    state = PRESCRIPTION.initial
+    for action in ("store_prescription", "send_to_pharmacy", "accept", "fill", "ship", "deliver"):
+        state = PRESCRIPTION.next(state, action)
+    assert state == "delivered"
+
+
+def test_a_prescription_order_is_rejected_fails_and_retries_or_is_cancelled():
+    assert PRESCRIPTION.next("sent_to_pharmacy", "reject") == "rejected"
+    assert PRESCRIPTION.next(PRESCRIPTION.next("prescription_stored", "fail"), "retry") == "received"
+    for state in ("received", "prescription_stored", "sent_to_pharmacy", "accepted", "failed"):
+        assert PRESCRIPTION.next(state, "cancel") == "cancelled"
+    for state in ("filled", "shipped", "delivered", "rejected", "cancelled"):
+        with pytest.raises(TransitionNotAllowed):
+            PRESCRIPTION.next(state, "cancel")
+    with pytest.raises(TransitionNotAllowed):
+        PRESCRIPTION.next("received", "ship")  # nothing skips the pharmacy
+    assert PRESCRIPTION.states == {
+        "received", "prescription_stored", "sent_to_pharmacy", "accepted", "rejected", "filled", "shipped", "delivered", "failed", "cancelled",
+    }

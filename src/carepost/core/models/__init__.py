@@ -2,6 +2,7 @@
 
 from carepost.core.models.accounts import Account, AccountDialect, AccountUser, ApiKey
 from carepost.core.models.audit import AccessAuditEntry, RequestLogEntry
+from carepost.core.models.cases import Case, CaseOrder, CaseOrderItem, Drug, Pharmacy
 from carepost.core.models.catalog import Item, Kit, KitItem, Manufacturer
 from carepost.core.models.commerce import CommerceConnection, CommerceLedgerOrder, Counter
 from carepost.core.models.idempotency import IdempotencyRecord
@@ -36,6 +37,11 @@ from carepost.core.models.retail import (
 
 __all__ = [
     "AccessAuditEntry",
+    "Case",
+    "CaseOrder",
+    "CaseOrderItem",
+    "Drug",
+    "Pharmacy",
     "Account",
     "AccountDialect",
     "AccountUser",
