@@ -28,6 +28,8 @@ from carepost.dialects._shared.call_log import CallLog
 from carepost.dialects._shared.context import RequestContextMiddleware
 from carepost.dialects._shared.runtime import Runtime, request_id_of
 from carepost.dialects._shared.surfaces import Surfaces
+from carepost.dialects.cases.router import router as cases_router
+from carepost.dialects.cases.surface import SURFACE as CASES_SURFACE
 from carepost.dialects.devices.router import router as devices_router
 from carepost.dialects.devices.surface import SURFACE as DEVICES_SURFACE
 from carepost.dialects.masks.router import router as masks_router
@@ -65,6 +67,7 @@ def create_app(
     surfaces.register(DEVICES_SURFACE)
     surfaces.register(PHARMACY_SURFACE)
     surfaces.register(WEBHOOKS_SURFACE)
+    surfaces.register(CASES_SURFACE)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -103,6 +106,7 @@ def create_app(
     app.include_router(portal_router)
     app.include_router(devices_router)
     app.include_router(pharmacy_router)
+    app.include_router(cases_router)
     app.include_router(ops_router)
     app.include_router(ops_webhooks_router)
     app.include_router(webhooks_router)

@@ -26,7 +26,7 @@ from carepost.core.manufacturing import scan_email
 from carepost.core.manufacturing.settings import MaskSettingsIn, save_settings, set_product_gtin
 from carepost.core.webhooks import endpoints
 from carepost.core.webhooks.policy import WebhookPolicy
-from carepost.tenant_file import devices, pharmacy
+from carepost.tenant_file import cases, devices, pharmacy
 from carepost.tenant_file.schema import AccountFile, LedgerFile, ShopifyFile, TenantFile, WebhookFile
 
 
@@ -49,6 +49,8 @@ class AccountReport:
     pharmacy: dict[str, Any] | None = None
     # Accounts that issue CFDI invoices: the issuer, its certificate number and PAC (no secrets).
     invoicing: dict[str, Any] | None = None
+    # Organizations with the cases API: their cases, and the network's pharmacies and drugs.
+    cases: dict[str, Any] | None = None
     # Webhook endpoints: id, mode, url, and the secret of one made now (None for one that existed).
     webhooks: list[dict[str, Any]] = field(default_factory=list)
     # Accounts with the devices API: the ids to try it with (its patients and sites, the shared catalog).
@@ -82,7 +84,8 @@ async def apply(
             await set_product_gtin(session, mask_type=mask_type.value, gtin=product.gtin)
         catalog = await devices.apply_supply(session, tenant)
         delivery = await pharmacy.apply_delivery(session, tenant)
-        return [await _apply_account(session, entry, secret_key, catalog, delivery, policy) for entry in tenant.accounts]
+        network = await cases.apply_network(session, tenant)
+        return [await _apply_account(session, entry, secret_key, catalog, delivery, policy, network) for entry in tenant.accounts]
 
 
 async def _apply_commerce(session: AsyncSession, account_id: int, commerce: ShopifyFile | LedgerFile, secret_key: str) -> None:
@@ -110,6 +113,7 @@ async def _apply_account(
     catalog: dict[str, list[dict[str, Any]]],
     delivery: dict[str, list[dict[str, Any]]],
     policy: WebhookPolicy,
+    network: dict[str, list[dict[str, Any]]],
 ) -> AccountReport:
     account = await accounts.ensure_account(
         session, slug=entry.slug, name=entry.name, dialects=set(entry.dialects), rate_limit_per_minute=entry.rate_limit_per_minute
@@ -139,6 +143,8 @@ async def _apply_account(
     if "pharmacy" in entry.dialects:
         own = await pharmacy.apply_account(session, account.id, entry.pharmacy) if entry.pharmacy else {}
         report.pharmacy = {"products": catalog["products"], **delivery, "payment_methods": [], "coupons": [], **own}
+    if "cases" in entry.dialects:
+        report.cases = {"cases": await cases.apply_cases(session, account.id, entry.cases), **network}
     if entry.invoicing is not None:
         report.invoicing = await pharmacy.apply_invoicing(session, account.id, entry.invoicing, secret_key)
     for hook in entry.webhooks:

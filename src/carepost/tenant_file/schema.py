@@ -227,6 +227,47 @@ class InvoicingFile(_Strict):
     defaults: InvoiceDefaultsFile = Field(default_factory=InvoiceDefaultsFile)
 
 
+class NetworkPharmacyFile(_Strict):
+    """A pharmacy of the cases network, named by the contract's `pharmacyId`."""
+
+    code: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    active: bool = True
+    adapter: Literal["embedded", "http"] = "embedded"
+    endpoint_url: str | None = Field(default=None, max_length=2048)  # an http pharmacy's order endpoint
+
+
+class DrugFile(_Strict):
+    """A formulary entry, named by the contract's `drugId`."""
+
+    code: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    strength: str | None = Field(default=None, max_length=100)
+    form: str | None = Field(default=None, max_length=100)
+    ndc: str | None = Field(default=None, pattern=r"^\d{4,5}-\d{3,4}-\d{1,2}$")
+    controlled: bool = False
+    schedule: Literal["II", "III", "IV", "V"] | None = None
+    active: bool = True
+
+
+class CasePatientFile(_Strict):
+    firstName: str = Field(min_length=1, max_length=100)  # noqa: N815 - the contract's camelCase
+    lastName: str = Field(min_length=1, max_length=100)  # noqa: N815
+    dateOfBirth: date | None = None  # noqa: N815
+    sex: Literal["female", "male", "other", "unknown"] | None = None
+    email: EmailStr | None = None
+    phoneNumber: str | None = Field(default=None, max_length=30)  # noqa: N815
+    address: dict[str, str] | None = None  # addressLine1, addressLine2?, city, state, country, postalCode
+
+
+class CaseFile(_Strict):
+    """An organization's case; `id` (a UUID) may be given so a document's example works as written."""
+
+    id: str | None = Field(default=None, pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+    mode: Literal["live", "test"]
+    patient: CasePatientFile
+
+
 class WebhookFile(_Strict):
     """A webhook endpoint, matched by mode and URL; its secret is reported once, when made."""
 
@@ -260,6 +301,7 @@ class AccountFile(_Strict):
     pharmacy: PharmacyFile | None = None
     invoicing: InvoicingFile | None = None  # the pharmacy API's CFDI invoices
     webhooks: list[WebhookFile] = Field(default_factory=list)
+    cases: list[CaseFile] = Field(default_factory=list)  # the cases API's organization: its patients' cases
 
 
 class TenantFile(_Strict):
@@ -271,4 +313,7 @@ class TenantFile(_Strict):
     # The pharmacy's delivery services and pick-up stores, shared by every account.
     shipping_methods: list[ShippingMethodFile] = Field(default_factory=list)
     stores: list[StoreFile] = Field(default_factory=list)
+    # The cases API's pharmacy network and formulary, shared by every organization.
+    pharmacies: list[NetworkPharmacyFile] = Field(default_factory=list)
+    drugs: list[DrugFile] = Field(default_factory=list)
     accounts: list[AccountFile] = Field(default_factory=list)

@@ -1,0 +1,58 @@
+"""SQL for cases, the pharmacy network and formulary, and prescription orders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.models import Case, CaseOrder, CaseOrderItem, Drug, Order, Pharmacy
+
+
+class CaseRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, *rows: Any) -> None:
+        self.session.add_all(rows)
+        await self.session.flush()
+
+    async def case(self, public_id: str) -> Case | None:
+        return await self.session.scalar(select(Case).where(Case.public_id == public_id))
+
+    async def cases(self, account_id: int) -> list[Case]:
+        return list(await self.session.scalars(select(Case).where(Case.account_id == account_id).order_by(Case.id)))
+
+    async def pharmacy(self, code: str) -> Pharmacy | None:
+        return await self.session.scalar(select(Pharmacy).where(Pharmacy.code == code))
+
+    async def drugs(self, codes: Iterable[str]) -> dict[str, Drug]:
+        found = await self.session.scalars(select(Drug).where(Drug.code.in_(list(codes))))
+        return {drug.code: drug for drug in found}
+
+    async def by_code(self, model: Any, code: str) -> Any:
+        return await self.session.scalar(select(model).where(model.code == code))
+
+    async def orders_of(self, case: Case) -> list[tuple[Order, CaseOrder]]:
+        rows = await self.session.execute(
+            select(Order, CaseOrder).join(CaseOrder, CaseOrder.order_id == Order.id).where(CaseOrder.case_id == case.id).order_by(Order.id)
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+    async def order(self, case: Case, public_id: str) -> tuple[Order, CaseOrder] | None:
+        row = (
+            await self.session.execute(
+                select(Order, CaseOrder)
+                .join(CaseOrder, CaseOrder.order_id == Order.id)
+                .where(CaseOrder.case_id == case.id, Order.public_id == public_id)
+            )
+        ).first()
+        return tuple(row) if row else None  # type: ignore[return-value]
+
+    async def items(self, order_id: int) -> list[tuple[CaseOrderItem, Drug]]:
+        rows = await self.session.execute(
+            select(CaseOrderItem, Drug).join(Drug, Drug.id == CaseOrderItem.drug_id).where(CaseOrderItem.order_id == order_id).order_by(CaseOrderItem.id)
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]

@@ -1,0 +1,28 @@
+"""What the cases API answers, for the OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from carepost.dialects._shared.shapes import Shape
+
+
+class CasesError(Shape):
+    status: int
+    success: bool
+    message: str
+    error: str
+
+
+class OrderCreated(Shape):
+    status: int
+    success: bool
+    message: str
+    data: dict[str, Any]
+
+
+class CaseAnswer(Shape):
+    status: int
+    success: bool
+    message: str
+    data: dict[str, Any]
