@@ -19,6 +19,8 @@ from carepost.config import Settings
 from carepost.core.kit.db import Database
 from carepost.core.kit.migrate import upgrade
 from tests.factories import create_operator
+from tests.servers import serve
+from tests.webhook_receiver import ReceiverState, receiver_app
 
 PUBLIC_URL = "https://carepost.test"
 
@@ -46,6 +48,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         webhook_allowed_hosts="127.0.0.1",
         webhook_retry_schedule="0,0.1,0.1,0.1",
         webhook_timeout_seconds=2.0,
+        cases_pharmacy_schedule="0,0,0,0",  # the embedded pharmacy moves at once
     )
 
 
@@ -78,3 +81,12 @@ async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # noqa: ANN001
 async def ops_headers(db: Database) -> dict[str, str]:
     """An operator's credentials for /api/ops/v1."""
     return {"Authorization": f"Bearer {await create_operator(db)}"}
+
+
+@pytest.fixture
+def receiver():
+    """A webhook receiver on loopback (tests/webhook_receiver.py); its base URL is `.url`."""
+    state = ReceiverState()
+    with serve(lambda: receiver_app(state)) as url:
+        state.url = url  # type: ignore[attr-defined]
+        yield state

@@ -14,9 +14,10 @@ from tests.mail_server import free_port
 
 
 @contextmanager
-def serve(make_app: Callable[[], Any]) -> Iterator[str]:
-    """Yields the base URL; the app is built inside the server's thread (its loop owns the app)."""
-    port = free_port()
+def serve(make_app: Callable[[], Any], *, port: int | None = None) -> Iterator[str]:
+    """Yields the base URL; the app is built inside the server's thread (its loop owns the app).
+    `port` serves on a port chosen before (a server that comes back where it was)."""
+    port = port or free_port()
     server = uvicorn.Server(uvicorn.Config(make_app, factory=True, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

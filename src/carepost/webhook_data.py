@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from carepost.core.webhooks.publishing import register_renderer
+from carepost.dialects.cases import webhook_data as cases
 from carepost.dialects.devices import webhook_data as devices
 from carepost.dialects.masks import webhook_data as masks
 from carepost.dialects.pharmacy import webhook_data as pharmacy
@@ -13,3 +14,4 @@ def install() -> None:
     register_renderer("masks", masks.order_data)
     register_renderer("devices", devices.order_data)
     register_renderer("pharmacy", pharmacy.order_data)
+    register_renderer("cases", cases.order_data)

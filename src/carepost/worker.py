@@ -19,6 +19,11 @@ from carepost.core.idempotency import service as idempotency
 from carepost.core.kit.db import Database
 from carepost.core.notifications.mail import MailPort
 from carepost.core.outbox.relay import Delivery, Handler, Relay
+from carepost.adapters.pharmacies.embedded import EmbeddedPharmacy
+from carepost.adapters.pharmacies.http import HttpPharmacy
+from carepost.core.cases import pipeline
+from carepost.core.cases.access import DIALECT as CASES
+from carepost.core.cases.pipeline import PipelinePorts
 from carepost.core.retail import invoice_issuing
 from carepost.core.retail.invoice_issuing import InvoicingPorts
 from carepost.core.webhooks.dispatch import Dispatcher
@@ -40,9 +45,20 @@ def invoicing_ports(settings: Settings, *, mail: Callable[[str], MailPort] | Non
     )
 
 
-def handlers(db: Database, ports: InvoicingPorts) -> Mapping[str, Handler]:
-    """Outbox topics and who handles them: the pharmacy's invoices (core/retail/invoice_issuing.py).
-    Webhooks have their own outbox, their deliveries (core/webhooks/dispatch.py)."""
+def pipeline_ports(settings: Settings) -> PipelinePorts:
+    http, embedded = HttpPharmacy(), EmbeddedPharmacy()
+    return PipelinePorts(
+        documents=LocalDocumentStore(settings.data_dir / "documents"),
+        pharmacy_for=lambda pharmacy: http if pharmacy.adapter == "http" else embedded,
+        embedded_pharmacy=embedded,
+        embedded_schedule=tuple(float(part) for part in settings.cases_pharmacy_schedule.split(",")),
+    )
+
+
+def handlers(db: Database, ports: InvoicingPorts, cases: PipelinePorts) -> Mapping[str, Handler]:
+    """Outbox topics and who handles them: the pharmacy's invoices (core/retail/invoice_issuing.py)
+    and the cases pipeline (core/cases/pipeline.py). Webhooks have their own outbox, their
+    deliveries (core/webhooks/dispatch.py)."""
 
     async def issue(delivery: Delivery) -> None:
         await invoice_issuing.issue(db, delivery.payload["invoice_id"], ports, attempt=delivery.attempt)
@@ -53,7 +69,21 @@ def handlers(db: Database, ports: InvoicingPorts) -> Mapping[str, Handler]:
     async def cancel(delivery: Delivery) -> None:
         await invoice_issuing.cancel(db, delivery.payload["invoice_id"], ports, attempt=delivery.attempt)
 
+    async def prescribe(delivery: Delivery) -> None:
+        if delivery.payload.get("dialect") == CASES:
+            await pipeline.store_prescription(db, delivery.payload["order_id"], cases, attempt=delivery.attempt)
+
+    async def hand_off(delivery: Delivery) -> None:
+        await pipeline.send_to_pharmacy(db, delivery.payload["order_id"], cases, attempt=delivery.attempt)
+
+    async def pharmacy_step(delivery: Delivery) -> None:
+        await pipeline.pharmacy_step(db, delivery.payload["order_id"], delivery.payload["step"], cases)
+
     return {
+        "order.received": prescribe,
+        "order.retried": prescribe,
+        "order.prescription_stored": hand_off,
+        pipeline.PHARMACY_STEP: pharmacy_step,
         "order.invoice_requested": issue,
         "order.invoice_stamped": email,
         "order.invoice_cancellation_requested": cancel,
@@ -72,7 +102,7 @@ class Worker:
         webhook_data.install()
         policy = settings.webhook_policy
         dispatcher = Dispatcher(db, HttpSender(policy), policy, secret_key=settings.resolved_secret_key)
-        return cls(db, handlers(db, invoicing_ports(settings, mail=mail)), dispatcher)
+        return cls(db, handlers(db, invoicing_ports(settings, mail=mail), pipeline_ports(settings)), dispatcher)
 
     async def run_once(self) -> int:
         """Relay one batch of the outbox, then send one batch of webhooks."""

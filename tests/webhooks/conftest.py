@@ -11,16 +11,6 @@ import pytest
 from standardwebhooks.webhooks import Webhook
 
 from carepost.worker import Worker
-from tests.servers import serve
-from tests.webhook_receiver import ReceiverState, receiver_app
-
-
-@pytest.fixture
-def receiver():
-    state = ReceiverState()
-    with serve(lambda: receiver_app(state)) as url:
-        state.url = url  # type: ignore[attr-defined]
-        yield state
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from carepost.core.accounts import service as accounts
 from carepost.core.kit.clock import iso_millis
 from carepost.core.logistics import operations as logistics
+from carepost.core.cases import operations as cases
 from carepost.core.retail import operations as retail
 from carepost.core.manufacturing import factory, scan_email
 from carepost.core.models import Order, OrderEvent
@@ -116,6 +117,31 @@ async def act_retail(
     async with runtime.db.transaction() as session:
         order = await operators.order(session, public_id=order_id, lock=True)
         await retail.advance(session, order=order, action=action, actor=operator.actor, action_input=action_input)
+        return JSONResponse(_order(order, await events.timeline(session, order)))
+
+
+class CaseActionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    carrier: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    tracking_number: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    reason: Annotated[str, Field(min_length=1, max_length=500)] | None = None
+    note: Annotated[str, Field(max_length=512)] | None = None
+
+
+@router.post(
+    "/orders/{order_id}/cases/{action}",
+    summary="Move a cases order",
+    responses={200: {"model": shapes.OperatorOrder}, **error_responses(shapes.OpsError, 409)},
+)
+async def act_cases(order_id: str, action: str, operator: OperatorDep, runtime: RuntimeDep, body: CaseActionIn | None = None) -> JSONResponse:
+    """Actions: retry (a failed pipeline step), cancel (reason); and an http pharmacy's progress by hand:
+    accept, reject (reason), fill, ship (carrier and tracking_number), deliver."""
+    given = body or CaseActionIn()
+    action_input = cases.CaseActionInput(carrier=given.carrier, tracking_number=given.tracking_number, reason=given.reason, note=given.note)
+    async with runtime.db.transaction() as session:
+        order = await operators.order(session, public_id=order_id, lock=True)
+        await cases.advance(session, order=order, action=action, actor=operator.actor, action_input=action_input)
         return JSONResponse(_order(order, await events.timeline(session, order)))
 
 

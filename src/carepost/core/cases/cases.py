@@ -50,6 +50,12 @@ class CaseView:
     orders: list[CaseOrderView]
 
 
+async def order_view(session: AsyncSession, order: Order) -> CaseOrderView:
+    details = await session.get(CaseOrder, order.id)
+    assert details is not None  # every cases order has its details
+    return CaseOrderView(order, details, await CaseRepository(session).items(order.id), await events.timeline(session, order))
+
+
 async def open_case(session: AsyncSession, *, scope: Scope, patient: PatientIn) -> Case:
     case = Case(public_id=str(uuid.uuid4()), account_id=scope.account_id, mode=scope.mode, patient=patient.as_stored(), created_at=utcnow())
     await CaseRepository(session).add(case)

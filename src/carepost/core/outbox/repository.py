@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -15,9 +15,11 @@ class OutboxRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def append(self, *, topic: str, payload: dict[str, Any], account_id: int | None, now: datetime) -> None:
+    async def append(
+        self, *, topic: str, payload: dict[str, Any], account_id: int | None, now: datetime, delay: timedelta = timedelta(0)
+    ) -> None:
         self.session.add(
-            OutboxMessage(account_id=account_id, topic=topic, payload=payload, created_at=now, available_at=now, attempts=0)
+            OutboxMessage(account_id=account_id, topic=topic, payload=payload, created_at=now, available_at=now + delay, attempts=0)
         )
         await self.session.flush()
 

@@ -80,7 +80,7 @@ async def publish(
 
 async def publish_order_event(session: AsyncSession, order: Order, *, event_name: str, source: str) -> WebhookEvent | None:
     """An order event, to the endpoints that want it, with the order as it is now."""
-    event_type = types.type_for(event_name)
+    event_type = types.type_for(event_name, order.dialect)
     renderer = _RENDERERS.get(order.dialect)
     if event_type is None or renderer is None:
         return None

@@ -19,10 +19,6 @@ INVOICE_CANCELLED = "order.invoice.cancelled"
 WEBHOOK_TEST = "webhook.test"
 ENDPOINT_DISABLED = "webhook.endpoint.disabled"
 
-TYPES = (
-    ORDER_CREATED, ORDER_UPDATED, ORDER_SHIPPED, ORDER_DELIVERED, ORDER_CANCELLED,
-    INVOICE_STAMPED, INVOICE_FAILED, INVOICE_CANCELLED, WEBHOOK_TEST, ENDPOINT_DISABLED,
-)
 
 _BY_EVENT_NAME = {
     "placed": ORDER_CREATED,
@@ -40,10 +36,26 @@ _BY_EVENT_NAME = {
 _SILENT = frozenset({"invoice_requested", "invoice_cancellation_requested"})
 
 
-def type_for(event_name: str) -> str | None:
+# The cases contract's pipeline has its own family: `case.order.<event>` (docs/cases.md).
+CASE_ORDER_EVENTS = (
+    "received", "prescription_stored", "sent_to_pharmacy", "accepted", "rejected", "filled", "shipped", "delivered",
+    "failed", "retried", "cancelled",
+)
+CASE_TYPES = tuple(f"case.order.{name}" for name in CASE_ORDER_EVENTS)
+
+
+TYPES = (
+    ORDER_CREATED, ORDER_UPDATED, ORDER_SHIPPED, ORDER_DELIVERED, ORDER_CANCELLED,
+    INVOICE_STAMPED, INVOICE_FAILED, INVOICE_CANCELLED, WEBHOOK_TEST, ENDPOINT_DISABLED, *CASE_TYPES,
+)
+
+
+def type_for(event_name: str, dialect: str | None = None) -> str | None:
     """The webhook type of an order event, or None when partners are not told."""
     if event_name in _SILENT:
         return None
+    if dialect == "cases":
+        return f"case.order.{event_name}" if event_name in CASE_ORDER_EVENTS else None
     return _BY_EVENT_NAME.get(event_name, ORDER_UPDATED)
 
 

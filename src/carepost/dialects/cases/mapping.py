@@ -148,6 +148,7 @@ def order(view: CaseOrderView) -> dict[str, Any]:
             for item, drug in view.items
         ],
         "prescriptionDocument": details.prescription_key is not None,
+        "tracking": view.order.attributes.get("tracking"),
         "createdAt": iso_millis(view.order.placed_at),
         "updatedAt": iso_millis(view.order.updated_at),
         "timeline": [{"name": e.name, "occurredAt": iso_millis(e.occurred_at)} for e in view.timeline],

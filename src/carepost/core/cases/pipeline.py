@@ -1,0 +1,191 @@
+"""A prescription order after it is answered: the worker's steps, each after commit,
+each an order event (and so a `case.order.*` webhook):
+
+1. `received` → make the prescription PDF and store it → `prescription_stored`;
+2. hand the order to its pharmacy through the pharmacy port → `sent_to_pharmacy`
+   (a refusal: `rejected`);
+3. the embedded pharmacy then moves it on its schedule — `accepted`, `filled`,
+   `shipped` (with a tracking number), `delivered`; an http pharmacy's progress is
+   recorded by an operator (core/cases/operations.py).
+
+A step that fails is retried by the outbox (its backoff); after GIVE_UP_AFTER tries
+the order becomes `failed`, with the reason, for an operator to retry. Each step acts
+only on an order in the state it expects, so a repeated delivery does nothing twice;
+the pharmacy gets each order under its own id (an http pharmacy as Idempotency-Key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.cases import prescription_pdf
+from carepost.core.cases.pharmacy_port import Handoff, PharmacyPort, PharmacyRefused, PharmacyUnavailable
+from carepost.core.cases.repository import CaseRepository
+from carepost.core.documents.port import DocumentStore
+from carepost.core.kit.clock import utcnow
+from carepost.core.kit.db import Database
+from carepost.core.models import Case, CaseOrder, Order, Pharmacy
+from carepost.core.orders import events
+from carepost.core.orders.lifecycle import PRESCRIPTION, PrescriptionStatus
+from carepost.core.outbox.writer import publish
+
+ACTOR = "worker"
+GIVE_UP_AFTER = 5
+PHARMACY_STEP = "cases.pharmacy_step"
+# The embedded pharmacy's moves, in order, with the events they record.
+EMBEDDED_STEPS = (("accept", "accepted"), ("fill", "filled"), ("ship", "shipped"), ("deliver", "delivered"))
+
+
+@dataclass(frozen=True)
+class PipelinePorts:
+    documents: DocumentStore
+    pharmacy_for: Callable[[Pharmacy], PharmacyPort]  # by the pharmacy's adapter; test mode: always the embedded one
+    embedded_pharmacy: PharmacyPort
+    embedded_schedule: Sequence[float]  # seconds before accept, fill, ship, deliver
+
+
+class TryAgain(Exception):
+    """A step failed for now; the outbox delivers it again later."""
+
+
+async def store_prescription(db: Database, order_public_id: str, ports: PipelinePorts, *, attempt: int) -> None:
+    async with db.read() as session:
+        found = await _load(session, order_public_id, PrescriptionStatus.RECEIVED)
+        if found is None:
+            return
+        order, details, case, pharmacy = found
+        items = await CaseRepository(session).items(order.id)
+    key = prescription_pdf.storage_key(order)
+    try:
+        await ports.documents.put(key, prescription_pdf.render(order, details, case, pharmacy, items))
+    except OSError as error:
+        await _retry_or_fail(db, order_public_id, f"the prescription could not be stored: {error.strerror}", attempt)
+        return
+    async with db.transaction() as session:
+        order, details = await _locked(session, order_public_id)
+        if order.status == PrescriptionStatus.RECEIVED:
+            details.prescription_key = key
+            await _move(session, order, "store_prescription", "prescription_stored")
+
+
+async def send_to_pharmacy(db: Database, order_public_id: str, ports: PipelinePorts, *, attempt: int) -> None:
+    async with db.read() as session:
+        found = await _load(session, order_public_id, PrescriptionStatus.PRESCRIPTION_STORED)
+        if found is None:
+            return
+        order, details, case, pharmacy = found
+        items = await CaseRepository(session).items(order.id)
+    assert details.prescription_key is not None
+    port = ports.embedded_pharmacy if order.mode == "test" else ports.pharmacy_for(pharmacy)
+    handoff = Handoff(
+        order_id=order.public_id, pharmacy_code=pharmacy.code, endpoint_url=pharmacy.endpoint_url,
+        payload=_payload(order, details, case, items), prescription_pdf=await ports.documents.get(details.prescription_key),
+    )
+    try:
+        handed = await port.hand_off(handoff)
+    except PharmacyUnavailable as unavailable:
+        await _retry_or_fail(db, order_public_id, str(unavailable), attempt)
+        return
+    except PharmacyRefused as refused:
+        async with db.transaction() as session:
+            order, details = await _locked(session, order_public_id)
+            if order.status == PrescriptionStatus.PRESCRIPTION_STORED:
+                await _move(session, order, "send_to_pharmacy", "sent_to_pharmacy")
+                details.failure = str(refused)[:1000]
+                await _move(session, order, "reject", "rejected", data={"reason": details.failure})
+        return
+    async with db.transaction() as session:
+        order, details = await _locked(session, order_public_id)
+        if order.status != PrescriptionStatus.PRESCRIPTION_STORED:
+            return
+        details.pharmacy_reference, details.failure = handed.reference, None
+        await _move(session, order, "send_to_pharmacy", "sent_to_pharmacy", data={"pharmacy_reference": handed.reference})
+        if not handed.manual:
+            await _schedule(session, order, 0, ports)
+
+
+async def pharmacy_step(db: Database, order_public_id: str, step: int, ports: PipelinePorts) -> None:
+    """One of the embedded pharmacy's moves; the next is scheduled with it."""
+    action, name = EMBEDDED_STEPS[step]
+    async with db.transaction() as session:
+        order, _ = await _locked(session, order_public_id)
+        if not PRESCRIPTION.allows(order.status, action):
+            return  # cancelled meanwhile, or this step was delivered before
+        data = {"tracking": _tracking(order)} if action == "ship" else None
+        await _move(session, order, action, name, data=data)
+        if step + 1 < len(EMBEDDED_STEPS):
+            await _schedule(session, order, step + 1, ports)
+
+
+async def _schedule(session: AsyncSession, order: Order, step: int, ports: PipelinePorts) -> None:
+    delay = timedelta(seconds=ports.embedded_schedule[step])
+    await publish(session, topic=PHARMACY_STEP, payload={"order_id": order.public_id, "step": step}, account_id=order.account_id, delay=delay)
+
+
+def _tracking(order: Order) -> dict[str, str]:
+    tracking = {"carrier": "usps", "trackingNumber": f"9400{order.id:018d}"[:22]}
+    order.attributes = {**order.attributes, "tracking": tracking}
+    return tracking
+
+
+async def _move(session: AsyncSession, order: Order, action: str, name: str, *, data: dict[str, Any] | None = None) -> None:
+    order.status = PRESCRIPTION.next(order.status, action)
+    order.updated_at = utcnow()
+    await events.record(session, order, name=name, actor=ACTOR, data=data)
+
+
+async def _retry_or_fail(db: Database, order_public_id: str, reason: str, attempt: int) -> None:
+    if attempt + 1 < GIVE_UP_AFTER:
+        raise TryAgain(reason)
+    async with db.transaction() as session:
+        order, details = await _locked(session, order_public_id)
+        if PRESCRIPTION.allows(order.status, "fail"):
+            details.failure = reason[:1000]
+            await _move(session, order, "fail", "failed", data={"reason": details.failure})
+
+
+async def _load(session: AsyncSession, order_public_id: str, expected: str) -> tuple[Order, CaseOrder, Case, Pharmacy] | None:
+    row = (
+        await session.execute(
+            select(Order, CaseOrder, Case, Pharmacy)
+            .join(CaseOrder, CaseOrder.order_id == Order.id)
+            .join(Case, Case.id == CaseOrder.case_id)
+            .join(Pharmacy, Pharmacy.id == CaseOrder.pharmacy_id)
+            .where(Order.public_id == order_public_id)
+        )
+    ).first()
+    if row is None or row[0].status != expected:
+        return None
+    return tuple(row)  # type: ignore[return-value]
+
+
+async def _locked(session: AsyncSession, order_public_id: str) -> tuple[Order, CaseOrder]:
+    row = (
+        await session.execute(
+            select(Order, CaseOrder).join(CaseOrder, CaseOrder.order_id == Order.id).where(Order.public_id == order_public_id).with_for_update(of=Order)
+        )
+    ).one()
+    return row[0], row[1]
+
+
+def _payload(order: Order, details: CaseOrder, case: Case, items: list[Any]) -> dict[str, Any]:
+    return {
+        "orderId": order.public_id,
+        "caseId": case.public_id,
+        "patient": case.patient,
+        "shippingAddress": order.shipping_address,
+        "prescriber": details.prescriber,
+        "diagnosis": details.diagnosis,
+        "patientHealthInfo": details.patient_health,
+        "prescriptionItems": [
+            {"drugId": drug.code, "ndc": drug.ndc, "name": drug.name, "quantity": item.quantity, "direction": item.direction,
+             "refillCount": item.refill_count, "supplyDays": item.supply_days}
+            for item, drug in items
+        ],
+    }
