@@ -15,6 +15,7 @@ import httpx
 import pytest
 from standardwebhooks.webhooks import Webhook
 
+from tests.cases_world import EXAMPLE_ORDER
 from tests.factories import mask_order
 from tests.servers import serve
 from tests.webhook_receiver import ReceiverState, receiver_app
@@ -84,6 +85,7 @@ def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path
         assert nasal_refused.status_code == 403
         _try_the_devices_customer(base, manifest)
         _try_the_pharmacy(base, manifest)
+        _try_the_cases(base, manifest)
         assert "server" not in created.headers
     finally:
         output = _stop(process)
@@ -149,6 +151,32 @@ def _try_the_pharmacy(base: str, manifest: dict) -> None:
         time.sleep(0.2)
     pdf = httpx.get(f"{base}{order['invoice']['pdf']}", headers=headers)
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def _try_the_cases(base: str, manifest: dict) -> None:
+    """Contract 003's example, as written, to the demo's case: 200 as documented; within seconds the
+    order has its prescription and is delivered, and a local receiver got every step, signed, in order."""
+    [account] = [a for a in manifest["accounts"] if a["slug"] == "cloudview-telehealth"]
+    live = next(c["id"] for c in account["cases"]["cases"] if c["mode"] == "live")
+    key = {"cv-api-key": account["keys"]["live"]}
+    assert live == "123e4567-e89b-12d3-a456-426614174000" and {"id": "drug-456", "controlled": False} in account["cases"]["drugs"]
+    hooks = ReceiverState()
+    with serve(lambda: receiver_app(hooks)) as receiver:
+        endpoint = httpx.post(f"{base}/api/webhooks/v1/endpoints", json={"url": receiver}, headers={"X-Api-Key": account["keys"]["live"]}).json()
+        answer = httpx.post(f"{base}/api/cases/{live}", json=EXAMPLE_ORDER, headers=key)
+        assert answer.status_code == 200, answer.text
+        order_id = answer.json()["data"]["order"]["id"]
+        assert answer.json() == {"status": 200, "success": True, "message": "Order created successfully", "data": {"order": {"id": order_id}}}
+        deadline = time.monotonic() + 40
+        while len(hooks.received) < 7:
+            assert time.monotonic() < deadline, [r.headers.get("webhook-id") for r in hooks.received]
+            time.sleep(0.2)
+    types = [Webhook(endpoint["secret"]).verify(r.body, r.headers)["type"] for r in hooks.received]
+    assert types == [f"case.order.{n}" for n in ("received", "prescription_stored", "sent_to_pharmacy", "accepted", "filled", "shipped", "delivered")]
+    pdf = httpx.get(f"{base}/api/v1/cases/{live}/orders/{order_id}/prescription", headers=key)
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    other = httpx.post(f"{base}/api/v1/cases/{account['cases']['other_org_case']}", json=EXAMPLE_ORDER, headers=key)
+    assert other.status_code == 403
 
 
 def _assert_private(data_dir: Path) -> None:

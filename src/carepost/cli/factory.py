@@ -14,6 +14,7 @@ from carepost.cli.support import database, fail_on_core_errors
 from carepost.config import Settings
 from carepost.core.kit.clock import iso_millis
 from carepost.core.logistics import operations as logistics
+from carepost.core.cases import operations as cases
 from carepost.core.retail import operations as retail
 from carepost.core.manufacturing import factory
 from carepost.core.manufacturing.factory import ACTIONS, StepInput
@@ -136,6 +137,28 @@ def retail_action(
             order = await operators.order(session, public_id=order_id, lock=True)
             view = await retail.advance(session, order=order, action=action, actor=f"operator:{operator}", action_input=action_input)
             return f"{view.order.status}, payment {view.retail.payment_status}"
+
+    with fail_on_core_errors():
+        typer.echo(f"Order {order_id} is now {asyncio.run(main())}.")
+
+
+@orders_app.command("cases")
+def cases_action(
+    order_id: Annotated[str, typer.Argument(help="The cases order's id (ORD_…).")],
+    action: Annotated[str, typer.Argument(help=f"One of: {', '.join(cases.ACTIONS)}.")],
+    carrier: Annotated[str | None, typer.Option(help="ship: the carrier.")] = None,
+    tracking_number: Annotated[str | None, typer.Option(help="ship: the tracking number.")] = None,
+    reason: Annotated[str | None, typer.Option(help="reject, cancel: why.")] = None,
+    note: Annotated[str | None, typer.Option(help="A note on the event.")] = None,
+    operator: Annotated[str, typer.Option(help="Recorded as the actor.")] = "cli",
+) -> None:
+    """Retry a failed cases order, cancel one, or record an http pharmacy's progress, as the operator API does."""
+    action_input = cases.CaseActionInput(carrier=carrier, tracking_number=tracking_number, reason=reason, note=note)
+
+    async def main() -> str:
+        async with database() as db, db.transaction() as session:
+            order = await operators.order(session, public_id=order_id, lock=True)
+            return (await cases.advance(session, order=order, action=action, actor=f"operator:{operator}", action_input=action_input)).status
 
     with fail_on_core_errors():
         typer.echo(f"Order {order_id} is now {asyncio.run(main())}.")

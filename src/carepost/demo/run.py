@@ -45,6 +45,7 @@ async def prepare(settings: Settings) -> dict[str, Any]:
                 "devices": report.devices,
                 "pharmacy": _pharmacy(report.pharmacy, users[report.slug]),
                 "invoicing": report.invoicing,
+                "cases": _cases(report.cases, reports, report.slug),
             }
             for report in reports
         ],
@@ -57,6 +58,17 @@ def _issue_invoices_with_the_test_csd(tenant: TenantFile) -> None:
     for account in tenant.accounts:
         if "pharmacy" in account.dialects and account.invoicing is None and directory is not None:
             account.invoicing = csd.demo_issuer(directory)
+
+
+def _cases(report: dict[str, Any] | None, reports: list[Any], slug: str) -> dict[str, Any] | None:
+    """What a client of the cases API needs: its cases, another organization's (for the 403), the network."""
+    if report is None:
+        return None
+    others = [c["id"] for r in reports if r.cases and r.slug != slug for c in r.cases["cases"]]
+    return {
+        "cases": report["cases"], "other_org_case": others[0] if others else None,
+        "pharmacies": [{"id": p["id"]} for p in report["pharmacies"]], "drugs": report["drugs"],
+    }
 
 
 def _pharmacy(report: dict[str, Any] | None, users: list[dict[str, str]]) -> dict[str, Any] | None:
@@ -77,6 +89,8 @@ def run(*, host: str, port: int, data_dir: Path, manifest: Path | None) -> None:
     settings = Settings(data_dir=data_dir, run_worker_in_process=True)
     if "public_url" not in settings.model_fields_set:
         settings = settings.model_copy(update={"public_url": f"http://{host}:{port}"})
+    if "cases_pharmacy_schedule" not in settings.model_fields_set:  # the whole journey in seconds
+        settings = settings.model_copy(update={"cases_pharmacy_schedule": DEMO_PHARMACY_SCHEDULE})
     if "webhook_allowed_hosts" not in settings.model_fields_set:  # an integrator's receiver on this laptop
         settings = settings.model_copy(update={"webhook_allowed_hosts": DEMO_WEBHOOK_HOSTS})
     summary = asyncio.run(prepare(settings))
@@ -87,6 +101,7 @@ def run(*, host: str, port: int, data_dir: Path, manifest: Path | None) -> None:
 
 
 DEMO_WEBHOOK_HOSTS = "127.0.0.1,localhost,::1"
+DEMO_PHARMACY_SCHEDULE = "2,2,2,2"
 
 
 def _print(summary: dict[str, Any], settings: Settings) -> None:
@@ -103,6 +118,9 @@ def _print(summary: dict[str, Any], settings: Settings) -> None:
                 print(f"    user: {user['email']}  password: {user['password']}  (POST /api/token/ with X-API-Key)")
             if account["invoicing"]:
                 print(f"    invoices: sandbox CFDI signed with SAT's test CSD {account['invoicing']['certificate_number']} (no fiscal validity)")
+        if account["cases"]:
+            live = next(c["id"] for c in account["cases"]["cases"] if c["mode"] == "live")
+            print(f"    cases: POST /api/v1/cases/{live} (cv-api-key) takes contract 003's example as written")
         if account["devices"]:
             print("    devices: every patient, site, item, kit and fulfillment site id is in the --manifest file")
             print(f"    try: {_devices_hint(account, summary['base_url'])}")

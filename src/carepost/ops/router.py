@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -127,6 +127,18 @@ class CaseActionIn(BaseModel):
     tracking_number: Annotated[str, Field(min_length=1, max_length=64)] | None = None
     reason: Annotated[str, Field(min_length=1, max_length=500)] | None = None
     note: Annotated[str, Field(max_length=512)] | None = None
+
+
+@router.get("/cases/orders", summary="The cases pipeline's orders")
+async def cases_orders(
+    operator: OperatorDep,
+    runtime: RuntimeDep,
+    status: Annotated[str, Field(max_length=32)] | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> JSONResponse:
+    """Newest first; `?status=failed` shows what waits for a retry, and why."""
+    async with runtime.db.read() as session:
+        return JSONResponse({"data": await cases.pipeline_orders(session, status=status, limit=limit)})
 
 
 @router.post(

@@ -134,3 +134,18 @@ async def test_a_pharmacy_that_stays_down_fails_the_order_and_an_operator_retrie
         f"/api/ops/v1/orders/{order_id}/cases/accept", headers=ops_headers,
     )
     assert shipped.status_code == 200
+
+
+async def test_operators_list_the_pipeline_and_cancel(client, world, worker, ops_headers):
+    placed = (await client.post(f"/api/v1/cases/{world.live_case}", json=EXAMPLE_ORDER, headers=world.headers())).json()
+    order_id = placed["data"]["order"]["id"]
+    listed = (await client.get("/api/ops/v1/cases/orders", params={"status": "received"}, headers=ops_headers)).json()["data"]
+    assert order_id in [o["order_id"] for o in listed] and all(o["status"] == "received" for o in listed)
+    cancelled = await client.post(f"/api/ops/v1/orders/{order_id}/cases/cancel", json={"reason": "duplicate"}, headers=ops_headers)
+    assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
+    for _ in range(4):
+        await worker.run_once()  # the pipeline finds a cancelled order and leaves it
+    [order] = [o for o in (await case_view(client, world))["orders"] if o["id"] == order_id]
+    assert order["status"] == "cancelled" and order["prescriptionDocument"] is False
+    again = await client.post(f"/api/ops/v1/orders/{order_id}/cases/ship", json={"carrier": "ups", "tracking_number": "1Z"}, headers=ops_headers)
+    assert again.status_code == 409

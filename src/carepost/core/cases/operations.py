@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.cases.access import DIALECT
+from carepost.core.cases.repository import CaseRepository
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Conflict, InvalidInput
 from carepost.core.models import Order
@@ -29,6 +30,19 @@ class CaseActionInput:
     tracking_number: str | None = None
     reason: str | None = None  # reject, cancel
     note: str | None = None
+
+
+async def pipeline_orders(session: AsyncSession, *, status: str | None, limit: int) -> list[dict[str, Any]]:
+    """Every organization's prescription orders, newest first (a failed one shows why)."""
+    found = await CaseRepository(session).pipeline(status=status, limit=limit)
+    return [
+        {
+            "order_id": order.public_id, "case_id": case.public_id, "account_id": order.account_id, "mode": order.mode,
+            "status": order.status, "failure": details.failure, "pharmacy_reference": details.pharmacy_reference,
+            "placed_at": order.placed_at.isoformat(), "updated_at": order.updated_at.isoformat(),
+        }
+        for order, details, case in found
+    ]
 
 
 async def advance(session: AsyncSession, *, order: Order, action: str, actor: str, action_input: CaseActionInput) -> Order:

@@ -51,6 +51,13 @@ class CaseRepository:
         ).first()
         return tuple(row) if row else None  # type: ignore[return-value]
 
+    async def pipeline(self, *, status: str | None, limit: int) -> list[tuple[Order, CaseOrder, Case]]:
+        query = select(Order, CaseOrder, Case).join(CaseOrder, CaseOrder.order_id == Order.id).join(Case, Case.id == CaseOrder.case_id)
+        if status is not None:
+            query = query.where(Order.status == status)
+        rows = await self.session.execute(query.order_by(Order.id.desc()).limit(limit))
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
     async def items(self, order_id: int) -> list[tuple[CaseOrderItem, Drug]]:
         rows = await self.session.execute(
             select(CaseOrderItem, Drug).join(Drug, Drug.id == CaseOrderItem.drug_id).where(CaseOrderItem.order_id == order_id).order_by(CaseOrderItem.id)
