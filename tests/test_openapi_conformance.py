@@ -22,6 +22,7 @@ from carepost.app import create_app
 from carepost.config import Settings
 from carepost.core.accounts import users
 from carepost.dialects.pharmacy import tokens
+from tests.cases_world import cases_world
 from tests.devices_world import devices_world
 from tests.factories import create_clinic, create_operator, create_pharmacy_client
 from tests.processes import serving
@@ -37,6 +38,7 @@ async def credentials(db) -> dict[str, dict[str, str]]:
     clinic = await create_clinic(db)
     world = await devices_world(db)
     pharmacy = await create_pharmacy_client(db)
+    organization = await cases_world(db, SECRET)
     async with db.transaction() as session:
         user = await users.sign_in(session, account_id=pharmacy.clinic.account_id, email=pharmacy.email, password=pharmacy.password)
     access = tokens.issue(
@@ -49,6 +51,7 @@ async def credentials(db) -> dict[str, dict[str, str]]:
         "/api/v3/": {"Impilo-API-Key": world.customer.live_key},
         "/api/ops/v1/": {"Authorization": f"Bearer {await create_operator(db)}"},
         "/api/webhooks/v1/": {"Authorization": f"Bearer {clinic.live_key}"},
+        "/api/v1/cases": organization.headers(),
     }
 
 
