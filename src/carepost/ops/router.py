@@ -4,15 +4,17 @@ for devices orders, by the number the partner sees."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Body, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from carepost.core.accounts import service as accounts
 from carepost.core.kit.clock import iso_millis
 from carepost.core.logistics import operations as logistics
+from carepost.core.accounts.service import Scope
+from carepost.core.cases import cases as case_service
 from carepost.core.cases import operations as cases
 from carepost.core.retail import operations as retail
 from carepost.core.manufacturing import factory, scan_email
@@ -24,6 +26,7 @@ from carepost.dialects._shared.factory_steps import StepIn
 from carepost.dialects._shared.logistics_actions import LogisticsActionIn
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.dialects._shared.openapi import error_responses
+from carepost.dialects.cases import mapping as case_bodies
 from carepost.ops import shapes
 from carepost.ops.auth import OperatorDep
 
@@ -127,6 +130,16 @@ class CaseActionIn(BaseModel):
     tracking_number: Annotated[str, Field(min_length=1, max_length=64)] | None = None
     reason: Annotated[str, Field(min_length=1, max_length=500)] | None = None
     note: Annotated[str, Field(max_length=512)] | None = None
+
+
+@router.post("/accounts/{slug}/cases", summary="Open a case for an organization")
+async def open_case(slug: str, body: Annotated[Any, Body()], operator: OperatorDep, runtime: RuntimeDep, mode: Literal["live", "test"] = "live") -> JSONResponse:
+    """The body of the organization's own `POST /api/v1/cases` (docs/cases.md); `?mode=` picks the case's mode."""
+    patient = case_bodies.patient_in(body)
+    async with runtime.db.transaction() as session:
+        account = await accounts.account_by_slug(session, slug=slug)
+        made = await case_service.open_case(session, scope=Scope(account.id, mode), patient=patient)
+        return JSONResponse({"id": made.public_id, "mode": made.mode, "patient": made.patient}, status_code=201)
 
 
 @router.get("/cases/orders", summary="The cases pipeline's orders")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
+
+from carepost.core.models import Account, Case
 
 from tests.cases_world import ADDRESS, EXAMPLE_ORDER
 
@@ -39,3 +42,13 @@ async def test_no_prescription_until_the_worker_made_it(client, world):
     path = f"/api/v1/cases/{world.live_case}/orders/{placed['data']['order']['id']}/prescription"
     answer = await client.get(path, headers=world.headers())
     assert answer.status_code == 404 and answer.json()["error"] == "Prescription not found"
+
+
+async def test_an_operator_opens_a_case_for_an_organization(client, db, world, ops_headers):
+    async with db.read() as session:
+        slug = await session.scalar(select(Account.slug).join(Case, Case.account_id == Account.id).where(Case.public_id == world.live_case))
+    made = await client.post(f"/api/ops/v1/accounts/{slug}/cases?mode=test", json={"patient": PATIENT}, headers=ops_headers)
+    assert made.status_code == 201 and made.json()["mode"] == "test"
+    assert (await client.get(f"/api/v1/cases/{made.json()['id']}", headers=world.headers("test"))).status_code == 200
+    bad = await client.post(f"/api/ops/v1/accounts/{slug}/cases", json={"patient": {**PATIENT, "email": "nope"}}, headers=ops_headers)
+    assert bad.status_code == 400 and bad.json()["error"]["message"] == "email must be a valid email address"
