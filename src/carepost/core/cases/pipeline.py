@@ -55,12 +55,9 @@ class TryAgain(Exception):
 
 
 async def store_prescription(db: Database, order_public_id: str, ports: PipelinePorts, *, attempt: int) -> None:
-    async with db.read() as session:
-        found = await _load(session, order_public_id, PrescriptionStatus.RECEIVED)
-        if found is None:
-            return
-        order, details, case, pharmacy = found
-        items = await CaseRepository(session).items(order.id)
+    if (found := await _load(db, order_public_id, PrescriptionStatus.RECEIVED)) is None:
+        return
+    order, details, case, pharmacy, items = found
     key = prescription_pdf.storage_key(order)
     try:
         await ports.documents.put(key, prescription_pdf.render(order, details, case, pharmacy, items))
@@ -75,12 +72,9 @@ async def store_prescription(db: Database, order_public_id: str, ports: Pipeline
 
 
 async def send_to_pharmacy(db: Database, order_public_id: str, ports: PipelinePorts, *, attempt: int) -> None:
-    async with db.read() as session:
-        found = await _load(session, order_public_id, PrescriptionStatus.PRESCRIPTION_STORED)
-        if found is None:
-            return
-        order, details, case, pharmacy = found
-        items = await CaseRepository(session).items(order.id)
+    if (found := await _load(db, order_public_id, PrescriptionStatus.PRESCRIPTION_STORED)) is None:
+        return
+    order, details, case, pharmacy, items = found
     assert details.prescription_key is not None
     port = ports.embedded_pharmacy if order.mode == "test" else ports.pharmacy_for(pharmacy)
     handoff = Handoff(
@@ -150,19 +144,22 @@ async def _retry_or_fail(db: Database, order_public_id: str, reason: str, attemp
             await _move(session, order, "fail", "failed", data={"reason": details.failure})
 
 
-async def _load(session: AsyncSession, order_public_id: str, expected: str) -> tuple[Order, CaseOrder, Case, Pharmacy] | None:
-    row = (
-        await session.execute(
-            select(Order, CaseOrder, Case, Pharmacy)
-            .join(CaseOrder, CaseOrder.order_id == Order.id)
-            .join(Case, Case.id == CaseOrder.case_id)
-            .join(Pharmacy, Pharmacy.id == CaseOrder.pharmacy_id)
-            .where(Order.public_id == order_public_id)
-        )
-    ).first()
-    if row is None or row[0].status != expected:
-        return None
-    return tuple(row)  # type: ignore[return-value]
+async def _load(db: Database, order_public_id: str, expected: str) -> tuple[Order, CaseOrder, Case, Pharmacy, list[Any]] | None:
+    """The order and all a step needs, if it is still `expected`; else None (done, or overtaken)."""
+    async with db.read() as session:
+        row = (
+            await session.execute(
+                select(Order, CaseOrder, Case, Pharmacy)
+                .join(CaseOrder, CaseOrder.order_id == Order.id)
+                .join(Case, Case.id == CaseOrder.case_id)
+                .join(Pharmacy, Pharmacy.id == CaseOrder.pharmacy_id)
+                .where(Order.public_id == order_public_id)
+            )
+        ).first()
+        if row is None or row[0].status != expected:
+            return None
+        order, details, case, pharmacy = row
+        return order, details, case, pharmacy, await CaseRepository(session).items(order.id)
 
 
 async def _locked(session: AsyncSession, order_public_id: str) -> tuple[Order, CaseOrder]:
