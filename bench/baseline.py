@@ -99,6 +99,11 @@ async def _record(connection: asyncpg.Connection, key: asyncpg.Record, order_id:
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         key["account_id"], "order.placed", json.dumps(payload), now, now, 0, None, None, None,
     )
+    # Every order event asks which of the account's webhook endpoints want it (core/webhooks/publishing.py).
+    await connection.fetch(
+        "SELECT * FROM webhook_endpoints WHERE account_id = $1 AND mode = $2 AND enabled IS true ORDER BY id",
+        key["account_id"], key["mode"],
+    )
 
 
 async def masks_create(request: Request) -> Response:

@@ -40,9 +40,14 @@ class Result:
 
 
 def run(base_url: str, script: str, load: Load, env: dict[str, str]) -> Result:
-    """A short warm-up (pools, caches, prepared statements), then the measured run."""
+    """A short warm-up (pools, caches, prepared statements), then the measured run.
+
+    The warm-up has a tag of its own: with the same tag, the measured run would resend
+    the warm-up's idempotency keys and values, which Carepost answers as cheap replays
+    and the baseline (which has no replay) as errors."""
     if load.warmup_s:
-        _wrk(base_url, script, load.connections, load.threads, load.warmup_s, env)
+        warmup_env = {**env, "BENCH_TAG": env.get("BENCH_TAG", "") + "-warmup"}
+        _wrk(base_url, script, load.connections, load.threads, load.warmup_s, warmup_env)
     return _wrk(base_url, script, load.connections, load.threads, load.duration_s, env)
 
 
