@@ -22,9 +22,6 @@ class CaseRepository:
     async def case(self, public_id: str) -> Case | None:
         return await self.session.scalar(select(Case).where(Case.public_id == public_id))
 
-    async def cases(self, account_id: int) -> list[Case]:
-        return list(await self.session.scalars(select(Case).where(Case.account_id == account_id).order_by(Case.id)))
-
     async def pharmacy(self, code: str) -> Pharmacy | None:
         return await self.session.scalar(select(Pharmacy).where(Pharmacy.code == code))
 

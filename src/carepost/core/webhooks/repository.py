@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy import exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -144,6 +144,3 @@ class WebhookRepository:
                 .where(WebhookDelivery.id.in_(ids))
                 .values(status=PENDING, attempts=0, next_attempt_at=now, claimed_until=None, completed_at=None)
             )
-
-    async def pending_count(self) -> int:
-        return await self.session.scalar(select(func.count()).where(WebhookDelivery.status == PENDING)) or 0

@@ -31,9 +31,6 @@ class Fields:
     def _label(self, key: str) -> str:
         return f"{self.where}{key}"
 
-    def present(self, key: str) -> bool:
-        return self.value.get(key) is not None
-
     def text(self, key: str, *, required: bool = True, max_length: int = MAX_TEXT) -> str | None:
         value = self.value.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
