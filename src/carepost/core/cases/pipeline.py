@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.cases import prescription_pdf
@@ -147,28 +146,16 @@ async def _retry_or_fail(db: Database, order_public_id: str, reason: str, attemp
 async def _load(db: Database, order_public_id: str, expected: str) -> tuple[Order, CaseOrder, Case, Pharmacy, list[Any]] | None:
     """The order and all a step needs, if it is still `expected`; else None (done, or overtaken)."""
     async with db.read() as session:
-        row = (
-            await session.execute(
-                select(Order, CaseOrder, Case, Pharmacy)
-                .join(CaseOrder, CaseOrder.order_id == Order.id)
-                .join(Case, Case.id == CaseOrder.case_id)
-                .join(Pharmacy, Pharmacy.id == CaseOrder.pharmacy_id)
-                .where(Order.public_id == order_public_id)
-            )
-        ).first()
-        if row is None or row[0].status != expected:
+        repository = CaseRepository(session)
+        found = await repository.order_with_parts(order_public_id)
+        if found is None or found[0].status != expected:
             return None
-        order, details, case, pharmacy = row
-        return order, details, case, pharmacy, await CaseRepository(session).items(order.id)
+        order, details, case, pharmacy = found
+        return order, details, case, pharmacy, await repository.items(order.id)
 
 
 async def _locked(session: AsyncSession, order_public_id: str) -> tuple[Order, CaseOrder]:
-    row = (
-        await session.execute(
-            select(Order, CaseOrder).join(CaseOrder, CaseOrder.order_id == Order.id).where(Order.public_id == order_public_id).with_for_update(of=Order)
-        )
-    ).one()
-    return row[0], row[1]
+    return await CaseRepository(session).locked_order(order_public_id)
 
 
 def _payload(order: Order, details: CaseOrder, case: Case, items: list[Any]) -> dict[str, Any]:

@@ -55,6 +55,31 @@ class CaseRepository:
         rows = await self.session.execute(query.order_by(Order.id.desc()).limit(limit))
         return [tuple(row) for row in rows]  # type: ignore[misc]
 
+    async def order_with_parts(self, order_public_id: str) -> tuple[Order, CaseOrder, Case, Pharmacy] | None:
+        """An order with its details, case and pharmacy: what a pipeline step works from."""
+        row = (
+            await self.session.execute(
+                select(Order, CaseOrder, Case, Pharmacy)
+                .join(CaseOrder, CaseOrder.order_id == Order.id)
+                .join(Case, Case.id == CaseOrder.case_id)
+                .join(Pharmacy, Pharmacy.id == CaseOrder.pharmacy_id)
+                .where(Order.public_id == order_public_id)
+            )
+        ).first()
+        return tuple(row) if row else None  # type: ignore[return-value]
+
+    async def locked_order(self, order_public_id: str) -> tuple[Order, CaseOrder]:
+        """The order and its details, the order row locked until the transaction ends."""
+        row = (
+            await self.session.execute(
+                select(Order, CaseOrder)
+                .join(CaseOrder, CaseOrder.order_id == Order.id)
+                .where(Order.public_id == order_public_id)
+                .with_for_update(of=Order)
+            )
+        ).one()
+        return row[0], row[1]
+
     async def items(self, order_id: int) -> list[tuple[CaseOrderItem, Drug]]:
         rows = await self.session.execute(
             select(CaseOrderItem, Drug).join(Drug, Drug.id == CaseOrderItem.drug_id).where(CaseOrderItem.order_id == order_id).order_by(CaseOrderItem.id)

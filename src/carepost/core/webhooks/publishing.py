@@ -16,7 +16,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.clock import utcnow
@@ -98,7 +97,5 @@ async def publish_order_event(session: AsyncSession, order: Order, *, event_name
 async def _subscribers(session: AsyncSession, account_id: int, mode: str, event_type: str) -> list[WebhookEndpoint]:
     if event_type == types.WEBHOOK_TEST:
         return []
-    query = select(WebhookEndpoint).where(
-        WebhookEndpoint.account_id == account_id, WebhookEndpoint.mode == mode, WebhookEndpoint.enabled.is_(True)
-    )
-    return [e for e in await session.scalars(query.order_by(WebhookEndpoint.id)) if types.wanted(event_type, e.event_types)]
+    endpoints = await WebhookRepository(session).enabled_endpoints(account_id, mode)
+    return [e for e in endpoints if types.wanted(event_type, e.event_types)]

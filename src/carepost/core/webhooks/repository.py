@@ -41,6 +41,12 @@ class WebhookRepository:
         )
         return await self.session.scalar(query)
 
+    async def enabled_endpoints(self, account_id: int, mode: str) -> list[WebhookEndpoint]:
+        query = select(WebhookEndpoint).where(
+            WebhookEndpoint.account_id == account_id, WebhookEndpoint.mode == mode, WebhookEndpoint.enabled.is_(True)
+        )
+        return list(await self.session.scalars(query.order_by(WebhookEndpoint.id)))
+
     async def delete(self, endpoint: WebhookEndpoint) -> None:
         await self.session.delete(endpoint)
         await self.session.flush()
