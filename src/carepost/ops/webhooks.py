@@ -39,7 +39,7 @@ async def add_endpoint(slug: str, body: EndpointIn, operator: OperatorDep, runti
     """The signing secret is in this answer only; hand it to the partner."""
     async with runtime.db.transaction() as session:
         made = await endpoints.create(
-            session, scope=await _scope(session, slug, mode), given=endpoints.EndpointIn(body.url, body.description, body.event_types),
+            session, scope=await _scope(session, slug, mode), given=mapping.endpoint_in(body),
             policy=runtime.settings.webhook_policy, secret_key=runtime.settings.resolved_secret_key,
         )
         return JSONResponse(mapping.endpoint(made.endpoint, secret=made.secret), status_code=201)
@@ -50,10 +50,7 @@ async def patch_endpoint(
     slug: str, endpoint_id: str, body: EndpointPatch, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live"
 ) -> JSONResponse:
     """As the partner would: `url`, `description`, `event_types`, `enabled` (turn a disabled endpoint back on)."""
-    given = endpoints.EndpointChange(
-        url=body.url, description=body.description, event_types=body.event_types, enabled=body.enabled,
-        fields=frozenset(body.model_fields_set),
-    )
+    given = mapping.endpoint_change(body)
     async with runtime.db.transaction() as session:
         changed = await endpoints.change(
             session, scope=await _scope(session, slug, mode), endpoint_id=endpoint_id, given=given, policy=runtime.settings.webhook_policy

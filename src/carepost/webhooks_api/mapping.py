@@ -6,6 +6,21 @@ from typing import Any
 
 from carepost.core.kit.clock import iso_millis
 from carepost.core.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from carepost.core.webhooks.endpoints import EndpointChange, EndpointIn
+from carepost.webhooks_api.schemas import EndpointIn as EndpointBody
+from carepost.webhooks_api.schemas import EndpointPatch
+
+
+def endpoint_in(body: EndpointBody) -> EndpointIn:
+    return EndpointIn(url=body.url, description=body.description, event_types=body.event_types)
+
+
+def endpoint_change(body: EndpointPatch) -> EndpointChange:
+    """The fields sent, and only those: `description: null` clears it, an absent one stays."""
+    return EndpointChange(
+        url=body.url, description=body.description, event_types=body.event_types, enabled=body.enabled,
+        fields=frozenset(body.model_fields_set),
+    )
 
 
 def endpoint(found: WebhookEndpoint, *, secret: str | None = None) -> dict[str, Any]:

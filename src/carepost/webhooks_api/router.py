@@ -29,7 +29,7 @@ def _policy(runtime: Runtime) -> WebhookPolicy:
 async def create_endpoint(body: EndpointIn, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
     """The answer holds the signing `secret`, shown this once."""
     caller.require_write()
-    given = endpoints.EndpointIn(url=body.url, description=body.description, event_types=body.event_types)
+    given = mapping.endpoint_in(body)
     async with runtime.db.transaction() as session:
         made = await endpoints.create(
             session, scope=caller.scope, given=given, policy=_policy(runtime), secret_key=runtime.settings.resolved_secret_key
@@ -54,10 +54,7 @@ async def get_endpoint(endpoint_id: str, caller: CallerDep, runtime: RuntimeDep)
 async def patch_endpoint(endpoint_id: str, body: EndpointPatch, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
     """Any of `url`, `description`, `event_types` (null: every type), `enabled`."""
     caller.require_write()
-    given = endpoints.EndpointChange(
-        url=body.url, description=body.description, event_types=body.event_types, enabled=body.enabled,
-        fields=frozenset(body.model_fields_set),
-    )
+    given = mapping.endpoint_change(body)
     async with runtime.db.transaction() as session:
         changed = await endpoints.change(session, scope=caller.scope, endpoint_id=endpoint_id, given=given, policy=_policy(runtime))
         return JSONResponse(mapping.endpoint(changed))
