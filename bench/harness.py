@@ -14,12 +14,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 
-from bench import report, seed, servers, wrk
+from bench import delivery, pgbouncer, profile, report, seed, servers, wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 TENANT = Path(__file__).parent / "tenant.yaml"
@@ -29,8 +31,15 @@ TENANT = Path(__file__).parent / "tenant.yaml"
 class Tenant:
     masks_key: str
     devices_key: str
-    items: list[int]
+    items: list[int]  # the devices items (test strips)
+    pharmacy_key: str
+    products: list[int]
+    payment_method: int
+    cases_key: str
+    case_id: str
 
+
+PHARMACY_USER = {"email": "compras@bench-farmacia.example", "password": "bench-contraseña-1234"}  # bench/tenant.yaml
 
 def main() -> None:
     args = _arguments()
@@ -66,65 +75,127 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
     try:
         env = _env(work / "pg", f"postgresql+asyncpg://{dsn.removeprefix('postgresql://')}")
         tenant = _prepare(env)
-        env_base = {"BENCH_DATABASE_URL": dsn}
+        env_base = {"BENCH_DATABASE_URL": dsn, "CAREPOST_SECRET_KEY": env["CAREPOST_SECRET_KEY"]}
         rows = []
         with (
             servers.carepost(env, port=args.port, workers=args.workers, log=work / "carepost.log") as carepost,
-            servers.baseline(env_base, port=args.port + 1, workers=args.workers, log=work / "baseline.log") as bare,
+            servers.asgi("bench.baseline:app", env_base, port=args.port + 1, workers=args.workers, log=work / "baseline.log") as bare,
+            servers.asgi("bench.receiver:app", {}, port=args.port + 3, workers=1, log=work / "receiver.log") as receiver,
         ):
-            pair = _Pair(load, stamp, bare, carepost)
+            pair = _Pair(load, stamp, bare, carepost, args.profile, args.out, args.only)
             rows += pair.run("masks create", "masks_create.lua", _masks_auth(tenant))
             status_paths = _paths(work, "status", asyncio.run(_status_paths(dsn)))
             rows += pair.run("masks status", "get.lua", {**_masks_auth(tenant), "BENCH_PATHS": status_paths})
-            rows += pair.run("devices create", "devices_create.lua", _devices_create(tenant))
-            for size in args.orders:
+            rows += _creates(pair, tenant, carepost, names_end="")
+            search = _paths(work, "search", ["/api/orders/?search=bench&page=1"])
+            rows += pair.run("pharmacy list, search", "get.lua", {**_pharmacy_auth(tenant, carepost), "BENCH_PATHS": search})
+            if not args.only or _names("webhook", args.only):
+                hooks_key = _load(env, delivery.tenant_file(work, receiver.url))[0]["keys"][0]["secret"]
+                worker = lambda: delivery.worker_process({**os.environ, **env}, work / "worker.log")  # noqa: E731
+                flame = profile.svg_path(args.out, stamp, "webhook delivery") if _names("webhook delivery", args.profile) else None
+                rows += delivery.scenarios(load, f"{stamp}-hooks", carepost.url, receiver.url, hooks_key, worker, flame)
+            for size in args.orders if not args.only or _names("devices list", args.only) else []:
                 added = asyncio.run(seed.fill_devices_orders(dsn, account_slug="bench-rpm", total=size))
                 print(f"seeded {added} devices orders (now {size})", flush=True)
                 for label, query in (("first page", ""), ("filtered", f"&status={seed.FILTERED_STATUS}")):
                     paths = _paths(work, "list", [f"/api/v3/order?page=0&size=20{query}"])
                     env_list = {**_devices_auth(tenant), "BENCH_PATHS": paths}
-                    rows.append(pair.one(f"devices list, {label}, {size:,} orders", "get.lua", env_list))
+                    rows += pair.run(f"devices list, {label}, {size:,} orders", "get.lua", env_list)
+        if not args.only or any(_names(scenario + _POOLED, args.only) for scenario in _CREATES):
+            rows += _through_pgbouncer(args, load, work, stamp, name, tenant)
         return rows
     finally:
         asyncio.run(_admin(args.postgres, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+_CREATES = ("masks create", "devices create", "pharmacy create", "cases create")
+_POOLED = ", via PgBouncer"
+
+
+def _creates(pair: _Pair, tenant: Tenant, carepost: servers.Server, *, names_end: str) -> list[report.Row]:
+    """Every flow's create (masks create is measured first, on its own, with the status read)."""
+    scripts = {
+        "devices create": ("devices_create.lua", _devices_create(tenant)),
+        "pharmacy create": ("pharmacy_create.lua", _pharmacy_create(tenant, carepost)),
+        "cases create": ("cases_create.lua", _cases_create(tenant)),
+    }
+    if names_end:
+        scripts = {"masks create": ("masks_create.lua", _masks_auth(tenant)), **scripts}
+    return [row for scenario, (script, env) in scripts.items() for row in pair.run(scenario + names_end, script, env)]
+
+
+def _through_pgbouncer(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str, name: str, tenant: Tenant) -> list[report.Row]:
+    """The creates again, with Carepost and the baseline both reaching PostgreSQL through
+    PgBouncer in transaction pooling mode (bench/pgbouncer.py)."""
+    with pgbouncer.running(work / "pgbouncer", args.port + 4) as address:
+        dsn = f"postgresql://postgres@{address}/{name}"
+        env = _env(work / "pg", f"postgresql+asyncpg://postgres@{address}/{name}?transaction_pooling=true")
+        # asyncpg's statement cache cannot outlive a transaction behind the pooler either.
+        env_base = {"BENCH_DATABASE_URL": dsn, "BENCH_STATEMENT_CACHE_SIZE": "0", "CAREPOST_SECRET_KEY": env["CAREPOST_SECRET_KEY"]}
+        with (
+            servers.carepost(env, port=args.port + 5, workers=args.workers, log=work / "carepost-pooled.log") as carepost,
+            servers.asgi("bench.baseline:app", env_base, port=args.port + 6, workers=args.workers, log=work / "baseline-pooled.log") as bare,
+        ):
+            pair = _Pair(load, f"{stamp}-pooled", bare, carepost, args.profile, args.out, args.only)
+            return _creates(pair, tenant, carepost, names_end=_POOLED)
 
 
 def _sqlite(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str) -> list[report.Row]:
     env = _env(work / "sqlite", None)
     tenant = _prepare(env)
     # Embedded mode is one process, as `carepost demo` runs it: SQLite has one writer anyway.
-    with servers.carepost(env, port=args.port + 2, workers=1, log=work / "carepost-sqlite.log") as url:
-        pair = _Pair(load, stamp, None, url)
-        return [
-            pair.one("SQLite: masks create", "masks_create.lua", _masks_auth(tenant)),
-            pair.one("SQLite: devices create", "devices_create.lua", _devices_create(tenant)),
-        ]
+    with servers.carepost(env, port=args.port + 2, workers=1, log=work / "carepost-sqlite.log") as carepost:
+        pair = _Pair(load, stamp, None, carepost, args.profile, args.out, args.only)
+        return pair.one("SQLite: masks create", "masks_create.lua", _masks_auth(tenant)) + pair.one(
+            "SQLite: devices create", "devices_create.lua", _devices_create(tenant)
+        )
 
 
 _RUNS = itertools.count(1)
 
 
+def _names(scenario: str, patterns: list[str]) -> bool:
+    """Whether a scenario is one that --only or --profile names (by part of its name)."""
+    return any(pattern.lower() in scenario.lower() for pattern in patterns)
+
+
 @dataclass
 class _Pair:
-    """Runs a scenario against the baseline, then at once against Carepost."""
+    """Runs a scenario against the baseline, then at once against Carepost; records
+    Carepost's flame graph where the scenario is one `--profile` names."""
 
     load: wrk.Load
     tag: str
-    baseline_url: str | None
-    carepost_url: str
+    baseline: servers.Server | None
+    carepost: servers.Server
+    profiled: list[str]
+    out_dir: Path
+    only: list[str]
 
     def run(self, name: str, script: str, env: dict[str, str]) -> list[report.Row]:
-        assert self.baseline_url is not None
-        floor = self._measure(self.baseline_url, name, script, env)
-        measured = self._measure(self.carepost_url, name, script, env)
+        assert self.baseline is not None
+        if self.only and not _names(name, self.only):
+            return []
+        floor = self._measure(self.baseline.url, name, script, env)
+        measured = self._measure_carepost(name, script, env)
         return [report.Row(name, "baseline", floor, None), report.Row(name, "carepost", measured, floor)]
 
-    def one(self, name: str, script: str, env: dict[str, str]) -> report.Row:
-        return report.Row(name, "carepost", self._measure(self.carepost_url, name, script, env), None)
+    def one(self, name: str, script: str, env: dict[str, str]) -> list[report.Row]:
+        if self.only and not _names(name, self.only):
+            return []
+        return [report.Row(name, "carepost", self._measure_carepost(name, script, env), None)]
 
-    def _measure(self, url: str, name: str, script: str, env: dict[str, str]) -> wrk.Result:
+    def _measure_carepost(self, name: str, script: str, env: dict[str, str]) -> wrk.Result:
+        if not _names(name, self.profiled):
+            return self._measure(self.carepost.url, name, script, env)
+        svg = profile.svg_path(self.out_dir, self.tag, name)
+        return self._measure(
+            self.carepost.url, name, script, env, during=lambda seconds: profile.recording(self.carepost.pid, seconds, svg)
+        )
+
+    def _measure(self, url: str, name: str, script: str, env: dict[str, str], **options: Any) -> wrk.Result:
         tag = f"{self.tag}-{next(_RUNS)}"  # unique idempotency keys and patients across runs
-        result = wrk.run(url, script, self.load, {**env, "BENCH_TAG": tag})
+        result = wrk.run(url, script, self.load, {**env, "BENCH_TAG": tag}, **options)
         print(f"{name:45} {url:24} {result.throughput:8.1f}/s  p50 {result.p50_ms:7.2f} ms  p99 {result.p99_ms:7.2f} ms  errors {result.error_count}", flush=True)
         return result
 
@@ -141,9 +212,38 @@ def _devices_create(tenant: Tenant) -> dict[str, str]:
     return {**_devices_auth(tenant), "BENCH_ITEMS": ",".join(map(str, tenant.items))}
 
 
+def _pharmacy_auth(tenant: Tenant, carepost: servers.Server) -> dict[str, str]:
+    """The API key, and a bearer token obtained once from Carepost before the run (the
+    baseline checks the same token with the same key)."""
+    request = urllib.request.Request(
+        f"{carepost.url}/api/token/", data=json.dumps(PHARMACY_USER).encode(), method="POST",
+        headers={"X-API-Key": tenant.pharmacy_key, "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310 - our own loopback server
+        token = json.loads(answer.read())["access"]
+    return {"BENCH_HEADER": "X-API-Key", "BENCH_KEY": tenant.pharmacy_key, "BENCH_TOKEN": token}
+
+
+def _pharmacy_create(tenant: Tenant, carepost: servers.Server) -> dict[str, str]:
+    return {
+        **_pharmacy_auth(tenant, carepost),
+        "BENCH_PRODUCTS": ",".join(map(str, tenant.products)),
+        "BENCH_PAYMENT": str(tenant.payment_method),
+    }
+
+
+def _cases_create(tenant: Tenant) -> dict[str, str]:
+    return {"BENCH_HEADER": "cv-api-key", "BENCH_KEY": tenant.cases_key, "BENCH_CASE": tenant.case_id}
+
+
 def _env(data_dir: Path, database_url: str | None) -> dict[str, str]:
     data_dir.mkdir(parents=True, exist_ok=True)
-    env = {"CAREPOST_DATA_DIR": str(data_dir), "CAREPOST_SECRET_KEY": "bench-" + "k" * 40, "CAREPOST_LOG_LEVEL": "warning"}
+    env = {
+        "CAREPOST_DATA_DIR": str(data_dir),
+        "CAREPOST_SECRET_KEY": "bench-" + "k" * 40,
+        "CAREPOST_LOG_LEVEL": "warning",
+        "CAREPOST_WEBHOOK_ALLOWED_HOSTS": "127.0.0.1",  # the delivery scenarios' receiver
+    }
     if database_url:
         env["CAREPOST_DATABASE_URL"] = database_url
     return env
@@ -151,16 +251,25 @@ def _env(data_dir: Path, database_url: str | None) -> dict[str, str]:
 
 def _prepare(env: dict[str, str]) -> Tenant:
     """Migrate and load the bench tenant through the real CLI; read back the keys and ids."""
-    cli = str(servers.VENV_BIN / "carepost")
-    full_env = {**os.environ, **env}
-    subprocess.run([cli, "migrate"], env=full_env, check=True, stdout=subprocess.DEVNULL)
-    loaded = json.loads(subprocess.run([cli, "load", str(TENANT)], env=full_env, check=True, capture_output=True, text=True).stdout)
-    masks, devices = loaded["accounts"]
+    subprocess.run([str(servers.VENV_BIN / "carepost"), "migrate"], env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
+    masks, devices, pharmacy, cases = _load(env, TENANT)
     return Tenant(
         masks_key=masks["keys"][0]["secret"],
         devices_key=devices["keys"][0]["secret"],
-        items=[item["id"] for item in devices["devices"]["items"]],
+        items=[item["id"] for item in devices["devices"]["items"] if item["sku"].startswith("STR-")],
+        pharmacy_key=pharmacy["keys"][0]["secret"],
+        products=[product["id"] for product in pharmacy["pharmacy"]["products"]],
+        payment_method=pharmacy["pharmacy"]["payment_methods"][0]["id"],
+        cases_key=cases["keys"][0]["secret"],
+        case_id=cases["cases"]["cases"][0]["id"],
     )
+
+
+def _load(env: dict[str, str], file: Path) -> list[dict[str, Any]]:
+    """`carepost load FILE`: the accounts it reports (keys' secrets are shown once, now)."""
+    command = [str(servers.VENV_BIN / "carepost"), "load", str(file)]
+    loaded = subprocess.run(command, env={**os.environ, **env}, check=True, capture_output=True, text=True).stdout
+    return json.loads(loaded)["accounts"]
 
 
 async def _status_paths(dsn: str) -> list[str]:
@@ -203,7 +312,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--orders", type=lambda s: [int(n) for n in s.split(",")], default=[10_000, 1_000_000], help="order-table sizes for the list scenarios (default 10000,1000000)")
     parser.add_argument("--databases", choices=("all", "postgresql", "sqlite"), default="all", help="which scenarios to run (default all)")
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432", help="PostgreSQL server (a fresh database is made and dropped)")
-    parser.add_argument("--port", type=int, default=8701, help="first of three ports used (default 8701)")
+    parser.add_argument("--port", type=int, default=8701, help="first of seven ports used (default 8701)")
+    parser.add_argument("--only", action="append", default=[], metavar="SCENARIO", help="run only the scenarios whose name contains SCENARIO; repeatable")
+    parser.add_argument("--profile", action="append", default=[], metavar="SCENARIO", help="record a py-spy flame graph (SVG, in --out) of Carepost during each scenario whose name contains SCENARIO; repeatable")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where reports go (default bench/out)")
     args = parser.parse_args()
     args.raw = sys.argv[1:]

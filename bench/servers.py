@@ -11,31 +11,39 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 
 
+@dataclass(frozen=True)
+class Server:
+    url: str
+    pid: int  # the process group's leader: uvicorn's supervisor, or the only process
+
+
 @contextlib.contextmanager
-def carepost(env: dict[str, str], *, port: int, workers: int, log: Path) -> Iterator[str]:
+def carepost(env: dict[str, str], *, port: int, workers: int, log: Path) -> Iterator[Server]:
     command = [str(VENV_BIN / "carepost"), "serve", "--port", str(port), "--workers", str(workers)]
-    with _serving(command, env, port, log) as url:
-        yield url
+    with _serving(command, env, port, log) as server:
+        yield server
 
 
 @contextlib.contextmanager
-def baseline(env: dict[str, str], *, port: int, workers: int, log: Path) -> Iterator[str]:
+def asgi(app: str, env: dict[str, str], *, port: int, workers: int, log: Path) -> Iterator[Server]:
+    """A bench app under uvicorn: the baseline (`bench.baseline:app`), the webhook receiver."""
     command = [
-        str(VENV_BIN / "uvicorn"), "bench.baseline:app", "--port", str(port), "--workers", str(workers),
+        str(VENV_BIN / "uvicorn"), app, "--port", str(port), "--workers", str(workers),
         "--log-level", "warning", "--no-access-log",
     ]
-    with _serving(command, env, port, log) as url:
-        yield url
+    with _serving(command, env, port, log) as server:
+        yield server
 
 
 @contextlib.contextmanager
-def _serving(command: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[str]:
+def _serving(command: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[Server]:
     url = f"http://127.0.0.1:{port}"
     with log.open("ab") as out:
         process = subprocess.Popen(
@@ -43,7 +51,7 @@ def _serving(command: list[str], env: dict[str, str], port: int, log: Path) -> I
         )
     try:
         _wait_until_up(url, process)
-        yield url
+        yield Server(url, process.pid)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:

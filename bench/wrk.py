@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import tempfile
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,16 +42,24 @@ class Result:
         return sum(self.errors.values())
 
 
-def run(base_url: str, script: str, load: Load, env: dict[str, str]) -> Result:
+def run(
+    base_url: str,
+    script: str,
+    load: Load,
+    env: dict[str, str],
+    during: Callable[[int], AbstractContextManager[object]] = lambda _seconds: contextlib.nullcontext(),
+) -> Result:
     """A short warm-up (pools, caches, prepared statements), then the measured run.
 
     The warm-up has a tag of its own: with the same tag, the measured run would resend
     the warm-up's idempotency keys and values, which Carepost answers as cheap replays
-    and the baseline (which has no replay) as errors."""
+    and the baseline (which has no replay) as errors. `during(seconds)` wraps the
+    measured run only (a profiler recording it)."""
     if load.warmup_s:
         warmup_env = {**env, "BENCH_TAG": env.get("BENCH_TAG", "") + "-warmup"}
         _wrk(base_url, script, load.connections, load.threads, load.warmup_s, warmup_env)
-    return _wrk(base_url, script, load.connections, load.threads, load.duration_s, env)
+    with during(load.duration_s):
+        return _wrk(base_url, script, load.connections, load.threads, load.duration_s, env)
 
 
 def _wrk(base_url: str, script: str, connections: int, threads: int, seconds: int, env: dict[str, str]) -> Result:

@@ -1,12 +1,14 @@
 -- Shared by every scenario: the credential header from the environment, a
 -- per-thread counter for unique values, and a JSON summary written by done().
--- BENCH_HEADER / BENCH_KEY: the credential; BENCH_TAG: makes this run's values unique;
--- BENCH_OUT: where done() writes its JSON.
+-- BENCH_HEADER / BENCH_KEY: the credential; BENCH_TOKEN: a bearer token sent beside it
+-- (the pharmacy API's, obtained once before the run); BENCH_TAG: makes this run's values
+-- unique; BENCH_OUT: where done() writes its JSON.
 local M = {}
 
 M.tag = os.getenv("BENCH_TAG") or tostring(os.time())
 wrk.headers[os.getenv("BENCH_HEADER") or "Authorization"] = os.getenv("BENCH_KEY")
 wrk.headers["Content-Type"] = "application/json"
+if os.getenv("BENCH_TOKEN") then wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") end
 
 local threads = {}
 

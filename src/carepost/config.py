@@ -72,7 +72,7 @@ class Settings(BaseSettings):
         # database file's own mode, so creating it 0600 covers them too.
         database.touch(mode=0o600, exist_ok=True)
         database.chmod(0o600)
-        return f"sqlite+aiosqlite:///{database.resolve()}"
+        return f"sqlite:///{database.resolve()}"
 
     def private_data_dir(self) -> Path:
         """The data dir, created (or narrowed) to 0700: it holds the database, documents and mail."""

@@ -7,21 +7,39 @@ Services only flush; whoever opened the transaction owns the commit.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, Numeric, String, event, exc
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    event,
+    exc,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
+
+from carepost.core.kit.sqlite_on_loop import engine_arguments, writer_lock
 
 # Named constraints: Alembic's SQLite batch mode can only alter what has a name.
 NAMING_CONVENTION = {
@@ -86,18 +104,42 @@ Rate = exact_decimal(7, 4)
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if url.startswith("sqlite"):
-        # Few connections: each is a thread of aiosqlite's, and there is one writer anyway.
-        # Many threads made every statement slower (GIL and thread hand-offs).
-        engine = create_async_engine(
-            url, connect_args={"timeout": 30}, pool_size=2, max_overflow=0, hide_parameters=True, **kwargs
-        )
+        # Statements run on the event loop's thread (sqlite_on_loop.py); a few
+        # connections let readers go on beside the one writer (WAL).
+        target, on_loop = engine_arguments(url)
+        engine = create_async_engine(target, pool_size=5, max_overflow=0, hide_parameters=True, **on_loop, **kwargs)
         _take_sqlite_transactions_in_hand(engine)
         return engine
+    target, pooler = behind_transaction_pooler(url)
     # hide_parameters: SQL errors must not carry patient data into logs.
     # No pool_pre_ping: it cost a round trip at every checkout, several per request.
     # After a database restart, the requests in flight on old connections fail
     # (500); SQLAlchemy then discards the whole pool, and the next ones reconnect.
-    return create_async_engine(url, pool_size=10, max_overflow=20, hide_parameters=True, **kwargs)
+    return create_async_engine(target, pool_size=10, max_overflow=20, hide_parameters=True, **pooler, **kwargs)
+
+
+TRANSACTION_POOLING = "transaction_pooling"
+
+
+def is_transaction_pooled(url: str) -> bool:
+    return make_url(url).query.get(TRANSACTION_POOLING, "false").lower() in ("true", "1", "yes")
+
+
+def behind_transaction_pooler(url: str) -> tuple[URL, dict[str, Any]]:
+    """The URL and engine arguments for `?transaction_pooling=true` (docs/configuration.md):
+    PostgreSQL reached through PgBouncer in transaction mode, where consecutive
+    transactions of one client connection may run on different server connections.
+
+    A prepared statement lives on one server connection, so none may outlive its
+    transaction: asyncpg's statement cache and SQLAlchemy's are off, and the statements
+    SQLAlchemy still prepares get names of their own, never reused.
+    """
+    target = make_url(url).difference_update_query([TRANSACTION_POOLING])
+    if not is_transaction_pooled(url):
+        return target, {}
+    target = target.update_query_dict({"prepared_statement_cache_size": "0"})
+    connect_args = {"statement_cache_size": 0, "prepared_statement_name_func": lambda: f"__carepost_{uuid.uuid4().hex}__"}
+    return target, {"connect_args": connect_args}
 
 
 # The execution option that marks Database.read()'s connections.
@@ -115,9 +157,10 @@ def _take_sqlite_transactions_in_hand(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        # sqlite_on_loop.py opens it with isolation_level=None: we emit BEGIN ourselves.
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")  # a commit is on disk when it returns, WAL or not
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
@@ -141,17 +184,13 @@ class Database:
         self.url = url
         self.engine = create_engine(url, **engine_kwargs)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
-        # SQLite has one writer, and every transaction here takes the write lock
-        # (BEGIN IMMEDIATE). Queueing a process's transactions on an asyncio lock
-        # hands the database over at once; contending on SQLite's busy timeout
-        # instead sleeps and retries, up to 100 ms a time.
-        self._one_writer: contextlib.AbstractAsyncContextManager[Any] = (
-            asyncio.Lock() if self.dialect_name == "sqlite" else contextlib.nullcontext()
-        )
         # One read statement needs no transaction of its own on PostgreSQL (autocommit
         # saves the BEGIN and COMMIT round trips); on SQLite it reads in a deferred
         # transaction, beside the writer (WAL), without queueing for the write lock.
-        reads = {"isolation_level": "AUTOCOMMIT"} if self.dialect_name == "postgresql" else {_READ_ONLY: True}
+        # Behind a transaction pooler an autocommit read's Parse and Execute may reach two
+        # server connections: there it reads in a transaction like everything else.
+        autocommit = self.dialect_name == "postgresql" and not is_transaction_pooled(url)
+        reads = {"isolation_level": "AUTOCOMMIT"} if autocommit else {_READ_ONLY: True}
         self._read_sessions = async_sessionmaker(self.engine.execution_options(**reads), expire_on_commit=False)
 
     @property
@@ -160,8 +199,14 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        async with self._one_writer, self._sessions() as session, session.begin():
+        async with self._one_writer(), self._sessions() as session, session.begin():
             yield session
+
+    def _one_writer(self) -> contextlib.AbstractAsyncContextManager[Any]:
+        """SQLite has one writer, and every transaction here takes the write lock
+        (BEGIN IMMEDIATE): a process's transactions queue on an asyncio lock, which
+        hands the database over at once and never blocks the loop (sqlite_on_loop.py)."""
+        return writer_lock(self.engine.url) if self.dialect_name == "sqlite" else contextlib.nullcontext()
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:

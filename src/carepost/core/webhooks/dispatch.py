@@ -55,9 +55,12 @@ class Dispatcher:
     async def run_once(self) -> int:
         """Send one batch; returns how many deliveries it claimed."""
         jobs = await self._claim()
+        if not jobs:
+            return 0
         results = await asyncio.gather(*(self._send(job) for job in jobs))
-        for job, result in zip(jobs, results, strict=True):
-            await self._settle(job.delivery_id, result)
+        async with self.db.transaction() as session:  # one commit for the batch's outcomes
+            for job, result in zip(jobs, results, strict=True):
+                await self._settle(session, job.delivery_id, result)
         return len(jobs)
 
     async def _claim(self) -> list[_Job]:
@@ -86,41 +89,40 @@ class Dispatcher:
             log.exception("webhook delivery %s could not be sent", job.delivery_id)
             return SendResult(status_code=None, duration_ms=0, error=type(error).__name__)
 
-    async def _settle(self, delivery_id: int, result: SendResult) -> None:
-        async with self.db.transaction() as session:
-            repository = WebhookRepository(session)
-            delivery = await repository.delivery(delivery_id, lock=True)
-            if delivery is None or delivery.status != PENDING:
-                return
-            endpoint = await session.get(WebhookEndpoint, delivery.endpoint_id)
-            assert endpoint is not None  # deliveries go with their endpoint
-            now = utcnow()
-            await repository.add(
-                WebhookAttempt(
-                    delivery_id=delivery.id, attempted_at=now, status_code=result.status_code, duration_ms=result.duration_ms,
-                    response_excerpt=result.excerpt, error=result.error,
-                )
+    async def _settle(self, session: AsyncSession, delivery_id: int, result: SendResult) -> None:
+        repository = WebhookRepository(session)
+        delivery = await repository.delivery(delivery_id, lock=True)
+        if delivery is None or delivery.status != PENDING:
+            return
+        endpoint = await session.get(WebhookEndpoint, delivery.endpoint_id)
+        assert endpoint is not None  # deliveries go with their endpoint
+        now = utcnow()
+        await repository.add(
+            WebhookAttempt(
+                delivery_id=delivery.id, attempted_at=now, status_code=result.status_code, duration_ms=result.duration_ms,
+                response_excerpt=result.excerpt, error=result.error,
             )
-            delivery.last_status_code, delivery.last_error, delivery.claimed_until = result.status_code, result.error, None
-            code = result.status_code
-            if code is not None and 200 <= code < 300:
-                delivery.status, delivery.completed_at, endpoint.failing_since = SUCCEEDED, now, None
-                return
-            if code == 410 or not endpoint.enabled:
-                delivery.status, delivery.completed_at = FAILED, now
-                if code == 410:
-                    await self._disable(session, endpoint, "The endpoint answered 410 Gone.")
-                return
-            delay = self.policy.delay_before(delivery.attempts)
-            if delay is None:
-                delivery.status, delivery.completed_at = FAILED, now
-            else:
-                if result.retry_after_seconds is not None:
-                    delay = max(delay, min(result.retry_after_seconds, self.policy.max_retry_after.total_seconds()))
-                delivery.next_attempt_at = now + timedelta(seconds=delay)
-            endpoint.failing_since = endpoint.failing_since or now
-            if now - endpoint.failing_since >= self.policy.disable_after:
-                await self._disable(session, endpoint, f"The endpoint failed every delivery for {self.policy.disable_after}.")
+        )
+        delivery.last_status_code, delivery.last_error, delivery.claimed_until = result.status_code, result.error, None
+        code = result.status_code
+        if code is not None and 200 <= code < 300:
+            delivery.status, delivery.completed_at, endpoint.failing_since = SUCCEEDED, now, None
+            return
+        if code == 410 or not endpoint.enabled:
+            delivery.status, delivery.completed_at = FAILED, now
+            if code == 410:
+                await self._disable(session, endpoint, "The endpoint answered 410 Gone.")
+            return
+        delay = self.policy.delay_before(delivery.attempts)
+        if delay is None:
+            delivery.status, delivery.completed_at = FAILED, now
+        else:
+            if result.retry_after_seconds is not None:
+                delay = max(delay, min(result.retry_after_seconds, self.policy.max_retry_after.total_seconds()))
+            delivery.next_attempt_at = now + timedelta(seconds=delay)
+        endpoint.failing_since = endpoint.failing_since or now
+        if now - endpoint.failing_since >= self.policy.disable_after:
+            await self._disable(session, endpoint, f"The endpoint failed every delivery for {self.policy.disable_after}.")
 
     async def _disable(self, session: AsyncSession, endpoint: WebhookEndpoint, reason: str) -> None:
         if not endpoint.enabled:

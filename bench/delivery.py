@@ -1,0 +1,103 @@
+"""The webhook scenarios: how many events one `carepost worker` delivers a second to a
+local receiver, and how long an event takes from its commit to the receiver
+(the outbox lag) while creates keep coming.
+
+An account of its own (`bench-hooks`, masks) has one live endpoint, the
+receiver, so the other scenarios' accounts make no deliveries and stay
+comparable with the baseline.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import statistics
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from bench import profile, report, servers, wrk
+
+ACCOUNT = "bench-hooks"
+
+
+def tenant_file(work: Path, receiver_url: str) -> Path:
+    """The hooks account, as a tenant file naming the receiver's URL of this run."""
+    file = work / "hooks.yaml"
+    file.write_text(json.dumps({"accounts": [{
+        "slug": ACCOUNT, "name": "Bench Hooks", "dialects": ["masks"], "rate_limit_per_minute": 1_000_000,
+        "masks": {"ordering_enabled": True, "contact_email": "orders@bench-hooks.example", "allowed_mask_types": ["cpap"],
+                  "variants": {"cpap": "gid://shopify/ProductVariant/1"}},
+        "keys": [{"name": "bench", "mode": "live"}],
+        "webhooks": [{"url": f"{receiver_url}/hooks", "mode": "live"}],
+    }]}))  # JSON is YAML
+    return file
+
+
+def scenarios(
+    load: wrk.Load, tag: str, carepost_url: str, receiver_url: str, key: str, worker: Callable[[], Any], flame: Path | None
+) -> list[report.Row]:
+    """`worker()` starts one `carepost worker` (a context manager giving its pid); `flame`:
+    where to write the worker's flame graph while it sends the backlog, if wanted."""
+    env = {"BENCH_HEADER": "Authorization", "BENCH_KEY": f"Bearer {key}"}
+    load = wrk.Load(connections=load.connections, duration_s=load.duration_s, warmup_s=0)  # every order made is counted
+    rows = []
+
+    # Throughput: a backlog made with no worker running, then one worker sending it.
+    _post(f"{receiver_url}/reset")
+    made = wrk.run(carepost_url, "masks_create.lua", load, {**env, "BENCH_TAG": f"{tag}-backlog"})
+    with worker() as pid, profile.recording(pid, load.duration_s, flame) if flame else contextlib.nullcontext():
+        stats = _wait_for(receiver_url, made.requests)
+    span = stats["last_arrival"] - stats["first_arrival"]
+    rows.append(report.Row(f"webhook delivery, backlog of {stats['events']:,} events", "worker", _result(stats["events"], span, [], made.errors), None))
+
+    # Lag: creates under load with the worker running; commit → receiver, per event.
+    _post(f"{receiver_url}/reset")
+    with worker():
+        created = wrk.run(carepost_url, "masks_create.lua", load, {**env, "BENCH_TAG": f"{tag}-lag"})
+        stats = _wait_for(receiver_url, created.requests)
+    span = stats["last_arrival"] - stats["first_arrival"]
+    rows.append(report.Row("webhook lag, commit → receiver, under masks create load", "worker", _result(stats["events"], span, stats["lags_ms"], created.errors), None))
+    return rows
+
+
+def _wait_for(receiver_url: str, at_least: int, quiet_s: float = 1.5, timeout_s: float = 300) -> dict[str, Any]:
+    """Until the receiver has `at_least` events and no more came for `quiet_s` (wrk does not
+    count the requests still in flight when it stops, whose orders were made all the same)."""
+    deadline, last_count, last_change = time.monotonic() + timeout_s, -1, time.monotonic()
+    while time.monotonic() < deadline:
+        stats = json.loads(urllib.request.urlopen(f"{receiver_url}/stats", timeout=10).read())  # noqa: S310 - loopback
+        if stats["events"] != last_count:
+            last_count, last_change = stats["events"], time.monotonic()
+        if stats["events"] >= at_least and time.monotonic() - last_change > quiet_s:
+            return stats
+        time.sleep(0.1)
+    raise RuntimeError(f"the receiver got {last_count} events in {timeout_s:.0f} s")
+
+
+def _result(events: int, span_s: float, lags_ms: list[float], errors: dict[str, int]) -> wrk.Result:
+    if lags_ms:
+        cuts = statistics.quantiles(lags_ms, n=100)
+        p50, p90, p99, worst = cuts[49], cuts[89], cuts[98], max(lags_ms)
+    else:
+        p50 = p90 = p99 = worst = 0.0
+    return wrk.Result(requests=events, duration_s=max(span_s, 1e-3), p50_ms=p50, p90_ms=p90, p99_ms=p99, max_ms=worst, errors=errors)
+
+
+def _post(url: str) -> None:
+    urllib.request.urlopen(urllib.request.Request(url, method="POST"), timeout=10).close()  # noqa: S310 - loopback
+
+
+@contextlib.contextmanager
+def worker_process(env: dict[str, str], log: Path) -> Iterator[int]:
+    """One `carepost worker`, stopped at the end; gives its pid."""
+    with log.open("ab") as out:
+        process = subprocess.Popen([str(servers.VENV_BIN / "carepost"), "worker"], env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield process.pid
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

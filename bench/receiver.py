@@ -1,0 +1,42 @@
+"""The webhook receiver of the delivery scenarios: answers every POST 204 at once and
+notes, per event, how long after the event was made it arrived (the payload's
+`timestamp`, set in the transaction that made the event). `GET /stats` returns
+how many arrived and those lags. Run by uvicorn, one process."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+_lags_ms: list[float] = []
+_arrived: dict[str, float] = {}  # webhook-id (a retry carries the same one): when it first came
+
+
+async def hook(request: Request) -> Response:
+    body = json.loads(await request.body())
+    if request.headers["webhook-id"] not in _arrived:
+        now = time.time()
+        _arrived[request.headers["webhook-id"]] = now
+        made = datetime.fromisoformat(body["timestamp"].replace("Z", "+00:00")).timestamp()
+        _lags_ms.append((now - made) * 1000)
+    return Response(status_code=204)
+
+
+async def stats(_: Request) -> Response:
+    times = _arrived.values()
+    return JSONResponse({"events": len(_arrived), "lags_ms": _lags_ms, "first_arrival": min(times, default=0), "last_arrival": max(times, default=0)})
+
+
+async def reset(_: Request) -> Response:
+    _lags_ms.clear()
+    _arrived.clear()
+    return Response(status_code=204)
+
+
+app = Starlette(routes=[Route("/hooks", hook, methods=["POST"]), Route("/stats", stats), Route("/reset", reset, methods=["POST"])])
