@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,13 +63,15 @@ def stop(directory: Path) -> None:
 
 
 @contextlib.contextmanager
-def running(directory: Path, port: int) -> Iterator[str]:
-    """Start it, give its `host:port`, stop it."""
-    start(directory, port)
-    try:
-        yield f"127.0.0.1:{port}"
-    finally:
-        stop(directory)
+def running(port: int) -> Iterator[str]:
+    """Start one in a directory of its own (which the postgres user can reach), give its
+    `host:port`, stop it."""
+    with tempfile.TemporaryDirectory(prefix="carepost-pgbouncer-") as folder:
+        start(Path(folder), port)
+        try:
+            yield f"127.0.0.1:{port}"
+        finally:
+            stop(Path(folder))
 
 
 def _wait_for_port(port: int, timeout_s: float = 10) -> None:

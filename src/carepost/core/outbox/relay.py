@@ -67,11 +67,14 @@ class Relay:
     async def run_once(self) -> int:
         """Deliver one batch; returns how many messages it claimed."""
         async with self.db.transaction() as session:
-            now = utcnow()
-            claimed = await OutboxRepository(session).claim(
-                worker_id=self.worker_id, now=now, lease_until=now + self.lease, limit=self.batch_size
-            )
-            deliveries = [Delivery(m.id, m.topic, m.payload, m.account_id, m.attempts) for m in claimed]
+            outbox, now = OutboxRepository(session), utcnow()
+            claimed = await outbox.claim(worker_id=self.worker_id, now=now, lease_until=now + self.lease, limit=self.batch_size)
+            # A topic no handler subscribes to is delivered by being claimed: settled here,
+            # in the claim's transaction, not one transaction each.
+            unsubscribed = [m.id for m in claimed if m.topic not in self.handlers]
+            if unsubscribed:
+                await outbox.mark_delivered(unsubscribed, worker_id=self.worker_id, now=now)
+            deliveries = [Delivery(m.id, m.topic, m.payload, m.account_id, m.attempts) for m in claimed if m.topic in self.handlers]
         renewed_at = utcnow()
         for position, delivery in enumerate(deliveries):
             try:
@@ -83,7 +86,7 @@ class Relay:
                 with contextlib.suppress(Exception):  # the database may be the reason: then the lease decides
                     await self._release([d.id for d in deliveries[position:]])
                 raise
-        return len(deliveries)
+        return len(claimed)
 
     async def _deliver(self, delivery: Delivery) -> None:
         handler = self.handlers.get(delivery.topic)
@@ -103,7 +106,7 @@ class Relay:
                 async with self.db.transaction() as session:
                     outbox = OutboxRepository(session)
                     if error is None:
-                        await outbox.mark_delivered(delivery.id, worker_id=self.worker_id, now=utcnow())
+                        await outbox.mark_delivered([delivery.id], worker_id=self.worker_id, now=utcnow())
                     else:
                         retry_at = utcnow() + backoff(delivery.attempt)
                         await outbox.mark_failed(delivery.id, worker_id=self.worker_id, retry_at=retry_at, error=error)

@@ -62,10 +62,10 @@ class OutboxRepository:
             .values(available_at=now, claimed_by=None)
         )
 
-    async def mark_delivered(self, message_id: int, *, worker_id: str, now: datetime) -> None:
+    async def mark_delivered(self, message_ids: list[int], *, worker_id: str, now: datetime) -> None:
         await self.session.execute(
             update(OutboxMessage)
-            .where(OutboxMessage.id == message_id, OutboxMessage.claimed_by == worker_id)
+            .where(OutboxMessage.id.in_(message_ids), OutboxMessage.claimed_by == worker_id)
             .values(delivered_at=now, last_error=None)
         )
 

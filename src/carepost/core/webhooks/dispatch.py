@@ -44,7 +44,7 @@ class _Job:
 
 
 class Dispatcher:
-    def __init__(self, db: Database, sender: Sender, policy: WebhookPolicy, *, secret_key: str, batch_size: int = 20) -> None:
+    def __init__(self, db: Database, sender: Sender, policy: WebhookPolicy, *, secret_key: str, batch_size: int = 100) -> None:
         self.db = db
         self.sender = sender
         self.policy = policy
