@@ -53,6 +53,15 @@ async def _samples(client: httpx.AsyncClient, keys: dict[str, str]) -> dict[str,
     token = (await client.post("/api/token/", headers=pharmacy_key, json={"email": "compras@bench-farmacia.example", "password": "bench-contraseña-1234"})).json()["access"]
     pharmacy = {**pharmacy_key, "Authorization": f"Bearer {token}"}
     return {
+        "masks create": {"method": "POST", "url": "/api/partner/v1/orders", "headers": {"Authorization": f"Bearer {keys['bench-clinic']}"}, "json": {
+            "idempotency_key": f"bench-{n}", "patient_email": f"patient-{n}@example.com", "patient_name": f"Patient {n}", "phone": "+15035550100",
+            "mask_type": "cpap", "forge_sends_email_to_client": False, "shipping_address": {
+                "first_name": "Pat", "last_name": "Bench", "address1": "1 Main Street", "city": "Portland", "province": "Oregon",
+                "country": "United States", "country_code": "US", "zip": "97201"}}},
+        "devices create": {"method": "POST", "url": "/api/v3/order", "headers": {"Impilo-API-Key": keys["bench-rpm"], "Idempotency-Key": f"bench-{n}"}, "json": {
+            "patient": {"firstName": "Pat", "lastName": "Bench", "externalIdentifier": f"bench-{n}", "address": {
+                "lineOne": "1 Main St", "city": "Portland", "state": "OR", "zipCode": "97201", "country": "US"}},
+            "orderItems": [{"item": {"id": 1}, "count": 1}], "externalOrderIds": [f"ext-{n}"]}},
         "pharmacy create": {"method": "POST", "url": "/api/orders/resources/", "headers": {**pharmacy, "Idempotency-Key": f"bench-{n}"}, "json": {
             "user": {"email": f"paciente-{n}@example.mx", "phone": f"+5255{int(n, 16) % 10**8:08d}", "first_name": "Ana", "last_name": "Bench"},
             "order": {"details": [{"product": 9, "quantity": 2}, {"product": 10, "quantity": 3}], "payment_method": 1, "shipping": {

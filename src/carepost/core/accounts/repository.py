@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import Account, AccountDialect, AccountUser, ApiKey
 
 
@@ -48,6 +49,23 @@ class AccountRepository:
         await self.session.flush()
 
 
+# Every request's first statement (lean.py: compiled once, run on the driver).
+_GRANT = LeanStatement(
+    select(
+        ApiKey.id,
+        ApiKey.account_id,
+        ApiKey.mode,
+        ApiKey.role,
+        ApiKey.revoked_at,
+        Account.rate_limit_per_minute,
+        AccountDialect.dialect,
+    )
+    .join(Account, Account.id == ApiKey.account_id)
+    .outerjoin(AccountDialect, AccountDialect.account_id == ApiKey.account_id)
+    .where(ApiKey.secret_hash == bindparam("secret_hash"))
+)
+
+
 class ApiKeyRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -59,26 +77,11 @@ class ApiKeyRepository:
 
     async def grant(self, secret_hash: str) -> KeyGrant | None:
         """The key with this hash and its account's dialects, in one round trip (every request asks)."""
-        rows = (
-            await self.session.execute(
-                select(
-                    ApiKey.id,
-                    ApiKey.account_id,
-                    ApiKey.mode,
-                    ApiKey.role,
-                    ApiKey.revoked_at,
-                    Account.rate_limit_per_minute,
-                    AccountDialect.dialect,
-                )
-                .join(Account, Account.id == ApiKey.account_id)
-                .outerjoin(AccountDialect, AccountDialect.account_id == ApiKey.account_id)
-                .where(ApiKey.secret_hash == secret_hash)
-            )
-        ).all()
+        rows = await _GRANT.rows(self.session, secret_hash=secret_hash)
         if not rows:
             return None
         key_id, account_id, mode, role, revoked_at, rate_limit, _ = rows[0]
-        dialects = frozenset(row.dialect for row in rows if row.dialect is not None)
+        dialects = frozenset(row[-1] for row in rows if row[-1] is not None)
         return KeyGrant(
             key_id, account_id, mode, role, revoked=revoked_at is not None, dialects=dialects, rate_limit_per_minute=rate_limit
         )

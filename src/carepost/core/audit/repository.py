@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import AccessAuditEntry, RequestLogEntry
+
+_AUDITED_COLUMNS = ("account_id", "api_key_id", "order_id", "action", "request_id", "created_at")
+# Every status and detail read writes one (lean.py: no unit-of-work flush for a row nobody reads back).
+_ADD_ACCESS = LeanStatement(
+    insert(AccessAuditEntry).values({name: bindparam(name) for name in _AUDITED_COLUMNS})
+)
 
 
 class RequestLogRepository:
@@ -19,5 +26,4 @@ class RequestLogRepository:
             await self.session.execute(insert(RequestLogEntry), rows)
 
     async def add_access(self, entry: AccessAuditEntry) -> None:
-        self.session.add(entry)
-        await self.session.flush()
+        await _ADD_ACCESS.rows(self.session, **{name: getattr(entry, name) for name in _AUDITED_COLUMNS})

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.ids import fupc as new_fupc
+from carepost.core.kit.lean import LeanStatement, columns_of, detached
 from carepost.core.models import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan, MaskScanFile, Order
 
 _FUPC_ATTEMPTS = 5
@@ -36,9 +37,40 @@ class MaskProductRepository:
         await self.session.flush()
 
 
+_LATEST_SCAN = select(func.max(MaskScan.id)).where(MaskScan.order_id == Order.id).correlate(Order).scalar_subquery()
+
+# The status read of every poll, in one round trip: the order (placed with this key),
+# its latest scan and its production record.
+_ORDER_VIEW = LeanStatement(
+    select(*columns_of(Order), *columns_of(MaskScan), *columns_of(MaskProduction))
+    .outerjoin(MaskScan, MaskScan.id == _LATEST_SCAN)
+    .outerjoin(MaskProduction, MaskProduction.order_id == Order.id)
+    .where(
+        Order.account_id == bindparam("account_id"),
+        Order.api_key_id == bindparam("api_key_id"),
+        Order.public_id == bindparam("public_id"),
+    )
+)
+
+
 class ProductionRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def order_view(
+        self, *, account_id: int, api_key_id: int, public_id: str
+    ) -> tuple[Order, MaskScan | None, MaskProduction | None] | None:
+        """An order placed with this key, its latest scan and its production, detached
+        (for reading: lean.py)."""
+        row = await _ORDER_VIEW.first(self.session, account_id=account_id, api_key_id=api_key_id, public_id=public_id)
+        if row is None:
+            return None
+        widths = (len(Order.__table__.columns), len(MaskScan.__table__.columns))
+        order = detached(Order, row[: widths[0]])
+        scan = detached(MaskScan, row[widths[0] : sum(widths)])
+        production = detached(MaskProduction, row[sum(widths) :])
+        assert order is not None
+        return order, scan, production
 
     async def latest_scan(self, order_id: int) -> MaskScan | None:
         return await self.session.scalar(

@@ -20,8 +20,9 @@ from carepost.core.kit.errors import Conflict, Forbidden, NotFound
 from carepost.core.manufacturing import factory
 from carepost.core.manufacturing.factory import StepInput
 from carepost.core.manufacturing.products import PRODUCT_NAMES, MaskType
+from carepost.core.manufacturing.repository import ProductionRepository
 from carepost.core.manufacturing.settings import orderable_mask
-from carepost.core.manufacturing.views import MaskOrderView, view_of
+from carepost.core.manufacturing.views import MaskOrderView
 from carepost.core.models import Order
 from carepost.core.orders import events
 from carepost.core.orders.lifecycle import MADE_TO_MEASURE, MaskStep
@@ -93,18 +94,31 @@ async def find(session: AsyncSession, *, caller: Caller, public_id: str, lock: b
     order = await OrderRepository(session).for_key(
         account_id=caller.account_id, api_key_id=caller.api_key_id, public_id=public_id, lock=lock
     )
-    if order is None or order.dialect != DIALECT or order.mode != caller.mode:
-        raise NotFound("No order with this id was placed with this API key.", code="order_not_found")
+    if order is None or not _callers(order, caller):
+        raise NotFound(NOT_FOUND_MESSAGE, code="order_not_found")
     return order
 
 
+NOT_FOUND_MESSAGE = "No order with this id was placed with this API key."
+
+
+def _callers(order: Order, caller: Caller) -> bool:
+    """A masks order of the caller's mode (the query already matched account and key)."""
+    return order.dialect == DIALECT and order.mode == caller.mode
+
+
 async def read_status(session: AsyncSession, *, caller: Caller, public_id: str, request_id: str) -> MaskOrderView:
-    """The order as its status shows it; every read is audited."""
-    order = await find(session, caller=caller, public_id=public_id)
+    """The order as its status shows it, read in one statement (every client polls it);
+    every read is audited."""
+    caller.require_dialect(DIALECT)
+    found = await ProductionRepository(session).order_view(account_id=caller.account_id, api_key_id=caller.api_key_id, public_id=public_id)
+    if found is None or not _callers(found[0], caller):
+        raise NotFound(NOT_FOUND_MESSAGE, code="order_not_found")
+    order, scan, production = found
     await record_access(
         session, account_id=caller.account_id, api_key_id=caller.api_key_id, order_id=order.id, action="status", request_id=request_id
     )
-    return await view_of(session, order)
+    return MaskOrderView(order=order, scan=scan, production=production)
 
 
 async def cancel(
