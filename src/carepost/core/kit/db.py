@@ -172,9 +172,12 @@ def _take_sqlite_transactions_in_hand(engine: AsyncEngine) -> None:
 
 def upsert_insert(session: AsyncSession, table: Any) -> Any:
     """An INSERT that knows ON CONFLICT, in the session's own SQL dialect."""
-    if session.bind.dialect.name == "postgresql":
-        return postgresql_insert(table)
-    return sqlite_insert(table)
+    return insert_for(session.bind.dialect.name, table)
+
+
+def insert_for(dialect_name: str, table: Any) -> Any:
+    """An INSERT that knows ON CONFLICT, in this SQL dialect (for lean.py's per-dialect statements)."""
+    return postgresql_insert(table) if dialect_name == "postgresql" else sqlite_insert(table)
 
 
 class Database:

@@ -37,14 +37,22 @@ T = TypeVar("T")
 class _Compiled:
     sql: str
     parameters: tuple[str, ...]
+    given: dict[str, Any]  # the values written into the statement itself (`.values(state="completed")`)
     bind: dict[str, Callable[[Any], Any]]
     results: tuple[Processor, ...]
 
+    def value(self, name: str, parameters: dict[str, Any]) -> Any:
+        value = parameters[name] if name in parameters else self.given[name]
+        process = self.bind.get(name)
+        return value if process is None else process(value)
+
 
 class LeanStatement:
-    """A Core statement with named `bindparam`s, run on the driver directly."""
+    """A Core statement with named `bindparam`s, run on the driver directly. Given a
+    function of the dialect's name instead, it builds one statement per dialect (an
+    upsert is PostgreSQL's or SQLite's own `insert`)."""
 
-    def __init__(self, statement: Executable) -> None:
+    def __init__(self, statement: Executable | Callable[[str], Executable]) -> None:
         self.statement = statement
         self._compiled: dict[str, _Compiled] = {}
 
@@ -52,7 +60,7 @@ class LeanStatement:
         compiled = self._for(session.bind.dialect)
         connection = await session.connection()  # begins the session's transaction, as an ORM statement would
         raw = _driver(connection, (await connection.get_raw_connection()).dbapi_connection)
-        values = [compiled.bind[name](parameters[name]) if name in compiled.bind else parameters[name] for name in compiled.parameters]
+        values = [compiled.value(name, parameters) for name in compiled.parameters]
         try:
             fetched = await raw.fetch(compiled.sql, values)
         except Exception as error:
@@ -73,7 +81,8 @@ class LeanStatement:
     def _for(self, dialect: Dialect) -> _Compiled:
         compiled = self._compiled.get(dialect.name)
         if compiled is None:
-            compiled = self._compiled[dialect.name] = _compile(self.statement, dialect)
+            statement = self.statement if isinstance(self.statement, Executable) else self.statement(dialect.name)
+            compiled = self._compiled[dialect.name] = _compile(statement, dialect)
         return compiled
 
 
@@ -96,6 +105,7 @@ def _compile(statement: Executable, dialect: Dialect) -> _Compiled:
     return _Compiled(
         sql=compiled.string,
         parameters=tuple(compiled.positiontup or ()),
+        given={name: bind.effective_value for name, bind in compiled.binds.items() if not bind.required},
         bind=dict(compiled._bind_processors),  # noqa: SLF001 - the processors SQLAlchemy itself applies
         results=tuple(column.type._cached_result_processor(dialect, None) for column in compiled._result_columns),  # noqa: SLF001
     )

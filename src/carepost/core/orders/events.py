@@ -22,6 +22,8 @@ async def record(session: AsyncSession, order: Order, *, name: str, actor: str, 
     """
     data = data or {}
     now = utcnow()
+    if session.new:  # the event's row points at the order: the order's must be written first
+        await session.flush()
     event = OrderEvent(account_id=order.account_id, order_id=order.id, name=name, actor=actor, data=data, occurred_at=now)
     await OrderRepository(session).add_event(event)
     await publish(

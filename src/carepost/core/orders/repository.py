@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.db import upsert_insert
 from carepost.core.kit.ids import order_public_id
+from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import Order, OrderEvent
 
 _PUBLIC_ID_ATTEMPTS = 5
+
+
+_EVENT_COLUMNS = ("account_id", "order_id", "name", "actor", "data", "occurred_at")
+_ADD_EVENT = LeanStatement(insert(OrderEvent).values({name: bindparam(name) for name in _EVENT_COLUMNS}).returning(OrderEvent.id))
 
 
 class OrderRepository:
@@ -50,8 +55,8 @@ class OrderRepository:
         return await self.session.scalar(query)
 
     async def add_event(self, event: OrderEvent) -> None:
-        self.session.add(event)
-        await self.session.flush()
+        """Every change writes one (lean.py): its id is read back, the row is not loaded."""
+        (event.id,) = (await _ADD_EVENT.rows(self.session, **{name: getattr(event, name) for name in _EVENT_COLUMNS}))[0]
 
     async def events(self, *, account_id: int, order_id: int) -> list[OrderEvent]:
         return list(

@@ -5,10 +5,19 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import OutboxMessage
+
+
+# Every change appends one (lean.py): nothing reads it back in the writing transaction.
+_APPEND = LeanStatement(
+    insert(OutboxMessage).values(
+        {name: bindparam(name) for name in ("account_id", "topic", "payload", "created_at", "available_at", "attempts")}
+    )
+)
 
 
 class OutboxRepository:
@@ -18,10 +27,9 @@ class OutboxRepository:
     async def append(
         self, *, topic: str, payload: dict[str, Any], account_id: int | None, now: datetime, delay: timedelta = timedelta(0)
     ) -> None:
-        self.session.add(
-            OutboxMessage(account_id=account_id, topic=topic, payload=payload, created_at=now, available_at=now + delay, attempts=0)
+        await _APPEND.rows(
+            self.session, account_id=account_id, topic=topic, payload=payload, created_at=now, available_at=now + delay, attempts=0
         )
-        await self.session.flush()
 
     async def claim(self, *, worker_id: str, now: datetime, lease_until: datetime, limit: int) -> list[OutboxMessage]:
         """Take up to `limit` due messages for this worker until `lease_until`.

@@ -97,5 +97,9 @@ async def publish_order_event(session: AsyncSession, order: Order, *, event_name
 async def _subscribers(session: AsyncSession, account_id: int, mode: str, event_type: str) -> list[WebhookEndpoint]:
     if event_type == types.WEBHOOK_TEST:
         return []
-    endpoints = await WebhookRepository(session).enabled_endpoints(account_id, mode)
-    return [e for e in endpoints if types.wanted(event_type, e.event_types)]
+    repository = WebhookRepository(session)
+    wanting = {endpoint_id for endpoint_id, wanted in await repository.enabled_event_types(account_id, mode) if types.wanted(event_type, wanted)}
+    if not wanting:
+        return []
+    endpoints = await repository.by_ids(WebhookEndpoint, wanting)
+    return [endpoints[endpoint_id] for endpoint_id in sorted(wanting)]

@@ -5,15 +5,27 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, or_, select, update
+from sqlalchemy import bindparam, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from carepost.core.accounts.service import Scope
 from carepost.core.kit.db import upsert_insert
+from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 PENDING, SUCCEEDED, FAILED = "pending", "succeeded", "failed"
+
+
+_ENABLED = LeanStatement(
+    select(WebhookEndpoint.id, WebhookEndpoint.event_types)
+    .where(
+        WebhookEndpoint.account_id == bindparam("account_id"),
+        WebhookEndpoint.mode == bindparam("mode"),
+        WebhookEndpoint.enabled.is_(True),
+    )
+    .order_by(WebhookEndpoint.id)
+)
 
 
 class WebhookRepository:
@@ -40,6 +52,11 @@ class WebhookRepository:
             WebhookEndpoint.account_id == scope.account_id, WebhookEndpoint.mode == scope.mode, WebhookEndpoint.url == url
         )
         return await self.session.scalar(query)
+
+    async def enabled_event_types(self, account_id: int, mode: str) -> list[tuple[int, list[str] | None]]:
+        """Each enabled endpoint's id and the event types it wants (None: all), in one
+        lean statement: every order event asks, and most accounts have no endpoint."""
+        return [(endpoint_id, event_types) for endpoint_id, event_types in await _ENABLED.rows(self.session, account_id=account_id, mode=mode)]
 
     async def enabled_endpoints(self, account_id: int, mode: str) -> list[WebhookEndpoint]:
         query = select(WebhookEndpoint).where(
