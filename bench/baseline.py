@@ -70,16 +70,18 @@ async def masks_create(request: Request) -> Response:
 async def masks_status(request: Request) -> Response:
     async with bare.Pool.pool.acquire() as connection, connection.transaction():
         key = await bare.auth(connection, request.headers["authorization"].removeprefix("Bearer "))
+        # The order, its latest scan and its production record in one statement, as Carepost reads them.
         order = await connection.fetchrow(
-            "SELECT * FROM orders WHERE account_id = $1 AND api_key_id = $2 AND public_id = $3",
+            "SELECT orders.*, mask_scans.*, mask_production.* FROM orders "
+            "LEFT OUTER JOIN mask_scans ON mask_scans.id = (SELECT max(id) FROM mask_scans WHERE mask_scans.order_id = orders.id) "
+            "LEFT OUTER JOIN mask_production ON mask_production.order_id = orders.id "
+            "WHERE orders.account_id = $1 AND orders.api_key_id = $2 AND orders.public_id = $3",
             key["account_id"], key["id"], request.path_params["order_id"],
         )
         await connection.execute(
             "INSERT INTO access_audit (account_id, api_key_id, order_id, action, request_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-            key["account_id"], key["id"], order["id"], "status", secrets.token_hex(16), datetime.now(UTC),
+            key["account_id"], key["id"], order[0], "status", secrets.token_hex(16), datetime.now(UTC),
         )
-        await connection.fetchrow("SELECT * FROM mask_scans WHERE order_id = $1 ORDER BY id DESC LIMIT 1", order["id"])
-        await connection.fetchrow("SELECT * FROM mask_production WHERE order_id = $1", order["id"])
         await bare.log(connection, key, "masks", "GET", "/api/partner/v1/orders/{vitacore_order_id}/status", 200)
     data = {"vitacore_order_id": order["public_id"], "current_step_id": order["status"], "updated_at": order["updated_at"].isoformat()}
     return bare.answer({"success": True, "data": data})

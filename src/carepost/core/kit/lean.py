@@ -107,8 +107,20 @@ def _compile(statement: Executable, dialect: Dialect) -> _Compiled:
         parameters=tuple(compiled.positiontup or ()),
         given={name: bind.effective_value for name, bind in compiled.binds.items() if not bind.required},
         bind=dict(compiled._bind_processors),  # noqa: SLF001 - the processors SQLAlchemy itself applies
-        results=tuple(column.type._cached_result_processor(dialect, None) for column in compiled._result_columns),  # noqa: SLF001
+        results=tuple(_result_processor(column.type, dialect) for column in compiled._result_columns),  # noqa: SLF001
     )
+
+
+_PG_NUMERIC = 1700  # the type OID of PostgreSQL's NUMERIC
+
+
+def _result_processor(type_: Any, dialect: Dialect) -> Processor:
+    """What SQLAlchemy applies to a column's values. asyncpg's numeric processor asks which
+    PostgreSQL type the column is (the ORM reads it off the cursor): ours are NUMERIC."""
+    try:
+        return type_._cached_result_processor(dialect, None)  # noqa: SLF001
+    except (TypeError, exc.InvalidRequestError):
+        return type_._cached_result_processor(dialect, _PG_NUMERIC)  # noqa: SLF001
 
 
 class _Driver:
