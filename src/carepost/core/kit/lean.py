@@ -15,7 +15,14 @@ a repository and typed by the models' columns; what changes is how it runs:
   `execute`), and applies the processors to plain tuples.
 
 Driver errors are raised as SQLAlchemy's `DBAPIError`s, so callers (and the
-"database unavailable" answer) see what the ORM path would raise.
+"database unavailable" answer) see what the ORM path would raise, and a
+connection the database dropped is invalidated as the ORM path does.
+
+Two cautions. A lean statement does not autoflush: use it for rows the session
+holds no unflushed change to. And it reaches into a few private parts of
+SQLAlchemy (the compiled statement's processors, the asyncpg adapter's lazy
+BEGIN and error mapping), pinned in constraints.txt; tests/core/
+test_lean_statements.py fails if an upgrade moves them.
 """
 
 from __future__ import annotations
