@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.kit.db import upsert_insert
+from carepost.core.kit.db import insert_for
+from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import CommerceLedgerOrder, Counter
+
+
+def _next_number(dialect_name: str) -> Any:
+    insert = insert_for(dialect_name, Counter).values(account_id=bindparam("account_id"), name=bindparam("name"), value=1)
+    return insert.on_conflict_do_update(index_elements=["account_id", "name"], set_={"value": Counter.value + 1}).returning(Counter.value)
+
+
+_NEXT_NUMBER = LeanStatement(_next_number)
+_ENTRY_COLUMNS = (
+    "account_id", "number", "company_contact_email", "variant_id", "quantity", "payment_terms", "shipping_address", "note", "created_at",
+)
+_ADD = LeanStatement(
+    insert(CommerceLedgerOrder).values({name: bindparam(name) for name in _ENTRY_COLUMNS}).returning(CommerceLedgerOrder.id)
+)
 
 
 class LedgerRepository:
@@ -17,17 +33,12 @@ class LedgerRepository:
 
     async def next_number(self, *, account_id: int, counter: str) -> int:
         """1, 2, 3… per account; the row lock makes concurrent orders queue, not collide."""
-        statement = (
-            upsert_insert(self.session, Counter)
-            .values(account_id=account_id, name=counter, value=1)
-            .on_conflict_do_update(index_elements=["account_id", "name"], set_={"value": Counter.value + 1})
-            .returning(Counter.value)
-        )
-        return (await self.session.execute(statement)).scalar_one()
+        ((value,),) = await _NEXT_NUMBER.rows(self.session, account_id=account_id, name=counter)
+        return int(value)
 
     async def add(self, entry: CommerceLedgerOrder) -> CommerceLedgerOrder:
-        self.session.add(entry)
-        await self.session.flush()
+        """Written, its id read back; the row is not loaded into the session (lean.py)."""
+        ((entry.id,),) = await _ADD.rows(self.session, **{name: getattr(entry, name) for name in _ENTRY_COLUMNS})
         return entry
 
     async def get(self, *, account_id: int, entry_id: int) -> CommerceLedgerOrder | None:

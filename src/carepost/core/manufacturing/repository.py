@@ -13,12 +13,20 @@ from carepost.core.models import MaskClinicSettings, MaskProduct, MaskProduction
 _FUPC_ATTEMPTS = 5
 
 
+_SETTINGS = LeanStatement(select(*columns_of(MaskClinicSettings)).where(MaskClinicSettings.account_id == bindparam("account_id")))
+
+
 class MaskSettingsRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
     async def get(self, account_id: int) -> MaskClinicSettings | None:
         return await self.session.get(MaskClinicSettings, account_id)
+
+    async def read(self, account_id: int) -> MaskClinicSettings | None:
+        """The settings, detached, for reading (every create asks: lean.py)."""
+        row = await _SETTINGS.first(self.session, account_id=account_id)
+        return None if row is None else detached(MaskClinicSettings, row)
 
     async def save(self, settings: MaskClinicSettings) -> None:
         await self.session.merge(settings)

@@ -49,7 +49,7 @@ async def orderable_mask(session: AsyncSession, *, account_id: int, mask_type: M
     Clinic-wide gaps come first (422), then whether this clinic may order this
     type at all (403), then whether the type has a product variant (422).
     """
-    settings = await MaskSettingsRepository(session).get(account_id)
+    settings = await MaskSettingsRepository(session).read(account_id)
     if settings is None:
         raise NotConfigured("Mask ordering is not set up for this clinic.", code="clinic_not_configured")
     if not settings.ordering_enabled:
