@@ -16,7 +16,5 @@ local body = [[{"action": "PLACE_ORDER", "order": {
   "prescriptionItems": [{"drugId": "drug-456", "direction": "Take 1 tablet daily", "quantity": "30", "refillCount": 3, "supplyDays": 30}]}}]]
 
 function request()
-  local headers = {["Idempotency-Key"] = "bench-" .. common.unique()}
-  for name, value in pairs(wrk.headers) do headers[name] = value end
-  return wrk.format(nil, nil, headers, body)
+  return common.idempotent(common.unique(), body)
 end

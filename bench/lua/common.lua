@@ -24,6 +24,14 @@ function M.unique()
   return string.format("%s-%d-%d", M.tag, thread_id or 0, counter)
 end
 
+-- A request with its own Idempotency-Key: headers given to wrk.format replace
+-- wrk.headers, so the credential and content type are passed along with it.
+function M.idempotent(key, body)
+  local headers = {["Idempotency-Key"] = "bench-" .. key}
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  return wrk.format(nil, nil, headers, body)
+end
+
 function M.done(summary, latency, requests)
   local e = summary.errors
   local out = io.open(os.getenv("BENCH_OUT"), "w")

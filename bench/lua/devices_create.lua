@@ -17,8 +17,5 @@ function request()
     "address": {"lineOne": "1 Main St", "city": "Portland", "state": "OR", "zipCode": "97201", "country": "US"}},
     "orderItems": [{"item": {"id": %s}, "count": 1}], "externalOrderIds": ["ext-%s"]}]],
     n, items[math.random(#items)], n)
-  -- Headers given to wrk.format replace wrk.headers, so pass them all.
-  local headers = {["Idempotency-Key"] = "bench-" .. n}
-  for name, value in pairs(wrk.headers) do headers[name] = value end
-  return wrk.format(nil, nil, headers, body)
+  return common.idempotent(n, body)
 end

@@ -26,7 +26,5 @@ function request()
     "shipping": {"street": "Av. Reforma", "exterior_number": "222", "neighborhood": "Juárez", "city": "Ciudad de México",
     "state": "CDMX", "country": "México", "zipcode": "06600", "phone": "+525512345678"}}}]],
     n, phone, products[1], products[2], payment)
-  local headers = {["Idempotency-Key"] = "bench-" .. n}
-  for name, value in pairs(wrk.headers) do headers[name] = value end
-  return wrk.format(nil, nil, headers, body)
+  return common.idempotent(n, body)
 end
