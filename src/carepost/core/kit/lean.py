@@ -102,7 +102,7 @@ def detached(model: type[T], values: Sequence[Any]) -> T | None:
     """A model instance from a row of `columns_of(model)` values (None when the row's
     key is NULL: an outer join found nothing). Not in any session: read it, don't change it."""
     names = model.__table__.columns.keys()
-    if values[0] is None and all(value is None for value in values):
+    if all(value is None for value in values):
         return None
     return model(**dict(zip(names, values, strict=True)))
 

@@ -110,12 +110,10 @@ class _Connection:
         self._open().create_function(name, arity, function, **options)
 
     async def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        self.stop()
 
     def stop(self) -> None:
-        """Terminate: there is no thread to stop, only the file handle to close."""
+        """Terminate (and close): there is no thread to stop, only the file handle to close."""
         if self._connection is not None:
             self._connection.close()
             self._connection = None

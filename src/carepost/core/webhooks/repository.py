@@ -58,12 +58,6 @@ class WebhookRepository:
         lean statement: every order event asks, and most accounts have no endpoint."""
         return [(endpoint_id, event_types) for endpoint_id, event_types in await _ENABLED.rows(self.session, account_id=account_id, mode=mode)]
 
-    async def enabled_endpoints(self, account_id: int, mode: str) -> list[WebhookEndpoint]:
-        query = select(WebhookEndpoint).where(
-            WebhookEndpoint.account_id == account_id, WebhookEndpoint.mode == mode, WebhookEndpoint.enabled.is_(True)
-        )
-        return list(await self.session.scalars(query.order_by(WebhookEndpoint.id)))
-
     async def delete(self, endpoint: WebhookEndpoint) -> None:
         await self.session.delete(endpoint)
         await self.session.flush()
