@@ -4,8 +4,9 @@ directly, one request after another, against a scratch database.
     CAREPOST_DATABASE_URL=postgresql+asyncpg://…/scratch .venv/bin/python -m bench.cpu [N]
 
 It migrates the database, loads bench/tenant.yaml, places one masks order, then
-times N masks status reads and N masks creates (and a bare route, for the
-framework's floor), printing CPU and wall milliseconds per request. Where wrk
+times N masks status reads, N masks creates, N devices creates and N devices
+list pages (and a bare route, for the framework's floor), printing CPU and wall
+milliseconds per request. Where wrk
 measures what the machine sustains, this says what one request costs the
 Python process, without the noise of a shared two-core machine: the number a
 change to a hot path should move.
@@ -40,9 +41,20 @@ def _order(n: str) -> bytes:
     }).encode()
 
 
-async def _call(app: Any, method: str, path: str, key: str, body: bytes = b"") -> tuple[int, bytes]:
+def _devices_order(n: str, item_id: int) -> bytes:
+    return json.dumps({
+        "patient": {"firstName": "Pat", "lastName": "Bench", "externalIdentifier": f"cpu-{n}",
+                    "address": {"lineOne": "1 Main St", "city": "Portland", "state": "OR", "zipCode": "97201", "country": "US"}},
+        "orderItems": [{"item": {"id": item_id}, "count": 1}], "externalOrderIds": [f"ext-{n}"],
+    }).encode()
+
+
+async def _call(
+    app: Any, method: str, path: str, key: str, body: bytes = b"", *, key_header: bytes = b"authorization"
+) -> tuple[int, bytes]:
     """One request through the ASGI app, as uvicorn would make it."""
-    headers = [(b"host", b"bench"), (b"authorization", f"Bearer {key}".encode()), (b"content-type", b"application/json"),
+    credential = f"Bearer {key}" if key_header == b"authorization" else key
+    headers = [(b"host", b"bench"), (key_header, credential.encode()), (b"content-type", b"application/json"),
                (b"content-length", str(len(body)).encode())]
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method, "path": path,
              "raw_path": path.encode(), "root_path": "", "scheme": "http", "query_string": b"", "headers": headers,
@@ -73,6 +85,8 @@ async def main(count: int) -> None:
     reports = [asdict(r) for r in await tenant_file.apply(db, tenant_file.read(TENANT), secret_key=settings.resolved_secret_key)]
     await db.dispose()
     key = next(r for r in reports if r["slug"] == "bench-clinic")["keys"][0]["secret"]
+    devices = next(r for r in reports if r["slug"] == "bench-rpm")
+    devices_key, item_id = devices["keys"][0]["secret"], devices["devices"]["items"][0]["id"]
     if key is None:
         sys.exit("bench/tenant.yaml was loaded before: use a scratch database")
     app = create_app(settings)
@@ -85,6 +99,10 @@ async def main(count: int) -> None:
             "bare route (GET /healthz)": lambda i: _call(app, "GET", "/healthz", key),
             "masks status": lambda i: _call(app, "GET", f"/api/partner/v1/orders/{order_id}/status", key),
             "masks create": lambda i: _call(app, "POST", "/api/partner/v1/orders", key, _order(f"{tag}-{i}")),
+            "devices create": lambda i: _call(
+                app, "POST", "/api/v3/order", devices_key, _devices_order(f"{tag}-{i}", item_id), key_header=b"impilo-api-key"
+            ),
+            "devices list (first page)": lambda i: _call(app, "GET", "/api/v3/order", devices_key, key_header=b"impilo-api-key"),
         }
         for name, request in cases.items():
             for i in range(min(50, count)):  # warm: pools, caches, compiled statements

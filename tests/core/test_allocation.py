@@ -105,16 +105,46 @@ async def test_one_site_must_ship_everything(db):
     clinic = await create_clinic(db)
     items, sites = await _catalog(db, stock={"s1": {"a": 5, "b": 0}, "s2": {"a": 1, "b": 5}, "s3": {"a": 5, "b": 5}})
 
+    chosen: list[int] = []
     async with db.transaction() as session:
         order = await _order(session, clinic)
-        chosen = await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 2, items["b"]: 2}, reserve=True)
+        await allocate(
+            session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 2, items["b"]: 2}, reserve=True,
+            on_site=chosen.append,
+        )
 
-    assert chosen == sites["s3"]
+    assert chosen == [sites["s3"]]
     with pytest.raises(InvalidInput) as refused:
         async with db.transaction() as session:
             order = await _order(session, clinic)
             await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 4, items["b"]: 4}, reserve=True)
     assert refused.value.code == "insufficient_inventory"
+
+
+async def test_the_reservation_is_taken_last_and_a_late_refusal_undoes_the_whole_transaction(db):
+    """The stock row is written just before the commit (db.run_last), so it is locked for
+    the commit alone; units gone by then refuse the order, and nothing of it is kept."""
+    clinic = await create_clinic(db)
+    items, sites = await _catalog(db, stock={"s1": {"a": 1}})
+    chosen: list[int] = []
+    with pytest.raises(InvalidInput) as refused:
+        async with db.transaction() as session:
+            order = await _order(session, clinic)
+            await allocate(
+                session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 1}, reserve=True,
+                on_site=chosen.append,
+            )
+            row = await session.scalar(select(Stock).where(Stock.item_id == items["a"]))
+            assert (row.reserved, chosen) == (0, [])  # checked, not yet taken
+            row.reserved = 1  # as if another order took the last unit meanwhile
+            await session.flush()
+            order_id = order.id
+
+    assert refused.value.code == "insufficient_inventory"
+    assert chosen == []
+    assert (await _stock(db, sites["s1"], items["a"])).reserved == 0  # rolled back with the rest
+    async with db.transaction() as session:
+        assert await session.get(Order, order_id) is None  # the refused order left nothing
 
 
 async def test_test_orders_check_the_sandbox_shelf_and_never_consume_stock(db):
@@ -123,15 +153,18 @@ async def test_test_orders_check_the_sandbox_shelf_and_never_consume_stock(db):
     async with db.transaction() as session:
         session.add(SandboxStock(fulfillment_site_id=sites["s1"], item_id=items["a"], on_hand=5))
 
+    chosen: list[int] = []
     async with db.transaction() as session:
         order = await _order(session, clinic)
-        chosen = await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 5}, reserve=False)
+        await allocate(
+            session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 5}, reserve=False, on_site=chosen.append
+        )
     with pytest.raises(InvalidInput):
         async with db.transaction() as session:
             order = await _order(session, clinic)
             await allocate(session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 6}, reserve=False)
 
-    assert chosen == sites["s1"]  # five, though the live shelf holds one
+    assert chosen == [sites["s1"]]  # five, though the live shelf holds one
     assert (await _stock(db, sites["s1"], items["a"])).reserved == 0
     async with db.transaction() as session:
         assert (await session.get(SandboxStock, (sites["s1"], items["a"]))).on_hand == 5  # checked, never drawn down

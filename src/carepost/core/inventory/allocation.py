@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.inventory.repository import StockRepository
+from carepost.core.kit.db import run_last
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import StockReservation
@@ -35,38 +36,54 @@ def expand(items: Iterable[tuple[int, int]], kits: Iterable[tuple[Mapping[int, i
     return dict(needed)
 
 
-def _insufficient() -> InvalidInput:
-    return InvalidInput("No fulfillment site has enough inventory.", code="insufficient_inventory")
+INSUFFICIENT = "insufficient_inventory"
 
 
-async def allocate(session: AsyncSession, *, account_id: int, order_id: int, needed: dict[int, int], reserve: bool) -> int | None:
-    """The fulfillment site that ships the order (None when nothing outbound is needed)."""
+async def allocate(
+    session: AsyncSession,
+    *,
+    account_id: int,
+    order_id: int,
+    needed: dict[int, int],
+    reserve: bool,
+    on_site: Callable[[int], None] = lambda site_id: None,
+    refusal: Callable[[], InvalidInput] = lambda: InvalidInput("No fulfillment site has enough inventory.", code=INSUFFICIENT),
+) -> None:
+    """Find the fulfillment site that ships the order, tell `on_site`, and reserve
+    the units there (a live order), or refuse (`refusal`, by default `insufficient_inventory`).
+
+    Availability is checked now, without locks. The reservation itself runs last in
+    the transaction (db.run_last): stock rows are the rows every order of the item
+    writes, and a reservation holds its row locked until the commit. If another order
+    took the units meanwhile, the next site able to ship is tried, then refused.
+    """
     if not needed:
-        return None
+        return
     stock = StockRepository(session)
     free = await stock.free_units(sorted(needed), sandbox=not reserve)
     candidates = [site for site, levels in sorted(free.items()) if all(levels.get(i, 0) >= q for i, q in needed.items())]
+    if not candidates:
+        raise refusal()
     if not reserve:
-        if not candidates:
-            raise _insufficient()
-        return candidates[0]
-    for site_id in candidates:
-        if await _take_all_or_nothing(session, stock, site_id, needed):
-            now = utcnow()
-            for item_id in sorted(needed):
-                await stock.add_reservation(
+        on_site(candidates[0])
+        return
+
+    async def take_at_first_site_able() -> None:
+        for site_id in candidates:
+            if await _take_all_or_nothing(session, stock, site_id, needed):
+                await stock.add_reservations(
                     StockReservation(
-                        account_id=account_id,
-                        order_id=order_id,
-                        fulfillment_site_id=site_id,
-                        item_id=item_id,
-                        quantity=needed[item_id],
-                        created_at=now,
+                        account_id=account_id, order_id=order_id, fulfillment_site_id=site_id, item_id=item_id,
+                        quantity=needed[item_id], created_at=utcnow(),
                     )
+                    for item_id in sorted(needed)
                 )
-            return site_id
-        # another order got there first: try the next site
-    raise _insufficient()
+                on_site(site_id)
+                return
+            # another order got there first: try the next site
+        raise refusal()
+
+    await run_last(session, take_at_first_site_able)
 
 
 async def _take_all_or_nothing(session: AsyncSession, stock: StockRepository, site_id: int, needed: dict[int, int]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -85,8 +86,8 @@ class StockRepository:
             )
         )
 
-    async def add_reservation(self, reservation: StockReservation) -> None:
-        self.session.add(reservation)
+    async def add_reservations(self, reservations: Iterable[StockReservation]) -> None:
+        self.session.add_all(reservations)
         await self.session.flush()
 
     async def open_reservations(self, order_id: int) -> list[StockReservation]:

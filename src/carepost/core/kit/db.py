@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -155,6 +155,27 @@ def _take_sqlite_transactions_in_hand(engine: AsyncEngine) -> None:
         connection.exec_driver_sql("BEGIN" if connection.get_execution_options().get(_READ_ONLY) else "BEGIN IMMEDIATE")
 
 
+_LAST_STATEMENTS = "carepost.run_last"
+
+
+async def run_last(session: AsyncSession, work: Callable[[], Awaitable[None]]) -> None:
+    """Run `work` at the end of the transaction, just before its commit, after everything
+    else the request does (its response included).
+
+    For statements on hot rows, ones many requests at once write (stock, an account's
+    tallies): such a row stays locked from the statement to the commit, and every other
+    request that writes it waits. Run last, the lock is held for the commit alone, not
+    across the rest of the request's statements and the other requests the event loop
+    serves meanwhile. `work` may still refuse (raise): the whole transaction rolls back.
+    A session not opened by `Database.transaction` runs it at once.
+    """
+    pending = session.info.get(_LAST_STATEMENTS)
+    if pending is None:
+        await work()
+    else:
+        pending.append(work)
+
+
 def upsert_insert(session: AsyncSession, table: Any) -> Any:
     """An INSERT that knows ON CONFLICT, in the session's own SQL dialect."""
     return insert_for(session.bind.dialect.name, table)
@@ -188,7 +209,10 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         async with self._one_writer(), self._sessions() as session, session.begin():
+            session.info[_LAST_STATEMENTS] = []
             yield session
+            for work in session.info.pop(_LAST_STATEMENTS):  # see run_last
+                await work()
 
     def _one_writer(self) -> contextlib.AbstractAsyncContextManager[Any]:
         """SQLite has one writer, and every transaction here takes the write lock

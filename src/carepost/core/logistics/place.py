@@ -64,7 +64,11 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
             patient_id=patient.id if patient else None,
             site_id=site.id if site else None,  # a site order (a patient order has only the patient)
             shipping_address=ship_to,  # confirmed (or corrected) by the reconfirm_address action
-            attributes={},
+            attributes={
+                "email_label": order_in.email_label,
+                "shipping_option": order_in.shipping_option or "standard",
+                "fulfillment_site_id": None,  # set once its stock is reserved, at the end of the transaction
+            },
             warnings=[],
         )
     )
@@ -73,16 +77,14 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
         ((line.id, line.count) for line in order_in.order_items),
         ((kits[line.id].units(), line.count) for line in order_in.order_kits),
     )
+
+    def ships_from(site_id: int) -> None:
+        order.attributes = {**order.attributes, "fulfillment_site_id": site_id}
+
     # Test orders check availability like live ones but reserve nothing (allocation.py).
-    fulfillment_site_id = await allocate(
-        session, account_id=caller.account_id, order_id=order.id, needed=needed, reserve=not caller.is_test
+    await allocate(
+        session, account_id=caller.account_id, order_id=order.id, needed=needed, reserve=not caller.is_test, on_site=ships_from
     )
-    order.attributes = {
-        "email_label": order_in.email_label,
-        "shipping_option": order_in.shipping_option or "standard",
-        "fulfillment_site_id": fulfillment_site_id,
-    }
-    await session.flush()
     event = await events.record(session, order, name="placed", actor=events.api_key_actor(caller.api_key_id))
     await LogisticsRepository(session).count_placed(caller.scope, order.status)
     return PlacedOrder(order, patient, site, lines, external_ids, notes, event, items, kits)

@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
-from carepost.core.kit.db import upsert_insert
+from carepost.core.kit.db import run_last, upsert_insert
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.orders.lifecycle import DeviceStatus
@@ -96,8 +96,13 @@ class LogisticsRepository:
         return int(await self.session.scalar(select(func.coalesce(func.sum(OrderTally.count), 0)).where(*conditions)) or 0)
 
     async def count_placed(self, scope: Scope, status: str) -> None:
-        """Call last before commit: the tally row stays locked until then, and every order placed waits on it."""
-        await self._bump(scope, status, 1)
+        """Bumped last in the transaction (db.run_last): the tally row stays locked until
+        the commit, and every order the account places waits on it."""
+
+        async def bump() -> None:
+            await self._bump(scope, status, 1)
+
+        await run_last(self.session, bump)
 
     async def count_moved(self, scope: Scope, *, old: str, new: str) -> None:
         # Always in the same order, so two orders moving opposite ways can't deadlock.

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Caller
 from carepost.core.documents.port import DocumentStore
-from carepost.core.inventory.allocation import allocate
+from carepost.core.inventory.allocation import INSUFFICIENT, allocate
 from carepost.core.invoicing import requesting
 from carepost.core.invoicing.receiver import InvoicingIn
 from carepost.core.kit.clock import utcnow
@@ -111,10 +111,11 @@ async def reserve(session: AsyncSession, caller: Caller, order: Order, details: 
     needed: Counter[int] = Counter()
     for line in details:
         needed[line.product_id] += line.quantity
-    try:  # test orders check the sandbox's shelf and reserve nothing (allocation.py)
-        await allocate(session, account_id=caller.account_id, order_id=order.id, needed=dict(needed), reserve=not caller.is_test)
-    except InvalidInput as refused:
-        raise InvalidInput("There is not enough stock for this order.", code=refused.code, field=field) from None
+    # Test orders check the sandbox's shelf and reserve nothing (allocation.py).
+    await allocate(
+        session, account_id=caller.account_id, order_id=order.id, needed=dict(needed), reserve=not caller.is_test,
+        refusal=lambda: InvalidInput("There is not enough stock for this order.", code=INSUFFICIENT, field=field),
+    )
 
 
 def _rows(order: Order, quoted: Quote, order_in: RetailOrderIn, user_id: int) -> tuple[RetailOrder, list[RetailOrderLine]]:
