@@ -30,6 +30,9 @@ from carepost.core.kit.migrate import upgrade
 from carepost.tenant_file import apply as tenant_file
 
 TENANT = Path(__file__).parent / "tenant.yaml"
+# The machine's speed wanders (a shared VM: the same code measured 2.7 and 6.3 ms a
+# create minutes apart): each figure is the best of a few rounds, the code's own cost.
+ROUNDS = 5
 
 
 def _order(n: str) -> bytes:
@@ -107,11 +110,15 @@ async def main(count: int) -> None:
         for name, request in cases.items():
             for i in range(min(50, count)):  # warm: pools, caches, compiled statements
                 await request(-i - 1)
-            cpu, wall = time.process_time(), time.perf_counter()
-            for i in range(count):
-                status, body = await request(i)
-                assert status in (200, 201), body
-            print(f"{name:28} cpu {(time.process_time() - cpu) / count * 1000:6.2f} ms  wall {(time.perf_counter() - wall) / count * 1000:6.2f} ms")
+            rounds = []
+            for r in range(ROUNDS):
+                cpu, wall = time.process_time(), time.perf_counter()
+                for i in range(count):
+                    status, body = await request(r * count + i)
+                    assert status in (200, 201), body
+                rounds.append(((time.process_time() - cpu) / count * 1000, (time.perf_counter() - wall) / count * 1000))
+            cpu_ms, wall_ms = min(rounds)
+            print(f"{name:28} cpu {cpu_ms:6.2f} ms  wall {wall_ms:6.2f} ms  (the best of {ROUNDS} rounds)")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,11 @@ import pytest
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from carepost.core.kit.lean import LeanStatement
-from carepost.core.models import Coupon, OutboxMessage
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from carepost.core.kit.lean import LeanInsert, LeanStatement, is_one_of
+from carepost.core.models import Coupon, Order, OrderEvent, OutboxMessage
+from carepost.core.orders.repository import OrderRepository
 from tests.factories import create_clinic
 
 _MESSAGE = LeanStatement(
@@ -76,3 +79,56 @@ async def test_driver_errors_are_sqlalchemys(db):
     with pytest.raises(IntegrityError):
         async with db.transaction() as session:
             await _COUPON.rows(session, account_id=clinic.account_id, code=code, value=Decimal("2"))
+
+
+_TOPICS_IN = LeanStatement(
+    lambda dialect_name: select(OutboxMessage.topic).where(is_one_of(dialect_name, OutboxMessage.topic, "topics")).order_by(OutboxMessage.id)
+)
+
+
+async def test_is_one_of_takes_lists_of_any_length_through_one_statement(db):
+    topics = [_topic() for _ in range(3)]
+    at = datetime(2026, 12, 2, 9, 30, tzinfo=UTC)
+    async with db.transaction() as session:
+        for topic in topics:
+            await _APPEND.rows(session, topic=topic, payload={}, at=at)
+    async with db.read() as session:
+        assert await _TOPICS_IN.rows(session, topics=topics) == [(t,) for t in topics]
+        assert await _TOPICS_IN.rows(session, topics=[topics[1], "no-such-topic"]) == [(topics[1],)]
+        assert await _TOPICS_IN.rows(session, topics=[]) == []
+        assert await _TOPICS_IN.rows(session, topics=["it's \"quoted\" ]"]) == []  # a value, never SQL
+    assert len(_TOPICS_IN._compiled) == 1  # noqa: SLF001 - compiled once for this database, whatever the lengths
+
+
+async def test_lean_insert_reads_each_new_id_back_and_refuses_client_side_defaults(db):
+    clinic = await create_clinic(db)
+    notes = [OrderEvent(account_id=clinic.account_id, order_id=None, name=f"n{i}", actor="test", data={"i": i},
+                        occurred_at=datetime(2026, 12, 2, tzinfo=UTC)) for i in range(2)]
+    with pytest.raises(IntegrityError):  # order_id is required: the database's own refusal comes through
+        async with db.transaction() as session:
+            await LeanInsert(OrderEvent).add(session, notes[:1])
+    async with db.transaction() as session:
+        now = datetime(2026, 12, 2, tzinfo=UTC)
+        order = await OrderRepository(session).add(
+            Order(account_id=clinic.account_id, api_key_id=clinic.live_key_id, mode="live", dialect="devices", flow="logistics",
+                  status="reconfirmAddress", recipient={}, attributes={}, warnings=[], placed_at=now, updated_at=now)
+        )
+    for event in notes:
+        event.order_id = order.id
+    async with db.transaction() as session:
+        await LeanInsert(OrderEvent).add(session, notes)
+        assert not session.new  # written, never added to the session
+    async with db.read() as session:
+        stored = {event.id: event.data for event in await session.scalars(select(OrderEvent).where(OrderEvent.id.in_([n.id for n in notes])))}
+    assert stored == {notes[0].id: {"i": 0}, notes[1].id: {"i": 1}}
+
+    class Elsewhere(DeclarativeBase):  # not Carepost's metadata, which the migrations test compares
+        pass
+
+    class Defaulted(Elsewhere):
+        __tablename__ = "lean_defaulted"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        state: Mapped[str] = mapped_column(default="new")
+
+    with pytest.raises(ValueError, match="client-side defaults"):
+        LeanInsert(Defaulted)

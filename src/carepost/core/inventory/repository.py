@@ -5,11 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.db import upsert_insert
+from carepost.core.kit.lean import LeanInsert, LeanStatement
 from carepost.core.models import SandboxStock, Stock, StockReservation
+
+
+# Every live order placed takes its units and records the reservation (lean.py).
+_TAKE = LeanStatement(
+    update(Stock)
+    .where(
+        Stock.fulfillment_site_id == bindparam("site_id"),
+        Stock.item_id == bindparam("item_id"),
+        Stock.on_hand - Stock.reserved >= bindparam("quantity"),
+    )
+    .values(reserved=Stock.reserved + bindparam("quantity"))
+    .returning(Stock.item_id)
+)
+_ADD_RESERVATION = LeanInsert(StockReservation)
 
 
 class StockRepository:
@@ -45,17 +60,7 @@ class StockRepository:
         two orders racing for the last unit cannot both get it (PostgreSQL
         re-reads the row after waiting for the lock; SQLite writes one at a time).
         """
-        result = await self.session.execute(
-            update(Stock)
-            .where(
-                Stock.fulfillment_site_id == site_id,
-                Stock.item_id == item_id,
-                Stock.on_hand - Stock.reserved >= quantity,
-            )
-            .values(reserved=Stock.reserved + quantity)
-            .execution_options(synchronize_session=False)
-        )
-        return result.rowcount == 1
+        return bool(await _TAKE.rows(self.session, site_id=site_id, item_id=item_id, quantity=quantity))
 
     async def give_back(self, *, site_id: int, item_id: int, quantity: int) -> None:
         await self.session.execute(
@@ -87,8 +92,7 @@ class StockRepository:
         )
 
     async def add_reservations(self, reservations: Iterable[StockReservation]) -> None:
-        self.session.add_all(reservations)
-        await self.session.flush()
+        await _ADD_RESERVATION.add(self.session, reservations)
 
     async def open_reservations(self, order_id: int) -> list[StockReservation]:
         return list(

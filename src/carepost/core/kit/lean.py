@@ -27,14 +27,15 @@ test_lean_statements.py fails if an upgrade moves them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import exc
+from sqlalchemy import JSON, any_, bindparam, exc, func, insert, literal_column, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
-from sqlalchemy.sql import Executable
+from sqlalchemy.sql import ColumnElement, Executable
 
 Processor = Callable[[Any], Any] | None
 T = TypeVar("T")
@@ -91,6 +92,36 @@ class LeanStatement:
             statement = self.statement if isinstance(self.statement, Executable) else self.statement(dialect.name)
             compiled = self._compiled[dialect.name] = _compile(statement, dialect)
         return compiled
+
+
+class LeanInsert:
+    """New rows of a model, written from transient instances by one lean INSERT each,
+    their generated `id` read back onto them. The instances stay out of the session:
+    read them, don't change them. Columns with a client-side default are refused (a
+    lean statement would not apply it)."""
+
+    def __init__(self, model: type[Any]) -> None:
+        columns = [column for column in model.__table__.columns if not column.primary_key]
+        if defaulted := [column.key for column in columns if column.default is not None]:
+            raise ValueError(f"{model.__name__} has client-side defaults ({', '.join(defaulted)}): insert it through the session")
+        self._names = tuple(column.key for column in columns)
+        self._statement = LeanStatement(
+            insert(model).values({name: bindparam(name) for name in self._names}).returning(model.__table__.c.id)
+        )
+
+    async def add(self, session: AsyncSession, rows: Iterable[Any]) -> None:
+        for row in rows:
+            ((row.id,),) = await self._statement.rows(session, **{name: getattr(row, name) for name in self._names})
+
+
+def is_one_of(dialect_name: str, column: Any, name: str) -> ColumnElement[bool]:
+    """`column IN (the list passed as parameter name)` as one SQL text for lists of any
+    length, so it compiles once: PostgreSQL compares with an array (`= ANY($1)`), SQLite
+    reads a JSON array (`IN (SELECT value FROM json_each(?))`). Use in a LeanStatement
+    built per dialect (a function of the dialect's name)."""
+    if dialect_name == "postgresql":
+        return column == any_(bindparam(name, type_=ARRAY(column.type)))
+    return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam(name, type_=JSON))))
 
 
 def columns_of(model: type[Any]) -> list[Any]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.kit.lean import LeanStatement, columns_of, detached, is_one_of
 from carepost.core.models import Item, Kit, KitItem, Manufacturer
 
 
@@ -38,6 +39,15 @@ class CatalogKit:
         return {c.item.item.id: c.count for c in self.contents}
 
 
+# Every devices order placed and every order listed reads its items (lean.py): read-only rows.
+_ITEM_WIDTH = len(columns_of(Item))
+_ITEMS = LeanStatement(
+    lambda dialect_name: select(*columns_of(Item), *columns_of(Manufacturer))
+    .join(Manufacturer, Item.manufacturer_id == Manufacturer.id)
+    .where(is_one_of(dialect_name, Item.id, "ids"))
+)
+
+
 class CatalogRepository:
     """SQL for reading the catalog."""
 
@@ -48,10 +58,11 @@ class CatalogRepository:
         wanted = set(item_ids)
         if not wanted:
             return {}
-        rows = await self.session.execute(
-            select(Item, Manufacturer).join(Manufacturer, Item.manufacturer_id == Manufacturer.id).where(Item.id.in_(wanted))
-        )
-        return {item.id: CatalogItem(item, maker) for item, maker in rows}
+        found = {}
+        for row in await _ITEMS.rows(self.session, ids=sorted(wanted)):
+            item, maker = detached(Item, row[:_ITEM_WIDTH]), detached(Manufacturer, row[_ITEM_WIDTH:])
+            found[item.id] = CatalogItem(item, maker)
+        return found
 
     async def kits(self, kit_ids: Iterable[int]) -> dict[int, CatalogKit]:
         wanted = set(kit_ids)

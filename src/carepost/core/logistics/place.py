@@ -158,5 +158,5 @@ async def _write_contents(
     ]
     author = {"type": "api_key", "id": caller.api_key_id}
     notes = [OrderNote(order_id=order.id, note=note, author=author, created_at=order.placed_at) for note in order_in.notes]
-    await LogisticsRepository(session).add_all([*lines, *external_ids, *notes])
+    await LogisticsRepository(session).add_contents(lines, external_ids, notes)
     return lines, external_ids, notes

@@ -8,11 +8,12 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
-from carepost.core.kit.db import run_last, upsert_insert
+from carepost.core.kit.db import insert_for, run_last
+from carepost.core.kit.lean import LeanInsert, LeanStatement, columns_of, detached, is_one_of
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.orders.lifecycle import DeviceStatus
@@ -52,6 +53,12 @@ class LogisticsRepository:
         self.session.add_all(list(rows))
         await self.session.flush()
 
+    async def add_contents(self, lines: list[OrderLine], external_ids: list[OrderExternalId], notes: list[OrderNote]) -> None:
+        """A new order's lines, external ids and notes, written lean (lean.py): placing reads
+        them back from these instances, never from the session."""
+        for writer, rows in ((_ADD_LINE, lines), (_ADD_EXTERNAL_ID, external_ids), (_ADD_NOTE, notes)):
+            await writer.add(self.session, rows)
+
     # Orders
 
     async def order(self, scope: Scope, order_id: int, *, lock: bool = False) -> Order | None:
@@ -77,23 +84,26 @@ class LogisticsRepository:
                     )
                 )
             )
+        if filters.patient_id is None and filters.site_id is None and filters.external_order_id is None:
+            # The common pages, every status or one: lean statements (read-only orders), totals from the tallies.
+            page = _PAGE if filters.status is None else _PAGE_IN_STATUS
+            rows = await page.rows(
+                self.session, account_id=scope.account_id, mode=scope.mode, status=filters.status,
+                offset=request.offset, size=request.size,
+            )
+            return Page(items=[detached(Order, row) for row in rows], request=request, total=await self.tally(scope, filters.status))
         rows = await self.session.scalars(
             select(Order).where(*conditions).order_by(Order.id.desc()).offset(request.offset).limit(request.size)
         )
-        if filters.patient_id is None and filters.site_id is None and filters.external_order_id is None:
-            total = await self.tally(scope, filters.status)
-        else:  # narrowed to one patient, site or external id: few rows to count, through their indexes
-            total = await self.session.scalar(select(func.count()).select_from(Order).where(*conditions)) or 0
+        # Narrowed to one patient, site or external id: few rows to count, through their indexes.
+        total = await self.session.scalar(select(func.count()).select_from(Order).where(*conditions)) or 0
         return Page(items=list(rows), request=request, total=total)
 
     # Order tallies: a count per status, kept in step with every order placed or moved
 
     async def tally(self, scope: Scope, status: str | None) -> int:
-        conditions = [OrderTally.account_id == scope.account_id, OrderTally.dialect == DIALECT, OrderTally.mode == scope.mode]
-        if status is not None:
-            conditions.append(OrderTally.status == status)
-        # int(): PostgreSQL sums bigints as numeric.
-        return int(await self.session.scalar(select(func.coalesce(func.sum(OrderTally.count), 0)).where(*conditions)) or 0)
+        counts = await _TALLIES.rows(self.session, account_id=scope.account_id, mode=scope.mode)
+        return sum(count for row_status, count in counts if status is None or row_status == status)
 
     async def count_placed(self, scope: Scope, status: str) -> None:
         """Bumped last in the transaction (db.run_last): the tally row stays locked until
@@ -110,46 +120,40 @@ class LogisticsRepository:
             await self._bump(scope, status, delta)
 
     async def _bump(self, scope: Scope, status: str, delta: int) -> None:
-        insert = upsert_insert(self.session, OrderTally).values(
-            account_id=scope.account_id, dialect=DIALECT, mode=scope.mode, status=status, count=delta
-        )
-        await self.session.execute(
-            insert.on_conflict_do_update(
-                index_elements=["account_id", "dialect", "mode", "status"],
-                set_={"count": OrderTally.count + insert.excluded.count},
-            )
-        )
+        await _BUMP.rows(self.session, account_id=scope.account_id, mode=scope.mode, status=status, delta=delta)
 
     # What hangs off orders, by order id
 
     async def lines(self, order_ids: Sequence[int]) -> dict[int, list[OrderLine]]:
-        return await self._children(OrderLine, OrderLine.order_id, order_ids, OrderLine.id)
+        return await self._children(OrderLine, order_ids)
 
     async def external_ids(self, order_ids: Sequence[int]) -> dict[int, list[OrderExternalId]]:
-        return await self._children(OrderExternalId, OrderExternalId.order_id, order_ids, OrderExternalId.id)
+        return await self._children(OrderExternalId, order_ids)
 
     async def notes(self, order_ids: Sequence[int]) -> dict[int, list[OrderNote]]:
-        return await self._children(OrderNote, OrderNote.order_id, order_ids, OrderNote.id)
+        return await self._children(OrderNote, order_ids)
 
     async def tracking(self, order_ids: Sequence[int]) -> dict[int, list[TrackingNumber]]:
-        return await self._children(TrackingNumber, TrackingNumber.order_id, order_ids, TrackingNumber.id)
+        return await self._children(TrackingNumber, order_ids)
 
     async def packed_kits(self, order_ids: Sequence[int]) -> dict[int, list[PackedKit]]:
-        return await self._children(PackedKit, PackedKit.order_id, order_ids, PackedKit.id)
+        return await self._children(PackedKit, order_ids)
 
     async def order_devices(self, order_ids: Sequence[int]) -> dict[int, list[OrderDevice]]:
-        return await self._children(OrderDevice, OrderDevice.order_id, order_ids, OrderDevice.device_id)
+        return await self._children(OrderDevice, order_ids)
 
     async def events(self, order_ids: Sequence[int]) -> dict[int, list[OrderEvent]]:
-        return await self._children(OrderEvent, OrderEvent.order_id, order_ids, OrderEvent.id)
+        return await self._children(OrderEvent, order_ids)
 
-    async def _children(
-        self, model: type[Child], key: Any, order_ids: Sequence[int], order_by: Any
-    ) -> dict[int, list[Child]]:
+    async def _children(self, model: type[Child], order_ids: Sequence[int]) -> dict[int, list[Child]]:
+        """Read-only rows (lean.py), so what this transaction changed is written first."""
         found: dict[int, list[Child]] = defaultdict(list)
         if order_ids:
-            for row in await self.session.scalars(select(model).where(key.in_(set(order_ids))).order_by(order_by)):
-                found[row.order_id].append(row)
+            if self.session.new or self.session.dirty or self.session.deleted:
+                await self.session.flush()
+            for row in await _CHILDREN[model].rows(self.session, ids=sorted(set(order_ids))):
+                child = detached(model, row)
+                found[child.order_id].append(child)
         return found
 
     async def drop_packing(self, order_id: int) -> None:
@@ -238,6 +242,54 @@ class LogisticsRepository:
             for kit_id, device_id in rows:
                 found[kit_id].append(device_id)
         return found
+
+
+def _bump_tally(dialect_name: str) -> Any:
+    insert = insert_for(dialect_name, OrderTally).values(
+        account_id=bindparam("account_id"), dialect=DIALECT, mode=bindparam("mode"), status=bindparam("status"), count=bindparam("delta")
+    )
+    return insert.on_conflict_do_update(
+        index_elements=["account_id", "dialect", "mode", "status"], set_={"count": OrderTally.count + insert.excluded.count}
+    )
+
+
+def _children_by_order(model: type[Any], order_by: Any) -> LeanStatement:
+    return LeanStatement(
+        lambda dialect_name: select(*columns_of(model)).where(is_one_of(dialect_name, model.order_id, "ids")).order_by(order_by)
+    )
+
+
+# Every order shown reads these (lean.py): read-only rows.
+_CHILDREN = {
+    OrderLine: _children_by_order(OrderLine, OrderLine.id),
+    OrderExternalId: _children_by_order(OrderExternalId, OrderExternalId.id),
+    OrderNote: _children_by_order(OrderNote, OrderNote.id),
+    TrackingNumber: _children_by_order(TrackingNumber, TrackingNumber.id),
+    PackedKit: _children_by_order(PackedKit, PackedKit.id),
+    OrderDevice: _children_by_order(OrderDevice, OrderDevice.device_id),
+    OrderEvent: _children_by_order(OrderEvent, OrderEvent.id),
+}
+_SCOPED = (Order.account_id == bindparam("account_id"), Order.mode == bindparam("mode"), Order.dialect == DIALECT)
+_NEWEST_FIRST = (Order.id.desc(),)
+_PAGE = LeanStatement(
+    select(*columns_of(Order)).where(*_SCOPED).order_by(*_NEWEST_FIRST).offset(bindparam("offset")).limit(bindparam("size"))
+)
+_PAGE_IN_STATUS = LeanStatement(
+    select(*columns_of(Order))
+    .where(*_SCOPED, Order.status == bindparam("status"))
+    .order_by(*_NEWEST_FIRST)
+    .offset(bindparam("offset"))
+    .limit(bindparam("size"))
+)
+_TALLIES = LeanStatement(
+    select(OrderTally.status, OrderTally.count).where(
+        OrderTally.account_id == bindparam("account_id"), OrderTally.dialect == DIALECT, OrderTally.mode == bindparam("mode")
+    )
+)
+
+# Every devices order placed writes these (lean.py).
+_BUMP = LeanStatement(_bump_tally)
+_ADD_LINE, _ADD_EXTERNAL_ID, _ADD_NOTE = LeanInsert(OrderLine), LeanInsert(OrderExternalId), LeanInsert(OrderNote)
 
 
 def _in_scope(scope: Scope) -> list[ColumnElement[bool]]:
