@@ -100,47 +100,50 @@ async def devices_create(request: Request) -> Response:
             "ON items.manufacturer_id = manufacturers.id WHERE items.id = ANY($1::bigint[])", [item_id],
         )
         patient = body["patient"]
+        await connection.fetch(
+            "SELECT * FROM patients WHERE account_id = $1 AND mode = $2 AND external_identifier = $3 ORDER BY id LIMIT 1",
+            key["account_id"], key["mode"], patient["externalIdentifier"],
+        )
         patient_id = await connection.fetchval(
             "INSERT INTO patients (account_id, mode, site_id, first_name, last_name, address, date_of_birth, sex, email, "
             "phone_number, external_identifier, enrolled, archived) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
             key["account_id"], key["mode"], None, patient["firstName"], patient["lastName"], json.dumps(patient["address"]),
             None, "unknown", None, None, patient["externalIdentifier"], False, False,
         )
-        recipient = {"name": f"{patient['firstName']} {patient['lastName']}"}
-        attributes = {"email_label": False, "shipping_option": "standard"}
+        attributes = {"email_label": False, "shipping_option": "standard", "fulfillment_site_id": None}
         order_id, public_id = await bare.place(connection, key, dialect="devices", flow="logistics", status="reconfirmAddress",
-                                           recipient=recipient, address=patient["address"], attributes=attributes, patient_id=patient_id)
+                                           recipient={}, address=patient["address"], attributes=attributes, patient_id=patient_id)
+        await connection.fetchval(
+            "INSERT INTO order_lines (order_id, kind, ref_id, count) VALUES ($1, $2, $3, $4) RETURNING id", order_id, "item", item_id, 1
+        )
         for value in body["externalOrderIds"]:
-            await connection.execute("INSERT INTO order_external_ids (account_id, order_id, value) VALUES ($1, $2, $3)", key["account_id"], order_id, value)
-        await connection.execute("INSERT INTO order_lines (order_id, kind, ref_id, count) VALUES ($1, $2, $3, $4)", order_id, "item", item_id, 1)
+            await connection.fetchval(
+                "INSERT INTO order_external_ids (account_id, order_id, value) VALUES ($1, $2, $3) RETURNING id", key["account_id"], order_id, value
+            )
         stock = await connection.fetch(
-            "SELECT fulfillment_site_id, item_id, on_hand, reserved FROM stock WHERE item_id = ANY($1::bigint[]) ORDER BY fulfillment_site_id", [item_id]
+            "SELECT fulfillment_site_id, item_id, on_hand - reserved FROM stock WHERE item_id = ANY($1::bigint[])", [item_id]
         )
         site_id = stock[0]["fulfillment_site_id"]
-        await connection.execute(
-            "UPDATE stock SET reserved = reserved + $1 WHERE fulfillment_site_id = $2 AND item_id = $3 AND on_hand - reserved >= $4",
-            1, site_id, item_id, 1,
+        await bare.record(connection, key, order_id, {"order_id": public_id, "status": "reconfirmAddress"})
+        data = {"id": order_id, "currentStatus": "reconfirmAddress", "patient": {"id": patient_id, **patient}, "orderItems": body["orderItems"]}
+        await bare.complete(connection, key, idempotency_key, 201, data)
+        # Last before the commit, as Carepost runs them (db.run_last): the hot rows.
+        await connection.fetch(
+            "UPDATE stock SET reserved = reserved + $1 WHERE fulfillment_site_id = $2 AND item_id = $3 AND on_hand - reserved >= $1 "
+            "RETURNING item_id", 1, site_id, item_id,
         )
-        now = datetime.now(UTC)
-        await connection.execute(
+        await connection.fetchval(
             "INSERT INTO stock_reservations (account_id, order_id, fulfillment_site_id, item_id, quantity, created_at, released_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7)", key["account_id"], order_id, site_id, item_id, 1, now, None,
+            "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id", key["account_id"], order_id, site_id, item_id, 1, datetime.now(UTC), None,
+        )
+        await connection.execute(
+            "INSERT INTO order_tallies (account_id, dialect, mode, status, count) VALUES ($1, 'devices', $2, 'reconfirmAddress', 1) "
+            "ON CONFLICT (account_id, dialect, mode, status) DO UPDATE SET count = order_tallies.count + excluded.count",
+            key["account_id"], key["mode"],
         )
         await connection.execute(
             "UPDATE orders SET attributes = $1 WHERE id = $2", json.dumps({**attributes, "fulfillment_site_id": site_id}), order_id
         )
-        await bare.record(connection, key, order_id, {"order_id": public_id, "status": "reconfirmAddress"})
-        ids = [order_id]
-        for table, order_by in (("order_lines", "id"), ("order_external_ids", "id"), ("order_notes", "id"), ("tracking_numbers", "id"),
-                                ("packed_kits", "id"), ("order_devices", "device_id"), ("order_events", "id")):
-            await connection.fetch(f"SELECT * FROM {table} WHERE order_id = ANY($1::bigint[]) ORDER BY {order_by}", ids)  # noqa: S608
-        await connection.fetch(
-            "SELECT items.*, manufacturers.name FROM items JOIN manufacturers ON items.manufacturer_id = manufacturers.id "
-            "WHERE items.id = ANY($1::bigint[])", [item_id],
-        )
-        await connection.fetch("SELECT * FROM patients WHERE account_id = $1 AND mode = $2 AND id = ANY($3::bigint[])", key["account_id"], key["mode"], [patient_id])
-        data = {"id": order_id, "currentStatus": "reconfirmAddress", "patient": {"id": patient_id, **patient}, "orderItems": body["orderItems"]}
-        await bare.complete(connection, key, idempotency_key, 201, data)
         await bare.log(connection, key, "devices", "POST", "/api/v3/order", 201)
     return bare.answer(data, 201)
 

@@ -69,18 +69,7 @@ async def pharmacy_create(request: Request) -> Response:
         )
         stock = await connection.fetch("SELECT fulfillment_site_id, item_id, on_hand - reserved FROM stock WHERE item_id = ANY($1::bigint[])", ids)
         site_id = stock[0]["fulfillment_site_id"]
-        async with connection.transaction():  # Carepost reserves the lines in a savepoint
-            for line in order["details"]:
-                await connection.execute(
-                    "UPDATE stock SET reserved = reserved + $1 WHERE fulfillment_site_id = $2 AND item_id = $3 AND on_hand - reserved >= $1",
-                    line["quantity"], site_id, line["product"],
-                )
         now = datetime.now(UTC)
-        for line in order["details"]:
-            await connection.fetchval(
-                "INSERT INTO stock_reservations (account_id, order_id, fulfillment_site_id, item_id, quantity, created_at, released_at) "
-                "VALUES ($1, $2, $3, $4, $5, $6, NULL) RETURNING id", key["account_id"], order_id, site_id, line["product"], line["quantity"], now,
-            )
         lines = [(line["product"], line["quantity"], products[line["product"]]["price"] * line["quantity"]) for line in order["details"]]
         subtotal = sum((amount for _, _, amount in lines), Decimal(0))
         await connection.execute(
@@ -113,6 +102,19 @@ async def pharmacy_create(request: Request) -> Response:
         await connection.fetch("SELECT * FROM invoices WHERE order_id = ANY($1::bigint[])", [order_id])
         data = {"id": order_id, "total": float(shown["total"]), "order_status": "quoted"}
         await bare.complete(connection, key, request.headers["idempotency-key"], 201, data)
+        # Last before the commit, as Carepost runs them (db.run_last): the hot stock rows.
+        async with connection.transaction():  # Carepost reserves the lines in a savepoint
+            for line in order["details"]:
+                await connection.fetch(
+                    "UPDATE stock SET reserved = reserved + $1 WHERE fulfillment_site_id = $2 AND item_id = $3 AND on_hand - reserved >= $1 "
+                    "RETURNING item_id",
+                    line["quantity"], site_id, line["product"],
+                )
+        for line in order["details"]:
+            await connection.fetchval(
+                "INSERT INTO stock_reservations (account_id, order_id, fulfillment_site_id, item_id, quantity, created_at, released_at) "
+                "VALUES ($1, $2, $3, $4, $5, $6, NULL) RETURNING id", key["account_id"], order_id, site_id, line["product"], line["quantity"], now,
+            )
         await bare.log(connection, key, "pharmacy", "POST", "/api/orders/resources/", 201)
     return bare.answer(data, 201)
 
@@ -178,12 +180,12 @@ async def devices_list(request: Request) -> Response:
     """One page of 20, newest first, with each order's children and the total from the tallies."""
     filters, values = "", []
     if "status" in request.query_params:
-        filters, values = " AND status = $4", [request.query_params["status"]]
+        filters, values = " AND status = $3", [request.query_params["status"]]
     async with bare.Pool.pool.acquire() as connection, connection.transaction():
         key = await bare.auth(connection, request.headers["impilo-api-key"])
         rows = await connection.fetch(
-            f"SELECT * FROM orders WHERE account_id = $1 AND mode = $2 AND dialect = $3{filters} ORDER BY id DESC LIMIT 20 OFFSET 0",  # noqa: S608
-            key["account_id"], key["mode"], "devices", *values,
+            f"SELECT * FROM orders WHERE account_id = $1 AND mode = $2 AND dialect = 'devices'{filters} ORDER BY id DESC LIMIT 20 OFFSET 0",  # noqa: S608
+            key["account_id"], key["mode"], *values,
         )
         ids = [row["id"] for row in rows]
         await _children(connection, ids, tuple(
@@ -199,10 +201,10 @@ async def devices_list(request: Request) -> Response:
             "SELECT * FROM patients WHERE account_id = $1 AND mode = $2 AND id = ANY($3::bigint[])",
             key["account_id"], key["mode"], [row["patient_id"] for row in rows if row["patient_id"]],
         )
-        total = await connection.fetchval(
-            "SELECT coalesce(sum(count), 0) FROM order_tallies WHERE account_id = $1 AND dialect = $2 AND mode = $3" + (" AND status = $4" if values else ""),
-            key["account_id"], "devices", key["mode"], *values,
+        tallies = await connection.fetch(
+            "SELECT status, count FROM order_tallies WHERE account_id = $1 AND dialect = $2 AND mode = $3", key["account_id"], "devices", key["mode"],
         )
+        total = sum(count for status, count in tallies if not values or status == values[0])
         await bare.log(connection, key, "devices", "GET", "/api/v3/order", 200)
     return bare.answer({"totalElements": int(total), "content": [{"id": row["id"], "currentStatus": row["status"]} for row in rows]})
 
