@@ -7,7 +7,7 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from carepost.core.models import Stock
+from carepost.core.models import OrderTally, Stock
 from tests.devices_world import devices_world, patient_order
 
 
@@ -28,3 +28,6 @@ async def test_fifty_orders_for_ten_units_never_oversell(db, client):
     assert (stock.on_hand, stock.reserved) == (10, 10)
     listed = (await client.get("/api/v3/order", params={"size": 100}, headers=world.headers())).json()
     assert listed["total"] == 10
+    async with db.transaction() as session:  # the count is spread over slots, not one row every order waits on
+        tallies = list(await session.scalars(select(OrderTally).where(OrderTally.account_id == world.customer.account_id)))
+    assert sum(t.count for t in tallies) == 10 and len({t.slot for t in tallies}) > 1

@@ -3,6 +3,7 @@ ids, so a page of orders costs the same few queries as one order."""
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from carepost.core.models import (
 )
 
 DIALECT = "devices"
+TALLY_SLOTS = 16  # rows each status's count is spread over (see _bump)
 
 Child = TypeVar("Child", OrderLine, OrderExternalId, OrderNote, TrackingNumber, PackedKit, OrderDevice, OrderEvent)
 
@@ -106,21 +108,24 @@ class LogisticsRepository:
         return sum(count for row_status, count in counts if status is None or row_status == status)
 
     async def count_placed(self, scope: Scope, status: str) -> None:
-        """Bumped last in the transaction (db.run_last): the tally row stays locked until
-        the commit, and every order the account places waits on it."""
-
-        async def bump() -> None:
-            await self._bump(scope, status, 1)
-
-        await run_last(self.session, bump)
+        await self._bump(scope, [(status, 1)])
 
     async def count_moved(self, scope: Scope, *, old: str, new: str) -> None:
-        # Always in the same order, so two orders moving opposite ways can't deadlock.
-        for status, delta in sorted(((old, -1), (new, 1))):
-            await self._bump(scope, status, delta)
+        await self._bump(scope, [(old, -1), (new, 1)])
 
-    async def _bump(self, scope: Scope, status: str, delta: int) -> None:
-        await _BUMP.rows(self.session, account_id=scope.account_id, mode=scope.mode, status=status, delta=delta)
+    async def _bump(self, scope: Scope, changes: list[tuple[str, int]]) -> None:
+        """Tally rows are hot: every order the account places or moves writes one, and
+        holds it locked until the commit. So each change goes to a slot drawn at random
+        (models/orders.py), is written last in the transaction (db.run_last), after any
+        stock row, and rows are locked in (status, slot) order, so two transactions never
+        wait on each other in a cycle."""
+        slotted = sorted((status, random.randrange(TALLY_SLOTS), delta) for status, delta in changes)  # noqa: S311 - spreading, not secrecy
+
+        async def bump() -> None:
+            for status, slot, delta in slotted:
+                await _BUMP.rows(self.session, account_id=scope.account_id, mode=scope.mode, status=status, slot=slot, delta=delta)
+
+        await run_last(self.session, bump)
 
     # What hangs off orders, by order id
 
@@ -246,10 +251,11 @@ class LogisticsRepository:
 
 def _bump_tally(dialect_name: str) -> Any:
     insert = insert_for(dialect_name, OrderTally).values(
-        account_id=bindparam("account_id"), dialect=DIALECT, mode=bindparam("mode"), status=bindparam("status"), count=bindparam("delta")
+        account_id=bindparam("account_id"), dialect=DIALECT, mode=bindparam("mode"), status=bindparam("status"),
+        slot=bindparam("slot"), count=bindparam("delta"),
     )
     return insert.on_conflict_do_update(
-        index_elements=["account_id", "dialect", "mode", "status"], set_={"count": OrderTally.count + insert.excluded.count}
+        index_elements=["account_id", "dialect", "mode", "status", "slot"], set_={"count": OrderTally.count + insert.excluded.count}
     )
 
 

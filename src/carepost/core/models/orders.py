@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String
+from sqlalchemy import BigInteger, ForeignKey, Index, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from carepost.core.kit.db import Base, BigId, JsonDoc, UTCDateTime
@@ -49,7 +49,7 @@ class Order(Base):
 
 class OrderTally(Base):
     """How many orders an account has in each status, per dialect and mode, kept
-    in step by the code that places and moves them: a listing's `total` reads
+    in step by the code that places and moves them: a listing's `total` sums
     these few rows instead of counting up to millions of orders."""
 
     __tablename__ = "order_tallies"
@@ -58,6 +58,9 @@ class OrderTally(Base):
     dialect: Mapped[str] = mapped_column(String(16), primary_key=True)
     mode: Mapped[str] = mapped_column(String(4), primary_key=True)
     status: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # A count is the sum of its slots: each change goes to a slot drawn at random, so an
+    # account's concurrent orders lock different rows instead of queueing on one.
+    slot: Mapped[int] = mapped_column(SmallInteger, primary_key=True, server_default="0")
     count: Mapped[int] = mapped_column(BigInteger)
 
 
