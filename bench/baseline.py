@@ -13,6 +13,7 @@ BENCH_DATABASE_URL: the benchmark database (postgresql://…).
 from __future__ import annotations
 
 import json
+import random
 import os
 import secrets
 from contextlib import asynccontextmanager
@@ -137,9 +138,9 @@ async def devices_create(request: Request) -> Response:
             "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id", key["account_id"], order_id, site_id, item_id, 1, datetime.now(UTC), None,
         )
         await connection.execute(
-            "INSERT INTO order_tallies (account_id, dialect, mode, status, count) VALUES ($1, 'devices', $2, 'reconfirmAddress', 1) "
-            "ON CONFLICT (account_id, dialect, mode, status) DO UPDATE SET count = order_tallies.count + excluded.count",
-            key["account_id"], key["mode"],
+            "INSERT INTO order_tallies (account_id, dialect, mode, status, slot, count) VALUES ($1, 'devices', $2, 'reconfirmAddress', $3, 1) "
+            "ON CONFLICT (account_id, dialect, mode, status, slot) DO UPDATE SET count = order_tallies.count + excluded.count",
+            key["account_id"], key["mode"], random.randrange(16),  # noqa: S311 - Carepost's slots (core/logistics/repository.py)
         )
         await connection.execute(
             "UPDATE orders SET attributes = $1 WHERE id = $2", json.dumps({**attributes, "fulfillment_site_id": site_id}), order_id
