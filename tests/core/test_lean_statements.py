@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from carepost.core.kit.lean import LeanInsert, LeanStatement, is_one_of
-from carepost.core.models import Coupon, Order, OrderEvent, OutboxMessage
+from carepost.core.models import Coupon, Order, OrderEvent, OutboxMessage, Patient
 from carepost.core.orders.repository import OrderRepository
 from tests.factories import create_clinic
 
@@ -100,7 +100,7 @@ async def test_is_one_of_takes_lists_of_any_length_through_one_statement(db):
     assert len(_TOPICS_IN._compiled) == 1  # noqa: SLF001 - compiled once for this database, whatever the lengths
 
 
-async def test_lean_insert_reads_each_new_id_back_and_refuses_client_side_defaults(db):
+async def test_lean_insert_reads_each_new_id_back_and_refuses_computed_defaults(db):
     clinic = await create_clinic(db)
     notes = [OrderEvent(account_id=clinic.account_id, order_id=None, name=f"n{i}", actor="test", data={"i": i},
                         occurred_at=datetime(2026, 12, 2, tzinfo=UTC)) for i in range(2)]
@@ -129,6 +129,20 @@ async def test_lean_insert_reads_each_new_id_back_and_refuses_client_side_defaul
         __tablename__ = "lean_defaulted"
         id: Mapped[int] = mapped_column(primary_key=True)
         state: Mapped[str] = mapped_column(default="new")
+        stamp: Mapped[str] = mapped_column(default=lambda: uuid.uuid4().hex)
 
-    with pytest.raises(ValueError, match="client-side defaults"):
+    with pytest.raises(ValueError, match="computes defaults"):
         LeanInsert(Defaulted)
+
+
+async def test_a_persistent_lean_insert_fills_scalar_defaults_and_flushes_later_changes(db):
+    clinic = await create_clinic(db)
+    async with db.transaction() as session:
+        patient = Patient(account_id=clinic.account_id, first_name="Ana", last_name="Ruiz", address={})  # mode, sex, enrolled unset
+        await LeanInsert(Patient).add(session, [patient], persistent=True)
+        assert (patient.mode, patient.sex, patient.enrolled) == ("live", "unknown", False)  # the model's defaults, written
+        assert patient in session and not session.dirty  # held as loaded, nothing pending
+        patient.last_name = "Ruiz López"  # a change to it is the session's to flush
+    async with db.read() as session:
+        stored = await session.get(Patient, patient.id)
+    assert (stored.mode, stored.sex, stored.enrolled, stored.last_name) == ("live", "unknown", False, "Ruiz López")

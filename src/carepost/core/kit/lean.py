@@ -35,6 +35,7 @@ from sqlalchemy import JSON, any_, bindparam, exc, func, insert, literal_column,
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.sql import ColumnElement, Executable
 
 Processor = Callable[[Any], Any] | None
@@ -96,22 +97,49 @@ class LeanStatement:
 
 class LeanInsert:
     """New rows of a model, written from transient instances by one lean INSERT each,
-    their generated `id` read back onto them. The instances stay out of the session:
-    read them, don't change them. Columns with a client-side default are refused (a
-    lean statement would not apply it)."""
+    their generated `id` read back onto them. Scalar client-side defaults are filled in
+    (on the instances too); a column whose default is computed is refused, as a lean
+    statement would not compute it. The instances stay out of the session (read them,
+    don't change them) unless `persistent`: then the session holds them as if it had
+    loaded them, and changes to them are flushed as UPDATEs."""
 
     def __init__(self, model: type[Any]) -> None:
         columns = [column for column in model.__table__.columns if not column.primary_key]
-        if defaulted := [column.key for column in columns if column.default is not None]:
-            raise ValueError(f"{model.__name__} has client-side defaults ({', '.join(defaulted)}): insert it through the session")
-        self._names = tuple(column.key for column in columns)
+        if computed := [column.key for column in columns if column.default is not None and not column.default.is_scalar]:
+            raise ValueError(f"{model.__name__} computes defaults ({', '.join(computed)}): insert it through the session")
+        self.names = tuple(column.key for column in columns)
+        self._defaults = {column.key: column.default.arg for column in columns if column.default is not None}
         self._statement = LeanStatement(
-            insert(model).values({name: bindparam(name) for name in self._names}).returning(model.__table__.c.id)
+            insert(model).values({name: bindparam(name) for name in self.names}).returning(model.__table__.c.id)
         )
 
-    async def add(self, session: AsyncSession, rows: Iterable[Any]) -> None:
+    def values_of(self, row: Any) -> dict[str, Any]:
+        """The row's column values, its unset defaults filled in on it first."""
+        for name, default in self._defaults.items():
+            if getattr(row, name) is None:
+                setattr(row, name, default)
+        return {name: getattr(row, name) for name in self.names}
+
+    async def add(self, session: AsyncSession, rows: Iterable[Any], *, persistent: bool = False) -> None:
         for row in rows:
-            ((row.id,),) = await self._statement.rows(session, **{name: getattr(row, name) for name in self._names})
+            ((row.id,),) = await self._statement.rows(session, **self.values_of(row))
+            if persistent:
+                attach(session, row)
+
+
+def attach(session: AsyncSession, row: Any) -> None:
+    """Hand a transient instance whose row a lean statement wrote (every column set) to
+    the session, as if the ORM had loaded it: no SELECT, and later changes to it are
+    flushed as UPDATEs."""
+    make_transient_to_detached(row)
+    session.add(row)
+
+
+async def flush_pending(session: AsyncSession) -> None:
+    """Lean statements do not autoflush: before one reads rows, or writes a row that
+    points at others, write what the session holds unflushed."""
+    if session.new or session.dirty or session.deleted:
+        await session.flush()
 
 
 def is_one_of(dialect_name: str, column: Any, name: str) -> ColumnElement[bool]:

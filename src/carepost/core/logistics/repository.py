@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
 from carepost.core.kit.db import insert_for, run_last
-from carepost.core.kit.lean import LeanInsert, LeanStatement, columns_of, detached, is_one_of
+from carepost.core.kit.lean import LeanInsert, LeanStatement, columns_of, detached, flush_pending, is_one_of
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.orders.lifecycle import DeviceStatus
@@ -154,8 +154,7 @@ class LogisticsRepository:
         """Read-only rows (lean.py), so what this transaction changed is written first."""
         found: dict[int, list[Child]] = defaultdict(list)
         if order_ids:
-            if self.session.new or self.session.dirty or self.session.deleted:
-                await self.session.flush()
+            await flush_pending(self.session)
             for row in await _CHILDREN[model].rows(self.session, ids=sorted(set(order_ids))):
                 child = detached(model, row)
                 found[child.order_id].append(child)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.kit.db import upsert_insert
+from carepost.core.kit.db import insert_for
 from carepost.core.kit.ids import order_public_id
-from carepost.core.kit.lean import LeanStatement
+from carepost.core.kit.lean import LeanInsert, LeanStatement, attach, flush_pending
 from carepost.core.models import Order, OrderEvent
 
 _PUBLIC_ID_ATTEMPTS = 5
@@ -17,32 +17,35 @@ _EVENT_COLUMNS = ("account_id", "order_id", "name", "actor", "data", "occurred_a
 _ADD_EVENT = LeanStatement(insert(OrderEvent).values({name: bindparam(name) for name in _EVENT_COLUMNS}).returning(OrderEvent.id))
 
 
+_ORDERS = LeanInsert(Order)
+# Every order placed is written by this (lean.py).
+_ADD_ORDER = LeanStatement(
+    lambda dialect_name: insert_for(dialect_name, Order)
+    .values({name: bindparam(name) for name in _ORDERS.names})
+    .on_conflict_do_nothing(index_elements=["public_id"])
+    .returning(Order.id)
+)
+
+
 class OrderRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
     async def add(self, order: Order) -> Order:
         """Insert with a fresh random public id, drawing again on the rare collision;
-        returns the stored order (use it, not the one passed in).
+        the order is then the session's, as if loaded (lean.py: no SELECT back).
 
         ON CONFLICT DO NOTHING rather than a savepoint around a plain INSERT: a
         savepoint cost two more round trips on every order, to guard a collision
         that almost never happens."""
-        values = {
-            column.key: value
-            for column in Order.__table__.columns
-            if column.key not in ("id", "public_id") and (value := getattr(order, column.key)) is not None
-        }
+        await flush_pending(self.session)  # the patient or site it points at
         for _ in range(_PUBLIC_ID_ATTEMPTS):
-            statement = (
-                upsert_insert(self.session, Order)
-                .values(public_id=order_public_id(), **values)
-                .on_conflict_do_nothing(index_elements=["public_id"])
-                .returning(Order)
-            )
-            stored = (await self.session.scalars(statement)).first()
+            order.public_id = order_public_id()
+            stored = await _ADD_ORDER.first(self.session, **_ORDERS.values_of(order))
             if stored is not None:
-                return stored
+                (order.id,) = stored
+                attach(self.session, order)
+                return order
         raise RuntimeError(f"no free order public id in {_PUBLIC_ID_ATTEMPTS} draws")
 
     async def for_key(self, *, account_id: int, api_key_id: int, public_id: str, lock: bool = False) -> Order | None:

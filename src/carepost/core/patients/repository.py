@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
 from carepost.core.kit.errors import InvalidInput
+from carepost.core.kit.lean import LeanInsert, flush_pending
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.models import Patient, Site
 
@@ -20,6 +22,21 @@ Row = TypeVar("Row", Patient, Site)
 class DuplicateExternalIdentifier(InvalidInput):
     def __init__(self) -> None:
         super().__init__("Another patient already has this externalIdentifier.", code="invalid_data", field="externalIdentifier")
+
+
+_ADD_PATIENT = LeanInsert(Patient)
+
+
+@contextmanager
+def _duplicate_external_identifier() -> Iterator[None]:
+    """A second patient with one external identifier (a race the service's own check
+    lost) is DuplicateExternalIdentifier."""
+    try:
+        yield
+    except IntegrityError as error:
+        if "external" not in str(error.orig):
+            raise
+        raise DuplicateExternalIdentifier() from None
 
 
 class PatientRepository:
@@ -67,18 +84,19 @@ class PatientRepository:
         return await self._page(Site, scope, request, filters)
 
     async def add(self, row: Patient | Site) -> None:
-        self.session.add(row)
-        await self.flush()
+        if isinstance(row, Site):
+            self.session.add(row)
+            await self.flush()
+            return
+        # Every order placed with a new patient writes one (lean.py); the session holds it as loaded.
+        await flush_pending(self.session)
+        with _duplicate_external_identifier():
+            await _ADD_PATIENT.add(self.session, [row], persistent=True)
 
     async def flush(self) -> None:
-        """Write pending changes; a second patient with one external identifier (a race
-        the service's own check lost) is DuplicateExternalIdentifier."""
-        try:
+        """Write pending changes."""
+        with _duplicate_external_identifier():
             await self.session.flush()
-        except IntegrityError as error:
-            if "external" not in str(error.orig):
-                raise
-            raise DuplicateExternalIdentifier() from None
 
     async def _one(self, model: type[Row], scope: Scope, row_id: int, *, lock: bool) -> Row | None:
         query = select(model).where(*_in_scope(model, scope), model.id == row_id)

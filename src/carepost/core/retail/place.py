@@ -18,7 +18,7 @@ from carepost.core.invoicing import requesting
 from carepost.core.invoicing.receiver import InvoicingIn
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
-from carepost.core.models import Order, OrderEvent, Patient, Prescription, RetailOrder, RetailOrderLine
+from carepost.core.models import Invoice, Order, OrderEvent, Patient, Prescription, RetailOrder, RetailOrderLine
 from carepost.core.orders import events
 from carepost.core.orders.lifecycle import RETAIL
 from carepost.core.orders.new_order import new_order
@@ -51,6 +51,7 @@ class PlacedRetailOrder:
     patient: Patient
     quote: Quote
     event: OrderEvent
+    invoice: Invoice | None
 
 
 async def place(
@@ -85,9 +86,8 @@ async def place(
     await RetailRepository(session).add_all([retail, *lines, *documents_kept])
     actor = events.api_key_actor(caller.api_key_id)
     event = await events.record(session, order, name="placed", actor=actor)
-    if receiver is not None:
-        await requesting.open_invoice(session, order, receiver, actor=actor)
-    return PlacedRetailOrder(order, retail, lines, documents_kept, patient, quoted, event)
+    invoice = await requesting.open_invoice(session, order, receiver, actor=actor) if receiver is not None else None
+    return PlacedRetailOrder(order, retail, lines, documents_kept, patient, quoted, event, invoice)
 
 
 def require_prescriptions(products: dict[int, tuple[Any, Any]], *, given: bool, field: str) -> None:

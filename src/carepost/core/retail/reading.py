@@ -27,6 +27,7 @@ from carepost.core.models import (
 )
 from carepost.core.retail.filters import RetailFilters
 from carepost.core.retail.order_repository import OrderRow, RetailOrderRepository
+from carepost.core.retail.place import PlacedRetailOrder
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,16 @@ async def get_order(session: AsyncSession, *, scope: Scope, order_id: int, lock:
         raise NotFound("Not found.", code="order_not_found")
     (view,) = await views(session, [row])
     return view
+
+
+def placed_view(placed: PlacedRetailOrder) -> RetailOrderView:
+    """The view of an order just placed, from what placing it wrote and read: no query."""
+    quoted = placed.quote
+    return RetailOrderView(
+        placed.order, placed.retail, placed.patient,
+        [RetailLineView(line, *quoted.products[line.item_id]) for line in placed.lines],
+        quoted.payment_method, quoted.shipping_method, quoted.store, list(placed.prescriptions), placed.invoice,
+    )
 
 
 async def views(session: AsyncSession, rows: list[OrderRow]) -> list[RetailOrderView]:

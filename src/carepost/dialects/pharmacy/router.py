@@ -122,8 +122,7 @@ async def create_order(
 
     async def work(session: AsyncSession) -> StoredResponse:
         placed = await place(session, caller=caller.caller, user_id=caller.user_id, order_in=order_in, documents=runtime.documents)
-        view = await reading.get_order(session, scope=caller.caller.scope, order_id=placed.order.id)
-        return StoredResponse(status=201, body=mapping.answered(view))
+        return StoredResponse(status=201, body=mapping.answered(reading.placed_view(placed)))
 
     return await _once(runtime, _idempotent(caller, idempotency_key, body, CREATE_ENDPOINT), work)
 
