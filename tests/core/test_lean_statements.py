@@ -141,6 +141,7 @@ async def test_a_persistent_lean_insert_fills_scalar_defaults_and_flushes_later_
         patient = Patient(account_id=clinic.account_id, first_name="Ana", last_name="Ruiz", address={})  # mode, sex, enrolled unset
         await LeanInsert(Patient).add(session, [patient], persistent=True)
         assert (patient.mode, patient.sex, patient.enrolled) == ("live", "unknown", False)  # the model's defaults, written
+        assert patient.email is None and patient.date_of_birth is None  # never set: None, not a lazy load
         assert patient in session and not session.dirty  # held as loaded, nothing pending
         patient.last_name = "Ruiz López"  # a change to it is the session's to flush
     async with db.read() as session:

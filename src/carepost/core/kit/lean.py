@@ -114,11 +114,17 @@ class LeanInsert:
         )
 
     def values_of(self, row: Any) -> dict[str, Any]:
-        """The row's column values, its unset defaults filled in on it first."""
-        for name, default in self._defaults.items():
-            if getattr(row, name) is None:
-                setattr(row, name, default)
-        return {name: getattr(row, name) for name in self.names}
+        """The row's column values, each set on it (an unset one to its default, or None):
+        a row handed to the session (`attach`) must hold every column, or reading a
+        missing one would be a lazy load."""
+        values = {}
+        for name in self.names:
+            value = getattr(row, name)
+            if value is None:
+                value = self._defaults.get(name)
+            setattr(row, name, value)
+            values[name] = value
+        return values
 
     async def add(self, session: AsyncSession, rows: Iterable[Any], *, persistent: bool = False) -> None:
         for row in rows:
