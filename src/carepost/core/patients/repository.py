@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -84,7 +84,8 @@ class PatientRepository:
         return await self._page(Site, scope, request, filters)
 
     async def add(self, row: Patient | Site) -> None:
-        if isinstance(row, Site):
+        """Write a new row, or the changes to one the session holds."""
+        if isinstance(row, Site) or not inspect(row).transient:
             self.session.add(row)
             await self.flush()
             return
