@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.db import insert_for
-from carepost.core.kit.lean import LeanStatement
+from carepost.core.kit.lean import LeanInsert, LeanStatement
 from carepost.core.models import CommerceLedgerOrder, Counter
 
 
@@ -19,12 +19,7 @@ def _next_number(dialect_name: str) -> Any:
 
 
 _NEXT_NUMBER = LeanStatement(_next_number)
-_ENTRY_COLUMNS = (
-    "account_id", "number", "company_contact_email", "variant_id", "quantity", "payment_terms", "shipping_address", "note", "created_at",
-)
-_ADD = LeanStatement(
-    insert(CommerceLedgerOrder).values({name: bindparam(name) for name in _ENTRY_COLUMNS}).returning(CommerceLedgerOrder.id)
-)
+_ENTRIES = LeanInsert(CommerceLedgerOrder)
 
 
 class LedgerRepository:
@@ -38,7 +33,7 @@ class LedgerRepository:
 
     async def add(self, entry: CommerceLedgerOrder) -> CommerceLedgerOrder:
         """Written, its id read back; the row is not loaded into the session (lean.py)."""
-        ((entry.id,),) = await _ADD.rows(self.session, **{name: getattr(entry, name) for name in _ENTRY_COLUMNS})
+        await _ENTRIES.add(self.session, [entry])
         return entry
 
     async def get(self, *, account_id: int, entry_id: int) -> CommerceLedgerOrder | None:

@@ -19,8 +19,8 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.inventory.repository import StockRepository
-from carepost.core.kit.db import run_last
 from carepost.core.kit.clock import utcnow
+from carepost.core.kit.db import run_last
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import StockReservation
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.db import insert_for
@@ -13,8 +13,7 @@ from carepost.core.models import Order, OrderEvent
 _PUBLIC_ID_ATTEMPTS = 5
 
 
-_EVENT_COLUMNS = ("account_id", "order_id", "name", "actor", "data", "occurred_at")
-_ADD_EVENT = LeanStatement(insert(OrderEvent).values({name: bindparam(name) for name in _EVENT_COLUMNS}).returning(OrderEvent.id))
+_EVENTS = LeanInsert(OrderEvent)
 
 
 _ORDERS = LeanInsert(Order)
@@ -59,7 +58,7 @@ class OrderRepository:
 
     async def add_event(self, event: OrderEvent) -> None:
         """Every change writes one (lean.py): its id is read back, the row is not loaded."""
-        (event.id,) = (await _ADD_EVENT.rows(self.session, **{name: getattr(event, name) for name in _EVENT_COLUMNS}))[0]
+        await _EVENTS.add(self.session, [event])
 
     async def events(self, *, account_id: int, order_id: int) -> list[OrderEvent]:
         return list(
