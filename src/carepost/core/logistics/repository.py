@@ -71,6 +71,14 @@ class LogisticsRepository:
 
     async def order_page(self, scope: Scope, filters: OrderFilters, request: PageRequest) -> Page[Order]:
         """Newest first: ids only grow, and the listing indexes end in the id."""
+        if filters.patient_id is None and filters.site_id is None and filters.external_order_id is None:
+            # The common pages, every status or one: lean statements (read-only orders), totals from the tallies.
+            page = _PAGE if filters.status is None else _PAGE_IN_STATUS
+            rows = await page.rows(
+                self.session, account_id=scope.account_id, mode=scope.mode, status=filters.status,
+                offset=request.offset, size=request.size,
+            )
+            return Page(items=[detached(Order, row) for row in rows], request=request, total=await self.tally(scope, filters.status))
         conditions = [*_in_scope(scope)]
         if filters.status is not None:
             conditions.append(Order.status == filters.status)
@@ -86,14 +94,6 @@ class LogisticsRepository:
                     )
                 )
             )
-        if filters.patient_id is None and filters.site_id is None and filters.external_order_id is None:
-            # The common pages, every status or one: lean statements (read-only orders), totals from the tallies.
-            page = _PAGE if filters.status is None else _PAGE_IN_STATUS
-            rows = await page.rows(
-                self.session, account_id=scope.account_id, mode=scope.mode, status=filters.status,
-                offset=request.offset, size=request.size,
-            )
-            return Page(items=[detached(Order, row) for row in rows], request=request, total=await self.tally(scope, filters.status))
         rows = await self.session.scalars(
             select(Order).where(*conditions).order_by(Order.id.desc()).offset(request.offset).limit(request.size)
         )
@@ -275,17 +275,19 @@ _CHILDREN = {
     OrderEvent: _children_by_order(OrderEvent, OrderEvent.id),
 }
 _SCOPED = (Order.account_id == bindparam("account_id"), Order.mode == bindparam("mode"), Order.dialect == DIALECT)
-_NEWEST_FIRST = (Order.id.desc(),)
-_PAGE = LeanStatement(
-    select(*columns_of(Order)).where(*_SCOPED).order_by(*_NEWEST_FIRST).offset(bindparam("offset")).limit(bindparam("size"))
-)
-_PAGE_IN_STATUS = LeanStatement(
-    select(*columns_of(Order))
-    .where(*_SCOPED, Order.status == bindparam("status"))
-    .order_by(*_NEWEST_FIRST)
-    .offset(bindparam("offset"))
-    .limit(bindparam("size"))
-)
+
+
+def _page_of(*conditions: ColumnElement[bool]) -> LeanStatement:
+    return LeanStatement(
+        select(*columns_of(Order))
+        .where(*_SCOPED, *conditions)
+        .order_by(Order.id.desc())
+        .offset(bindparam("offset"))
+        .limit(bindparam("size"))
+    )
+
+
+_PAGE, _PAGE_IN_STATUS = _page_of(), _page_of(Order.status == bindparam("status"))
 _TALLIES = LeanStatement(
     select(OrderTally.status, OrderTally.count).where(
         OrderTally.account_id == bindparam("account_id"), OrderTally.dialect == DIALECT, OrderTally.mode == bindparam("mode")
