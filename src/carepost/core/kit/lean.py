@@ -18,8 +18,12 @@ Driver errors are raised as SQLAlchemy's `DBAPIError`s, so callers (and the
 "database unavailable" answer) see what the ORM path would raise, and a
 connection the database dropped is invalidated as the ORM path does.
 
+Beside it: `LeanInsert` writes new rows of a model (and can hand them to the
+session as if loaded, `attach`), `is_one_of` takes an id list in one SQL text,
+`columns_of`/`detached` read whole rows back as read-only instances.
+
 Two cautions. A lean statement does not autoflush: use it for rows the session
-holds no unflushed change to. And it reaches into a few private parts of
+holds no unflushed change to, or call `flush_pending` first. And it reaches into a few private parts of
 SQLAlchemy (the compiled statement's processors, the asyncpg adapter's lazy
 BEGIN and error mapping), pinned in constraints.txt; tests/core/
 test_lean_statements.py fails if an upgrade moves them.
