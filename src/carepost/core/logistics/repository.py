@@ -258,6 +258,11 @@ def _bump_tally(dialect_name: str) -> Any:
     )
 
 
+def _scoped(account_id: Any, mode: Any) -> list[ColumnElement[bool]]:
+    """This account's devices orders of this mode: values, or a lean statement's parameters."""
+    return [Order.account_id == account_id, Order.mode == mode, Order.dialect == DIALECT]
+
+
 def _children_by_order(model: type[Any], order_by: Any) -> LeanStatement:
     return LeanStatement(
         lambda dialect_name: select(*columns_of(model)).where(is_one_of(dialect_name, model.order_id, "ids")).order_by(order_by)
@@ -274,13 +279,12 @@ _CHILDREN = {
     OrderDevice: _children_by_order(OrderDevice, OrderDevice.device_id),
     OrderEvent: _children_by_order(OrderEvent, OrderEvent.id),
 }
-_SCOPED = (Order.account_id == bindparam("account_id"), Order.mode == bindparam("mode"), Order.dialect == DIALECT)
 
 
 def _page_of(*conditions: ColumnElement[bool]) -> LeanStatement:
     return LeanStatement(
         select(*columns_of(Order))
-        .where(*_SCOPED, *conditions)
+        .where(*_scoped(bindparam("account_id"), bindparam("mode")), *conditions)
         .order_by(Order.id.desc())
         .offset(bindparam("offset"))
         .limit(bindparam("size"))
@@ -300,4 +304,5 @@ _ADD_LINE, _ADD_EXTERNAL_ID, _ADD_NOTE = LeanInsert(OrderLine), LeanInsert(Order
 
 
 def _in_scope(scope: Scope) -> list[ColumnElement[bool]]:
-    return [Order.account_id == scope.account_id, Order.mode == scope.mode, Order.dialect == DIALECT]
+    return _scoped(scope.account_id, scope.mode)
+
