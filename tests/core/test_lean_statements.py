@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from carepost.core.kit.lean import LeanInsert, LeanStatement, is_one_of
-from carepost.core.models import Coupon, Order, OrderEvent, OutboxMessage, Patient
+from carepost.core.models import AccountDialect, Coupon, Order, OrderEvent, OutboxMessage, Patient
 from carepost.core.orders.repository import OrderRepository
 from tests.factories import create_clinic
 
@@ -133,6 +133,20 @@ async def test_lean_insert_reads_each_new_id_back_and_refuses_computed_defaults(
 
     with pytest.raises(ValueError, match="computes defaults"):
         LeanInsert(Defaulted)
+
+
+async def test_a_lean_insert_of_a_model_keyed_by_its_caller_writes_the_key(db):
+    clinic = await create_clinic(db)
+    keyed = LeanInsert(AccountDialect)  # keyed by (account_id, dialect): nothing generated to read back
+    assert keyed.names == ("account_id", "dialect")
+    async with db.transaction() as session:
+        await keyed.add(session, [AccountDialect(account_id=clinic.account_id, dialect="cases")])
+    with pytest.raises(IntegrityError):  # the key is the key: the same row twice is refused
+        async with db.transaction() as session:
+            await keyed.add(session, [AccountDialect(account_id=clinic.account_id, dialect="cases")])
+    async with db.read() as session:
+        dialects = set(await session.scalars(select(AccountDialect.dialect).where(AccountDialect.account_id == clinic.account_id)))
+    assert "cases" in dialects
 
 
 async def test_a_persistent_lean_insert_fills_scalar_defaults_and_flushes_later_changes(db):

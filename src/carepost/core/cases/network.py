@@ -47,7 +47,7 @@ async def ensure_case(session: AsyncSession, *, scope: Scope, case_id: str | Non
     if case_id is None:
         return await open_case(session, scope=scope, patient=patient)
     repository = CaseRepository(session)
-    case = await repository.case(case_id.lower())
+    case = await repository.case_to_change(case_id.lower())
     if case is not None and (case.account_id, case.mode) != (scope.account_id, scope.mode):
         raise InvalidInput(f"Case {case_id} belongs to another organization or mode.")
     if case is None:

@@ -93,13 +93,13 @@ async def place(session: AsyncSession, *, caller: Caller, case_id: str, order_in
         )
     )
     prescriber = {_CAMEL.get(key, key): value for key, value in asdict(order_in.prescriber).items() if value is not None}
-    await repository.add(
+    await repository.add_order_details(
         CaseOrder(
             order_id=order.id, case_id=case.id, pharmacy_id=pharmacy.id, prescriber=prescriber, diagnosis=order_in.diagnosis,
             patient_health=order_in.patient_health, date_written=order_in.date_written, date_signed=order_in.date_signed,
             date_prescribed=order_in.date_prescribed,
         ),
-        *(
+        (
             CaseOrderItem(
                 order_id=order.id, drug_id=drugs[item.drug_id].id, direction=item.direction, quantity=item.quantity,
                 refill_count=item.refill_count, supply_days=item.supply_days, custom_fields=item.custom_fields,

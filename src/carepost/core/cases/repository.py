@@ -5,10 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.kit.lean import LeanInsert, LeanStatement, columns_of, detached, flush_pending, is_one_of
 from carepost.core.models import Case, CaseOrder, CaseOrderItem, Drug, Order, Pharmacy
+
+# What placing an order reads and writes, lean (core/kit/lean.py): the cases create path.
+_CASE = LeanStatement(select(*columns_of(Case)).where(Case.public_id == bindparam("public_id")))
+_PHARMACY = LeanStatement(select(*columns_of(Pharmacy)).where(Pharmacy.code == bindparam("code")))
+_DRUGS = LeanStatement(lambda dialect_name: select(*columns_of(Drug)).where(is_one_of(dialect_name, Drug.code, "codes")))
+_CASE_ORDER = LeanInsert(CaseOrder)
+_CASE_ORDER_ITEM = LeanInsert(CaseOrderItem)
 
 
 class CaseRepository:
@@ -19,15 +27,27 @@ class CaseRepository:
         self.session.add_all(rows)
         await self.session.flush()
 
+    async def add_order_details(self, details: CaseOrder, items: Iterable[CaseOrderItem]) -> None:
+        """A new order's prescription and items (lean: written, not held by the session)."""
+        await flush_pending(self.session)
+        await _CASE_ORDER.add(self.session, [details])
+        await _CASE_ORDER_ITEM.add(self.session, items)
+
     async def case(self, public_id: str) -> Case | None:
+        """The case, to read (lean, not held by the session); `case_to_change` to change it."""
+        return detached(Case, row) if (row := await _CASE.first(self.session, public_id=public_id)) else None
+
+    async def case_to_change(self, public_id: str) -> Case | None:
         return await self.session.scalar(select(Case).where(Case.public_id == public_id))
 
     async def pharmacy(self, code: str) -> Pharmacy | None:
-        return await self.session.scalar(select(Pharmacy).where(Pharmacy.code == code))
+        """The pharmacy, to read (lean); `by_code` to change it."""
+        return detached(Pharmacy, row) if (row := await _PHARMACY.first(self.session, code=code)) else None
 
     async def drugs(self, codes: Iterable[str]) -> dict[str, Drug]:
-        found = await self.session.scalars(select(Drug).where(Drug.code.in_(list(codes))))
-        return {drug.code: drug for drug in found}
+        """The drugs of these codes, to read (lean)."""
+        found = [detached(Drug, row) for row in await _DRUGS.rows(self.session, codes=list(codes))]
+        return {drug.code: drug for drug in found if drug is not None}
 
     async def by_code(self, model: Any, code: str) -> Any:
         return await self.session.scalar(select(model).where(model.code == code))

@@ -101,21 +101,23 @@ class LeanStatement:
 
 class LeanInsert:
     """New rows of a model, written from transient instances by one lean INSERT each,
-    their generated `id` read back onto them. Scalar client-side defaults are filled in
+    their generated `id` read back onto them (a model keyed otherwise, by a column the
+    caller sets, is written with its key). Scalar client-side defaults are filled in
     (on the instances too); a column whose default is computed is refused, as a lean
     statement would not compute it. The instances stay out of the session (read them,
     don't change them) unless `persistent`: then the session holds them as if it had
     loaded them, and changes to them are flushed as UPDATEs."""
 
     def __init__(self, model: type[Any]) -> None:
-        columns = [column for column in model.__table__.columns if not column.primary_key]
+        generated = model.__table__.columns.get("id")
+        self._generates_id = generated is not None and generated.primary_key
+        columns = [column for column in model.__table__.columns if not (self._generates_id and column is generated)]
         if computed := [column.key for column in columns if column.default is not None and not column.default.is_scalar]:
             raise ValueError(f"{model.__name__} computes defaults ({', '.join(computed)}): insert it through the session")
         self.names = tuple(column.key for column in columns)
         self._defaults = {column.key: column.default.arg for column in columns if column.default is not None}
-        self._statement = LeanStatement(
-            insert(model).values({name: bindparam(name) for name in self.names}).returning(model.__table__.c.id)
-        )
+        statement = insert(model).values({name: bindparam(name) for name in self.names})
+        self._statement = LeanStatement(statement.returning(generated) if self._generates_id else statement)
 
     def values_of(self, row: Any) -> dict[str, Any]:
         """The row's column values, each set on it (an unset one to its default, or None):
@@ -132,7 +134,9 @@ class LeanInsert:
 
     async def add(self, session: AsyncSession, rows: Iterable[Any], *, persistent: bool = False) -> None:
         for row in rows:
-            ((row.id,),) = await self._statement.rows(session, **self.values_of(row))
+            written = await self._statement.rows(session, **self.values_of(row))
+            if self._generates_id:
+                ((row.id,),) = written
             if persistent:
                 attach(session, row)
 
