@@ -50,13 +50,10 @@ async def pharmacy_create(request: Request) -> Response:
             "WHERE items.id = ANY($1::bigint[])", ids)}
         await connection.fetchrow("SELECT * FROM payment_methods WHERE account_id = $1 AND id = $2", key["account_id"], order["payment_method"])
         shipping = (await connection.fetch("SELECT * FROM shipping_methods WHERE active ORDER BY id"))[0]
-        await connection.fetch(
-            "SELECT * FROM patients WHERE account_id = $1 AND mode = $2 AND lower(email) = $3 ORDER BY id LIMIT 2",
-            key["account_id"], key["mode"], user_in["email"].lower(),
-        )
-        await connection.fetch(
-            "SELECT * FROM patients WHERE account_id = $1 AND mode = $2 AND phone_number = $3 ORDER BY id LIMIT 2",
-            key["account_id"], key["mode"], user_in["phone"],
+        await connection.fetchrow(  # the patient with the e-mail, and the one with the phone
+            "SELECT (SELECT id FROM patients WHERE account_id = $1 AND mode = $2 AND lower(email) = $3 ORDER BY id LIMIT 1), "
+            "(SELECT id FROM patients WHERE account_id = $1 AND mode = $2 AND phone_number = $4 ORDER BY id LIMIT 1)",
+            key["account_id"], key["mode"], user_in["email"].lower(), user_in["phone"],
         )
         patient_id = await connection.fetchval(
             "INSERT INTO patients (account_id, mode, site_id, first_name, last_name, address, date_of_birth, sex, email, "

@@ -40,10 +40,10 @@ async def patient_for_contact(session: AsyncSession, *, scope: Scope, contact: C
     within the account and mode: a phone that is another patient's is refused (on `field`.phone)."""
     phone = mexican_mobile(contact.phone, field=f"{field}.phone")
     patients = PatientRepository(session)
-    patient = await patients.patient_with_contact(scope, email=contact.email)
-    holder = await patients.patient_with_contact(scope, phone=phone)
-    if holder is not None and (patient is None or holder.id != patient.id):
+    by_email, by_phone = await patients.ids_with_contact(scope, email=contact.email, phone=phone)
+    if by_phone is not None and by_phone != by_email:
         raise InvalidInput("A patient with this phone already exists.", field=f"{field}.phone")
+    patient = await patients.patient(scope, by_email) if by_email is not None else None
     if patient is None:
         patient = Patient(
             account_id=scope.account_id, mode=scope.mode, email=contact.email.lower(), address={},

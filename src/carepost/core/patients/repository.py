@@ -6,13 +6,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, inspect, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
 from carepost.core.kit.errors import InvalidInput
-from carepost.core.kit.lean import LeanInsert, flush_pending
+from carepost.core.kit.lean import LeanInsert, LeanStatement, flush_pending
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.models import Patient, Site
 
@@ -25,6 +25,16 @@ class DuplicateExternalIdentifier(InvalidInput):
 
 
 _ADD_PATIENT = LeanInsert(Patient)
+
+
+def _first_with(condition: ColumnElement[bool]) -> Any:
+    in_scope = (Patient.account_id == bindparam("account_id"), Patient.mode == bindparam("mode"))
+    return select(Patient.id).where(*in_scope, condition).order_by(Patient.id).limit(1).scalar_subquery()
+
+
+_WITH_CONTACT = LeanStatement(
+    select(_first_with(func.lower(Patient.email) == bindparam("email")), _first_with(Patient.phone_number == bindparam("phone")))
+)
 
 
 @contextmanager
@@ -60,10 +70,13 @@ class PatientRepository:
             .limit(1)
         )
 
-    async def patient_with_contact(self, scope: Scope, *, email: str | None = None, phone: str | None = None) -> Patient | None:
-        """The patient with this e-mail (compared lower-cased) or this phone number."""
-        condition = func.lower(Patient.email) == email.lower() if email is not None else Patient.phone_number == phone
-        return await self.session.scalar(select(Patient).where(*_in_scope(Patient, scope), condition).order_by(Patient.id).limit(1))
+    async def ids_with_contact(self, scope: Scope, *, email: str, phone: str) -> tuple[int | None, int | None]:
+        """The first patient with this e-mail (compared lower-cased), and the first with this
+        phone number: one lean statement, as every pharmacy order asks."""
+        found = await _WITH_CONTACT.first(
+            self.session, account_id=scope.account_id, mode=scope.mode, email=email.lower(), phone=phone
+        )
+        return found if found is not None else (None, None)  # type: ignore[return-value]
 
     async def sites(self, scope: Scope, site_ids: Sequence[int]) -> dict[int, Site]:
         if not site_ids:

@@ -83,7 +83,7 @@ async def place(
     await reserve(session, caller, order, order_in.order.details, field="order.details")
     retail, lines = _rows(order, quoted, order_in, user_id)
     documents_kept = await prescription_rules.keep(documents, order=order, prescriptions=order_in.prescriptions, kinds=kinds)
-    await RetailRepository(session).add_all([retail, *lines, *documents_kept])
+    await RetailRepository(session).add_placed(retail, lines, documents_kept)
     actor = events.api_key_actor(caller.api_key_id)
     event = await events.record(session, order, name="placed", actor=actor)
     invoice = await requesting.open_invoice(session, order, receiver, actor=actor) if receiver is not None else None

@@ -5,13 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.db import Base
-from carepost.core.models import Coupon, Item, PaymentMethod, RetailProduct, ShippingMethod, Store
+from carepost.core.kit.lean import LeanInsert, LeanStatement, columns_of, detached, flush_pending, is_one_of
+from carepost.core.models import (
+    Coupon, Item, PaymentMethod, Prescription, RetailOrder, RetailOrderLine, RetailProduct, ShippingMethod, Store,
+)
 
 Row = TypeVar("Row", bound=Base)
+
+# What every quote reads (core/kit/lean.py), as rows to read, not to change.
+_ITEM_WIDTH = len(columns_of(Item))
+_PRODUCTS = LeanStatement(
+    lambda dialect_name: select(*columns_of(Item), *columns_of(RetailProduct))
+    .join(RetailProduct, RetailProduct.item_id == Item.id)
+    .where(is_one_of(dialect_name, Item.id, "ids"))
+)
+_PAYMENT_METHOD = LeanStatement(
+    select(*columns_of(PaymentMethod)).where(PaymentMethod.account_id == bindparam("account_id"), PaymentMethod.id == bindparam("id"))
+)
+_RETAIL_ORDER = LeanInsert(RetailOrder)
+_RETAIL_LINE = LeanInsert(RetailOrderLine)
+_SHIPPING_METHODS = LeanStatement(select(*columns_of(ShippingMethod)).where(ShippingMethod.active).order_by(ShippingMethod.id))
 
 
 class RetailRepository:
@@ -23,27 +40,33 @@ class RetailRepository:
         await self.session.flush()
         return row
 
-    async def add_all(self, rows: Iterable[Base]) -> None:
-        """Write rows in one flush: an order's retail row, lines and prescriptions together."""
-        self.session.add_all(rows)
-        await self.session.flush()
+    async def add_placed(self, retail: RetailOrder, lines: Iterable[RetailOrderLine], prescriptions: Iterable[Prescription]) -> None:
+        """A new order's retail row and lines (lean, then held by the session as loaded)
+        and its prescriptions."""
+        await flush_pending(self.session)
+        await _RETAIL_ORDER.add(self.session, [retail], persistent=True)
+        await _RETAIL_LINE.add(self.session, lines, persistent=True)
+        self.session.add_all(prescriptions)
+        await flush_pending(self.session)
 
     async def products(self, item_ids: Iterable[int]) -> dict[int, tuple[Item, RetailProduct]]:
-        wanted = set(item_ids)
+        """The items sold at retail among these, with their prices: to read (lean)."""
+        wanted = sorted(set(item_ids))
         if not wanted:
             return {}
-        rows = await self.session.execute(
-            select(Item, RetailProduct).join(RetailProduct, RetailProduct.item_id == Item.id).where(Item.id.in_(wanted))
-        )
-        return {item.id: (item, product) for item, product in rows}
+        found = {}
+        for row in await _PRODUCTS.rows(self.session, ids=wanted):
+            item, product = detached(Item, row[:_ITEM_WIDTH]), detached(RetailProduct, row[_ITEM_WIDTH:])
+            found[item.id] = (item, product)
+        return found
 
     async def product(self, item_id: int) -> RetailProduct | None:
         return await self.session.get(RetailProduct, item_id)
 
     async def payment_method(self, account_id: int, method_id: int) -> PaymentMethod | None:
-        return await self.session.scalar(
-            select(PaymentMethod).where(PaymentMethod.account_id == account_id, PaymentMethod.id == method_id)
-        )
+        """The account's payment method, to read (lean)."""
+        row = await _PAYMENT_METHOD.first(self.session, account_id=account_id, id=method_id)
+        return detached(PaymentMethod, row) if row else None
 
     async def payment_method_with_code(self, account_id: int, code: str) -> PaymentMethod | None:
         return await self.session.scalar(
@@ -51,7 +74,8 @@ class RetailRepository:
         )
 
     async def shipping_methods(self) -> list[ShippingMethod]:
-        return list(await self.session.scalars(select(ShippingMethod).where(ShippingMethod.active).order_by(ShippingMethod.id)))
+        """The active shipping methods, to read (lean)."""
+        return [detached(ShippingMethod, row) for row in await _SHIPPING_METHODS.rows(self.session)]
 
     async def shipping_method_with_code(self, code: str) -> ShippingMethod | None:
         return await self.session.scalar(select(ShippingMethod).where(ShippingMethod.code == code))
