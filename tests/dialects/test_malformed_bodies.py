@@ -1,13 +1,18 @@
 """Every malformed body is the contract's one "invalid JSON" answer, on every surface:
-not UTF-8, nested absurdly deep, a number of 5000 digits, NaN or Infinity."""
+not UTF-8, a string no UTF-8 can hold (a lone surrogate escape), nested absurdly deep,
+a number of 5000 digits, NaN or Infinity."""
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+from sqlalchemy import select
+
+from carepost.core.models import Order
 from tests.devices_world import devices_world
 from tests.dialects.masks.helpers import ORDERS
-from tests.factories import create_clinic
+from tests.factories import create_clinic, mask_order
 
 MALFORMED = {
     "not utf-8": b'{"patient": {"firstName": "\xff\xfe"}}',
@@ -18,6 +23,7 @@ MALFORMED = {
     "Infinity": b'{"emailLabel": Infinity}',
     "a long float": b'{"count": 1.' + b"5" * 5000 + b"}",
     "truncated": b'{"orderItems": [',
+    "a lone surrogate": b'{"patient": {"firstName": "\\ud800"}, "patient_name": "\\udfff"}',  # no UTF-8 can hold it
 }
 
 
@@ -48,3 +54,16 @@ async def test_the_operator_api_says_invalid_json_too(client, ops_headers):
 
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid_json"
+
+
+async def test_a_surrogate_pair_escape_is_one_character_and_kept(client, db):
+    clinic = await create_clinic(db)
+    body = json.dumps(mask_order(patient_name="Ana \U0001f600 Ruiz"), ensure_ascii=True).encode()  # the emoji as \ud83d\ude00
+    assert b"\\ud83d\\ude00" in body
+
+    response = await client.post(ORDERS, content=body, headers={"X-Api-Key": clinic.live_key, "Content-Type": "application/json"})
+
+    assert response.status_code == 201, response.text
+    async with db.read() as session:
+        recipient = await session.scalar(select(Order.recipient).where(Order.public_id == response.json()["data"]["vitacore_order_id"]))
+    assert recipient["name"] == "Ana \U0001f600 Ruiz"

@@ -6,13 +6,14 @@ from __future__ import annotations
 import hmac
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from carepost.core.kit.db import is_database_unavailable
 from carepost.core.kit.errors import Unauthenticated
 from carepost.core.kit.migrate import at_head
 from carepost.dialects._shared.credentials import bearer_token
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.dialects._shared.shapes import PlainError, Shape
 

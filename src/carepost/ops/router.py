@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Query
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from carepost.core.accounts import service as accounts
@@ -23,6 +22,7 @@ from carepost.core.notifications.templates import MAX_TEMPLATE_LENGTH
 from carepost.core.operators import service as operators
 from carepost.core.orders import events
 from carepost.dialects._shared.factory_steps import StepIn
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.logistics_actions import LogisticsActionIn
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.dialects._shared.openapi import error_responses

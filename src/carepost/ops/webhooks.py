@@ -7,12 +7,13 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts import service as accounts
 from carepost.core.accounts.service import Scope
 from carepost.core.webhooks import endpoints, replay
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.ops.auth import OperatorDep
 from carepost.webhooks_api import mapping, shapes

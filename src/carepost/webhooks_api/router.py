@@ -7,10 +7,11 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from carepost.core.webhooks import endpoints, replay
 from carepost.core.webhooks.policy import WebhookPolicy
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep
 from carepost.webhooks_api import mapping, shapes
 from carepost.webhooks_api.auth import CallerDep

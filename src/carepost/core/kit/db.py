@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+from carepost.core.kit import json_text
 from carepost.core.kit.sqlite_on_loop import engine_arguments, writer_lock
 
 # Named constraints: Alembic's SQLite batch mode can only alter what has a name.
@@ -88,6 +89,7 @@ Rate = exact_decimal(7, 4)
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    kwargs.setdefault("json_serializer", json_text.dumps_text)  # JSON columns written by orjson
     if url.startswith("sqlite"):
         # Statements run on the event loop's thread (sqlite_on_loop.py); a few
         # connections let readers go on beside the one writer (WAL).

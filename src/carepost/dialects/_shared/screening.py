@@ -5,7 +5,8 @@ envelope:
 - control characters (core/kit/text.py): none in the path or a name, none but
   tab, line breaks and GS in a query value or a JSON string — so PostgreSQL
   never meets a NUL it would refuse with a 500;
-- a JSON body is strict JSON: UTF-8, no NaN or Infinity, no number past
+- a JSON body is strict JSON: UTF-8 (no string escapes a lone surrogate, which
+  no UTF-8 text can hold), no NaN or Infinity, no number past
   MAX_DIGITS digits, no nesting past MAX_DEPTH levels. Anything else is
   `invalid_json`, one answer for every way a body can be malformed.
 """
@@ -13,6 +14,7 @@ envelope:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl
@@ -23,6 +25,8 @@ from carepost.dialects._shared.problems import FieldProblem, Problem
 MAX_DEPTH = 32
 MAX_DIGITS = 30
 _MESSAGE = "Control characters (such as NUL) are not allowed."
+# A `\uD800`–`\uDFFF` escape: a lone one parses to a string no database or encoder takes.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class _NotStrictJson(ValueError):
@@ -66,7 +70,26 @@ def strict_json(body: bytes) -> Any:
         raise _NotStrictJson(f"{getattr(error, 'msg', error)}.") from None
     if _depth(document) > MAX_DEPTH:
         raise _NotStrictJson(f"it is nested deeper than {MAX_DEPTH} levels.")
+    if _SURROGATE_ESCAPE.search(text) and _holds_lone_surrogate(document):  # a pair parses to one character
+        raise _NotStrictJson("a string escapes a lone surrogate (\\uD800 to \\uDFFF without its pair), which is not UTF-8.")
     return document
+
+
+def _holds_lone_surrogate(value: Any) -> bool:
+    pending = [value]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, dict):
+            pending.extend(current.keys())
+            pending.extend(current.values())
+        elif isinstance(current, list):
+            pending.extend(current)
+        elif isinstance(current, str):
+            try:
+                current.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+    return False
 
 
 def _no_constant(name: str) -> Any:

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Path
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.cases import cases as case_service
@@ -19,6 +19,7 @@ from carepost.core.idempotency.fingerprint import fingerprint
 from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
 from carepost.core.kit.errors import NotFound
 from carepost.dialects._shared.idempotency import respond_once
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.dialects.cases import mapping, shapes
 from carepost.dialects.cases.auth import OrganizationDep

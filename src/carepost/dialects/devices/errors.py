@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from carepost.core.kit.clock import iso_millis, utcnow
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
 
 INVALID_DATA = "Invalid data provided"

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Caller
@@ -19,6 +18,7 @@ from carepost.core.models import Patient
 from carepost.core.patients import service as patients
 from carepost.core.patients import sites
 from carepost.core.patients.views import patient_views
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.dialects.devices import mapping, shapes
 from carepost.dialects.devices.auth import ReaderDep, WriterDep

@@ -6,7 +6,6 @@ from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query
-from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.idempotency.service import StoredResponse
@@ -17,6 +16,7 @@ from carepost.core.logistics.repository import OrderFilters
 from carepost.core.logistics.views import order_views, placed_order_view
 from carepost.core.orders.lifecycle import DeviceStatus
 from carepost.dialects._shared.idempotency import respond_once
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.logistics_actions import LogisticsActionIn
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.dialects.devices import mapping

@@ -6,8 +6,9 @@ The contract shows only success bodies; errors mirror them (docs/masks.md):
 
 from __future__ import annotations
 
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
 
 # An account without the masks API is, to a masks client, a clinic not set up (422);

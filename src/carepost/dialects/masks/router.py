@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.idempotency.service import StoredResponse
 from carepost.core.manufacturing.views import view_of
 from carepost.core.orders import made_to_measure
 from carepost.dialects._shared.idempotency import respond_once
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.runtime import RuntimeDep, request_id_of
 from carepost.dialects._shared.openapi import error_responses
 from carepost.dialects.masks import mapping, patient_email, shapes

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.problems import STATUS_BY_KIND, FieldProblem, Problem
 
 # DRF's wording for the validation failures pydantic names by type.

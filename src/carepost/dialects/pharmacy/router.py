@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,6 +24,7 @@ from carepost.core.retail import changes, invoices, reading
 from carepost.core.retail.place import place
 from carepost.core.retail.quote import LineRequest, quote
 from carepost.dialects._shared.idempotency import Work, respond_once
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.openapi import error_responses
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep
 from carepost.dialects.pharmacy import listing, mapping, shapes, tokens

@@ -13,7 +13,7 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from starlette.datastructures import UploadFile
 
 from carepost.core.kit.errors import CoreError, InvalidInput, NotFound
@@ -21,6 +21,7 @@ from carepost.core.manufacturing import scan_upload
 from carepost.core.manufacturing.repository import MaskProductRepository
 from carepost.core.manufacturing.views import patient_first_name
 from carepost.dialects._shared import rate_limits
+from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.openapi import error_responses
 from carepost.dialects.masks import shapes
 from carepost.dialects._shared.runtime import RuntimeDep
