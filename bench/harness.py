@@ -96,7 +96,7 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
                 rows += delivery.scenarios(load, f"{stamp}-hooks", carepost.url, receiver.url, hooks_key, worker, flame)
             for size in args.orders if not args.only or _names("devices list", args.only) else []:
                 added = asyncio.run(seed.fill_devices_orders(dsn, account_slug="bench-rpm", total=size))
-                print(f"seeded {added} devices orders (now {size})", flush=True)
+                print(f"seeded {added} devices orders (now at least {size}, statuses spread)", flush=True)
                 for label, query in (("first page", ""), ("filtered", f"&status={seed.FILTERED_STATUS}")):
                     paths = _paths(work, "list", [f"/api/v3/order?page=0&size=20{query}"])
                     env_list = {**_devices_auth(tenant), "BENCH_PATHS": paths}
