@@ -49,7 +49,7 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="API processes.")] = 1,
 ) -> None:
     """Serve the API only (run `carepost worker` beside it). Configured by CAREPOST_* variables."""
-    serving.run("carepost.app:create_app", factory=True, host=host, port=port, workers=workers)
+    serving.run("carepost.serving:served_app", factory=True, host=host, port=port, workers=workers)
 
 
 @app.command()
@@ -61,7 +61,9 @@ def worker() -> None:
 
     async def main() -> None:
         async with database() as db:
-            await Worker.for_settings(db, Settings()).run_forever()
+            worker = Worker.for_settings(db, Settings())
+            serving.settle_heap()
+            await worker.run_forever()
 
     asyncio.run(main())
 
