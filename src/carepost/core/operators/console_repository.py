@@ -1,0 +1,74 @@
+"""SQL for the console's operators, their sessions and the console's audit log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import case, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.models import ConsoleAuditEntry, ConsoleOperator, ConsoleSession
+
+
+class ConsoleRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, row: ConsoleOperator | ConsoleSession | ConsoleAuditEntry) -> None:
+        self.session.add(row)
+        await self.session.flush()
+
+    async def operator_by_email(self, email: str) -> ConsoleOperator | None:
+        return await self.session.scalar(select(ConsoleOperator).where(ConsoleOperator.email == email))
+
+    async def count_failure(self, operator_id: int, *, lock_after: int, locked_until: datetime) -> int:
+        """One more failed sign-in in a row, in one statement (two at once both count);
+        the one that reaches `lock_after` locks the operator out until `locked_until`."""
+        failed = ConsoleOperator.failed_sign_ins + 1
+        result = await self.session.execute(
+            update(ConsoleOperator)
+            .where(ConsoleOperator.id == operator_id)
+            .values(failed_sign_ins=failed, locked_until=case((failed >= lock_after, locked_until), else_=ConsoleOperator.locked_until))
+            .returning(ConsoleOperator.failed_sign_ins)
+            .execution_options(synchronize_session=False)
+        )
+        return result.scalar_one()
+
+    async def clear_failures(self, operator_id: int) -> None:
+        await self.session.execute(
+            update(ConsoleOperator)
+            .where(ConsoleOperator.id == operator_id)
+            .values(failed_sign_ins=0, locked_until=None)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def live_session(self, secret_hash: str, at: datetime) -> tuple[ConsoleSession, ConsoleOperator] | None:
+        row = (
+            await self.session.execute(
+                select(ConsoleSession, ConsoleOperator)
+                .join(ConsoleOperator, ConsoleOperator.id == ConsoleSession.operator_id)
+                .where(
+                    ConsoleSession.secret_hash == secret_hash,
+                    ConsoleSession.ended_at.is_(None),
+                    ConsoleSession.expires_at > at,
+                    ConsoleOperator.disabled_at.is_(None),
+                )
+            )
+        ).first()
+        return (row[0], row[1]) if row else None
+
+    async def end_session(self, secret_hash: str, at: datetime) -> None:
+        await self.session.execute(
+            update(ConsoleSession)
+            .where(ConsoleSession.secret_hash == secret_hash, ConsoleSession.ended_at.is_(None))
+            .values(ended_at=at)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def audit(self, *, operator_id: int | None = None, action: str | None = None, limit: int = 100) -> list[ConsoleAuditEntry]:
+        query = select(ConsoleAuditEntry)
+        if operator_id is not None:
+            query = query.where(ConsoleAuditEntry.operator_id == operator_id)
+        if action is not None:
+            query = query.where(ConsoleAuditEntry.action == action)
+        return list(await self.session.scalars(query.order_by(ConsoleAuditEntry.id.desc()).limit(limit)))
