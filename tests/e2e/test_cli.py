@@ -15,6 +15,7 @@ from carepost.cli import app as cli
 from carepost.core.accounts import service as accounts
 from carepost.core.manufacturing.repository import MaskProductRepository
 from carepost.core.models import CommerceConnection, Kit
+from carepost.core.operators import console
 from carepost.core.manufacturing.scan_email import clinic_template
 from tests.dialects.masks.helpers import place, status_url
 from tests.factories import create_clinic, mask_order
@@ -336,3 +337,18 @@ accounts:
     for email, password in (("compras@farmacia.example", "una contraseña larga"), ("second@farmacia.example", "otra contraseña larga")):
         response = await client.post("/api/token/", json={"email": email, "password": password}, headers={"X-API-Key": live_key})
         assert response.status_code == 200, (email, response.text)
+
+
+async def test_operators_create_gives_a_console_login_that_signs_in(cli_env, db):
+    email = f"Night-{uuid.uuid4().hex[:6]}@Supplier.example"
+
+    made = await invoke_async("operators", "create", "Night Shift", "--email", email, "--role", "admin")
+    refused = await invoke_async("operators", "create", "Someone", "--email", "x@supplier.example", "--role", "owner")
+
+    assert made.exit_code == 0, made.output
+    issued = json.loads(made.output)
+    assert issued["token"].startswith("cpo_")
+    assert issued["console"]["email"] == email.lower() and issued["console"]["role"] == "admin"
+    signed_in = await console.sign_in(db, email=email, password=issued["console"]["password"], client=None)
+    assert signed_in is not None and signed_in.user.name == "Night Shift"
+    assert refused.exit_code != 0 and "role must be one of: admin, support" in refused.output

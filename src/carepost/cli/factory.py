@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import secrets
 from datetime import date
 from typing import Annotated
 
@@ -18,24 +19,39 @@ from carepost.core.cases import operations as cases
 from carepost.core.retail import operations as retail
 from carepost.core.manufacturing import factory
 from carepost.core.manufacturing.factory import ACTIONS, StepInput
+from carepost.core.operators import console
 from carepost.core.operators import service as operators
 from carepost.core.orders import events
 
-operators_app = typer.Typer(no_args_is_help=True, help="Operator tokens for the operator API.")
+operators_app = typer.Typer(no_args_is_help=True, help="Operator tokens for the operator API, and console logins.")
 orders_app = typer.Typer(
     no_args_is_help=True, help="Look at orders; move mask orders through the factory and devices orders through fulfillment."
 )
 
 
 @operators_app.command("create")
-def create_operator(name: Annotated[str, typer.Argument(help="Who the token is for.")]) -> None:
-    """Issue an operator token (for /api/ops/v1); printed now and never again."""
+def create_operator(
+    name: Annotated[str, typer.Argument(help="Who the token (and console login) is for.")],
+    email: Annotated[str | None, typer.Option(help="Also a console login (/console) with this e-mail.")] = None,
+    role: Annotated[str, typer.Option(help=f"The console login's role: {', '.join(console.ROLES)}.")] = "support",
+    password: Annotated[
+        str | None, typer.Option(envvar="CAREPOST_OPERATOR_PASSWORD", help="The console password; a new one is made and printed if not given.")
+    ] = None,
+) -> None:
+    """Issue an operator token (for /api/ops/v1), and with --email a console login;
+    the token and a made-up password are printed now and never again."""
+    login_password = password or secrets.token_urlsafe(12)
 
-    async def main() -> str:
+    async def main() -> dict[str, object]:
         async with database() as db, db.transaction() as session:
-            return await operators.issue_token(session, name=name)
+            issued: dict[str, object] = {"name": name, "token": await operators.issue_token(session, name=name)}
+            if email is not None:
+                login = await console.ensure_operator(session, email=email, name=name, role=role, password=login_password)
+                issued["console"] = {"email": login.email, "role": login.role, **({} if password else {"password": login_password})}
+            return issued
 
-    typer.echo(json.dumps({"name": name, "token": asyncio.run(main())}, indent=2))
+    with fail_on_core_errors():
+        typer.echo(json.dumps(asyncio.run(main()), indent=2))
 
 
 @orders_app.command("show")
