@@ -19,6 +19,8 @@ from carepost.adapters.mail import mail_for
 from carepost.adapters.ratelimit import counter_for
 from carepost import webhook_data
 from carepost.config import Settings
+from carepost.console.router import router as console_router
+from carepost.console.surface import SURFACE as CONSOLE_SURFACE
 from carepost.core.commerce.port import CommerceResolver
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import CoreError
@@ -68,6 +70,7 @@ def create_app(
     surfaces.register(PHARMACY_SURFACE)
     surfaces.register(WEBHOOKS_SURFACE)
     surfaces.register(CASES_SURFACE)
+    surfaces.register(CONSOLE_SURFACE)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -111,6 +114,7 @@ def create_app(
     app.include_router(ops_webhooks_router)
     app.include_router(webhooks_router)
     app.include_router(health_router)
+    app.include_router(console_router)
     _install_error_handlers(app, surfaces)
     openapi.install(app, surfaces)
     app.state.call_log = call_log

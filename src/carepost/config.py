@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     webhook_disable_after_hours: float = 120.0
     # The cases API's embedded pharmacy: seconds before it accepts, fills, ships and delivers an order.
     cases_pharmacy_schedule: str = "60,600,3600,7200"
+    # The console's cookies go over https only; the demo, served over http, turns it off.
+    console_secure_cookie: bool = True
     # /metrics answers only with `Authorization: Bearer <token>` when this is set.
     metrics_token: str | None = None
 

@@ -86,7 +86,7 @@ def _pharmacy(report: dict[str, Any] | None, users: list[dict[str, str]]) -> dic
 
 
 def run(*, host: str, port: int, data_dir: Path, manifest: Path | None) -> None:
-    settings = Settings(data_dir=data_dir, run_worker_in_process=True)
+    settings = Settings(data_dir=data_dir, run_worker_in_process=True, console_secure_cookie=False)  # served over http
     if "public_url" not in settings.model_fields_set:
         settings = settings.model_copy(update={"public_url": f"http://{host}:{port}"})
     if "cases_pharmacy_schedule" not in settings.model_fields_set:  # the whole journey in seconds

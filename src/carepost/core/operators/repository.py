@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.models import OperatorToken, Order
@@ -26,3 +26,10 @@ class OperatorRepository:
         matches = Order.id == int(reference) if reference.isdecimal() and len(reference) < 19 else Order.public_id == reference
         query = select(Order).where(matches)
         return await self.session.scalar(query.with_for_update() if lock else query)
+
+    async def order_counts(self, *, mode: str) -> list[tuple[str, str, int]]:
+        """(dialect, status, count) over every account's orders in this mode."""
+        rows = await self.session.execute(
+            select(Order.dialect, Order.status, func.count()).where(Order.mode == mode).group_by(Order.dialect, Order.status)
+        )
+        return [(dialect, status, count) for dialect, status, count in rows]

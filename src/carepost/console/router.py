@@ -1,0 +1,80 @@
+"""/console: sign-in, sign-out and the overview. Plain HTML forms, no JavaScript needed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from carepost.console import auth
+from carepost.console.auth import SignedInDep
+from carepost.console.pages import ASSETS, SIGN_IN_PATH, templates
+from carepost.core.kit.errors import NotFound
+from carepost.core.operators import console, overview
+from carepost.dialects._shared.runtime import RuntimeDep
+
+router = APIRouter(prefix="/console", include_in_schema=False)
+_ASSET_TYPES = {"console.css": "text/css"}
+
+
+@router.get(SIGN_IN_PATH.removeprefix("/console"))
+async def sign_in_page(request: Request) -> Response:
+    return _sign_in_form(request, problem=None, email="", status=200)
+
+
+@router.post(SIGN_IN_PATH.removeprefix("/console"), dependencies=[Depends(auth.require_same_origin)])
+async def sign_in(request: Request, runtime: RuntimeDep) -> Response:
+    form = await request.form()
+    auth.require_token(form.get("csrf_token"), request.cookies.get(auth.SIGN_IN_CSRF_COOKIE))
+    email, password = str(form.get("email") or ""), str(form.get("password") or "")
+    opened = await console.sign_in(runtime.db, email=email, password=password, client=auth.client_of(request)) if email and password else None
+    if opened is None:
+        problem = "That e-mail and password do not match, or this sign-in is locked for a while after repeated failures."
+        return _sign_in_form(request, problem=problem, email=email, status=401)
+    response = RedirectResponse("/console", status_code=303)
+    secure = runtime.settings.console_secure_cookie
+    auth.set_cookie(response, auth.SESSION_COOKIE, opened.secret, secure=secure, expires=opened.expires_at)
+    auth.clear_cookie(response, auth.SIGN_IN_CSRF_COOKIE, secure=secure)
+    return response
+
+
+@router.post("/sign-out", dependencies=[Depends(auth.require_same_origin)])
+async def sign_out(request: Request, runtime: RuntimeDep, live: SignedInDep) -> Response:
+    form = await request.form()
+    auth.require_token(form.get("csrf_token"), live.csrf_token)
+    async with runtime.db.transaction() as session:
+        await console.sign_out(session, secret=request.cookies[auth.SESSION_COOKIE], user=live.user, client=auth.client_of(request))
+    response = RedirectResponse(SIGN_IN_PATH, status_code=303)
+    auth.clear_cookie(response, auth.SESSION_COOKIE, secure=runtime.settings.console_secure_cookie)
+    return response
+
+
+@router.get("")
+async def overview_page(
+    request: Request, runtime: RuntimeDep, live: SignedInDep, mode: Annotated[str, Query(pattern="^(live|test)$")] = "live"
+) -> Response:
+    async with runtime.db.transaction() as session:
+        flows = await overview.order_counts(session, mode=mode)
+        await console.record(session, user=live.user, action="view", target="overview", client=auth.client_of(request))
+    return templates.TemplateResponse(request, "overview.html", {"live": live, "flows": flows, "mode": mode, "page": "overview"})
+
+
+@router.get("/assets/{name}")
+async def asset(name: str) -> FileResponse:
+    if name not in _ASSET_TYPES:
+        raise NotFound("No such file.", code="route_not_found")
+    return FileResponse(ASSETS / name, media_type=_ASSET_TYPES[name], headers={"cache-control": "public, max-age=3600"})
+
+
+def _sign_in_form(request: Request, *, problem: str | None, email: str, status: int) -> HTMLResponse:
+    """The form, with a fresh token for it in a cookie of its own (double submit)."""
+    token = auth.new_sign_in_token()
+    context = {"csrf_token": token, "problem": problem, "email": email, "page": "sign-in"}
+    response = templates.TemplateResponse(request, "sign_in.html", context, status_code=status)
+    auth.set_cookie(response, auth.SIGN_IN_CSRF_COOKIE, token, secure=_secure(request))
+    return response
+
+
+def _secure(request: Request) -> bool:
+    return request.app.state.runtime.settings.console_secure_cookie
