@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import socket
 import stat
@@ -86,6 +87,7 @@ def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path
         _try_the_devices_customer(base, manifest)
         _try_the_pharmacy(base, manifest)
         _try_the_cases(base, manifest)
+        _try_the_console(manifest)
         assert "server" not in created.headers
     finally:
         output = _stop(process)
@@ -101,8 +103,25 @@ def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path
         )
         assert status.status_code == 200 and status.json()["data"]["current_step_id"] == "scan_review"
         assert again["operator_token"] == manifest["operator_token"]
+        assert again["console"]["admin"] == manifest["console"]["admin"]
+        _try_the_console(again)  # the same login still signs in after a restart
     finally:
         _stop(process)
+
+
+def _try_the_console(manifest: dict) -> None:
+    """The manifest's console logins sign in (the demo is served over http: its cookies are not Secure)."""
+    console = manifest["console"]
+    assert console["url"] == f"{manifest['base_url']}/console"
+    for role in ("admin", "support"):
+        with httpx.Client(base_url=manifest["base_url"]) as browser:
+            form = browser.get("/console/sign-in")
+            token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+            login = console[role]
+            signed_in = browser.post("/console/sign-in", data={"email": login["email"], "password": login["password"], "csrf_token": token})
+            assert signed_in.status_code == 303, signed_in.text
+            overview = browser.get("/console")
+            assert overview.status_code == 200 and f">{role}<" in overview.text
 
 
 def _try_the_pharmacy(base: str, manifest: dict) -> None:

@@ -8,10 +8,12 @@ re-issues any key whose secret it no longer has. Only the demo does this.
 from __future__ import annotations
 
 import json
+import secrets as random_secrets
 from pathlib import Path
 
 from carepost.core.accounts import service as accounts
 from carepost.core.kit.db import Database
+from carepost.core.operators import console
 from carepost.core.operators import service as operators
 from carepost.tenant_file.apply import AccountReport
 
@@ -57,6 +59,22 @@ async def operator_token(db: Database, data_dir: Path) -> str:
         known["_operator"] = {"token": token}
         _save(data_dir, known)
     return token
+
+
+CONSOLE_LOGINS = {"admin": "admin@carepost.demo", "support": "support@carepost.demo"}
+
+
+async def console_logins(db: Database, data_dir: Path) -> dict[str, dict[str, str]]:
+    """role -> {email, password}: the demo's console logins, their passwords made once and kept
+    with the keys (the database holds only their hashes)."""
+    known = _load(data_dir)
+    logins = known.setdefault("_console", {})
+    for role, email in CONSOLE_LOGINS.items():
+        login = logins.setdefault(role, {"email": email, "password": random_secrets.token_urlsafe(12)})
+        async with db.transaction() as session:
+            await console.ensure_operator(session, email=login["email"], name=f"Demo {role}", role=role, password=login["password"])
+    _save(data_dir, known)
+    return logins
 
 
 async def _reissue(db: Database, slug: str, mode: str) -> str:

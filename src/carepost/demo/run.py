@@ -28,6 +28,7 @@ async def prepare(settings: Settings) -> dict[str, Any]:
         reports = await tenant_file.apply(db, tenant, secret_key=settings.resolved_secret_key, webhook_policy=settings.webhook_policy)
         secrets = await credentials.resolve(db, settings.data_dir, reports)
         operator = await credentials.operator_token(db, settings.data_dir)
+        console_logins = await credentials.console_logins(db, settings.data_dir)
     finally:
         await db.dispose()
     masks = {entry.slug: entry.masks for entry in tenant.accounts}
@@ -36,6 +37,7 @@ async def prepare(settings: Settings) -> dict[str, Any]:
         "base_url": settings.public_url,
         "docs_url": f"{settings.public_url}/docs",
         "operator_token": operator,
+        "console": {"url": f"{settings.public_url}/console", **console_logins},
         "accounts": [
             {
                 "name": report.name,
@@ -109,6 +111,10 @@ def _print(summary: dict[str, Any], settings: Settings) -> None:
     print(f"Webhooks: POST /api/webhooks/v1/endpoints with any key; receivers on {settings.webhook_allowed_hosts} are allowed")
     print(f"Data: {settings.resolved_database_url}")
     print(f"Operator token (/api/ops/v1, Authorization: Bearer): {summary['operator_token']}")
+    console = summary["console"]
+    print(f"Console: {console['url']}")
+    for role in ("admin", "support"):
+        print(f"  {role}: {console[role]['email']}  password: {console[role]['password']}")
     for account in summary["accounts"]:
         print(f"\n  {account['name']}  [{account['slug']}]")
         for mode, secret in sorted(account["keys"].items()):
