@@ -29,6 +29,17 @@ BASE_HEADERS: Headers = ((b"x-content-type-options", b"nosniff"),)
 API_HEADERS: Headers = (*BASE_HEADERS, (b"cache-control", b"no-store"))
 
 
+def page_headers(content_security_policy: bytes, *, referrer_policy: bytes) -> Headers:
+    """For HTML pages that show private data: no cache keeps them, no frame embeds them,
+    and they load only what the policy allows."""
+    return (
+        *API_HEADERS,
+        (b"content-security-policy", content_security_policy),
+        (b"x-frame-options", b"DENY"),
+        (b"referrer-policy", referrer_policy),
+    )
+
+
 @dataclass(frozen=True)
 class Surface:
     dialect: str

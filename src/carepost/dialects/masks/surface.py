@@ -1,7 +1,7 @@
 """Where the masks dialect answers, and how its errors and headers look."""
 
 from carepost.core.manufacturing.scan_upload import LARGEST_FILE
-from carepost.dialects._shared.surfaces import API_HEADERS, Surface
+from carepost.dialects._shared.surfaces import Surface, page_headers
 from carepost.dialects._shared.openapi import Documentation
 from carepost.dialects.masks import errors, shapes
 from carepost.dialects.masks.portal import pages
@@ -24,15 +24,10 @@ SURFACE = Surface(
 
 # The page a patient opens from an e-mail: its URL holds the patient's e-mail address,
 # so no referrer leaves it, no frame embeds it, no cache keeps it, and it runs only its own script.
-PORTAL_HEADERS = (
-    *API_HEADERS,
-    (
-        b"content-security-policy",
-        b"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self';"
-        b" form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
-    ),
-    (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+PORTAL_HEADERS = page_headers(
+    b"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self';"
+    b" form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
+    referrer_policy=b"no-referrer",
 )
 
 # The patient portal takes videos: its limit is the largest scan file plus the multipart framing,
