@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
@@ -11,11 +12,13 @@ from carepost.console import auth
 from carepost.console.auth import SignedInDep
 from carepost.console.pages import ASSETS, SIGN_IN_PATH, templates
 from carepost.core.kit.errors import NotFound
-from carepost.core.operators import console, overview
+from carepost.core.kit.paging import PageRequest
+from carepost.core.operators import console, order_search, overview
 from carepost.dialects._shared.runtime import RuntimeDep
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 _ASSET_TYPES = {"console.css": "text/css"}
+ORDERS_PER_PAGE = 25
 
 
 @router.get(SIGN_IN_PATH.removeprefix("/console"))
@@ -58,6 +61,34 @@ async def overview_page(
         flows = await overview.order_counts(session, mode=mode)
         await console.record(session, user=live.user, action="view", target="overview", client=auth.client_of(request))
     return templates.TemplateResponse(request, "overview.html", {"live": live, "flows": flows, "mode": mode, "page": "overview"})
+
+
+@router.get("/orders")
+async def orders_page(
+    request: Request,
+    runtime: RuntimeDep,
+    live: SignedInDep,
+    flow: Annotated[Literal["", "masks", "devices", "pharmacy", "cases"], Query()] = "",
+    status: Annotated[str, Query(max_length=32)] = "",
+    account: Annotated[str, Query(max_length=64)] = "",
+    mode: Annotated[Literal["", "live", "test"], Query()] = "live",
+    placed_from: Annotated[date | None, Query(alias="from")] = None,
+    placed_to: Annotated[date | None, Query(alias="to")] = None,
+    q: Annotated[str, Query(max_length=order_search.MAX_QUERY_LENGTH)] = "",
+    page: Annotated[int, Query(ge=0, le=10_000)] = 0,
+) -> Response:
+    filters = order_search.OrderFilter(
+        flow=flow or None, status=status or None, account=account or None, mode=mode or None,
+        placed_from=placed_from, placed_to=placed_to, query=q or None,
+    )
+    async with runtime.db.transaction() as session:
+        found = await order_search.find_orders(session, filters, PageRequest(page=page, size=ORDERS_PER_PAGE))
+        # What was asked, not what was typed: a search may be a patient's name.
+        asked = {"flow": flow, "status": status, "account": account, "mode": mode, "searched": filters.searched, "page": page}
+        await console.record(session, user=live.user, action="view", target="orders", detail=asked, client=auth.client_of(request))
+    query = {key: value for key, value in request.query_params.items() if key != "page"}
+    context = {"live": live, "page": "orders", "found": found, "form": {**query, "mode": mode}, "query": query, "flows": overview.FLOWS}
+    return templates.TemplateResponse(request, "orders.html", context)
 
 
 @router.get("/assets/{name}")
