@@ -4,9 +4,11 @@ a search never lands in the audit log as typed (it may be a patient's name)."""
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from sqlalchemy import select
 
+from carepost.core.kit.clock import utcnow
 from carepost.core.models import Account, ConsoleAuditEntry
 from tests.console.conftest import make_login, sign_in
 from tests.devices_world import devices_world, patient_order
@@ -23,6 +25,19 @@ async def _signed_in(browser, db, role: str = "support"):
 async def _slug(db, account_id: int) -> str:
     async with db.read() as session:
         return await session.scalar(select(Account.slug).where(Account.id == account_id))
+
+
+async def test_orders_placed_between_two_dates(browser, client, db):
+    await _signed_in(browser, db)
+    clinic = await create_clinic(db)
+    placed = await place(client, clinic.live_key)
+    slug, today = await _slug(db, clinic.account_id), utcnow().date()
+
+    within = await browser.get("/console/orders", params={"account": slug, "from": today.isoformat(), "to": today.isoformat()})
+    before = await browser.get("/console/orders", params={"account": slug, "to": (today - timedelta(days=1)).isoformat()})
+    after = await browser.get("/console/orders", params={"account": slug, "from": (today + timedelta(days=1)).isoformat()})
+
+    assert placed in within.text and "0 orders" in before.text and "0 orders" in after.text
 
 
 async def test_orders_of_every_flow_filtered_by_account_flow_and_mode(browser, client, db):
@@ -100,7 +115,9 @@ async def test_bad_filters_are_a_400_page_and_a_signed_out_browser_is_sent_to_si
     assert (await browser.get("/console/orders")).headers["location"] == "/console/sign-in"
     await _signed_in(browser, db)
 
-    for params in ({"page": "-1"}, {"from": "yesterday"}, {"flow": "shoes"}, {"q": "x" * 101}, {"mode": "both"}):
+    form_as_sent = await browser.get("/console/orders", params={"q": "", "flow": "", "status": "", "account": "", "from": "", "to": ""})
+    assert form_as_sent.status_code == 200  # a plain form sends its empty fields too
+    for params in ({"page": "-1"}, {"from": "yesterday"}, {"to": "2026-13-01"}, {"flow": "shoes"}, {"q": "x" * 101}, {"mode": "both"}):
         response = await browser.get("/console/orders", params=params)
         assert response.status_code == 400, (params, response.text)
         assert "<h1>That did not work</h1>" in response.text and response.headers["content-type"].startswith("text/html")

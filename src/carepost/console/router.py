@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from carepost.console import auth
 from carepost.console.auth import SignedInDep
 from carepost.console.pages import ASSETS, SIGN_IN_PATH, templates
-from carepost.core.kit.errors import NotFound
+from carepost.core.kit.errors import InvalidInput, NotFound
 from carepost.core.kit.paging import PageRequest
 from carepost.core.operators import console, order_search, overview
 from carepost.dialects._shared.runtime import RuntimeDep
@@ -72,14 +72,14 @@ async def orders_page(
     status: Annotated[str, Query(max_length=32)] = "",
     account: Annotated[str, Query(max_length=64)] = "",
     mode: Annotated[Literal["", "live", "test"], Query()] = "live",
-    placed_from: Annotated[date | None, Query(alias="from")] = None,
-    placed_to: Annotated[date | None, Query(alias="to")] = None,
+    placed_from: Annotated[str, Query(alias="from", max_length=10)] = "",  # a form sends its empty date fields too
+    placed_to: Annotated[str, Query(alias="to", max_length=10)] = "",
     q: Annotated[str, Query(max_length=order_search.MAX_QUERY_LENGTH)] = "",
     page: Annotated[int, Query(ge=0, le=10_000)] = 0,
 ) -> Response:
     filters = order_search.OrderFilter(
         flow=flow or None, status=status or None, account=account or None, mode=mode or None,
-        placed_from=placed_from, placed_to=placed_to, query=q or None,
+        placed_from=_date(placed_from, "from"), placed_to=_date(placed_to, "to"), query=q or None,
     )
     async with runtime.db.transaction() as session:
         found = await order_search.find_orders(session, filters, PageRequest(page=page, size=ORDERS_PER_PAGE))
@@ -105,6 +105,13 @@ def _sign_in_form(request: Request, *, problem: str | None, email: str, status: 
     response = templates.TemplateResponse(request, "sign_in.html", context, status_code=status)
     auth.set_cookie(response, auth.SIGN_IN_CSRF_COOKIE, token, secure=_secure(request))
     return response
+
+
+def _date(value: str, field: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise InvalidInput(f"{field}: a date is YYYY-MM-DD.", field=field) from None
 
 
 def _secure(request: Request) -> bool:
