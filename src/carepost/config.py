@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     run_worker_in_process: bool = False
     log_level: str = "info"
     # Rate limits: requests a minute per API key (an account may set its own) and per
-    # client address on the patient portal; counted in Redis when redis_url is set.
+    # client address on the patient portal and the console's sign-in; counted in Redis when redis_url is set.
     rate_limit_per_minute: int = 600
     portal_rate_limit_per_minute: int = 60
     redis_url: str | None = None

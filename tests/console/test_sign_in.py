@@ -3,6 +3,7 @@ browser that reaches nothing but the sign-in page."""
 
 from __future__ import annotations
 
+import httpx
 from sqlalchemy import func, select
 
 from carepost.core.models import ConsoleAuditEntry, Order
@@ -119,3 +120,33 @@ async def test_a_support_operator_signs_in_with_its_role_shown(browser, db):
     page = await browser.get("/console?mode=test")
 
     assert page.status_code == 200 and ">support<" in page.text and "Showing <strong>test</strong> orders" in page.text
+
+
+async def test_control_characters_in_a_sign_in_are_a_failed_attempt_not_a_500(browser, db):
+    login = await make_login(db)
+    form = await browser.get("/console/sign-in")
+
+    response = await browser.post(
+        "/console/sign-in", data={"email": login.email + "\x00", "password": login.password, "csrf_token": form_token(form.text)}
+    )
+
+    assert response.status_code == 401  # PostgreSQL would refuse the NUL: it never reaches a query
+    assert await _audit(db, login.email + "\ufffd") == ["sign_in_failed"]
+
+
+async def test_sign_ins_from_one_address_are_rate_limited(app, db, settings):
+    from carepost.app import create_app
+
+    limited = create_app(settings.model_copy(update={"portal_rate_limit_per_minute": 3}))
+    login = await make_login(db)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=limited), base_url="https://testserver") as browser:
+        answers = []
+        for _ in range(4):
+            form = await browser.get("/console/sign-in")
+            answers.append(await browser.post(
+                "/console/sign-in", data={"email": login.email, "password": "wrong password", "csrf_token": form_token(form.text)}
+            ))
+    await limited.state.runtime.db.dispose()
+
+    assert [answer.status_code for answer in answers] == [401, 401, 401, 429]
+    assert "Retry-After" in answers[-1].headers and "<h1>Please wait a moment</h1>" in answers[-1].text

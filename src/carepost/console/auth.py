@@ -24,6 +24,7 @@ from carepost.core.kit.errors import Forbidden, Unauthenticated
 from carepost.core.operators import console
 from carepost.core.operators.console import LiveSession
 from carepost.console.pages import SIGNED_OUT
+from carepost.dialects._shared import rate_limits
 from carepost.dialects._shared.runtime import RuntimeDep
 
 SESSION_COOKIE = "carepost_console"
@@ -73,6 +74,13 @@ def set_cookie(response: Response, name: str, value: str, *, secure: bool, expir
 
 def clear_cookie(response: Response, name: str, *, secure: bool) -> None:
     response.delete_cookie(name, path="/console", httponly=True, samesite="strict", secure=secure)
+
+
+async def per_address_limit(request: Request, runtime: RuntimeDep) -> None:
+    """Sign-in attempts per client address, beside each login's own lock-out: one address
+    trying many e-mails meets this limit (the portal's, CAREPOST_PORTAL_RATE_LIMIT_PER_MINUTE)."""
+    limit = runtime.settings.portal_rate_limit_per_minute
+    await rate_limits.enforce(request, runtime.rate_counter, key=f"console:{client_of(request)}", limit=limit, policy="per-address")
 
 
 def client_of(request: Request) -> str | None:

@@ -26,7 +26,7 @@ async def sign_in_page(request: Request) -> Response:
     return _sign_in_form(request, problem=None, email="", status=200)
 
 
-@router.post(SIGN_IN_PATH.removeprefix("/console"), dependencies=[Depends(auth.require_same_origin)])
+@router.post(SIGN_IN_PATH.removeprefix("/console"), dependencies=[Depends(auth.require_same_origin), Depends(auth.per_address_limit)])
 async def sign_in(request: Request, runtime: RuntimeDep) -> Response:
     form = await request.form()
     auth.require_token(form.get("csrf_token"), request.cookies.get(auth.SIGN_IN_CSRF_COOKIE))

@@ -87,7 +87,8 @@ async def sign_in(db: Database, *, email: str, password: str, client: str | None
     """A new session for these credentials, or None (wrong e-mail, wrong password, locked
     out or disabled: all alike). The password is checked in a read, so argon2's tens of
     milliseconds hold no write lock; the outcome is written after."""
-    address = email.strip().lower()[:320]
+    # As typed, for the audit row; a control character (a NUL PostgreSQL would refuse) can name no operator.
+    address = "".join(ch if ch.isprintable() else "\ufffd" for ch in email.strip().lower()[:320])
     at = utcnow()
     async with db.read() as session:
         operator = await ConsoleRepository(session).operator_by_email(address)
