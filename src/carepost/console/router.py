@@ -19,6 +19,7 @@ from carepost.dialects._shared.runtime import RuntimeDep
 router = APIRouter(prefix="/console", include_in_schema=False)
 _ASSET_TYPES = {"console.css": "text/css"}
 ORDERS_PER_PAGE = 25
+AUDIT_ROWS_PER_PAGE = 50
 
 
 @router.get(SIGN_IN_PATH.removeprefix("/console"))
@@ -89,6 +90,27 @@ async def orders_page(
     query = {key: value for key, value in request.query_params.items() if key != "page"}
     context = {"live": live, "page": "orders", "found": found, "form": {**query, "mode": mode}, "query": query, "flows": overview.FLOWS}
     return templates.TemplateResponse(request, "orders.html", context)
+
+
+@router.get("/audit")
+async def audit_page(
+    request: Request,
+    runtime: RuntimeDep,
+    live: SignedInDep,
+    operator: Annotated[str, Query(max_length=320)] = "",
+    action: Annotated[str, Query(max_length=64)] = "",
+    on: Annotated[str, Query(max_length=10)] = "",
+    page: Annotated[int, Query(ge=0, le=10_000)] = 0,
+) -> Response:
+    async with runtime.db.transaction() as session:
+        found = await console.audit_log(
+            session, user=live.user, email=operator or None, action=action or None, on=_date(on, "on"),
+            request=PageRequest(page=page, size=AUDIT_ROWS_PER_PAGE),
+        )
+        await console.record(session, user=live.user, action="view", target="audit", client=auth.client_of(request))
+    query = {key: value for key, value in request.query_params.items() if key != "page"}
+    context = {"live": live, "page": "audit", "found": found, "form": query, "query": query}
+    return templates.TemplateResponse(request, "audit.html", context)
 
 
 @router.get("/assets/{name}")

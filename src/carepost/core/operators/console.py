@@ -2,7 +2,7 @@
 core/kit/passwords.py) and a role.
 
 - `admin` may do everything; `support` may read, and take the order actions,
-  but not see keys or change settings (`may`).
+  but not see keys, change settings or read the audit log (`may`).
 - Five failed sign-ins in a row lock an operator out for fifteen minutes; the
   answer to a locked operator is the answer to a wrong password, so neither
   tells which e-mails exist.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,12 +27,13 @@ from carepost.core.kit import passwords
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import Forbidden, InvalidInput
+from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.models import ConsoleAuditEntry, ConsoleOperator, ConsoleSession
 from carepost.core.operators.console_repository import ConsoleRepository
 
 ROLES = ("admin", "support")
 _MAY = {
-    "admin": frozenset({"read", "order_actions", "keys", "settings", "operators"}),
+    "admin": frozenset({"read", "order_actions", "keys", "settings", "operators", "audit"}),
     "support": frozenset({"read", "order_actions"}),
 }
 LOCK_AFTER_FAILURES = 5
@@ -152,6 +153,20 @@ async def _record(
             operator_id=operator_id, email=email, action=action, target=target, detail=detail, client=(client or "")[:64] or None, at=at
         )
     )
+
+
+async def audit_log(
+    session: AsyncSession, *, user: ConsoleUser, email: str | None = None, action: str | None = None,
+    on: date | None = None, request: PageRequest,
+) -> Page[ConsoleAuditEntry]:
+    """The console's audit rows, newest first, for an admin: filtered by operator e-mail, action and day."""
+    user.require("audit")
+    since = datetime.combine(on, time.min, UTC) if on else None
+    rows, total = await ConsoleRepository(session).audit_page(
+        email=email.strip().lower() if email else None, action=action, since=since,
+        before=since + timedelta(days=1) if since else None, offset=request.offset, limit=request.size,
+    )
+    return Page(items=rows, request=request, total=total)
 
 
 def _user(operator: ConsoleOperator) -> ConsoleUser:

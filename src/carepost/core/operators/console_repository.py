@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import case, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.models import ConsoleAuditEntry, ConsoleOperator, ConsoleSession
@@ -65,10 +65,21 @@ class ConsoleRepository:
             .execution_options(synchronize_session=False)
         )
 
-    async def audit(self, *, operator_id: int | None = None, action: str | None = None, limit: int = 100) -> list[ConsoleAuditEntry]:
-        query = select(ConsoleAuditEntry)
-        if operator_id is not None:
-            query = query.where(ConsoleAuditEntry.operator_id == operator_id)
+    async def audit_page(
+        self, *, email: str | None, action: str | None, since: datetime | None, before: datetime | None, offset: int, limit: int
+    ) -> tuple[list[ConsoleAuditEntry], int]:
+        """Audit rows, newest first, and how many match."""
+        conditions = []
+        if email is not None:
+            conditions.append(ConsoleAuditEntry.email == email)
         if action is not None:
-            query = query.where(ConsoleAuditEntry.action == action)
-        return list(await self.session.scalars(query.order_by(ConsoleAuditEntry.id.desc()).limit(limit)))
+            conditions.append(ConsoleAuditEntry.action == action)
+        if since is not None:
+            conditions.append(ConsoleAuditEntry.at >= since)
+        if before is not None:
+            conditions.append(ConsoleAuditEntry.at < before)
+        total = await self.session.scalar(select(func.count()).select_from(ConsoleAuditEntry).where(*conditions))
+        rows = await self.session.scalars(
+            select(ConsoleAuditEntry).where(*conditions).order_by(ConsoleAuditEntry.id.desc()).offset(offset).limit(limit)
+        )
+        return list(rows), total or 0
