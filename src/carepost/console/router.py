@@ -14,7 +14,7 @@ from carepost.console.pages import ASSETS, SIGN_IN_PATH, templates
 from carepost.core.kit.errors import InvalidInput, NotFound
 from carepost.core.kit.paging import PageRequest
 from carepost.core.operators import console, order_search, overview
-from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.dialects._shared.runtime import Runtime, RuntimeDep
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 _ASSET_TYPES = {"console.css": "text/css"}
@@ -23,8 +23,8 @@ AUDIT_ROWS_PER_PAGE = 50
 
 
 @router.get(SIGN_IN_PATH.removeprefix("/console"))
-async def sign_in_page(request: Request) -> Response:
-    return _sign_in_form(request, problem=None, email="", status=200)
+async def sign_in_page(request: Request, runtime: RuntimeDep) -> Response:
+    return _sign_in_form(request, runtime, problem=None, email="", status=200)
 
 
 @router.post(SIGN_IN_PATH.removeprefix("/console"), dependencies=[Depends(auth.require_same_origin), Depends(auth.per_address_limit)])
@@ -35,7 +35,7 @@ async def sign_in(request: Request, runtime: RuntimeDep) -> Response:
     opened = await console.sign_in(runtime.db, email=email, password=password, client=auth.client_of(request)) if email and password else None
     if opened is None:
         problem = "That e-mail and password do not match, or this sign-in is locked for a while after repeated failures."
-        return _sign_in_form(request, problem=problem, email=email, status=401)
+        return _sign_in_form(request, runtime, problem=problem, email=email, status=401)
     response = RedirectResponse("/console", status_code=303)
     secure = runtime.settings.console_secure_cookie
     auth.set_cookie(response, auth.SESSION_COOKIE, opened.secret, secure=secure, expires=opened.expires_at)
@@ -87,7 +87,7 @@ async def orders_page(
         # What was asked, not what was typed: a search may be a patient's name.
         asked = {"flow": flow, "status": status, "account": account, "mode": mode, "searched": filters.searched, "page": page}
         await console.record(session, user=live.user, action="view", target="orders", detail=asked, client=auth.client_of(request))
-    query = {key: value for key, value in request.query_params.items() if key != "page"}
+    query = _filters_in(request)
     context = {"live": live, "page": "orders", "found": found, "form": {**query, "mode": mode}, "query": query, "flows": overview.FLOWS}
     return templates.TemplateResponse(request, "orders.html", context)
 
@@ -108,7 +108,7 @@ async def audit_page(
             request=PageRequest(page=page, size=AUDIT_ROWS_PER_PAGE),
         )
         await console.record(session, user=live.user, action="view", target="audit", client=auth.client_of(request))
-    query = {key: value for key, value in request.query_params.items() if key != "page"}
+    query = _filters_in(request)
     context = {"live": live, "page": "audit", "found": found, "form": query, "query": query}
     return templates.TemplateResponse(request, "audit.html", context)
 
@@ -120,13 +120,18 @@ async def asset(name: str) -> FileResponse:
     return FileResponse(ASSETS / name, media_type=_ASSET_TYPES[name], headers={"cache-control": "public, max-age=3600"})
 
 
-def _sign_in_form(request: Request, *, problem: str | None, email: str, status: int) -> HTMLResponse:
+def _sign_in_form(request: Request, runtime: Runtime, *, problem: str | None, email: str, status: int) -> HTMLResponse:
     """The form, with a fresh token for it in a cookie of its own (double submit)."""
     token = auth.new_sign_in_token()
     context = {"csrf_token": token, "problem": problem, "email": email, "page": "sign-in"}
     response = templates.TemplateResponse(request, "sign_in.html", context, status_code=status)
-    auth.set_cookie(response, auth.SIGN_IN_CSRF_COOKIE, token, secure=_secure(request))
+    auth.set_cookie(response, auth.SIGN_IN_CSRF_COOKIE, token, secure=runtime.settings.console_secure_cookie)
     return response
+
+
+def _filters_in(request: Request) -> dict[str, str]:
+    """A paged page's filters as asked, for its form and its Newer/Older links."""
+    return {key: value for key, value in request.query_params.items() if key != "page"}
 
 
 def _date(value: str, field: str) -> date | None:
@@ -134,7 +139,3 @@ def _date(value: str, field: str) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         raise InvalidInput(f"{field}: a date is YYYY-MM-DD.", field=field) from None
-
-
-def _secure(request: Request) -> bool:
-    return request.app.state.runtime.settings.console_secure_cookie
