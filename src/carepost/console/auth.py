@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from carepost.core.kit.errors import Forbidden, Unauthenticated
@@ -57,6 +58,13 @@ def require_same_origin(request: Request) -> None:
     origin = request.headers.get("origin")
     if origin is not None and origin != f"{request.url.scheme}://{request.headers.get('host', '')}":
         raise Forbidden("This form was sent from another site.", code="cross_site_form")
+
+
+async def posted_form(request: Request, live: LiveSession) -> FormData:
+    """A signed-in form's fields, once its token is the session's own (refused otherwise)."""
+    form = await request.form()
+    require_token(form.get("csrf_token"), live.csrf_token)
+    return form
 
 
 def require_token(given: object, expected: str | None) -> None:

@@ -45,8 +45,7 @@ async def sign_in(request: Request, runtime: RuntimeDep) -> Response:
 
 @router.post("/sign-out", dependencies=[Depends(auth.require_same_origin)])
 async def sign_out(request: Request, runtime: RuntimeDep, live: SignedInDep) -> Response:
-    form = await request.form()
-    auth.require_token(form.get("csrf_token"), live.csrf_token)
+    await auth.posted_form(request, live)
     async with runtime.db.transaction() as session:
         await console.sign_out(session, secret=request.cookies[auth.SESSION_COOKIE], user=live.user, client=auth.client_of(request))
     response = RedirectResponse(SIGN_IN_PATH, status_code=303)

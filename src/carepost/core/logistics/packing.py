@@ -21,7 +21,16 @@ from carepost.core.logistics import devices as device_moves
 from carepost.core.logistics.catalog import CatalogRepository
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.logistics.repository import LogisticsRepository
-from carepost.core.models import Device, Order, OrderDevice, OrderLine, PackedKit
+from carepost.core.models import Device, Item, Order, OrderDevice, OrderLine, PackedKit
+
+
+@dataclass(frozen=True)
+class PackChoice:
+    """For an operator choosing devices: a serialized item the order ships, how many, and some on the shelf."""
+
+    item: Item
+    needed: int
+    on_shelf: list[Device]
 
 
 @dataclass(frozen=True)
@@ -97,3 +106,24 @@ async def pack_order(session: AsyncSession, *, order: Order, lines: Sequence[Ord
     for device, _ in assignments:
         await device_moves.move(session, device, DeviceState.PACKED, event="packed")
     return Packed(kits=packed_kits, devices=len(assignments))
+
+
+async def pack_choices(session: AsyncSession, *, order: Order, lines: Sequence[OrderLine], shown: int = 20) -> list[PackChoice]:
+    """What packing this order will take off its site's shelf, item by item (a test order takes none)."""
+    if order.mode != "live":
+        return []
+    catalog = CatalogRepository(session)
+    kits = await catalog.kits(line.ref_id for line in lines if line.kind == "kit")
+    items = await catalog.items(line.ref_id for line in lines if line.kind == "item")
+    needed: dict[int, tuple[Item, int]] = {}
+    units = [(c.item.item, c.count * line.count) for line in lines if line.kind == "kit" for c in kits[line.ref_id].contents]
+    units += [(items[line.ref_id].item, line.count) for line in lines if line.kind == "item"]
+    for item, count in units:
+        if item.serialized:
+            needed[item.id] = (item, needed.get(item.id, (item, 0))[1] + count)
+    repository = LogisticsRepository(session)
+    site_id = order.attributes["fulfillment_site_id"]
+    return [
+        PackChoice(item, count, await repository.available_devices(site_id=site_id, item_id=item.id, count=max(count, shown), lock=False))
+        for item, count in needed.values()
+    ]

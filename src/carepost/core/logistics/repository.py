@@ -188,16 +188,18 @@ class LogisticsRepository:
                 found[event.device_id].append(event)
         return found
 
-    async def available_devices(self, *, site_id: int, item_id: int, count: int, exclude: Set[int]) -> list[Device]:
-        """Devices of an item in stock at a site, oldest first, locked for packing."""
+    async def available_devices(
+        self, *, site_id: int, item_id: int, count: int, exclude: Set[int] = frozenset(), lock: bool = True
+    ) -> list[Device]:
+        """Devices of an item in stock at a site, oldest first, locked for packing (or only shown)."""
         query = (
             select(Device)
             .where(Device.fulfillment_site_id == site_id, Device.item_id == item_id, Device.status == DeviceState.AVAILABLE)
             .order_by(Device.id)
             .limit(count + len(exclude))
-            .with_for_update()
         )
-        return [device for device in await self.session.scalars(query) if device.id not in exclude][:count]
+        found = await self.session.scalars(query.with_for_update() if lock else query)
+        return [device for device in found if device.id not in exclude][:count]
 
     async def fulfillment_site(self, site_id: int | None) -> FulfillmentSite | None:
         """The named site; with no name, the first one."""

@@ -47,7 +47,7 @@ class WebhookEvent(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
     mode: Mapped[str] = mapped_column(String(4))
     type: Mapped[str] = mapped_column(String(64))
-    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), nullable=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), nullable=True, index=True)
     source: Mapped[str] = mapped_column(String(64), unique=True)  # what made it (an outbox message): made once
     payload: Mapped[dict[str, Any]] = mapped_column(JsonDoc)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -38,6 +38,10 @@ class Lifecycle:
     def allows(self, state: str, action: str) -> bool:
         return (state, action) in self.transitions
 
+    def actions_from(self, state: str) -> tuple[str, ...]:
+        """What may happen next, in the table's order."""
+        return tuple(action for (from_state, action) in self.transitions if from_state == state)
+
     def next(self, state: str, action: str) -> str:
         try:
             return self.transitions[(state, action)]

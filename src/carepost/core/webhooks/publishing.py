@@ -94,6 +94,12 @@ async def publish_order_event(session: AsyncSession, order: Order, *, event_name
     )
 
 
+async def partner_view(session: AsyncSession, order: Order) -> dict[str, Any] | None:
+    """The order as its partner sees it now, through its flow's own API (None if no flow registered one)."""
+    renderer = _RENDERERS.get(order.dialect)
+    return await renderer(session, order) if renderer is not None else None
+
+
 async def _subscribers(session: AsyncSession, account_id: int, mode: str, event_type: str) -> list[WebhookEndpoint]:
     if event_type == types.WEBHOOK_TEST:
         return []

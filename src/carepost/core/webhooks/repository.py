@@ -133,6 +133,17 @@ class WebhookRepository:
         rows = await self.session.execute(query.order_by(WebhookDelivery.id.desc()).limit(limit))
         return [tuple(row) for row in rows]  # type: ignore[misc]
 
+    async def order_deliveries(self, order_id: int, *, limit: int) -> list[tuple[WebhookDelivery, WebhookEvent, WebhookEndpoint]]:
+        """Every delivery of an order's events, to whichever endpoint, newest first."""
+        query = (
+            select(WebhookDelivery, WebhookEvent, WebhookEndpoint)
+            .join(WebhookEvent, WebhookEvent.id == WebhookDelivery.event_id)
+            .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+            .where(WebhookEvent.order_id == order_id)
+        )
+        rows = await self.session.execute(query.order_by(WebhookDelivery.id.desc()).limit(limit))
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
     async def attempts(self, delivery_ids: list[int]) -> dict[int, list[WebhookAttempt]]:
         found: dict[int, list[WebhookAttempt]] = {i: [] for i in delivery_ids}
         if delivery_ids:

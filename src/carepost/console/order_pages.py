@@ -1,0 +1,76 @@
+"""/console/orders/{order}: one order of any flow, its documents, and the moves its
+lifecycle allows now, each a plain form (core/operators/order_detail.py, order_actions.py)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.responses import RedirectResponse, Response
+
+from carepost.console import action_form, auth
+from carepost.console.auth import SignedInDep
+from carepost.console.pages import templates
+from carepost.core.kit.errors import CoreError
+from carepost.core.operators import console, order_actions
+from carepost.core.operators.console import LiveSession
+from carepost.core.operators.order_detail import order_detail
+from carepost.core.operators.order_documents import document_file
+from carepost.core.operators.service import order as order_by_reference
+from carepost.core.logistics.operations import CARRIERS as DEVICE_CARRIERS
+from carepost.dialects._shared.problems import STATUS_BY_KIND
+from carepost.dialects._shared.runtime import Runtime, RuntimeDep
+
+router = APIRouter(prefix="/console/orders", include_in_schema=False)
+OrderRef = Annotated[str, Path(max_length=32, pattern=r"^[A-Za-z0-9_]+$")]
+
+
+@router.get("/{reference}")
+async def order_page(reference: OrderRef, request: Request, runtime: RuntimeDep, live: SignedInDep) -> Response:
+    return await _page(request, runtime, live, reference, done=request.query_params.get("done"))
+
+
+@router.post("/{reference}/actions/{action}", dependencies=[Depends(auth.require_same_origin)])
+async def act(
+    reference: OrderRef, action: Annotated[str, Path(max_length=32)], request: Request, runtime: RuntimeDep, live: SignedInDep
+) -> Response:
+    form = await auth.posted_form(request, live)
+    live.user.require("order_actions")
+    try:
+        given = action_form.operator_input(form)
+        async with runtime.db.transaction() as session:
+            order = await order_by_reference(session, public_id=reference, lock=True)
+            await order_actions.perform(
+                session, order=order, action=action, given=given, actor=f"console:{live.user.email}",
+                commerce=runtime.commerce(session, order.account_id),
+            )
+            await console.record(session, user=live.user, action=f"order.{action}", target=f"order:{order.public_id}", client=auth.client_of(request))
+    except CoreError as refused:
+        # The move changed nothing: the order again, with why, and the status of the refusal.
+        return await _page(request, runtime, live, reference, problem=refused.message, status=STATUS_BY_KIND.get(refused.kind, 400))
+    return RedirectResponse(f"/console/orders/{reference}?done={action}", status_code=303)
+
+
+@router.get("/{reference}/documents/{document_id}")
+async def document(
+    reference: OrderRef, document_id: Annotated[str, Path(max_length=64)], request: Request, runtime: RuntimeDep, live: SignedInDep
+) -> Response:
+    async with runtime.db.transaction() as session:
+        order = await order_by_reference(session, public_id=reference)
+        found = await document_file(session, order, document_id, runtime.documents)
+        await console.record(session, user=live.user, action="download", target=f"order:{order.public_id}", detail={"document": document_id}, client=auth.client_of(request))
+    disposition = f'attachment; filename="{found.document.filename}"'
+    return Response(found.content, media_type=found.document.content_type, headers={"content-disposition": disposition})
+
+
+async def _page(
+    request: Request, runtime: Runtime, live: LiveSession, reference: str, *, done: str | None = None, problem: str | None = None, status: int = 200
+) -> Response:
+    async with runtime.db.transaction() as session:
+        detail = await order_detail(session, reference=reference)
+        await console.record(session, user=live.user, action="view", target=f"order:{detail.order.public_id}", client=auth.client_of(request))
+    context = {
+        "live": live, "page": "orders", "detail": detail, "done": done if done in action_form.LABELS else None, "problem": problem,
+        "forms": action_form, "device_carriers": DEVICE_CARRIERS,
+    }
+    return templates.TemplateResponse(request, "order.html", context, status_code=status)

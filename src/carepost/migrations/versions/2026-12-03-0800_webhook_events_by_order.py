@@ -1,0 +1,25 @@
+"""webhook_events.order_id indexed: the console shows an order's webhook deliveries
+
+Revision ID: 9e3f0c7b5a21
+Revises: 4d2b8e6f1a93
+Create Date: 2026-12-03 08:00:00
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = '9e3f0c7b5a21'
+down_revision = '4d2b8e6f1a93'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('webhook_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_webhook_events_order_id'), ['order_id'], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('webhook_events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_webhook_events_order_id'))
