@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.lean import LeanStatement
@@ -42,6 +42,10 @@ class AccountRepository:
         self.session.add(account)
         await self.session.flush()
         return account
+
+    async def dialects(self, account_id: int) -> list[str]:
+        query = select(AccountDialect.dialect).where(AccountDialect.account_id == account_id).order_by(AccountDialect.dialect)
+        return list(await self.session.scalars(query))
 
     async def replace_dialects(self, account_id: int, dialects: set[str]) -> None:
         await self.session.execute(delete(AccountDialect).where(AccountDialect.account_id == account_id))
@@ -96,9 +100,10 @@ class ApiKeyRepository:
             )
         )
 
-    async def revoke(self, key_id: int, *, at: datetime) -> bool:
+    async def revoke(self, key_id: int, *, at: datetime, account_id: int | None = None) -> bool:
+        owned = ApiKey.account_id == account_id if account_id is not None else true()
         result = await self.session.execute(
-            update(ApiKey).where(ApiKey.id == key_id, ApiKey.revoked_at.is_(None)).values(revoked_at=at)
+            update(ApiKey).where(ApiKey.id == key_id, owned, ApiKey.revoked_at.is_(None)).values(revoked_at=at)
         )
         return result.rowcount == 1
 
@@ -117,6 +122,9 @@ class AccountUserRepository:
         return await self.session.scalar(
             select(AccountUser).where(AccountUser.account_id == account_id, AccountUser.id == user_id)
         )
+
+    async def all_of(self, account_id: int) -> list[AccountUser]:
+        return list(await self.session.scalars(select(AccountUser).where(AccountUser.account_id == account_id).order_by(AccountUser.id)))
 
     async def add(self, user: AccountUser) -> None:
         self.session.add(user)

@@ -140,6 +140,15 @@ async def list_keys(session: AsyncSession, *, account: Account) -> list[ApiKey]:
     return await ApiKeyRepository(session).for_account(account.id)
 
 
-async def revoke_key(session: AsyncSession, *, key_id: int) -> bool:
-    """True if the key was active and is now revoked."""
-    return await ApiKeyRepository(session).revoke(key_id, at=utcnow())
+async def revoke_key(session: AsyncSession, *, key_id: int, account: Account | None = None) -> bool:
+    """True if the key was active (and, given an account, is that account's) and is now revoked."""
+    return await ApiKeyRepository(session).revoke(key_id, at=utcnow(), account_id=account.id if account else None)
+
+
+async def all_accounts(session: AsyncSession) -> list[Account]:
+    return await AccountRepository(session).all()
+
+
+async def enabled_dialects(session: AsyncSession, *, account: Account) -> list[str]:
+    """The APIs this account's keys may call."""
+    return await AccountRepository(session).dialects(account.id)

@@ -61,3 +61,7 @@ async def rehash(session: AsyncSession, *, signed_in: SignedIn, password: str) -
 async def active_user(session: AsyncSession, *, account_id: int, user_id: int) -> AccountUser | None:
     user = await AccountUserRepository(session).by_id(account_id, user_id)
     return user if user is not None and user.active else None
+
+
+async def users_of(session: AsyncSession, *, account_id: int) -> list[AccountUser]:
+    return await AccountUserRepository(session).all_of(account_id)

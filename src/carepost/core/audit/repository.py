@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, insert
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.lean import LeanStatement
@@ -24,6 +24,13 @@ class RequestLogRepository:
     async def add_calls(self, rows: list[dict[str, Any]]) -> None:
         if rows:
             await self.session.execute(insert(RequestLogEntry), rows)
+
+    async def calls_of_key(self, *, account_id: int, api_key_id: int, offset: int, limit: int) -> tuple[list[RequestLogEntry], int]:
+        """One key's calls, newest first, and how many there are."""
+        mine = (RequestLogEntry.account_id == account_id, RequestLogEntry.api_key_id == api_key_id)
+        total = await self.session.scalar(select(func.count()).select_from(RequestLogEntry).where(*mine))
+        rows = await self.session.scalars(select(RequestLogEntry).where(*mine).order_by(RequestLogEntry.id.desc()).offset(offset).limit(limit))
+        return list(rows), total or 0
 
     async def add_access(self, entry: AccessAuditEntry) -> None:
         await _ADD_ACCESS.rows(self.session, **{name: getattr(entry, name) for name in _AUDITED_COLUMNS})

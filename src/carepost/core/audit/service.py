@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.audit.repository import RequestLogRepository
 from carepost.core.kit.clock import utcnow
-from carepost.core.models import AccessAuditEntry
+from carepost.core.kit.paging import Page, PageRequest
+from carepost.core.models import AccessAuditEntry, RequestLogEntry
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,11 @@ async def record_access(session: AsyncSession, *, account_id: int, api_key_id: i
             created_at=utcnow(),
         )
     )
+
+
+async def calls_of_key(session: AsyncSession, *, account_id: int, api_key_id: int, request: PageRequest) -> Page[RequestLogEntry]:
+    """A key's request log, like Stripe's: method, route, status, latency, request id (no patient data)."""
+    rows, total = await RequestLogRepository(session).calls_of_key(
+        account_id=account_id, api_key_id=api_key_id, offset=request.offset, limit=request.size
+    )
+    return Page(rows, request, total)

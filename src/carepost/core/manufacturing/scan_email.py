@@ -83,6 +83,12 @@ async def save_clinic_template(session: AsyncSession, *, account_id: int, templa
     await repository.save(settings)
 
 
+def preview(template: EmailTemplate) -> MailMessage:
+    """The template as a patient would get it, with the sample values (raises as `check_template`)."""
+    check_template(template)
+    return _message(template, "patient@example.com", SAMPLE)
+
+
 async def compose(session: AsyncSession, *, order: Order, account: Account, scan_upload_url: str) -> MailMessage:
     """The clinic's e-mail for this order; the default one if the clinic's fails with this
     patient's values (it passed its check at save, but a real name is not the sample)."""

@@ -12,7 +12,10 @@ from carepost.core.kit.db import Base, BigId, UTCDateTime
 
 class RequestLogEntry(Base):
     __tablename__ = "request_log"
-    __table_args__ = (Index("ix_request_log_account_at", "account_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_request_log_account_at", "account_id", "created_at"),
+        Index("ix_request_log_key", "api_key_id", "id"),  # a key's calls, newest first (console)
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     request_id: Mapped[str] = mapped_column(String(32), index=True)

@@ -1,4 +1,5 @@
-"""webhook_events.order_id indexed: the console shows an order's webhook deliveries
+"""webhook_events.order_id and request_log (api_key_id, id) indexed: the console shows an
+order's webhook deliveries and a key's request log
 
 Revision ID: 9e3f0c7b5a21
 Revises: 4d2b8e6f1a93
@@ -18,8 +19,12 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table('webhook_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_webhook_events_order_id'), ['order_id'], unique=False)
+    with op.batch_alter_table('request_log', schema=None) as batch_op:
+        batch_op.create_index('ix_request_log_key', ['api_key_id', 'id'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('request_log', schema=None) as batch_op:
+        batch_op.drop_index('ix_request_log_key')
     with op.batch_alter_table('webhook_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_webhook_events_order_id'))
