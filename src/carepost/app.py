@@ -20,6 +20,7 @@ from carepost.adapters.ratelimit import counter_for
 from carepost import webhook_data
 from carepost.config import Settings
 from carepost.console.account_pages import router as console_account_router
+from carepost.console.inventory_pages import router as console_inventory_router
 from carepost.console.order_pages import router as console_order_router
 from carepost.console.router import router as console_router
 from carepost.console.surface import SURFACE as CONSOLE_SURFACE
@@ -119,6 +120,7 @@ def create_app(
     app.include_router(console_router)
     app.include_router(console_order_router)
     app.include_router(console_account_router)
+    app.include_router(console_inventory_router)
     _install_error_handlers(app, surfaces)
     openapi.install(app, surfaces)
     app.state.call_log = call_log

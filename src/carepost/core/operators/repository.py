@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, cast, exists, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.models import Account, OperatorToken, Order, OrderExternalId, Patient, Site
+from carepost.core.models import Account, Device, FulfillmentSite, Item, OperatorToken, Order, OrderExternalId, Patient, Site, Stock
 
 # Who an order goes to, by name: its recipient (masks, pharmacy, cases), else its patient or site (devices).
 _RECIPIENT = func.coalesce(
@@ -77,6 +77,58 @@ class OperatorRepository:
         return [tuple(row) for row in rows], total or 0
 
 
+    async def stock_page(self, *, site_id: int | None, query: str | None, offset: int, limit: int) -> tuple[list[tuple[Any, ...]], int]:
+        """Stock rows of every fulfillment site, by site and item name, and how many match."""
+        conditions: list[ColumnElement[bool]] = []
+        if site_id is not None:
+            conditions.append(Stock.fulfillment_site_id == site_id)
+        if query is not None:
+            conditions.append(or_(Item.sku == query, func.lower(Item.name).like(_contains(query), escape="\\")))
+        joined = (
+            select(FulfillmentSite.name, FulfillmentSite.code, Item.sku, Item.name, Item.serialized, Stock.on_hand, Stock.reserved)
+            .join(FulfillmentSite, FulfillmentSite.id == Stock.fulfillment_site_id)
+            .join(Item, Item.id == Stock.item_id)
+            .where(*conditions)
+        )
+        total = await self.session.scalar(select(func.count()).select_from(joined.subquery()))
+        rows = await self.session.execute(joined.order_by(FulfillmentSite.name, Item.name, Item.id).offset(offset).limit(limit))
+        return [tuple(row) for row in rows], total or 0
+
+    async def device_page(
+        self, *, site_id: int | None, status: str | None, query: str | None, offset: int, limit: int
+    ) -> tuple[list[tuple[Any, ...]], int]:
+        """Serialized devices and where each is: a site's shelf, or an account's patient or site."""
+        conditions: list[ColumnElement[bool]] = []
+        if site_id is not None:
+            conditions.append(Device.fulfillment_site_id == site_id)
+        if status is not None:
+            conditions.append(Device.status == status)
+        if query is not None:
+            conditions.append(Device.external_identifier == query)
+        joined = (
+            select(
+                Device.id, Device.external_identifier, Item.name, Device.status, FulfillmentSite.name, Account.name,
+                Device.patient_id, Site.name,
+            )
+            .join(Item, Item.id == Device.item_id)
+            .outerjoin(FulfillmentSite, FulfillmentSite.id == Device.fulfillment_site_id)
+            .outerjoin(Account, Account.id == Device.account_id)
+            .outerjoin(Site, Site.id == Device.site_id)
+            .where(*conditions)
+        )
+        total = await self.session.scalar(select(func.count()).select_from(joined.subquery()))
+        rows = await self.session.execute(joined.order_by(Device.id).offset(offset).limit(limit))
+        return [tuple(row) for row in rows], total or 0
+
+    async def fulfillment_sites(self) -> list[FulfillmentSite]:
+        return list(await self.session.scalars(select(FulfillmentSite).order_by(FulfillmentSite.name)))
+
+
+def _contains(query: str) -> str:
+    """A LIKE pattern for `query` anywhere, its own % and _ taken as plain characters."""
+    return "%" + query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _matching(query: str) -> ColumnElement[bool]:
     """An order id (ORD_… or its number), an external id, or part of a recipient's name
     (a query of digits only is a number, not part of a name)."""
@@ -88,6 +140,5 @@ def _matching(query: str) -> ColumnElement[bool]:
         if len(query) < 19:
             options.append(Order.id == int(query))
     else:
-        pattern = "%" + query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        options.append(func.lower(_RECIPIENT).like(pattern, escape="\\"))
+        options.append(func.lower(_RECIPIENT).like(_contains(query), escape="\\"))
     return or_(*options)
