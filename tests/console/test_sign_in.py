@@ -50,7 +50,7 @@ async def test_an_operator_signs_in_sees_the_overview_and_signs_out(browser, cli
         status = await session.scalar(select(Order.status).where(Order.account_id == clinic.account_id))
     assert masks_live >= 1
     assert f'id="flow-masks">Masks <span class="count">{masks_live}</span>' in overview.text
-    assert f'<th scope="row">{status}</th>' in overview.text
+    assert f'<th scope="row"><a href="/console/orders?flow=masks&amp;status={status}&amp;mode=live">{status}</a></th>' in overview.text
 
     signed_out = await browser.post("/console/sign-out", data={"csrf_token": form_token(overview.text)})
 

@@ -8,9 +8,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from carepost.console import auth
+from carepost.console import auth, chart
 from carepost.console.auth import SignedInDep
 from carepost.console.pages import ASSETS, SIGN_IN_PATH, templates
+from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput, NotFound
 from carepost.core.kit.paging import PageRequest
 from carepost.core.operators import console, order_search, overview
@@ -57,10 +58,18 @@ async def sign_out(request: Request, runtime: RuntimeDep, live: SignedInDep) -> 
 async def overview_page(
     request: Request, runtime: RuntimeDep, live: SignedInDep, mode: Annotated[str, Query(pattern="^(live|test)$")] = "live"
 ) -> Response:
+    now = utcnow()
     async with runtime.db.transaction() as session:
         flows = await overview.order_counts(session, mode=mode)
+        days = await overview.daily_orders(session, mode=mode, today=now.date())
+        attention = await overview.attention(session, now=now)
         await console.record(session, user=live.user, action="view", target="overview", client=auth.client_of(request))
-    return templates.TemplateResponse(request, "overview.html", {"live": live, "flows": flows, "mode": mode, "page": "overview"})
+    drawn, top = chart.columns(days)
+    context = {
+        "live": live, "flows": flows, "mode": mode, "page": "overview", "days": days, "columns": drawn, "top": top,
+        "chart": chart, "attention": attention, "week": {flow: sum(day.by_flow[flow] for day in days[-7:]) for flow in overview.FLOWS},
+    }
+    return templates.TemplateResponse(request, "overview.html", context)
 
 
 @router.get("/orders")

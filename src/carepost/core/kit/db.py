@@ -21,7 +21,9 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
 from carepost.core.kit import json_text
@@ -63,6 +65,24 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class utc_day(FunctionElement[str]):  # noqa: N801 (a SQL function, named as SQL names them)
+    """The UTC calendar day of a UTCDateTime column as `YYYY-MM-DD` text, on either database
+    (PostgreSQL's `date()` would take the session's time zone)."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(utc_day, "postgresql")
+def _utc_day_on_postgresql(element: utc_day, compiler: Any, **kw: Any) -> str:
+    return f"to_char({compiler.process(element.clauses, **kw)} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+
+
+@compiles(utc_day, "sqlite")
+def _utc_day_on_sqlite(element: utc_day, compiler: Any, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)})"  # stored as UTC text already
 
 
 class DecimalText(TypeDecorator[Decimal]):

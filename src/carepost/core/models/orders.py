@@ -15,6 +15,7 @@ class Order(Base):
     __tablename__ = "orders"
     __table_args__ = (
         Index("ix_orders_account_placed", "account_id", "placed_at"),
+        Index("ix_orders_mode_placed", "mode", "placed_at"),  # the console's orders per day, every account
         # Listing, newest first (ids only grow), with and without a status filter.
         Index("ix_orders_listing", "account_id", "dialect", "mode", "id"),
         Index("ix_orders_listing_status", "account_id", "dialect", "mode", "status", "id"),

@@ -8,7 +8,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, cast, exists, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.models import Account, Device, FulfillmentSite, Item, OperatorToken, Order, OrderExternalId, Patient, Site, Stock
+from carepost.core.invoicing.requesting import FAILED as INVOICE_FAILED
+from carepost.core.kit.db import utc_day
+from carepost.core.models import (
+    Account, Device, FulfillmentSite, Invoice, Item, OperatorToken, Order, OrderExternalId, OutboxMessage, Patient, Site, Stock,
+    WebhookEndpoint,
+)
 
 # Who an order goes to, by name: its recipient (masks, pharmacy, cases), else its patient or site (devices).
 _RECIPIENT = func.coalesce(
@@ -41,6 +46,47 @@ class OperatorRepository:
             select(Order.dialect, Order.status, func.count()).where(Order.mode == mode).group_by(Order.dialect, Order.status)
         )
         return [(dialect, status, count) for dialect, status, count in rows]
+
+    async def daily_counts(self, *, mode: str, since: datetime) -> list[tuple[str, str, int]]:
+        """(UTC day, dialect, count) of the orders placed since `since`, in this mode."""
+        day = utc_day(Order.placed_at)
+        rows = await self.session.execute(
+            select(day, Order.dialect, func.count()).where(Order.mode == mode, Order.placed_at >= since).group_by(day, Order.dialect)
+        )
+        return [(str(d), dialect, count) for d, dialect, count in rows]
+
+    async def failing_endpoints(self, *, limit: int) -> list[tuple[WebhookEndpoint, str, str]]:
+        """Endpoints whose deliveries fail, or that were disabled for failing, with their account's name and slug."""
+        query = (
+            select(WebhookEndpoint, Account.name, Account.slug)
+            .join(Account, Account.id == WebhookEndpoint.account_id)
+            .where(or_(WebhookEndpoint.failing_since.is_not(None), WebhookEndpoint.disabled_reason.is_not(None)))
+            .order_by(WebhookEndpoint.failing_since, WebhookEndpoint.id)
+            .limit(limit)
+        )
+        return [(endpoint, name, slug) for endpoint, name, slug in await self.session.execute(query)]
+
+    async def stuck_outbox(self, *, available_before: datetime) -> list[tuple[str, int, datetime]]:
+        """(topic, count, oldest) of the messages still undelivered long after they were due."""
+        rows = await self.session.execute(
+            select(OutboxMessage.topic, func.count(), func.min(OutboxMessage.available_at))
+            .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.available_at < available_before)
+            .group_by(OutboxMessage.topic)
+            .order_by(func.count().desc())
+        )
+        return [(topic, count, oldest) for topic, count, oldest in rows]
+
+    async def failed_invoices(self, *, limit: int) -> list[tuple[Invoice, str, str]]:
+        """Invoices the PAC would not stamp, with their order's public id and account's name."""
+        query = (
+            select(Invoice, Order.public_id, Account.name)
+            .join(Order, Order.id == Invoice.order_id)
+            .join(Account, Account.id == Invoice.account_id)
+            .where(Invoice.status == INVOICE_FAILED)
+            .order_by(Invoice.requested_at.desc())
+            .limit(limit)
+        )
+        return [(invoice, public_id, name) for invoice, public_id, name in await self.session.execute(query)]
 
     async def order_page(
         self, *, flow: str | None, status: str | None, account: str | None, mode: str | None, placed_from: date | None,
