@@ -5,39 +5,15 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import httpx
-import pytest
 
-from carepost.app import create_app
+from tests.browser.chromium import CHROMIUM, CHROMIUM_FLAGS, needs_chromium
 from tests.dialects.masks.portal_files import JPEG, MOV, MP4
 from tests.factories import create_clinic, mask_order
-from tests.servers import serve
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# Skipped only on a developer's machine without Chromium; in CI a missing browser is a failure.
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"), reason="Chromium is not installed (apt-get install chromium; .ci/run does)"
-)
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture
-def live_server(settings):
-    """The app over real HTTP: the browser needs a URL."""
-    with serve(lambda: create_app(settings)) as url:
-        yield url
+pytestmark = needs_chromium
 
 
 async def test_a_patient_uploads_three_files_and_the_scan_is_recorded(live_server, db, tmp_path: Path):
