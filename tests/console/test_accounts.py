@@ -165,3 +165,28 @@ async def test_pharmacy_users_are_listed_without_their_password_hashes(browser, 
     page = await browser.get(f"/console/accounts/{world.slug}")
 
     assert page.status_code == 200 and world.email in page.text and "argon2" not in page.text
+
+
+async def test_account_forms_without_their_token_or_from_another_site_change_nothing(browser, db):
+    await _signed_in(browser, db)
+    clinic = await create_clinic(db)
+    slug = await _slug(db, clinic.account_id)
+    token = form_token((await browser.get(f"/console/accounts/{slug}/keys")).text)
+    create = f"/console/accounts/{slug}/keys"
+    revoke = f"/console/accounts/{slug}/keys/{clinic.live_key_id}/revoke"
+    template = f"/console/accounts/{slug}/email-template"
+
+    answers = [
+        await browser.post(create, data={"name": "sneaky", "mode": "live", "role": "full"}),
+        await browser.post(create, data={"csrf_token": token, "name": "sneaky", "mode": "live", "role": "full"}, headers={"Origin": "https://evil.example"}),
+        await browser.post(revoke, data={"csrf_token": "not-the-token"}),
+        await browser.post(revoke, data={"csrf_token": token}, headers={"Sec-Fetch-Site": "cross-site"}),
+        await browser.post(template, data={"subject": "Pwned", "text": "x"}),
+    ]
+
+    assert [a.status_code for a in answers] == [403] * 5
+    async with db.read() as session:
+        names = set(await session.scalars(select(ApiKey.name).where(ApiKey.account_id == clinic.account_id)))
+        assert "sneaky" not in names
+        assert await session.scalar(select(ApiKey.revoked_at).where(ApiKey.id == clinic.live_key_id)) is None
+    assert "Pwned" not in (await browser.get(f"/console/accounts/{slug}")).text

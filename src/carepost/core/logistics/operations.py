@@ -8,7 +8,7 @@ same statuses and get packed kits, but touch no stock and no device.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +74,25 @@ async def advance(session: AsyncSession, *, order: Order, action: str, actor: st
     return order
 
 
+def ruled_out(action: str, lines: Sequence[OrderLine]) -> bool:
+    """A move the table allows that the order's contents rule out: a return-only order is not
+    packed, one with outbound items gets no return label first, one without returns receives none."""
+    outbound = any(line.kind in ("item", "kit") for line in lines)
+    if action == "pack":
+        return not outbound
+    if action == "send_return_label":
+        return outbound
+    if action == "receive_returns":
+        return not any(line.kind.startswith("return_") for line in lines)
+    return False
+
+
+async def possible(session: AsyncSession, order: Order) -> tuple[str, ...]:
+    """The moves this order can make now: its table's, less those its contents rule out."""
+    lines = await _lines(session, order)
+    return tuple(a for a in LOGISTICS.actions_from(order.status) if a in ACTIONS and not ruled_out(a, lines))
+
+
 async def advance_test_order(
     session: AsyncSession, *, caller: Caller, order_id: int, action: str, action_input: ActionInput
 ) -> Order:
@@ -96,7 +115,7 @@ async def _reconfirm_address(session: AsyncSession, order: Order, action_input: 
 
 async def _pack(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
     lines = await _lines(session, order)
-    if not any(line.kind in ("item", "kit") for line in lines):
+    if ruled_out("pack", lines):
         raise Conflict("A return-only order has nothing to pack; send its return label.", code="nothing_to_pack")
     packed = await pack_order(session, order=order, lines=lines, named_device_ids=action_input.device_ids)
     return {"packed_kits": packed.kits, "devices": packed.devices}
@@ -125,8 +144,7 @@ async def _deliver(session: AsyncSession, order: Order, action_input: ActionInpu
 
 
 async def _send_return_label(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
-    lines = await _lines(session, order)
-    if any(line.kind in ("item", "kit") for line in lines):
+    if ruled_out("send_return_label", await _lines(session, order)):
         raise Conflict("An order with outbound items is packed and shipped; its returns follow.", code="has_outbound")
     return {}
 
@@ -135,7 +153,7 @@ async def _receive_returns(session: AsyncSession, order: Order, action_input: Ac
     """Devices go back to the site named, else to the site they shipped from; items to the site
     named, else the one that shipped this order, else where the returned devices live."""
     lines = await _lines(session, order)
-    if not any(line.kind.startswith("return_") for line in lines):
+    if ruled_out("receive_returns", lines):
         raise Conflict("This order has no returns to receive.", code="nothing_to_receive")
     if order.mode != "live":
         return {}

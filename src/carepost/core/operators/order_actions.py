@@ -26,7 +26,6 @@ from carepost.core.retail.reading import get_order as retail_order
 # `cancel`) or the pipeline's own (a cases `fail`, `send_to_pharmacy`).
 _OPERATOR_ACTIONS: dict[Flow, tuple[str, ...]] = {
     Flow.MADE_TO_MEASURE: factory.ACTIONS,
-    Flow.LOGISTICS: logistics.ACTIONS,
     Flow.RETAIL: retail.ORDER_ACTIONS,
     Flow.PRESCRIPTION: cases.ACTIONS,
 }
@@ -48,8 +47,9 @@ class OperatorInput:
 async def allowed(session: AsyncSession, order: Order) -> tuple[str, ...]:
     """The actions an operator may take on this order now, as its tables say."""
     flow = Flow(order.flow)
-    operator_actions = _OPERATOR_ACTIONS[flow]
-    actions = tuple(a for a in lifecycle_for(flow).actions_from(order.status) if a in operator_actions)
+    if flow == Flow.LOGISTICS:  # its contents rule some moves out too
+        return await logistics.possible(session, order)
+    actions = tuple(a for a in lifecycle_for(flow).actions_from(order.status) if a in _OPERATOR_ACTIONS[flow])
     if flow != Flow.RETAIL:
         return actions
     view = await retail_order(session, scope=Scope(order.account_id, order.mode), order_id=order.id)
