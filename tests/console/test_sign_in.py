@@ -3,9 +3,13 @@ browser that reaches nothing but the sign-in page."""
 
 from __future__ import annotations
 
+import re
+
 import httpx
 from sqlalchemy import func, select
 
+from carepost.console import account_pages, inventory_pages, order_pages
+from carepost.console import router as console_router
 from carepost.core.models import ConsoleAuditEntry, Order
 from tests.console.conftest import form_token, make_login, sign_in
 from tests.dialects.masks.helpers import place
@@ -17,11 +21,22 @@ async def _audit(db, email: str) -> list[str]:
         return list(await session.scalars(select(ConsoleAuditEntry.action).where(ConsoleAuditEntry.email == email).order_by(ConsoleAuditEntry.id)))
 
 
-async def test_a_signed_out_browser_is_sent_to_the_sign_in_page(browser):
-    for path in ("/console", "/console?mode=test"):
-        response = await browser.get(path)
-        assert response.status_code == 303 and response.headers["location"] == "/console/sign-in"
-    assert (await browser.post("/console/sign-out", data={})).headers["location"] == "/console/sign-in"
+def _sample_value(placeholder: re.Match[str]) -> str:
+    return {"{key_id}": "1", "{reference}": "ORD_0000000001"}.get(placeholder.group(0), "sample")
+
+
+async def test_a_signed_out_browser_is_sent_to_the_sign_in_page_from_every_console_route(browser):
+    routes = [
+        (method, re.sub(r"\{[a-z_]+\}", _sample_value, route.path))
+        for module in (console_router, order_pages, account_pages, inventory_pages)
+        for route in module.router.routes
+        if route.path not in ("/console/sign-in", "/console/assets/{name}")
+        for method in route.methods
+    ]
+    assert len(routes) >= 15  # every page and form of the console, this one included
+    for method, path in routes:
+        response = await browser.request(method, path, data={} if method == "POST" else None)
+        assert (response.status_code, response.headers.get("location")) == (303, "/console/sign-in"), (method, path)
 
     page = await browser.get("/console/sign-in")
 

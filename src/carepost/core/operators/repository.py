@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, cast, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, String, cast, exists, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.invoicing.requesting import FAILED as INVOICE_FAILED
@@ -93,15 +93,7 @@ class OperatorRepository:
         placed_to: date | None, query: str | None, offset: int, limit: int,
     ) -> tuple[list[tuple[Any, ...]], int]:
         """A page of orders across every account, newest first, and how many match."""
-        conditions: list[ColumnElement[bool]] = []
-        if flow is not None:
-            conditions.append(Order.dialect == flow)
-        if status is not None:
-            conditions.append(Order.status == status)
-        if account is not None:
-            conditions.append(Account.slug == account)
-        if mode is not None:
-            conditions.append(Order.mode == mode)
+        conditions = _equal_where_given((Order.dialect, flow), (Order.status, status), (Account.slug, account), (Order.mode, mode))
         if placed_from is not None:
             conditions.append(Order.placed_at >= datetime.combine(placed_from, time.min, UTC))
         if placed_to is not None:
@@ -109,25 +101,20 @@ class OperatorRepository:
         if query is not None:
             conditions.append(_matching(query))
         joined = (
-            select(Order.id)
+            select(
+                Order.public_id, Order.id, Order.dialect, Order.status, Account.slug, Account.name, Order.mode, Order.placed_at, _RECIPIENT
+            )
             .join(Account, Account.id == Order.account_id)
             .outerjoin(Patient, Patient.id == Order.patient_id)
             .outerjoin(Site, Site.id == Order.site_id)
             .where(*conditions)
         )
-        total = await self.session.scalar(select(func.count()).select_from(joined.subquery()))
-        page = joined.with_only_columns(
-            Order.public_id, Order.id, Order.dialect, Order.status, Account.slug, Account.name, Order.mode, Order.placed_at, _RECIPIENT
-        )
-        rows = await self.session.execute(page.order_by(Order.id.desc()).offset(offset).limit(limit))
-        return [tuple(row) for row in rows], total or 0
+        return await self._counted_page(joined, Order.id.desc(), offset=offset, limit=limit)
 
 
     async def stock_page(self, *, site_id: int | None, query: str | None, offset: int, limit: int) -> tuple[list[tuple[Any, ...]], int]:
         """Stock rows of every fulfillment site, by site and item name, and how many match."""
-        conditions: list[ColumnElement[bool]] = []
-        if site_id is not None:
-            conditions.append(Stock.fulfillment_site_id == site_id)
+        conditions = _equal_where_given((Stock.fulfillment_site_id, site_id))
         if query is not None:
             conditions.append(or_(Item.sku == query, func.lower(Item.name).like(_contains(query), escape="\\")))
         joined = (
@@ -136,21 +123,13 @@ class OperatorRepository:
             .join(Item, Item.id == Stock.item_id)
             .where(*conditions)
         )
-        total = await self.session.scalar(select(func.count()).select_from(joined.subquery()))
-        rows = await self.session.execute(joined.order_by(FulfillmentSite.name, Item.name, Item.id).offset(offset).limit(limit))
-        return [tuple(row) for row in rows], total or 0
+        return await self._counted_page(joined, FulfillmentSite.name, Item.name, Item.id, offset=offset, limit=limit)
 
     async def device_page(
         self, *, site_id: int | None, status: str | None, query: str | None, offset: int, limit: int
     ) -> tuple[list[tuple[Any, ...]], int]:
         """Serialized devices and where each is: a site's shelf, or an account's patient or site."""
-        conditions: list[ColumnElement[bool]] = []
-        if site_id is not None:
-            conditions.append(Device.fulfillment_site_id == site_id)
-        if status is not None:
-            conditions.append(Device.status == status)
-        if query is not None:
-            conditions.append(Device.external_identifier == query)
+        conditions = _equal_where_given((Device.fulfillment_site_id, site_id), (Device.status, status), (Device.external_identifier, query))
         joined = (
             select(
                 Device.id, Device.external_identifier, Item.name, Device.status, FulfillmentSite.name, Account.name,
@@ -162,12 +141,21 @@ class OperatorRepository:
             .outerjoin(Site, Site.id == Device.site_id)
             .where(*conditions)
         )
-        total = await self.session.scalar(select(func.count()).select_from(joined.subquery()))
-        rows = await self.session.execute(joined.order_by(Device.id).offset(offset).limit(limit))
-        return [tuple(row) for row in rows], total or 0
+        return await self._counted_page(joined, Device.id, offset=offset, limit=limit)
 
     async def fulfillment_sites(self) -> list[FulfillmentSite]:
         return list(await self.session.scalars(select(FulfillmentSite).order_by(FulfillmentSite.name)))
+
+    async def _counted_page(self, query: Select[Any], *order: Any, offset: int, limit: int) -> tuple[list[tuple[Any, ...]], int]:
+        """One page of the query's rows in this order, and how many rows match in all."""
+        total = await self.session.scalar(select(func.count()).select_from(query.subquery()))
+        rows = await self.session.execute(query.order_by(*order).offset(offset).limit(limit))
+        return [tuple(row) for row in rows], total or 0
+
+
+def _equal_where_given(*pairs: tuple[Any, Any]) -> list[ColumnElement[bool]]:
+    """A filter's conditions: each column equal to its value, where a value was given."""
+    return [column == value for column, value in pairs if value is not None]
 
 
 def _contains(query: str) -> str:
