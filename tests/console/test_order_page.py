@@ -4,13 +4,14 @@ bad input, a form without its token: a page that says why, and the order unchang
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any
 
 import httpx
 from sqlalchemy import select
 
-from carepost.core.models import ConsoleAuditEntry, Order
+from carepost.core.models import ConsoleAuditEntry, Order, OrderEvent
 from tests.console.conftest import Login, form_token, make_login, sign_in
 from tests.devices_world import devices_world, patient_order
 from tests.dialects.masks.helpers import place
@@ -197,3 +198,18 @@ async def test_an_admin_sees_the_same_page_and_a_signed_out_browser_is_sent_to_s
     assert _action_paths((await browser.get(f"/console/orders/{order_id}")).text) == ["complete_scan", "factory_cancel"]
     missing = await browser.get(f"/console/orders/{order_id}/documents/udi-label")  # not printed yet
     assert missing.status_code == 404 and "no such document" in missing.text
+
+
+async def test_two_operators_pressing_the_same_button_at_once_move_the_order_once(browser, client, db):
+    await _signed_in(browser, db)
+    clinic = await create_clinic(db)
+    order_id = await place(client, clinic.live_key)
+    token = form_token((await browser.get(f"/console/orders/{order_id}")).text)
+    path = f"/console/orders/{order_id}/actions/complete_scan"
+
+    answers = await asyncio.gather(*(browser.post(path, data={"csrf_token": token}) for _ in range(4)))
+
+    assert sorted(a.status_code for a in answers) == [303, 409, 409, 409]
+    async with db.read() as session:
+        moves = list(await session.scalars(select(OrderEvent.name).join(Order, Order.id == OrderEvent.order_id).where(Order.public_id == order_id)))
+    assert moves == ["placed", "complete_scan"]
