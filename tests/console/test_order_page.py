@@ -70,7 +70,7 @@ async def test_a_masks_order_goes_through_the_factory_to_shipped_from_its_page(b
     assert label.status_code == 200 and label.headers["content-type"].startswith("image/svg+xml")
     assert re.search(rb"\(01\)\d{14}\(11\)\d{6}\(10\)[A-Z0-9]{7}", label.content)
     async with db.read() as session:
-        actions = list(await session.scalars(select(ConsoleAuditEntry.action).where(ConsoleAuditEntry.email == login.email)))
+        actions = list(await session.scalars(select(ConsoleAuditEntry.action).where(ConsoleAuditEntry.email == login.email).order_by(ConsoleAuditEntry.id)))
     assert [a for a in actions if a.startswith("order.")] == [f"order.{a}" for a in [*FACTORY_TO_LABEL, "ship"]]
     assert "download" in actions
 
@@ -211,5 +211,5 @@ async def test_two_operators_pressing_the_same_button_at_once_move_the_order_onc
 
     assert sorted(a.status_code for a in answers) == [303, 409, 409, 409]
     async with db.read() as session:
-        moves = list(await session.scalars(select(OrderEvent.name).join(Order, Order.id == OrderEvent.order_id).where(Order.public_id == order_id)))
+        moves = list(await session.scalars(select(OrderEvent.name).join(Order, Order.id == OrderEvent.order_id).where(Order.public_id == order_id).order_by(OrderEvent.id)))
     assert moves == ["placed", "complete_scan"]
