@@ -119,7 +119,11 @@ async def test_an_operators_day(live_server, db, settings, receiver, smtp, shots
         await walk_support.open(f"/console/accounts/{world['clinic_slug']}/keys")
         assert await walk_support.page.get_by_role("heading", level=1).inner_text() == "Not for your role"
         assert "may not do this" in await walk_support.page.locator("main").inner_text()
+        menu = walk_support.page.get_by_role("navigation", name="Console")
+        assert await menu.get_by_role("link", name="Accounts").count() == 1 and await menu.get_by_role("link", name="Audit").count() == 0
+        await walk_support.open(f"/console/accounts/{world['clinic_slug']}")
         assert await walk_support.page.get_by_role("link", name="Keys and request logs").count() == 0
+        await walk_support.open(f"/console/accounts/{world['clinic_slug']}/keys")
         await walk_support.looked_at("support-refused-keys")
         await refused.close()
 

@@ -100,6 +100,7 @@ async def test_a_support_operator_is_refused_the_key_pages_and_sees_no_link(brow
     assert account.status_code == 200 and "/keys" not in account.text
     assert [r.status_code for r in (keys, log, create)] == [403, 403, 403]
     assert "Not for your role" in keys.text
+    assert '<nav aria-label="Console">' in keys.text and "Sign out" in keys.text  # still in the console, signed in
 
 
 async def test_the_email_template_is_previewed_saved_and_a_bad_one_is_shown_back_as_typed(browser, db):

@@ -13,7 +13,7 @@ from starlette.datastructures import FormData
 
 from carepost.console import auth
 from carepost.console.auth import SignedInDep
-from carepost.console.pages import templates
+from carepost.console.pages import ConsoleRoute, templates
 from carepost.console.surface import EMAIL_PREVIEW_HEADERS
 from carepost.core.accounts import service as accounts
 from carepost.core.accounts import users
@@ -35,7 +35,7 @@ from carepost.dialects._shared.problems import STATUS_BY_KIND
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep
 from sqlalchemy.ext.asyncio import AsyncSession
 
-router = APIRouter(prefix="/console/accounts", include_in_schema=False)
+router = APIRouter(prefix="/console/accounts", include_in_schema=False, route_class=ConsoleRoute)
 Slug = Annotated[str, Path(max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 ModeQuery = Annotated[Literal["live", "test"], Query()]
 REQUESTS_PER_PAGE = 50

@@ -24,7 +24,7 @@ from starlette.responses import Response
 from carepost.core.kit.errors import Forbidden, Unauthenticated
 from carepost.core.operators import console
 from carepost.core.operators.console import LiveSession
-from carepost.console.pages import SIGNED_OUT
+from carepost.console.pages import SIGNED_IN_STATE, SIGNED_OUT
 from carepost.dialects._shared import rate_limits
 from carepost.dialects._shared.runtime import RuntimeDep
 
@@ -44,6 +44,7 @@ async def signed_in(request: Request, runtime: RuntimeDep) -> LiveSession:
         live = await console.live_session(session, secret=request.cookies.get(SESSION_COOKIE))
     if live is None:
         raise SignedOut()
+    setattr(request.state, SIGNED_IN_STATE, live)
     return live
 
 

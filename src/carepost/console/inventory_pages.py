@@ -10,13 +10,13 @@ from fastapi.responses import Response
 
 from carepost.console import auth
 from carepost.console.auth import SignedInDep
-from carepost.console.pages import templates
+from carepost.console.pages import ConsoleRoute, templates
 from carepost.core.kit.paging import PageRequest
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.operators import console, inventory
 from carepost.dialects._shared.runtime import RuntimeDep
 
-router = APIRouter(prefix="/console/inventory", include_in_schema=False)
+router = APIRouter(prefix="/console/inventory", include_in_schema=False, route_class=ConsoleRoute)
 ROWS_PER_PAGE = 50
 PageNumber = Annotated[int, Query(ge=0, le=10_000)]
 

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from carepost.console import action_form, auth
 from carepost.console.auth import SignedInDep
-from carepost.console.pages import templates
+from carepost.console.pages import ConsoleRoute, templates
 from carepost.core.kit.errors import CoreError
 from carepost.core.operators import console, order_actions
 from carepost.core.operators.console import LiveSession
@@ -21,7 +21,7 @@ from carepost.core.logistics.operations import CARRIERS as DEVICE_CARRIERS
 from carepost.dialects._shared.problems import STATUS_BY_KIND
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep
 
-router = APIRouter(prefix="/console/orders", include_in_schema=False)
+router = APIRouter(prefix="/console/orders", include_in_schema=False, route_class=ConsoleRoute)
 OrderRef = Annotated[str, Path(max_length=32, pattern=r"^[A-Za-z0-9_]+$")]
 
 

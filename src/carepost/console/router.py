@@ -10,14 +10,14 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 
 from carepost.console import auth, chart
 from carepost.console.auth import SignedInDep
-from carepost.console.pages import ASSETS, SIGN_IN_PATH, templates
+from carepost.console.pages import ASSETS, ConsoleRoute, SIGN_IN_PATH, templates
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput, NotFound
 from carepost.core.kit.paging import PageRequest
 from carepost.core.operators import console, order_search, overview
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep
 
-router = APIRouter(prefix="/console", include_in_schema=False)
+router = APIRouter(prefix="/console", include_in_schema=False, route_class=ConsoleRoute)
 _ASSET_TYPES = {"console.css": "text/css"}
 ORDERS_PER_PAGE = 25
 AUDIT_ROWS_PER_PAGE = 50
