@@ -3,9 +3,8 @@ goes wrong on a console page is shown as a page in words, never as JSON."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any
 
 from fastapi import Request
