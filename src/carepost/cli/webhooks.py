@@ -12,7 +12,6 @@ import typer
 from carepost.cli.support import database, fail_on_core_errors
 from carepost.config import Settings
 from carepost.core.accounts import service as accounts
-from carepost.core.accounts.service import Scope
 from carepost.core.webhooks import endpoints, replay
 from carepost.webhooks_api import mapping
 
@@ -20,10 +19,6 @@ webhooks_app = typer.Typer(no_args_is_help=True, help="Webhook endpoints: add, l
 
 Account = Annotated[str, typer.Option(help="Account slug.")]
 Mode = Annotated[str, typer.Option(help="live or test.")]
-
-
-async def _scope(session: Any, account: str, mode: str) -> Scope:
-    return Scope((await accounts.account_by_slug(session, slug=account)).id, mode)
 
 
 def _print(value: Any) -> None:
@@ -44,7 +39,7 @@ def add(
     async def main() -> dict[str, Any]:
         async with database() as db, db.transaction() as session:
             made = await endpoints.create(
-                session, scope=await _scope(session, account, mode), given=endpoints.EndpointIn(url, description, event_type or None),
+                session, scope=await accounts.scope_by_slug(session, slug=account, mode=mode), given=endpoints.EndpointIn(url, description, event_type or None),
                 policy=settings.webhook_policy, secret_key=settings.resolved_secret_key,
             )
             return mapping.endpoint(made.endpoint, secret=made.secret)
@@ -59,7 +54,7 @@ def list_(account: Account, mode: Mode = "live") -> None:
 
     async def main() -> list[dict[str, Any]]:
         async with database() as db, db.read() as session:
-            return [mapping.endpoint(e) for e in await endpoints.all_of(session, scope=await _scope(session, account, mode))]
+            return [mapping.endpoint(e) for e in await endpoints.all_of(session, scope=await accounts.scope_by_slug(session, slug=account, mode=mode))]
 
     with fail_on_core_errors():
         _print(asyncio.run(main()))
@@ -77,7 +72,7 @@ def deliveries(
     async def main() -> list[dict[str, Any]]:
         async with database() as db, db.read() as session:
             found = await replay.deliveries(
-                session, scope=await _scope(session, account, mode), endpoint_id=endpoint, status=status, since=None, until=None, limit=50
+                session, scope=await accounts.scope_by_slug(session, slug=account, mode=mode), endpoint_id=endpoint, status=status, since=None, until=None, limit=50
             )
             return [mapping.delivery(d, e, a) for d, e, a in found]
 
@@ -91,7 +86,7 @@ def replay_(account: Account, event: Annotated[str, typer.Option(help="The event
 
     async def main() -> int:
         async with database() as db, db.transaction() as session:
-            return await replay.replay_event(session, scope=await _scope(session, account, mode), event_id=event)
+            return await replay.replay_event(session, scope=await accounts.scope_by_slug(session, slug=account, mode=mode), event_id=event)
 
     with fail_on_core_errors():
         _print({"replayed": asyncio.run(main())})

@@ -26,14 +26,11 @@ from carepost.core.kit.errors import CoreError, InvalidInput, NotFound
 from carepost.core.kit.paging import PageRequest
 from carepost.core.kit.text import has_control_characters, refused_in_text
 from carepost.core.manufacturing import scan_email
-from carepost.core.models import Account
 from carepost.core.notifications.templates import MAX_TEMPLATE_LENGTH
-from carepost.core.operators import console
 from carepost.core.operators.console import LiveSession
 from carepost.core.webhooks import endpoints, replay
 from carepost.dialects._shared.problems import STATUS_BY_KIND
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep
-from sqlalchemy.ext.asyncio import AsyncSession
 
 router = APIRouter(prefix="/console/accounts", include_in_schema=False, route_class=ConsoleRoute)
 Slug = Annotated[str, Path(max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -47,7 +44,7 @@ REPLAY_DEFAULT_DAYS = 3
 async def accounts_page(request: Request, runtime: RuntimeDep, live: SignedInDep) -> Response:
     async with runtime.db.transaction() as session:
         found = [(account, await accounts.enabled_dialects(session, account=account)) for account in await accounts.all_accounts(session)]
-        await _seen(session, request, live, "accounts")
+        await auth.audited(session, request, live, "view", "accounts")
     return templates.TemplateResponse(request, "accounts.html", {"live": live, "page": "accounts", "accounts": found})
 
 
@@ -65,7 +62,7 @@ async def save_email_template(slug: Slug, request: Request, runtime: RuntimeDep,
         async with runtime.db.transaction() as session:
             account = await accounts.account_by_slug(session, slug=slug)
             await scan_email.save_clinic_template(session, account_id=account.id, template=template)
-            await _did(session, request, live, "email_template.save", f"account:{slug}")
+            await auth.audited(session, request, live, "email_template.save", f"account:{slug}")
     except CoreError as refused:  # shown again as typed, with why: nothing is lost
         typed = {name: str(form.get(name) or "") for name in ("subject", "text", "html")}
         return await _account(request, runtime, live, slug, problem=refused.message, typed=typed, status=STATUS_BY_KIND.get(refused.kind, 400))
@@ -99,7 +96,7 @@ async def create_key(slug: Slug, request: Request, runtime: RuntimeDep, live: Si
         async with runtime.db.transaction() as session:
             account = await accounts.account_by_slug(session, slug=slug)
             issued = await accounts.issue_key(session, account=account, mode=mode, name=name, role=role)
-            await _did(session, request, live, "key.create", f"key:{issued.id}", detail={"account": slug, "mode": mode, "role": role})
+            await auth.audited(session, request, live, "key.create", f"key:{issued.id}", detail={"account": slug, "mode": mode, "role": role})
     except CoreError as refused:
         return await _keys(request, runtime, live, slug, problem=refused.message, status=STATUS_BY_KIND.get(refused.kind, 400))
     # The secret is on this page only: it is stored hashed, and this answer is never cached.
@@ -114,7 +111,7 @@ async def revoke_key(slug: Slug, key_id: Annotated[int, Path(ge=1, le=2**53)], r
         account = await accounts.account_by_slug(session, slug=slug)
         revoked = await accounts.revoke_key(session, key_id=key_id, account=account)
         if revoked:
-            await _did(session, request, live, "key.revoke", f"key:{key_id}", detail={"account": slug})
+            await auth.audited(session, request, live, "key.revoke", f"key:{key_id}", detail={"account": slug})
     if not revoked:
         return await _keys(request, runtime, live, slug, problem="No active key of this account has that id.", status=404)
     return RedirectResponse(f"/console/accounts/{slug}/keys?done=revoked", status_code=303)
@@ -132,7 +129,7 @@ async def key_requests(
         if key is None:
             raise NotFound("This account has no key with that id.", code="key_not_found")
         found = await calls_of_key(session, account_id=account.id, api_key_id=key.id, request=PageRequest(page=page, size=REQUESTS_PER_PAGE))
-        await _seen(session, request, live, f"key:{key.id}")
+        await auth.audited(session, request, live, "view", f"key:{key.id}")
     context = {"live": live, "page": "accounts", "account": account, "key": key, "found": found, "query": {}}
     return templates.TemplateResponse(request, "key_requests.html", context)
 
@@ -154,9 +151,9 @@ async def replay_failed(
     if not days.isdecimal() or not 1 <= int(days) <= 30:
         return await _endpoint(request, runtime, live, slug, endpoint_id, mode, problem="Days: a whole number from 1 to 30.", status=400)
     async with runtime.db.transaction() as session:
-        scope = await _scope(session, slug, mode)
+        scope = await accounts.scope_by_slug(session, slug=slug, mode=mode)
         count = await replay.replay_failed(session, scope=scope, endpoint_id=endpoint_id, since=utcnow() - timedelta(days=int(days)))
-        await _did(session, request, live, "webhooks.replay_failed", f"endpoint:{endpoint_id}", detail={"days": int(days), "replayed": count})
+        await auth.audited(session, request, live, "webhooks.replay_failed", f"endpoint:{endpoint_id}", detail={"days": int(days), "replayed": count})
     return RedirectResponse(f"/console/accounts/{slug}/webhooks/{endpoint_id}?mode={mode}&done={count}", status_code=303)
 
 
@@ -168,8 +165,8 @@ async def replay_event(
     await auth.posted_form(request, live)
     live.user.require("order_actions")
     async with runtime.db.transaction() as session:
-        count = await replay.replay_event(session, scope=await _scope(session, slug, mode), event_id=event_id)
-        await _did(session, request, live, "webhooks.replay_event", f"event:{event_id}", detail={"replayed": count})
+        count = await replay.replay_event(session, scope=await accounts.scope_by_slug(session, slug=slug, mode=mode), event_id=event_id)
+        await auth.audited(session, request, live, "webhooks.replay_event", f"event:{event_id}", detail={"replayed": count})
     return RedirectResponse(f"/console/accounts/{slug}/webhooks/{endpoint_id}?mode={mode}&done={count}", status_code=303)
 
 
@@ -183,7 +180,7 @@ async def _account(
         hooks = {mode: await endpoints.all_of(session, scope=Scope(account.id, mode)) for mode in MODES}
         template = await scan_email.clinic_template(session, account_id=account.id) if "masks" in dialects else None
         people = await users.users_of(session, account_id=account.id) if "pharmacy" in dialects else []
-        await _seen(session, request, live, f"account:{slug}")
+        await auth.audited(session, request, live, "view", f"account:{slug}")
     preview = _preview(template) if template is not None else None
     context = {
         "live": live, "page": "accounts", "account": account, "dialects": dialects, "hooks": hooks, "template": template,
@@ -203,7 +200,7 @@ async def _keys(request: Request, runtime: Runtime, live: LiveSession, slug: str
     async with runtime.db.transaction() as session:
         account = await accounts.account_by_slug(session, slug=slug)
         keys = await accounts.list_keys(session, account=account)
-        await _seen(session, request, live, f"keys:{slug}")
+        await auth.audited(session, request, live, "view", f"keys:{slug}")
     context = {
         "live": live, "page": "accounts", "account": account, "keys": keys, "issued": issued, "modes": MODES, "roles": KEY_ROLES,
         "done": done, "problem": problem,
@@ -213,10 +210,10 @@ async def _keys(request: Request, runtime: Runtime, live: LiveSession, slug: str
 
 async def _endpoint(request: Request, runtime: Runtime, live: LiveSession, slug: str, endpoint_id: str, mode: str, *, done: str | None = None, problem: str | None = None, status: int = 200) -> Response:
     async with runtime.db.transaction() as session:
-        scope = await _scope(session, slug, mode)
+        scope = await accounts.scope_by_slug(session, slug=slug, mode=mode)
         endpoint = await endpoints.get(session, scope=scope, endpoint_id=endpoint_id)
         found = await replay.deliveries(session, scope=scope, endpoint_id=endpoint_id, status=None, since=None, until=None, limit=DELIVERIES_SHOWN)
-        await _seen(session, request, live, f"endpoint:{endpoint_id}")
+        await auth.audited(session, request, live, "view", f"endpoint:{endpoint_id}")
     context = {
         "live": live, "page": "accounts", "slug": slug, "endpoint": endpoint, "deliveries": found, "mode": mode,
         "replay_days": REPLAY_DEFAULT_DAYS, "done": done if done and done.isdecimal() else None, "problem": problem,
@@ -233,16 +230,3 @@ def _template_in(form: FormData) -> scan_email.EmailTemplate:
     if any(len(part) > MAX_TEMPLATE_LENGTH or refused_in_text(part) for part in (text, html)):
         raise InvalidInput(f"Text and HTML: at most {MAX_TEMPLATE_LENGTH} characters each, without control characters.", field="text")
     return scan_email.EmailTemplate(subject=subject, text=text, html=html or None)
-
-
-async def _scope(session: AsyncSession, slug: str, mode: str) -> Scope:
-    account: Account = await accounts.account_by_slug(session, slug=slug)
-    return Scope(account.id, mode)
-
-
-async def _seen(session: AsyncSession, request: Request, live: LiveSession, target: str) -> None:
-    await console.record(session, user=live.user, action="view", target=target, client=auth.client_of(request))
-
-
-async def _did(session: AsyncSession, request: Request, live: LiveSession, action: str, target: str, detail: dict[str, object] | None = None) -> None:
-    await console.record(session, user=live.user, action=action, target=target, detail=detail, client=auth.client_of(request))

@@ -15,10 +15,11 @@ from __future__ import annotations
 import hmac
 import secrets
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from starlette.datastructures import FormData
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
 from carepost.core.kit.errors import Forbidden, Unauthenticated
@@ -90,6 +91,13 @@ async def per_address_limit(request: Request, runtime: RuntimeDep) -> None:
     trying many e-mails meets this limit (the portal's, CAREPOST_PORTAL_RATE_LIMIT_PER_MINUTE)."""
     limit = runtime.settings.portal_rate_limit_per_minute
     await rate_limits.enforce(request, runtime.rate_counter, key=f"console:{client_of(request)}", limit=limit, policy="per-address")
+
+
+async def audited(
+    session: AsyncSession, request: Request, live: LiveSession, action: str, target: str, detail: dict[str, Any] | None = None
+) -> None:
+    """An audit row for what the signed-in operator looked at or did, from where, in that work's transaction."""
+    await console.record(session, user=live.user, action=action, target=target, detail=detail, client=client_of(request))
 
 
 def client_of(request: Request) -> str | None:

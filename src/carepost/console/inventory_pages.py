@@ -13,7 +13,7 @@ from carepost.console.auth import SignedInDep
 from carepost.console.pages import ConsoleRoute, templates
 from carepost.core.kit.paging import PageRequest
 from carepost.core.logistics.devices import DeviceState
-from carepost.core.operators import console, inventory
+from carepost.core.operators import inventory
 from carepost.dialects._shared.runtime import RuntimeDep
 
 router = APIRouter(prefix="/console/inventory", include_in_schema=False, route_class=ConsoleRoute)
@@ -40,7 +40,7 @@ async def inventory_page(
         devices = await inventory.devices(
             session, site_id=site_id, status=device_status or None, query=device, request=PageRequest(page=devices_page, size=ROWS_PER_PAGE)
         )
-        await console.record(session, user=live.user, action="view", target="inventory", client=auth.client_of(request))
+        await auth.audited(session, request, live, "view", "inventory")
     form = {"site": str(site), "q": q, "device_status": device_status, "device": device}
     context = {
         "live": live, "page": "inventory", "sites": sites, "stock": stock, "devices": devices, "form": form,

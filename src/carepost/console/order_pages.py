@@ -12,12 +12,11 @@ from carepost.console import action_form, auth
 from carepost.console.auth import SignedInDep
 from carepost.console.pages import ConsoleRoute, templates
 from carepost.core.kit.errors import CoreError
-from carepost.core.operators import console, order_actions
+from carepost.core.operators import order_actions
 from carepost.core.operators.console import LiveSession
 from carepost.core.operators.order_detail import order_detail
 from carepost.core.operators.order_documents import document_file
 from carepost.core.operators.service import order as order_by_reference
-from carepost.core.logistics.operations import CARRIERS as DEVICE_CARRIERS
 from carepost.dialects._shared.problems import STATUS_BY_KIND
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep
 
@@ -44,7 +43,7 @@ async def act(
                 session, order=order, action=action, given=given, actor=f"console:{live.user.email}",
                 commerce=runtime.commerce(session, order.account_id),
             )
-            await console.record(session, user=live.user, action=f"order.{action}", target=f"order:{order.public_id}", client=auth.client_of(request))
+            await auth.audited(session, request, live, f"order.{action}", f"order:{order.public_id}")
     except CoreError as refused:
         # The move changed nothing: the order again, with why, and the status of the refusal.
         return await _page(request, runtime, live, reference, problem=refused.message, status=STATUS_BY_KIND.get(refused.kind, 400))
@@ -58,7 +57,7 @@ async def document(
     async with runtime.db.transaction() as session:
         order = await order_by_reference(session, public_id=reference)
         found = await document_file(session, order, document_id, runtime.documents)
-        await console.record(session, user=live.user, action="download", target=f"order:{order.public_id}", detail={"document": document_id}, client=auth.client_of(request))
+        await auth.audited(session, request, live, "download", f"order:{order.public_id}", {"document": document_id})
     disposition = f'attachment; filename="{found.document.filename}"'
     return Response(found.content, media_type=found.document.content_type, headers={"content-disposition": disposition})
 
@@ -68,9 +67,9 @@ async def _page(
 ) -> Response:
     async with runtime.db.transaction() as session:
         detail = await order_detail(session, reference=reference)
-        await console.record(session, user=live.user, action="view", target=f"order:{detail.order.public_id}", client=auth.client_of(request))
+        await auth.audited(session, request, live, "view", f"order:{detail.order.public_id}")
     context = {
         "live": live, "page": "orders", "detail": detail, "done": done if done in action_form.LABELS else None, "problem": problem,
-        "forms": action_form, "device_carriers": DEVICE_CARRIERS,
+        "forms": action_form,
     }
     return templates.TemplateResponse(request, "order.html", context, status_code=status)

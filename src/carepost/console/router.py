@@ -63,11 +63,11 @@ async def overview_page(
         flows = await overview.order_counts(session, mode=mode)
         days = await overview.daily_orders(session, mode=mode, today=now.date())
         attention = await overview.attention(session, now=now)
-        await console.record(session, user=live.user, action="view", target="overview", client=auth.client_of(request))
+        await auth.audited(session, request, live, "view", "overview")
     drawn, top = chart.columns(days)
     context = {
         "live": live, "flows": flows, "mode": mode, "page": "overview", "days": days, "columns": drawn, "top": top,
-        "chart": chart, "attention": attention, "week": {flow: sum(day.by_flow[flow] for day in days[-7:]) for flow in overview.FLOWS},
+        "chart": chart, "attention": attention, "week": overview.last_seven_days(days),
     }
     return templates.TemplateResponse(request, "overview.html", context)
 
@@ -94,7 +94,7 @@ async def orders_page(
         found = await order_search.find_orders(session, filters, PageRequest(page=page, size=ORDERS_PER_PAGE))
         # What was asked, not what was typed: a search may be a patient's name.
         asked = {"flow": flow, "status": status, "account": account, "mode": mode, "searched": filters.searched, "page": page}
-        await console.record(session, user=live.user, action="view", target="orders", detail=asked, client=auth.client_of(request))
+        await auth.audited(session, request, live, "view", "orders", asked)
     query = _filters_in(request)
     context = {"live": live, "page": "orders", "found": found, "form": {**query, "mode": mode}, "query": query, "flows": overview.FLOWS}
     return templates.TemplateResponse(request, "orders.html", context)
@@ -115,7 +115,7 @@ async def audit_page(
             session, user=live.user, email=operator or None, action=action or None, on=_date(on, "on"),
             request=PageRequest(page=page, size=AUDIT_ROWS_PER_PAGE),
         )
-        await console.record(session, user=live.user, action="view", target="audit", client=auth.client_of(request))
+        await auth.audited(session, request, live, "view", "audit")
     query = _filters_in(request)
     context = {"live": live, "page": "audit", "found": found, "form": query, "query": query}
     return templates.TemplateResponse(request, "audit.html", context)

@@ -8,10 +8,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts import service as accounts
-from carepost.core.accounts.service import Scope
 from carepost.core.webhooks import endpoints, replay
 from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.runtime import RuntimeDep
@@ -24,14 +22,10 @@ router = APIRouter(prefix="/api/ops/v1/accounts/{slug}/webhooks", tags=["operato
 ModeParam = Annotated[Literal["live", "test"], Query()]
 
 
-async def _scope(session: AsyncSession, slug: str, mode: str) -> Scope:
-    return Scope((await accounts.account_by_slug(session, slug=slug)).id, mode)
-
-
 @router.get("", summary="An account's webhook endpoints", responses={200: {"model": shapes.EndpointList}})
 async def list_endpoints(slug: str, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live") -> JSONResponse:
     async with runtime.db.read() as session:
-        found = await endpoints.all_of(session, scope=await _scope(session, slug, mode))
+        found = await endpoints.all_of(session, scope=await accounts.scope_by_slug(session, slug=slug, mode=mode))
     return JSONResponse({"data": [mapping.endpoint(e) for e in found]})
 
 
@@ -40,7 +34,7 @@ async def add_endpoint(slug: str, body: EndpointIn, operator: OperatorDep, runti
     """The signing secret is in this answer only; hand it to the partner."""
     async with runtime.db.transaction() as session:
         made = await endpoints.create(
-            session, scope=await _scope(session, slug, mode), given=mapping.endpoint_in(body),
+            session, scope=await accounts.scope_by_slug(session, slug=slug, mode=mode), given=mapping.endpoint_in(body),
             policy=runtime.settings.webhook_policy, secret_key=runtime.settings.resolved_secret_key,
         )
         return JSONResponse(mapping.endpoint(made.endpoint, secret=made.secret), status_code=201)
@@ -54,7 +48,7 @@ async def patch_endpoint(
     given = mapping.endpoint_change(body)
     async with runtime.db.transaction() as session:
         changed = await endpoints.change(
-            session, scope=await _scope(session, slug, mode), endpoint_id=endpoint_id, given=given, policy=runtime.settings.webhook_policy
+            session, scope=await accounts.scope_by_slug(session, slug=slug, mode=mode), endpoint_id=endpoint_id, given=given, policy=runtime.settings.webhook_policy
         )
         return JSONResponse(mapping.endpoint(changed))
 
@@ -62,7 +56,7 @@ async def patch_endpoint(
 @router.delete("/{endpoint_id}", status_code=204, summary="Remove an account's endpoint")
 async def delete_endpoint(slug: str, endpoint_id: str, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live") -> Response:
     async with runtime.db.transaction() as session:
-        await endpoints.delete(session, scope=await _scope(session, slug, mode), endpoint_id=endpoint_id)
+        await endpoints.delete(session, scope=await accounts.scope_by_slug(session, slug=slug, mode=mode), endpoint_id=endpoint_id)
     return Response(status_code=204)
 
 
@@ -71,7 +65,7 @@ async def replay_failed(
     slug: str, endpoint_id: str, body: ReplayIn, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live"
 ) -> JSONResponse:
     async with runtime.db.transaction() as session:
-        count = await replay.replay_failed(session, scope=await _scope(session, slug, mode), endpoint_id=endpoint_id, since=body.since)
+        count = await replay.replay_failed(session, scope=await accounts.scope_by_slug(session, slug=slug, mode=mode), endpoint_id=endpoint_id, since=body.since)
         return JSONResponse({"replayed": count}, status_code=202)
 
 
@@ -88,7 +82,7 @@ async def list_deliveries(
 ) -> JSONResponse:
     async with runtime.db.read() as session:
         found = await replay.deliveries(
-            session, scope=await _scope(session, slug, mode), endpoint_id=endpoint_id, status=status, since=since, until=None, limit=limit
+            session, scope=await accounts.scope_by_slug(session, slug=slug, mode=mode), endpoint_id=endpoint_id, status=status, since=since, until=None, limit=limit
         )
     return JSONResponse({"data": [mapping.delivery(d, e, a) for d, e, a in found]})
 
@@ -96,5 +90,5 @@ async def list_deliveries(
 @router.post("/events/{event_id}/replay", status_code=202, summary="Send an event again", responses={202: {"model": shapes.Replayed}})
 async def replay_event(slug: str, event_id: str, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live") -> JSONResponse:
     async with runtime.db.transaction() as session:
-        count = await replay.replay_event(session, scope=await _scope(session, slug, mode), event_id=event_id)
+        count = await replay.replay_event(session, scope=await accounts.scope_by_slug(session, slug=slug, mode=mode), event_id=event_id)
         return JSONResponse({"replayed": count}, status_code=202)

@@ -104,6 +104,11 @@ async def account_by_slug(session: AsyncSession, *, slug: str) -> Account:
     return account
 
 
+async def scope_by_slug(session: AsyncSession, *, slug: str, mode: str) -> Scope:
+    """An account named by its slug, in one mode (operators, the console and the CLI name accounts so)."""
+    return Scope((await account_by_slug(session, slug=slug)).id, mode)
+
+
 async def account_by_id(session: AsyncSession, *, account_id: int) -> Account:
     account = await AccountRepository(session).by_id(account_id)
     if account is None:
