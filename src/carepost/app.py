@@ -131,6 +131,7 @@ def create_app(
         surfaces=surfaces,
         metrics=app.state.metrics,
         body_timeout_seconds=settings.body_timeout_seconds,
+        body_budget_bytes=settings.body_budget_bytes,
     )
     return app
 

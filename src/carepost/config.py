@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     max_header_bytes: int = 16 * 1024
     header_timeout_seconds: float = 10.0
     body_timeout_seconds: float = 30.0  # the longest wait for the next piece of a request body
+    # The bytes of request bodies one process holds at once; a request past it is answered 503.
+    body_budget_bytes: int = 32 * 1024 * 1024
     # The pharmacy API's access tokens (JWT): how long one lasts.
     pharmacy_access_lifetime_seconds: int = 3600
     # How long the worker waits for a PAC (CFDI stamping and cancelling) before it tries again later.

@@ -122,3 +122,28 @@ async def test_deliveries_filters_are_checked(client, clinic, receiver):
         assert answer.status_code == 400, (params, answer.text)
     replay = await client.post(f"{BASE}/endpoints/{made['id']}/replay", json={"since": "not a time"}, headers=bearer(clinic.live_key))
     assert replay.status_code == 400
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:99999/", "http://127.0.0.1:0/hook", "http://127.0.0.1:-1/", "http://127.0.0.1:8x/"])
+async def test_a_port_out_of_range_is_refused(client, clinic, url):
+    answer = await client.post(f"{BASE}/endpoints", json={"url": url}, headers=bearer(clinic.test_key))
+    assert answer.status_code == 400, answer.text
+    assert "port" in answer.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("enabled", [0, 1, "true", "no", "yes"])
+async def test_enabled_is_a_boolean(client, clinic, receiver, enabled):
+    made = await add_endpoint(client, clinic.live_key, receiver.url)
+    answer = await client.patch(f"{BASE}/endpoints/{made['id']}", json={"enabled": enabled}, headers=bearer(clinic.live_key))
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["error"]["fields"][0]["field"] == "enabled"
+
+
+@pytest.mark.parametrize("since", [0, 1700000000, "0", "1700000000", True, "yesterday"])
+async def test_a_replays_since_is_a_time(client, clinic, receiver, since):
+    made = await add_endpoint(client, clinic.live_key, receiver.url)
+    answer = await client.post(f"{BASE}/endpoints/{made['id']}/replay", json={"since": since}, headers=bearer(clinic.live_key))
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["error"]["fields"][0]["field"] == "since"
+    fine = await client.post(f"{BASE}/endpoints/{made['id']}/replay", json={"since": "2026-01-01T00:00:00Z"}, headers=bearer(clinic.live_key))
+    assert fine.status_code == 202

@@ -21,6 +21,7 @@ from carepost.core.accounts.keys import MODES
 from carepost.core.accounts.keys import ROLES as KEY_ROLES
 from carepost.core.accounts.service import Scope
 from carepost.core.audit.service import calls_of_key
+from carepost.core.kit.bounds import LARGEST_ID
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import CoreError, InvalidInput, NotFound
 from carepost.core.kit.paging import PageRequest
@@ -104,7 +105,7 @@ async def create_key(slug: Slug, request: Request, runtime: RuntimeDep, live: Si
 
 
 @router.post("/{slug}/keys/{key_id}/revoke", dependencies=[Depends(auth.require_same_origin)])
-async def revoke_key(slug: Slug, key_id: Annotated[int, Path(ge=1, le=2**53)], request: Request, runtime: RuntimeDep, live: SignedInDep) -> Response:
+async def revoke_key(slug: Slug, key_id: Annotated[int, Path(ge=1, le=LARGEST_ID)], request: Request, runtime: RuntimeDep, live: SignedInDep) -> Response:
     await auth.posted_form(request, live)
     live.user.require("keys")
     async with runtime.db.transaction() as session:
@@ -119,7 +120,7 @@ async def revoke_key(slug: Slug, key_id: Annotated[int, Path(ge=1, le=2**53)], r
 
 @router.get("/{slug}/keys/{key_id}/requests")
 async def key_requests(
-    slug: Slug, key_id: Annotated[int, Path(ge=1, le=2**53)], request: Request, runtime: RuntimeDep, live: SignedInDep,
+    slug: Slug, key_id: Annotated[int, Path(ge=1, le=LARGEST_ID)], request: Request, runtime: RuntimeDep, live: SignedInDep,
     page: Annotated[int, Query(ge=0, le=10_000)] = 0,
 ) -> Response:
     live.user.require("keys")

@@ -7,10 +7,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from pydantic import Field
 
 from carepost.console import auth
 from carepost.console.auth import SignedInDep
 from carepost.console.pages import ConsoleRoute, templates
+from carepost.core.kit.bounds import LARGEST_ID
 from carepost.core.kit.paging import PageRequest
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.operators import inventory
@@ -26,7 +28,7 @@ async def inventory_page(
     request: Request,
     runtime: RuntimeDep,
     live: SignedInDep,
-    site: Annotated[int | Literal[""], Query()] = "",
+    site: Annotated[Annotated[int, Field(ge=1, le=LARGEST_ID)] | Literal[""], Query()] = "",
     q: Annotated[str, Query(max_length=inventory.MAX_QUERY_LENGTH)] = "",
     device_status: Annotated[Literal["", "available", "packed", "shipped", "delivered"], Query()] = "",
     device: Annotated[str, Query(max_length=inventory.MAX_QUERY_LENGTH)] = "",

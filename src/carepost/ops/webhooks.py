@@ -3,7 +3,6 @@ operators, across accounts (the mode is a query parameter, `live` unless given).
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -13,6 +12,7 @@ from carepost.core.accounts import service as accounts
 from carepost.core.webhooks import endpoints, replay
 from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.dialects._shared.wire import Moment
 from carepost.ops.auth import OperatorDep
 from carepost.webhooks_api import mapping, shapes
 from carepost.webhooks_api.schemas import EndpointIn, EndpointPatch, ReplayIn
@@ -77,7 +77,7 @@ async def list_deliveries(
     runtime: RuntimeDep,
     mode: ModeParam = "live",
     status: Literal["pending", "succeeded", "failed"] | None = None,
-    since: datetime | None = None,
+    since: Moment | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> JSONResponse:
     async with runtime.db.read() as session:

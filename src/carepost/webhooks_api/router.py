@@ -3,7 +3,6 @@ of its API keys; everything is scoped to the key's account and mode (docs/webhoo
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -13,6 +12,7 @@ from carepost.core.webhooks import endpoints, replay
 from carepost.core.webhooks.policy import WebhookPolicy
 from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep
+from carepost.dialects._shared.wire import Moment
 from carepost.webhooks_api import mapping, shapes
 from carepost.webhooks_api.auth import CallerDep
 from carepost.webhooks_api.schemas import EndpointIn, EndpointPatch, ReplayIn
@@ -94,8 +94,8 @@ async def list_deliveries(
     caller: CallerDep,
     runtime: RuntimeDep,
     status: Literal["pending", "succeeded", "failed"] | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Moment | None = None,
+    until: Moment | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> JSONResponse:
     """Newest first, each with its event, payload and every attempt (status, duration, the first KB of the answer)."""

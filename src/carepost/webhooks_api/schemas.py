@@ -3,12 +3,11 @@ believes it set something must hear that it did not."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from carepost.dialects._shared.wire import OneLine
+from carepost.dialects._shared.wire import Moment, OneLine
 
 Url = Annotated[str, Field(min_length=1, max_length=2048), OneLine]
 Description = Annotated[str, Field(max_length=500), OneLine]
@@ -29,8 +28,8 @@ class EndpointPatch(_Strict):
     url: Url | None = None
     description: Description | None = None
     event_types: EventTypes | None = None
-    enabled: bool | None = None
+    enabled: StrictBool | None = None
 
 
 class ReplayIn(_Strict):
-    since: datetime
+    since: Moment

@@ -120,10 +120,10 @@ async def test_a_prescription_product_needs_a_prescription(client, world, token)
     [
         ("not base64 at all!", "The document is not valid base64."),
         (base64.b64encode(b"just some text, not a document").decode(), "The document must be a PDF, JPEG or PNG file."),
-        (base64.b64encode(PDF + b"\x00" * (10 * 1024 * 1024)).decode(), "The document is larger than 10 MB."),
+        (base64.b64encode(PDF + b"\x00" * (5 * 1024 * 1024)).decode(), "The document is larger than 5 MB."),
         ("data:application/pdf," + "JVBERi0=", "The document must be base64-encoded."),
     ],
-    ids=["not-base64", "not-a-document", "over-10-mb", "data-url-without-base64"],
+    ids=["not-base64", "not-a-document", "over-5-mb", "data-url-without-base64"],
 )
 async def test_a_bad_prescription_document_is_a_field_error(client, world, token, document, message):
     prescription = {"document": document, "issue_date": "2026-11-30"}

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.keys import hash_secret
 from carepost.core.kit import passwords
+from carepost.core.kit.bounds import start_of_day, start_of_next_day
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import Forbidden, InvalidInput
@@ -161,10 +162,9 @@ async def audit_log(
 ) -> Page[ConsoleAuditEntry]:
     """The console's audit rows, newest first, for an admin: filtered by operator e-mail, action and day."""
     user.require("audit")
-    since = datetime.combine(on, time.min, UTC) if on else None
     rows, total = await ConsoleRepository(session).audit_page(
-        email=email.strip().lower() if email else None, action=action, since=since,
-        before=since + timedelta(days=1) if since else None, offset=request.offset, limit=request.size,
+        email=email.strip().lower() if email else None, action=action, since=start_of_day(on) if on else None,
+        before=start_of_next_day(on) if on else None, offset=request.offset, limit=request.size,
     )
     return Page(items=rows, request=request, total=total)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, cast, exists, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.invoicing.requesting import FAILED as INVOICE_FAILED
+from carepost.core.kit.bounds import start_of_day, start_of_next_day
 from carepost.core.kit.db import utc_day
 from carepost.core.models import (
     Account, Device, FulfillmentSite, Invoice, Item, OperatorToken, Order, OrderExternalId, OutboxMessage, Patient, Site, Stock,
@@ -95,9 +96,10 @@ class OperatorRepository:
         """A page of orders across every account, newest first, and how many match."""
         conditions = _equal_where_given((Order.dialect, flow), (Order.status, status), (Account.slug, account), (Order.mode, mode))
         if placed_from is not None:
-            conditions.append(Order.placed_at >= datetime.combine(placed_from, time.min, UTC))
-        if placed_to is not None:
-            conditions.append(Order.placed_at < datetime.combine(placed_to + timedelta(days=1), time.min, UTC))
+            conditions.append(Order.placed_at >= start_of_day(placed_from))
+        ends = start_of_next_day(placed_to) if placed_to is not None else None
+        if ends is not None:
+            conditions.append(Order.placed_at < ends)
         if query is not None:
             conditions.append(_matching(query))
         joined = (

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
+from carepost.core.kit.bounds import start_of_day, start_of_next_day
 from carepost.core.kit.paging import PageRequest
 from carepost.core.models import Item, Order, Patient, Prescription, RetailOrder, RetailOrderLine, RetailProduct
 from carepost.core.retail.filters import RetailFilters
@@ -82,14 +82,6 @@ class RetailOrderRepository:
         await self.session.flush()
 
 
-def _whole_day_before(day: date) -> datetime:
-    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=UTC)
-
-
-def _from_day(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
-
-
 def _conditions(filters: RetailFilters) -> list[Any]:
     conditions: list[Any] = []
     for term in (filters.search or "").split():
@@ -107,8 +99,9 @@ def _conditions(filters: RetailFilters) -> list[Any]:
         (RetailOrder.expected_delivery_date, filters.expected_delivery_before, filters.expected_delivery_after),
         (RetailOrder.max_delivery_date, filters.max_delivery_before, filters.max_delivery_after),
     ):
-        if before is not None:
-            conditions.append(column < _whole_day_before(before))
+        ends = start_of_next_day(before) if before is not None else None
+        if ends is not None:
+            conditions.append(column < ends)
         if after is not None:
-            conditions.append(column >= _from_day(after))
+            conditions.append(column >= start_of_day(after))
     return conditions

@@ -1,5 +1,5 @@
 """Prescriptions sent with a retail order: checked by their content (PDF, JPEG or PNG,
-at most 10 MB), dated sensibly, and kept in the document store."""
+at most 5 MiB), dated sensibly, and kept in the document store."""
 
 from __future__ import annotations
 
@@ -15,7 +15,10 @@ from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import Order, Prescription
 
-MAX_BYTES = 10 * 1024 * 1024
+# Well under the pharmacy body's limit (dialects/pharmacy/surface.py): a phone's photo or a
+# scanned page fits; the detail answer carries every document back as base64.
+MAX_BYTES = 5 * 1024 * 1024
+TOO_LARGE = "The document is larger than 5 MB."
 ACCEPTED = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 
 
@@ -36,7 +39,7 @@ def check(prescriptions: Sequence[PrescriptionIn], *, field: str, today: date) -
         if not prescription.document:
             raise InvalidInput("The document is empty.", field=f"{at}.document")
         if len(prescription.document) > MAX_BYTES:
-            raise InvalidInput("The document is larger than 10 MB.", field=f"{at}.document")
+            raise InvalidInput(TOO_LARGE, field=f"{at}.document")
         guessed = filetype.guess(prescription.document)
         if guessed is None or guessed.mime not in ACCEPTED:
             raise InvalidInput("The document must be a PDF, JPEG or PNG file.", field=f"{at}.document")

@@ -33,6 +33,12 @@ def check_url(url: str, *, mode: str, allowed_hosts: frozenset[str]) -> str:
         raise UnsafeUrl("The URL must be an absolute http or https URL.")
     if parts.username or parts.password:
         raise UnsafeUrl("The URL must not carry credentials.")
+    try:
+        port = parts.port  # urllib refuses a port that is not a number from 0 to 65535
+    except ValueError:
+        port = 0
+    if port == 0:
+        raise UnsafeUrl("The URL's port must be a number from 1 to 65535.")
     host = parts.hostname.lower()
     if mode == "live" and parts.scheme != "https" and not allowed(host, allowed_hosts):
         raise UnsafeUrl("A live endpoint's URL must use https.")

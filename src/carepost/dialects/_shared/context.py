@@ -4,7 +4,9 @@
 - HEAD answered as GET without a body, on every GET route;
 - the owning surface's body limit, checked before any handler runs (or, for a
   streamed upload, as it arrives), a read timeout between pieces of a body,
-  and the screening of control characters (screening.py);
+  the process's budget of body bytes held at once (503 past it), the surface's
+  credential gate before a large body is read, and the screening of control
+  characters (screening.py);
 - the surface's headers on every response (nosniff, no-store, the portal's
   CSP…), a `WWW-Authenticate` challenge on a 401, `Retry-After` on a 503;
 - the last-resort error boundary: a database that cannot be reached becomes
@@ -19,15 +21,19 @@ from __future__ import annotations
 import logging
 import time
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from carepost.core.audit.service import CallRecord
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import is_database_unavailable
+from carepost.core.kit.errors import CoreError
 from carepost.core.kit.ids import request_id as new_request_id
 from carepost.dialects._shared import bodies
 from carepost.dialects._shared.call_log import CallLog
-from carepost.dialects._shared.problems import INTERNAL_ERROR, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT, UNAVAILABLE
+from carepost.dialects._shared.problems import (
+    BODIES_BUDGET_SPENT, INTERNAL_ERROR, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT, UNAVAILABLE, from_core,
+)
 from carepost.dialects._shared.screening import edge_problem
 from carepost.dialects._shared.surfaces import Surface, Surfaces
 from carepost.health.metrics import Metrics
@@ -41,10 +47,12 @@ RETRY_AFTER_UNAVAILABLE = b"5"
 
 class RequestContextMiddleware:
     def __init__(
-        self, app: ASGIApp, *, call_log: CallLog, surfaces: Surfaces, metrics: Metrics, body_timeout_seconds: float
+        self, app: ASGIApp, *, call_log: CallLog, surfaces: Surfaces, metrics: Metrics, body_timeout_seconds: float,
+        body_budget_bytes: int,
     ) -> None:
         self.app = app
         self.body_timeout = body_timeout_seconds
+        self.body_budget = bodies.BodyBudget(body_budget_bytes)
         self.call_log = call_log
         self.surfaces = surfaces
         self.metrics = metrics
@@ -70,6 +78,7 @@ class RequestContextMiddleware:
                 message = {**message, "body": b""}
             await send(message)
 
+        reading = bodies.Reading(self.body_budget)
         try:
             body = None
             if scope["method"] in _BODY_METHODS:
@@ -77,7 +86,9 @@ class RequestContextMiddleware:
                 if surface.streams_uploads and bodies.is_multipart(scope):
                     receive = bodies.counted(scope, receive, surface.max_body_bytes)
                 else:
-                    body, receive = await bodies.buffered(scope, receive, surface.max_body_bytes)
+                    body, receive = await bodies.buffered(
+                        scope, receive, surface.max_body_bytes, reading=reading, gate=_gate(surface)
+                    )
             problem = edge_problem(scope, body)
             if problem is not None:
                 await surface.render(problem, request_id, scope["path"])(scope, receive, send_with_headers)
@@ -85,6 +96,10 @@ class RequestContextMiddleware:
                 await self.app(scope, receive, send_with_headers)
         except bodies.BodyTooLarge:
             await surface.render(PAYLOAD_TOO_LARGE, request_id, scope["path"])(scope, receive, send_with_headers)
+        except bodies.BodyBudgetSpent:
+            await surface.render(BODIES_BUDGET_SPENT, request_id, scope["path"])(scope, receive, send_with_headers)
+        except bodies.GateRefused as refused:
+            await surface.render(from_core(refused.error), request_id, scope["path"])(scope, receive, send_with_headers)
         except bodies.BodyTooSlow as slow:
             response = surface.render(REQUEST_TIMEOUT, request_id, scope["path"])
             response.headers.update(slow.headers)
@@ -99,6 +114,7 @@ class RequestContextMiddleware:
                 problem = UNAVAILABLE if unavailable else INTERNAL_ERROR
                 await surface.render(problem, request_id, scope["path"])(scope, receive, send_with_headers)
         finally:
+            reading.done()
             route = getattr(scope.get("route"), "path", None) or "(unrouted)"
             self.metrics.observe(method=scope["method"], route=route, status=status["code"], seconds=time.perf_counter() - started)
             if surface.dialect:
@@ -119,6 +135,21 @@ class RequestContextMiddleware:
             at=utcnow(),
         )
         self.call_log.add(record)
+
+
+def _gate(surface: Surface) -> bodies.Gate | None:
+    """The surface's credential check, run on the request's headers as its handler would run it."""
+    if surface.gate is None:
+        return None
+    check = surface.gate
+
+    async def gate(scope: Scope) -> None:
+        try:
+            await check(Request(scope), scope["app"].state.runtime)
+        except CoreError as error:
+            raise bodies.GateRefused(error) from None
+
+    return gate
 
 
 def _response_headers(message: Message, surface: Surface, state: dict, request_id: str) -> list[tuple[bytes, bytes]]:

@@ -37,9 +37,15 @@ def one_credential(*presented: str | None) -> str | None:
 
 async def caller_for(request: Request, runtime: Runtime, secret: str | None) -> Caller:
     """Authenticate with one read of its own, note the Caller for the request log,
-    and count the request against the key's rate limit."""
+    and count the request against the key's rate limit. Once a request: a surface's
+    gate (surfaces.py) may have done it already, before the body was read."""
+    state = request.scope["state"]
+    authenticated = state.get("authenticated")
+    if authenticated is not None and authenticated[0] == secret:
+        return authenticated[1]
     async with runtime.db.read() as session:
         caller = await authenticate(session, secret=secret)
+    state["authenticated"] = (secret, caller)
     request.state.caller = caller
     limit = caller.rate_limit_per_minute or runtime.settings.rate_limit_per_minute
     await rate_limits.enforce(request, runtime.rate_counter, key=f"key:{caller.api_key_id}", limit=limit, policy="per-key")

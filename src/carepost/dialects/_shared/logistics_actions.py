@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from carepost.core.logistics.operations import CARRIERS, ActionInput
+from carepost.dialects._shared.wire import RowNumber
 
 
 class _Strict(BaseModel):
@@ -32,13 +33,13 @@ class TrackingIn(_Strict):
 
 class LogisticsActionIn(_Strict):
     address: ShipToIn | None = Field(default=None, description="reconfirm_address: a corrected ship-to address.")
-    device_ids: Annotated[list[Annotated[int, Field(ge=1, le=2**53)]], Field(max_length=500)] = Field(
+    device_ids: Annotated[list[RowNumber], Field(max_length=500)] = Field(
         default_factory=list, description="pack: devices to use first; the rest come off the shelf."
     )
     tracking_numbers: Annotated[list[TrackingIn], Field(max_length=20)] = Field(
         default_factory=list, description="ship: at least one."
     )
-    fulfillment_site_id: Annotated[int, Field(ge=1, le=2**53)] | None = Field(
+    fulfillment_site_id: RowNumber | None = Field(
         default=None, description="receive_returns: where the returns arrive (default: the site that shipped)."
     )
     note: Annotated[str, Field(max_length=512)] | None = None

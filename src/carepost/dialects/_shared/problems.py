@@ -94,6 +94,11 @@ UNAVAILABLE = Problem(
     code="service_unavailable",
     message="The service is briefly unavailable; the request was not applied. Retry after the Retry-After seconds.",
 )
+BODIES_BUDGET_SPENT = Problem(
+    kind="unavailable",
+    code="service_unavailable",
+    message="The service is receiving too much at once; the request was not applied. Retry after the Retry-After seconds.",
+)
 REQUEST_TIMEOUT = Problem(
     kind="request_timeout", code="request_timeout", message="The request body did not arrive in time; send it again."
 )

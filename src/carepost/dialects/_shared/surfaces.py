@@ -7,7 +7,7 @@ only ever sees its own contract's envelope.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,11 +17,17 @@ from carepost.dialects._shared.json_response import JSONResponse
 from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
 
 if TYPE_CHECKING:
+    from starlette.requests import Request
+
     from carepost.dialects._shared.openapi import Documentation
+    from carepost.dialects._shared.runtime import Runtime
 
 # (problem, request id, request path) -> the response in the surface's own error envelope
 Renderer = Callable[[Problem, str, str], Response]
 Headers = tuple[tuple[bytes, bytes], ...]
+# The credential check of a surface whose credentials travel in headers: raises a CoreError as
+# its handlers' own dependency would. Run before a large body is read (bodies.py).
+CredentialGate = Callable[["Request", "Runtime"], Awaitable[object]]
 
 # Every response, whoever owns it: browsers must not guess a JSON body is a page.
 BASE_HEADERS: Headers = ((b"x-content-type-options", b"nosniff"),)
@@ -53,6 +59,8 @@ class Surface:
     streams_uploads: bool = False
     # How its operations appear in /openapi.json (openapi.py); None: as FastAPI makes them.
     documentation: Documentation | None = None
+    # Checked before more than bodies.GATED_AFTER bytes of a body are read; None: the credential is in the body.
+    gate: CredentialGate | None = None
 
 
 def render_plain(problem: Problem, request_id: str, path: str) -> Response:

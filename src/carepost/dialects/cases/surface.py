@@ -3,12 +3,14 @@
 from carepost.dialects._shared.openapi import Documentation
 from carepost.dialects._shared.surfaces import Surface
 from carepost.dialects.cases import errors, shapes
+from carepost.dialects.cases.auth import organization
 
 SURFACE = Surface(
     dialect="cases",
     prefixes=("/api/v1/cases", "/api/cases/"),
     render=errors.render,
     max_body_bytes=256 * 1024,
+    gate=organization,
     challenge='ApiKey realm="cases" header="cv-api-key"',
     documentation=Documentation(error=shapes.CasesError, security={"CvApiKey": {"type": "apiKey", "in": "header", "name": "cv-api-key"}}),
 )

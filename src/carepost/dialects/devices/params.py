@@ -4,11 +4,10 @@ from typing import Annotated
 
 from fastapi import Path, Query
 
+from carepost.core.kit.bounds import LARGEST_ID, LARGEST_PAGE
 from carepost.core.kit.paging import MAX_PAGE_SIZE
-
-LARGEST_ID = 2**53  # what a JSON number carries exactly
 
 RowId = Annotated[int, Path(ge=1, le=LARGEST_ID)]
 IdFilter = Annotated[int | None, Query(ge=1, le=LARGEST_ID)]
-PageNumber = Annotated[int, Query(ge=0, le=1_000_000, description="Counts from 0.")]
+PageNumber = Annotated[int, Query(ge=0, le=LARGEST_PAGE, description="Counts from 0.")]
 PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"At most {MAX_PAGE_SIZE}.")]

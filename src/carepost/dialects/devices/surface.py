@@ -3,6 +3,7 @@
 from carepost.dialects._shared.surfaces import Surface
 from carepost.dialects._shared.openapi import Documentation
 from carepost.dialects.devices import errors, shapes
+from carepost.dialects.devices.auth import devices_reader
 
 # An order lists at most a few hundred lines; 256 KiB is far beyond any honest request.
 SURFACE = Surface(
@@ -10,6 +11,7 @@ SURFACE = Surface(
     prefixes=("/api/v3/",),
     render=errors.render,
     max_body_bytes=256 * 1024,
+    gate=devices_reader,
     challenge='ApiKey realm="devices" header="Impilo-API-Key"',
     documentation=Documentation(
         error=shapes.DevicesError, security={"ImpiloApiKey": {"type": "apiKey", "in": "header", "name": "Impilo-API-Key"}}

@@ -15,8 +15,11 @@ from carepost.core.accounts.service import Caller
 from carepost.core.kit.errors import Unauthenticated
 from carepost.core.retail.place import DIALECT
 from carepost.dialects._shared.credentials import caller_for, one_header
-from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.dialects._shared.runtime import Runtime, RuntimeDep
 from carepost.dialects.pharmacy import tokens
+
+
+TOKEN_PATH = "/api/token"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,13 @@ def _claims(request: Request, secret: str) -> tokens.AccessClaims:
 
 def _not_valid(reason: str) -> Unauthenticated:
     return Unauthenticated("The access token is not valid.", code="token_not_valid", reason=reason)
+
+
+async def gate(request: Request, runtime: Runtime) -> None:
+    """Before a large body is read: the key, and but for the token endpoint, the user's token."""
+    caller = await key_caller(request, runtime)
+    if not request.url.path.startswith(TOKEN_PATH):
+        await signed_in(request, runtime, caller)
 
 
 KeyCallerDep = Annotated[Caller, Depends(key_caller)]

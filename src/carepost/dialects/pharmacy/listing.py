@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from datetime import date
 from urllib.parse import urlencode
 
+from carepost.core.kit.bounds import LARGEST_PAGE, is_id
 from carepost.core.kit.errors import InvalidInput, NotFound
 from carepost.core.kit.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest
 from carepost.core.orders.lifecycle import PaymentStatus, RetailStatus
@@ -17,12 +18,12 @@ INVALID_PAGE = "Invalid page."
 
 
 def page_request(params: Mapping[str, str]) -> PageRequest:
-    """`page` counts from 1 (DRF); a page that is no number is 404 "Invalid page."."""
+    """`page` counts from 1 (DRF); a page that is no number, or past any list's end, is 404 "Invalid page."."""
     try:
         page = int(params.get("page", "1"))
     except ValueError:
         raise NotFound(INVALID_PAGE, code="invalid_page") from None
-    if page < 1:
+    if not 1 <= page <= LARGEST_PAGE:
         raise NotFound(INVALID_PAGE, code="invalid_page")
     try:
         size = min(max(int(params.get("page_size", DEFAULT_PAGE_SIZE)), 1), MAX_PAGE_SIZE)
@@ -72,9 +73,13 @@ def _number(params: Mapping[str, str], name: str) -> int | None:
     if value in (None, ""):
         return None
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise InvalidInput("Enter a number.", field=name) from None
+    if not is_id(number):
+        # django-filter's ModelChoiceFilter: a number that names no row
+        raise InvalidInput("Select a valid choice. That choice is not one of the available choices.", field=name)
+    return number
 
 
 def _choices(params: Mapping[str, str], name: str, allowed: set[str]) -> tuple[str, ...]:

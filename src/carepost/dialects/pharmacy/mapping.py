@@ -16,7 +16,7 @@ from carepost.core.kit.errors import InvalidInput
 from carepost.core.orders.lifecycle import PATIENT_ORDER_STATUS
 from carepost.core.patients.contacts import ContactIn
 from carepost.core.retail.place import RetailOrderIn
-from carepost.core.retail.prescriptions import MAX_BYTES, PrescriptionIn
+from carepost.core.retail.prescriptions import MAX_BYTES, TOO_LARGE, PrescriptionIn
 from carepost.core.models import Prescription, Store
 from carepost.core.retail.quote import LineRequest, Quote, QuoteIn
 from carepost.core.retail.reading import RetailOrderView
@@ -68,7 +68,7 @@ def decode_document(text: str, *, field: str) -> bytes:
             raise InvalidInput("The document must be base64-encoded.", field=field)
     packed = _WHITESPACE.sub(b"", text.encode("ascii", errors="replace"))
     if len(packed) > (MAX_BYTES + 2) // 3 * 4:
-        raise InvalidInput("The document is larger than 10 MB.", field=field)
+        raise InvalidInput(TOO_LARGE, field=field)
     try:
         return base64.b64decode(packed, validate=True)
     except (binascii.Error, ValueError):

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.accounts import users
 from carepost.core.idempotency.fingerprint import fingerprint
 from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
+from carepost.core.kit.bounds import is_id
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput, NotFound, Unauthenticated
 from carepost.core.invoicing.requesting import ISSUED
@@ -38,7 +39,7 @@ OrderId = Annotated[str, Path(max_length=20)]
 
 def _order_number(value: str) -> int:
     """Django's `<int:pk>` route: anything but a number names no order (404, not 400)."""
-    if not value.isdigit() or not 1 <= int(value) <= 2**53:
+    if not value.isdigit() or not is_id(int(value)):
         raise NotFound("Not found.", code="order_not_found")
     return int(value)
 

@@ -9,10 +9,11 @@ from typing import Annotated, Any, Literal
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from carepost.dialects._shared.wire import OneLine
+from carepost.core.retail.prescriptions import MAX_BYTES
+from carepost.dialects._shared.wire import OneLine, RowNumber
 
-# A 10 MB document is 13,981,016 base64 characters; a data: URL prefix and line breaks add a little.
-MAX_BASE64_CHARACTERS = 14_500_000
+# The largest document as base64, and a little for line breaks and a data: URL prefix.
+MAX_BASE64_CHARACTERS = (MAX_BYTES + 2) // 3 * 4 * 21 // 20
 
 
 class _Wire(BaseModel):
@@ -95,16 +96,16 @@ class PrescriptionWire(_Wire):
 
 
 class DetailIn(_Wire):
-    product: Annotated[int, Field(ge=1, le=2**53)]
+    product: RowNumber
     quantity: Annotated[int, Field(ge=1, le=1000)]
 
 
 class OrderPartIn(_Wire):
     details: Annotated[list[DetailIn], Field(min_length=1, max_length=100)]
     shipping: ShippingIn | None = None
-    shipping_method: Annotated[int, Field(ge=1, le=2**53)] | None = None
-    store: Annotated[int, Field(ge=1, le=2**53)] | None = None
-    payment_method: Annotated[int, Field(ge=1, le=2**53)]
+    shipping_method: RowNumber | None = None
+    store: RowNumber | None = None
+    payment_method: RowNumber
     coupon: _optional_text(64) = None  # type: ignore[valid-type]
     prescriptions: Annotated[list[PrescriptionWire], Field(max_length=5)] = []
     comments: Annotated[str, Field(max_length=2000)] | None = None

@@ -3,12 +3,15 @@
 from carepost.dialects._shared.openapi import Documentation
 from carepost.dialects._shared.surfaces import Surface
 from carepost.dialects.pharmacy import errors, shapes
+from carepost.dialects.pharmacy.auth import TOKEN_PATH, gate
 
 SURFACE = Surface(
     dialect="pharmacy",
-    prefixes=("/api/token", "/api/orders"),
+    prefixes=(TOKEN_PATH, "/api/orders"),
     render=errors.render,
-    max_body_bytes=64 * 1024 * 1024,  # orders carry base64 prescriptions (10 MB each, decoded)
+    # Orders carry base64 prescriptions (each at most 5 MiB decoded, core/retail/prescriptions.py).
+    max_body_bytes=16 * 1024 * 1024,
+    gate=gate,
     challenge='Bearer realm="api"',  # SimpleJWT's
     documentation=Documentation(
         error=shapes.PharmacyError,
