@@ -10,6 +10,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from pathlib import Path
+
 import httpx
 
 
@@ -52,3 +54,45 @@ def serving(env: dict[str, str], *, args: tuple[str, ...] = ()) -> Iterator[str]
             process.communicate(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def listening_pids(port: int) -> list[int]:
+    """Every process that holds the socket listening on `port`: a `serve --workers N` group
+    (its supervisor and each worker), or the one process of a plain `serve`."""
+    inode = None
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for row in Path(table).read_text().splitlines()[1:]:
+            fields = row.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # LISTEN
+                inode = fields[9]
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if any(os.readlink(f"/proc/{pid}/fd/{fd}") == f"socket:[{inode}]" for fd in os.listdir(f"/proc/{pid}/fd")):
+                found.append(int(pid))
+        except OSError:
+            continue
+    if not found:
+        raise AssertionError(f"no process listens on {port}")
+    return sorted(found)
+
+
+def _status_mib(pid: int, field: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError(f"no {field} in /proc/{pid}/status")
+
+
+def peak_rss_mib(pid: int) -> float:
+    """The kernel's high-water mark of the process's resident set (VmHWM)."""
+    return _status_mib(pid, "VmHWM")
+
+
+def rss_mib(pid: int) -> float:
+    return _status_mib(pid, "VmRSS")
+
+
+def reset_peak_rss(pid: int) -> None:
+    """Start VmHWM again from the current resident set (Linux's clear_refs, value 5)."""
+    Path(f"/proc/{pid}/clear_refs").write_text("5")

@@ -8,10 +8,8 @@ read from /proc after the uploads; it includes what the process needed to start.
 from __future__ import annotations
 
 import asyncio
-import os
 import uuid
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -19,35 +17,11 @@ import pytest
 from tests.dialects.masks.helpers import ORDERS
 from tests.dialects.masks.portal_files import MP4
 from tests.factories import create_clinic, mask_order
-from tests.processes import serving
+from tests.processes import listening_pids, peak_rss_mib, serving
 
 MIB = 1024 * 1024
 UPLOAD_BYTES = 100 * MIB - 64 * 1024  # a full-size video, within the 100 MB limit with its framing
 BOUNDARY = "carepost-memory-test"
-
-
-def _peak_rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise AssertionError("no VmHWM in /proc")
-
-
-def _server_pid(port: int) -> int:
-    """The pid listening on `port` (the serve process: uvicorn runs in it with one worker)."""
-    inode = None
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        for row in Path(table).read_text().splitlines()[1:]:
-            fields = row.split()
-            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # LISTEN
-                inode = fields[9]
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            if any(os.readlink(f"/proc/{pid}/fd/{fd}") == f"socket:[{inode}]" for fd in os.listdir(f"/proc/{pid}/fd")):
-                return int(pid)
-        except OSError:
-            continue
-    raise AssertionError(f"no process listens on {port}")
 
 
 async def _multipart_video() -> AsyncIterator[bytes]:
@@ -91,7 +65,7 @@ async def test_five_concurrent_100_mb_uploads_stay_under_300_mb(tmp_path, databa
         "CAREPOST_PORTAL_RATE_LIMIT_PER_MINUTE": "1000",
     }
     with serving(env) as base:
-        pid = _server_pid(int(base.rsplit(":", 1)[1]))
+        [pid] = listening_pids(int(base.rsplit(":", 1)[1]))
         async with httpx.AsyncClient(timeout=120) as http:
             orders = []
             for _ in range(5):
@@ -100,7 +74,7 @@ async def test_five_concurrent_100_mb_uploads_stay_under_300_mb(tmp_path, databa
                 order_id = created.json()["data"]["vitacore_order_id"]
                 orders.append((order_id, email if linked else "someone-else@example.com"))
             statuses = await asyncio.gather(*(_upload(http, base, order_id, email) for order_id, email in orders))
-        peak = _peak_rss_mib(pid)
+        peak = peak_rss_mib(pid)
 
     print(f"peak resident memory after five concurrent 100 MB uploads ({'valid links' if linked else 'bad links'}): {peak:.0f} MiB")
     if linked:
