@@ -16,6 +16,8 @@ the pharmacy gets each order under its own id (an http pharmacy as Idempotency-K
 
 from __future__ import annotations
 
+import asyncio
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -59,7 +61,9 @@ async def store_prescription(db: Database, order_public_id: str, ports: Pipeline
     order, details, case, pharmacy, items = found
     key = prescription_pdf.storage_key(order)
     try:
-        await ports.documents.put(key, prescription_pdf.render(order, details, case, pharmacy, items))
+        # WeasyPrint takes a tenth of a second or more: off the loop, which serves requests meanwhile.
+        document = await asyncio.to_thread(prescription_pdf.render, order, details, case, pharmacy, items)
+        await ports.documents.put(key, document)
     except OSError as error:
         await _retry_or_fail(db, order_public_id, f"the prescription could not be stored: {error.strerror}", attempt)
         return

@@ -20,14 +20,15 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
+from sqlalchemy.util import await_only
 
 from carepost.core.kit import json_text
-from carepost.core.kit.sqlite_on_loop import engine_arguments, writer_lock
+from carepost.core.kit.sqlite_on_loop import engine_arguments, writing
 
 # Named constraints: Alembic's SQLite batch mode can only alter what has a name.
 NAMING_CONVENTION = {
@@ -174,7 +175,10 @@ def _take_sqlite_transactions_in_hand(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
         # Database.read() marks its connections: a read takes no write lock.
-        connection.exec_driver_sql("BEGIN" if connection.get_execution_options().get(_READ_ONLY) else "BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(_READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:  # sqlite_on_loop's connection, under SQLAlchemy's adapter: waits for the lock without blocking the loop
+            await_only(connection.connection.driver_connection.begin_immediate())
 
 
 _LAST_STATEMENTS = "carepost.run_last"
@@ -222,7 +226,8 @@ class Database:
         # server connections: there it reads in a transaction like everything else.
         autocommit = self.dialect_name == "postgresql" and not is_transaction_pooled(url)
         reads = {"isolation_level": "AUTOCOMMIT"} if autocommit else {_READ_ONLY: True}
-        self._read_sessions = async_sessionmaker(self.engine.execution_options(**reads), expire_on_commit=False)
+        self._read_engine = self.engine.execution_options(**reads)
+        self._read_sessions = async_sessionmaker(self._read_engine, expire_on_commit=False)
 
     @property
     def dialect_name(self) -> str:
@@ -240,7 +245,7 @@ class Database:
         """SQLite has one writer, and every transaction here takes the write lock
         (BEGIN IMMEDIATE): a process's transactions queue on an asyncio lock, which
         hands the database over at once and never blocks the loop (sqlite_on_loop.py)."""
-        return writer_lock(self.engine.url) if self.dialect_name == "sqlite" else contextlib.nullcontext()
+        return writing(self.engine.url) if self.dialect_name == "sqlite" else contextlib.nullcontext()
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
@@ -248,6 +253,13 @@ class Database:
         no write may happen in it."""
         async with self._read_sessions() as session:
             yield session
+
+    @asynccontextmanager
+    async def read_connection(self) -> AsyncIterator[AsyncConnection]:
+        """A connection for reads outside the ORM (the readiness check's migration heads):
+        like `read()`, it never takes SQLite's write lock."""
+        async with self._read_engine.connect() as connection:
+            yield connection
 
     async def dispose(self) -> None:
         await self.engine.dispose()
@@ -278,4 +290,5 @@ def is_database_unavailable(error: BaseException) -> bool:
         if getattr(original, "sqlite_errorname", None) in _UNAVAILABLE_SQLITE:
             return True
         return isinstance(original, OSError)
-    return False
+    # sqlite_on_loop's BEGIN IMMEDIATE gives up with sqlite3's own error, unwrapped.
+    return getattr(error, "sqlite_errorname", None) in _UNAVAILABLE_SQLITE

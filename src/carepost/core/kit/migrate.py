@@ -40,6 +40,6 @@ async def at_head(db: Database) -> bool:
     """Whether the database has every migration this code expects (the readiness check)."""
     if not _heads:  # read the scripts once per process: they do not change while it runs
         _heads.update(ScriptDirectory.from_config(alembic_config()).get_heads())
-    async with db.engine.connect() as connection:
+    async with db.read_connection() as connection:
         current = await connection.run_sync(lambda sync: set(MigrationContext.configure(sync).get_current_heads()))
     return current == _heads

@@ -10,11 +10,12 @@ coroutines call `sqlite3` directly, on the event loop's own thread.
 
 What makes that safe is that nothing here ever waits on SQLite's lock while
 holding the loop: a process's write transactions queue on one asyncio lock
-per database file (`writer_lock`) before they `BEGIN IMMEDIATE`, and readers
-never wait in WAL mode. A writer in *another* process (the CLI beside a
-running demo) can still make a `BEGIN IMMEDIATE` here wait on the busy
-timeout, and that wait blocks this process's loop for as long as the other
-process's transaction lasts (milliseconds).
+per database file (`writing`) before they `BEGIN IMMEDIATE`, and readers
+never wait in WAL mode. SQLite's own busy timeout is 0: when a writer in
+*another* process (the CLI beside a running demo, a second serve process)
+holds the lock, `begin_immediate` tries again after an asyncio sleep, so the
+loop goes on serving meanwhile. Both waits end after `LOCK_WAIT_SECONDS`
+with an error the app answers 503 (db.is_database_unavailable).
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from __future__ import annotations
 import asyncio
 import os
 import sqlite3
+import time
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy.engine import URL, make_url
@@ -100,6 +103,21 @@ class _Connection:
     def cursor(self) -> _Cursor:
         return _Cursor(self._open().cursor())
 
+    async def begin_immediate(self) -> None:
+        """BEGIN IMMEDIATE, tried again after a short asyncio sleep while another process
+        holds the write lock, for up to LOCK_WAIT_SECONDS (then SQLITE_BUSY is raised)."""
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        pause = 0.001
+        while True:
+            try:
+                self._open().execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if getattr(error, "sqlite_errorname", "") != "SQLITE_BUSY" or time.monotonic() + pause > deadline:
+                    raise
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 0.05)
+
     async def commit(self) -> None:
         self._open().commit()
 
@@ -127,10 +145,14 @@ def engine_arguments(url: str) -> tuple[URL, dict[str, Any]]:
 
     async def connect() -> _Connection:
         # isolation_level=None: sqlite3 starts no transactions of its own; db.py emits BEGIN.
-        return _Connection(sqlite3.connect(database, timeout=30, isolation_level=None, check_same_thread=False))
+        # timeout=0: SQLite never waits for a lock on the loop's thread (begin_immediate waits, asynchronously).
+        return _Connection(sqlite3.connect(database, timeout=0, isolation_level=None, check_same_thread=False))
 
     return target, {"async_creator": connect}
 
+
+# The longest a transaction waits for its turn to write, in this process or behind another.
+LOCK_WAIT_SECONDS = 5.0
 
 # One lock per database file and event loop: two `Database` handles on one file in one
 # process (the app and an in-process worker) must queue on the same lock, or the second
@@ -143,3 +165,16 @@ _writer_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, as
 def writer_lock(url: URL) -> asyncio.Lock:
     per_file = _writer_locks.setdefault(asyncio.get_running_loop(), {})
     return per_file.setdefault(os.path.realpath(url.database or ":memory:"), asyncio.Lock())
+
+
+@asynccontextmanager
+async def writing(url: URL) -> AsyncIterator[None]:
+    """This process's turn to write to the file: waited for at most LOCK_WAIT_SECONDS
+    (then TimeoutError, which the app answers 503)."""
+    lock = writer_lock(url)
+    async with asyncio.timeout(LOCK_WAIT_SECONDS):
+        await lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
