@@ -43,6 +43,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         # The whole suite calls from one address and a handful of keys; the limits have tests of their own.
         rate_limit_per_minute=1_000_000,
         portal_rate_limit_per_minute=1_000_000,
+        operator_rate_limit_per_minute=1_000_000,
         # Webhooks go to the tests' receivers on 127.0.0.1 (other local addresses stay refused),
         # on a schedule of tenths of a second, and a hanging receiver is cut after 2 s.
         webhook_allowed_hosts="127.0.0.1",

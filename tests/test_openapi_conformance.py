@@ -39,8 +39,7 @@ async def credentials(db) -> dict[str, dict[str, str]]:
     world = await devices_world(db)
     pharmacy = await create_pharmacy_client(db)
     organization = await cases_world(db, SECRET)
-    async with db.transaction() as session:
-        user = await users.sign_in(session, account_id=pharmacy.clinic.account_id, email=pharmacy.email, password=pharmacy.password)
+    user = await users.sign_in(db, account_id=pharmacy.clinic.account_id, email=pharmacy.email, password=pharmacy.password)
     access = tokens.issue(
         user_id=user.user_id, account_id=pharmacy.clinic.account_id, mode="live", secret=SECRET, lifetime_seconds=3600
     )

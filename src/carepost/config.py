@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     # client address on the patient portal and the console's sign-in; counted in Redis when redis_url is set.
     rate_limit_per_minute: int = 600
     portal_rate_limit_per_minute: int = 60
+    operator_rate_limit_per_minute: int = 600  # per operator token, on /api/ops/v1
     redis_url: str | None = None
     redis_namespace: str = "carepost"  # keeps two deployments sharing one Redis apart
     # Slow or oversized requests (carepost/serving.py and the request-context middleware).

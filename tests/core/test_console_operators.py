@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
+from carepost.core.kit import lockout
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Forbidden, InvalidInput
 from carepost.core.models import ConsoleAuditEntry, ConsoleOperator, ConsoleSession
@@ -75,7 +76,7 @@ async def test_wrong_passwords_and_unknown_emails_look_alike_and_are_audited(db)
 
 async def test_five_failures_lock_the_operator_out_even_with_the_right_password(db):
     email = await _operator(db)
-    for _ in range(console.LOCK_AFTER_FAILURES):
+    for _ in range(lockout.LOCK_AFTER_FAILURES):
         assert await console.sign_in(db, email=email, password="wrong password!", client=None) is None
 
     assert await console.sign_in(db, email=email, password=PASSWORD, client=None) is None

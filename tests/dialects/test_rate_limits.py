@@ -26,7 +26,7 @@ def _client(settings, **limits) -> httpx.AsyncClient:
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
 
 
-def _wait_for_a_fresh_window(seconds_needed: float = 3) -> None:
+def wait_for_a_fresh_window(seconds_needed: float = 3) -> None:
     """Fixed one-minute windows: start where the test's requests all fall into one."""
     left = 60 - time.time() % 60
     if left < seconds_needed:
@@ -36,7 +36,7 @@ def _wait_for_a_fresh_window(seconds_needed: float = 3) -> None:
 async def test_a_key_gets_its_limit_then_429_with_the_headers(settings, db):
     clinic = await create_clinic(db)
     headers = {"X-Api-Key": clinic.live_key}
-    _wait_for_a_fresh_window()
+    wait_for_a_fresh_window()
     async with _client(settings, rate_limit_per_minute=3) as client:
         answers = [await client.get(status_url("ORD_NONE"), headers=headers) for _ in range(4)]
 
@@ -55,7 +55,7 @@ async def test_each_key_has_its_own_count_and_an_account_its_own_limit(settings,
     async with db.transaction() as session:
         account = await accounts.account_by_slug(session, slug=strict.slug)
         account.rate_limit_per_minute = 1
-    _wait_for_a_fresh_window()
+    wait_for_a_fresh_window()
     async with _client(settings, rate_limit_per_minute=5) as client:
         strict_answers = [(await client.get(status_url("ORD_X"), headers={"X-Api-Key": strict.live_key})).status_code for _ in range(2)]
         generous_answers = [(await client.get(status_url("ORD_X"), headers={"X-Api-Key": generous.live_key})).status_code for _ in range(2)]
@@ -68,7 +68,7 @@ async def test_each_key_has_its_own_count_and_an_account_its_own_limit(settings,
 
 async def test_devices_answers_429_in_its_envelope(settings, db):
     world = await devices_world(db)
-    _wait_for_a_fresh_window()
+    wait_for_a_fresh_window()
     async with _client(settings, rate_limit_per_minute=1) as client:
         await client.get("/api/v3/order", headers=world.headers())
         refused = await client.get("/api/v3/order", headers=world.headers())
@@ -79,7 +79,7 @@ async def test_devices_answers_429_in_its_envelope(settings, db):
 
 
 async def test_the_portal_is_limited_per_client_address_and_says_so_in_a_page(settings):
-    _wait_for_a_fresh_window()
+    wait_for_a_fresh_window()
     async with _client(settings, portal_rate_limit_per_minute=2) as client:
         params = {"order_id": "ORD_NONE", "email": "a@b.c"}
         answers = [await client.get("/api/portal/start-scan", params=params) for _ in range(3)]
@@ -108,7 +108,7 @@ async def test_two_server_processes_share_one_count_through_redis(database_url, 
         "CAREPOST_RATE_LIMIT_PER_MINUTE": str(limit),
     }
     with serving(env) as first, serving(env) as second:
-        _wait_for_a_fresh_window(10)
+        wait_for_a_fresh_window(10)
         async with httpx.AsyncClient(timeout=10) as http:
             answers = []
             for turn in range(limit + 2):  # alternate between the two processes

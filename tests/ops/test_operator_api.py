@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import httpx
+
+from carepost.app import create_app
 from tests.dialects.masks.helpers import place, status_url
+from tests.dialects.test_rate_limits import wait_for_a_fresh_window
 from tests.factories import create_clinic, create_operator
 
 OPS = "/api/ops/v1/orders"
@@ -102,3 +106,18 @@ async def test_operators_edit_a_clinics_patient_email_template(client, db):
     assert (after.json()["subject"], after.json()["text"], after.json()["html"]) == ("Scan for {{mask_product_name}}", "Go: {{scan_upload_url}}", None)
     assert (await client.get("/api/ops/v1/accounts/no-such-clinic/masks/patient-email", headers=_bearer(token))).status_code == 404
     assert (await client.get(url, headers={"X-Api-Key": clinic.live_key})).status_code == 401
+
+
+async def test_each_operator_token_is_rate_limited(settings, db):
+    token, other = await create_operator(db), await create_operator(db)
+    app = create_app(settings.model_copy(update={"operator_rate_limit_per_minute": 3}))
+    wait_for_a_fresh_window()
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
+        answers = [await http.get(f"{OPS}/ORD_NONE", headers=_bearer(token)) for _ in range(4)]
+        others = await http.get(f"{OPS}/ORD_NONE", headers=_bearer(other))
+    await app.state.runtime.db.dispose()
+    assert [a.status_code for a in answers[:3]] == [404, 404, 404]
+    assert answers[3].status_code == 429, answers[3].text
+    assert answers[3].json()["error"]["code"] == "rate_limited" and 1 <= int(answers[3].headers["retry-after"]) <= 60
+    assert answers[0].headers["ratelimit-policy"] == '"per-token";q=3;w=60'
+    assert others.status_code == 404  # another token has a limit of its own

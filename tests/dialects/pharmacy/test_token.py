@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+from datetime import timedelta
+
 import jwt
 from argon2 import PasswordHasher
 import pytest
 from sqlalchemy import select
 
+from carepost.core.kit import lockout
+from carepost.core.kit.clock import utcnow
 from carepost.core.models import AccountUser
 from tests.factories import create_clinic, create_pharmacy_client
 
@@ -126,3 +131,42 @@ async def test_a_hash_made_with_older_parameters_is_upgraded_at_sign_in(client, 
     async with db.transaction() as session:
         upgraded = await session.scalar(select(AccountUser.password_hash).where(AccountUser.email == pharmacy.email))
     assert upgraded != weak and not PasswordHasher().check_needs_rehash(upgraded)
+
+
+async def test_five_wrong_passwords_lock_the_user_out_and_the_answer_stays_the_same(client, db, pharmacy):
+    headers = {"X-API-Key": pharmacy.clinic.live_key}
+    for _ in range(lockout.LOCK_AFTER_FAILURES):
+        wrong = await client.post(TOKEN, json=_body(pharmacy, password="not the password"), headers=headers)
+        assert wrong.status_code == 401 and wrong.json() == NO_ACCOUNT
+    locked = await client.post(TOKEN, json=_body(pharmacy), headers=headers)
+    assert locked.status_code == 401 and locked.json() == NO_ACCOUNT  # the right password, refused alike
+    async with db.transaction() as session:
+        user = await session.scalar(select(AccountUser).where(AccountUser.email == pharmacy.email))
+        assert user.failed_sign_ins == lockout.LOCK_AFTER_FAILURES
+        assert user.locked_until > utcnow() + lockout.LOCKED_FOR - timedelta(minutes=1)
+        user.locked_until = utcnow() - timedelta(seconds=1)  # fifteen minutes later
+    again = await client.post(TOKEN, json=_body(pharmacy), headers=headers)
+    assert again.status_code == 200, again.text
+    async with db.transaction() as session:
+        user = await session.scalar(select(AccountUser).where(AccountUser.email == pharmacy.email))
+        assert (user.failed_sign_ins, user.locked_until) == (0, None)
+
+
+async def test_a_success_clears_the_failures_in_a_row(client, db, pharmacy):
+    headers = {"X-API-Key": pharmacy.clinic.live_key}
+    for _ in range(lockout.LOCK_AFTER_FAILURES - 1):
+        assert (await client.post(TOKEN, json=_body(pharmacy, password="nope nope nope"), headers=headers)).status_code == 401
+    assert (await client.post(TOKEN, json=_body(pharmacy), headers=headers)).status_code == 200
+    assert (await client.post(TOKEN, json=_body(pharmacy, password="nope nope nope"), headers=headers)).status_code == 401
+    assert (await client.post(TOKEN, json=_body(pharmacy), headers=headers)).status_code == 200  # not locked: the count began again
+
+
+async def test_wrong_passwords_at_once_each_count(client, db, pharmacy):
+    headers = {"X-API-Key": pharmacy.clinic.live_key}
+    answers = await asyncio.gather(
+        *(client.post(TOKEN, json=_body(pharmacy, password=f"wrong {n}"), headers=headers) for n in range(8))
+    )
+    assert {a.status_code for a in answers} == {401}
+    async with db.transaction() as session:
+        user = await session.scalar(select(AccountUser).where(AccountUser.email == pharmacy.email))
+    assert user.failed_sign_ins == 8 and user.locked_until is not None

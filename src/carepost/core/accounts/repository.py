@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, delete, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.kit import lockout
 from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import Account, AccountDialect, AccountUser, ApiKey
 
@@ -121,6 +122,23 @@ class AccountUserRepository:
     async def by_id(self, account_id: int, user_id: int) -> AccountUser | None:
         return await self.session.scalar(
             select(AccountUser).where(AccountUser.account_id == account_id, AccountUser.id == user_id)
+        )
+
+    async def count_failure(self, user_id: int, *, at: datetime) -> None:
+        """One more wrong password in a row (core/kit/lockout.py)."""
+        await self.session.execute(
+            update(AccountUser)
+            .where(AccountUser.id == user_id)
+            .values(lockout.one_more_failure(AccountUser.failed_sign_ins, AccountUser.locked_until, at))
+            .execution_options(synchronize_session=False)
+        )
+
+    async def clear_failures(self, user_id: int) -> None:
+        await self.session.execute(
+            update(AccountUser)
+            .where(AccountUser.id == user_id)
+            .values(lockout.cleared(AccountUser.failed_sign_ins, AccountUser.locked_until))
+            .execution_options(synchronize_session=False)
         )
 
     async def all_of(self, account_id: int) -> list[AccountUser]:

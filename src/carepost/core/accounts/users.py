@@ -1,6 +1,7 @@
 """People who sign in for an account with an e-mail and a password (the pharmacy
 API's token endpoint). Passwords are hashed with argon2 (core/kit/passwords.py);
-a hash made with older parameters is upgraded at the next successful sign-in."""
+a hash made with older parameters is upgraded at the next successful sign-in.
+Repeated wrong passwords lock the user out for a while (core/kit/lockout.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.repository import AccountUserRepository
-from carepost.core.kit import passwords
+from carepost.core.kit import lockout, passwords
 from carepost.core.kit.clock import utcnow
+from carepost.core.kit.db import Database
 from carepost.core.models import AccountUser
 
 
@@ -19,7 +21,6 @@ class SignedIn:
     user_id: int
     account_id: int
     email: str
-    needs_rehash: bool  # hashed with older parameters: call rehash() in a write transaction
 
 
 async def ensure_user(
@@ -37,25 +38,29 @@ async def ensure_user(
     return user
 
 
-async def sign_in(session: AsyncSession, *, account_id: int, email: str, password: str) -> SignedIn | None:
-    """The user these credentials belong to, or None: an unknown e-mail, a wrong password
-    and an inactive user look alike. Only reads: run it in a read session, so the argon2
-    verification holds no write lock."""
-    users = AccountUserRepository(session)
-    user = await users.by_email(account_id, email.strip().lower())
-    if not await passwords.matches(user.password_hash if user else None, password):
+async def sign_in(db: Database, *, account_id: int, email: str, password: str) -> SignedIn | None:
+    """The user these credentials belong to, or None: an unknown e-mail, a wrong password,
+    an inactive user and a locked-out one look alike. The password is checked after a read,
+    so argon2's tens of milliseconds hold no write lock; a failure is counted after, and a
+    success writes only when it has something to change (failures to clear, a weak hash)."""
+    at = utcnow()
+    async with db.read() as session:
+        user = await AccountUserRepository(session).by_email(account_id, email.strip().lower())
+    right = await passwords.matches(user.password_hash if user else None, password)
+    if user is None or not user.active or lockout.is_locked(user.locked_until, at):
         return None
-    if user is None or not user.active:
+    if not right:
+        async with db.transaction() as session:
+            await AccountUserRepository(session).count_failure(user.id, at=at)
         return None
-    return SignedIn(user.id, user.account_id, user.email, needs_rehash=passwords.needs_rehash(user.password_hash))
-
-
-async def rehash(session: AsyncSession, *, signed_in: SignedIn, password: str) -> None:
-    """Store the password again with today's parameters (after a sign-in that verified it)."""
-    user = await AccountUserRepository(session).by_id(signed_in.account_id, signed_in.user_id)
-    if user is not None:
-        user.password_hash = await passwords.hashed(password)
-        await AccountUserRepository(session).add(user)
+    if user.failed_sign_ins or passwords.needs_rehash(user.password_hash):
+        async with db.transaction() as session:
+            users = AccountUserRepository(session)
+            await users.clear_failures(user.id)
+            if passwords.needs_rehash(user.password_hash):  # made with older parameters: store it again with today's
+                fresh = await users.by_id(account_id, user.id)
+                fresh.password_hash = await passwords.hashed(password)
+    return SignedIn(user.id, user.account_id, user.email)
 
 
 async def active_user(session: AsyncSession, *, account_id: int, user_id: int) -> AccountUser | None:

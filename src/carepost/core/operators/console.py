@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.keys import hash_secret
-from carepost.core.kit import passwords
+from carepost.core.kit import lockout, passwords
 from carepost.core.kit.bounds import start_of_day, start_of_next_day
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import Database
@@ -37,8 +37,6 @@ _MAY = {
     "admin": frozenset({"read", "order_actions", "keys", "settings", "operators", "audit"}),
     "support": frozenset({"read", "order_actions"}),
 }
-LOCK_AFTER_FAILURES = 5
-LOCKED_FOR = timedelta(minutes=15)
 SESSION_LIFETIME = timedelta(hours=12)
 
 
@@ -100,14 +98,14 @@ async def sign_in(db: Database, *, email: str, password: str, client: str | None
         if operator is None:
             await _record(repository, None, address, "sign_in_failed", client, at)
             return None
-        if operator.disabled_at is not None or (operator.locked_until is not None and operator.locked_until > at):
+        if operator.disabled_at is not None or lockout.is_locked(operator.locked_until, at):
             await _record(repository, operator.id, address, "sign_in_refused", client, at, detail={"why": "locked" if operator.disabled_at is None else "disabled"})
             return None
         if not right:
-            failures = await repository.count_failure(operator.id, lock_after=LOCK_AFTER_FAILURES, locked_until=at + LOCKED_FOR)
+            failures = await repository.count_failure(operator.id, at=at)
             await _record(repository, operator.id, address, "sign_in_failed", client, at, detail={"failures_in_a_row": failures})
-            if failures == LOCK_AFTER_FAILURES:
-                await _record(repository, operator.id, address, "locked_out", client, at, detail={"until": (at + LOCKED_FOR).isoformat()})
+            if failures == lockout.LOCK_AFTER_FAILURES:
+                await _record(repository, operator.id, address, "locked_out", client, at, detail={"until": (at + lockout.LOCKED_FOR).isoformat()})
             return None
         await repository.clear_failures(operator.id)
         secret, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)

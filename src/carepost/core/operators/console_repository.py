@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.kit import lockout
 from carepost.core.models import ConsoleAuditEntry, ConsoleOperator, ConsoleSession
 
 
@@ -21,14 +22,12 @@ class ConsoleRepository:
     async def operator_by_email(self, email: str) -> ConsoleOperator | None:
         return await self.session.scalar(select(ConsoleOperator).where(ConsoleOperator.email == email))
 
-    async def count_failure(self, operator_id: int, *, lock_after: int, locked_until: datetime) -> int:
-        """One more failed sign-in in a row, in one statement (two at once both count);
-        the one that reaches `lock_after` locks the operator out until `locked_until`."""
-        failed = ConsoleOperator.failed_sign_ins + 1
+    async def count_failure(self, operator_id: int, *, at: datetime) -> int:
+        """One more failed sign-in in a row (core/kit/lockout.py); how many there are now."""
         result = await self.session.execute(
             update(ConsoleOperator)
             .where(ConsoleOperator.id == operator_id)
-            .values(failed_sign_ins=failed, locked_until=case((failed >= lock_after, locked_until), else_=ConsoleOperator.locked_until))
+            .values(lockout.one_more_failure(ConsoleOperator.failed_sign_ins, ConsoleOperator.locked_until, at))
             .returning(ConsoleOperator.failed_sign_ins)
             .execution_options(synchronize_session=False)
         )
@@ -38,7 +37,7 @@ class ConsoleRepository:
         await self.session.execute(
             update(ConsoleOperator)
             .where(ConsoleOperator.id == operator_id)
-            .values(failed_sign_ins=0, locked_until=None)
+            .values(lockout.cleared(ConsoleOperator.failed_sign_ins, ConsoleOperator.locked_until))
             .execution_options(synchronize_session=False)
         )
 

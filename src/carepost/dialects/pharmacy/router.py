@@ -64,13 +64,9 @@ def route(path: str, method: str, **options: Any):  # noqa: ANN201
 async def obtain_token(body: TokenIn, caller: KeyCallerDep, runtime: RuntimeDep) -> JSONResponse:
     """The account's API key in `X-API-Key` and a user's `email` and `password`; the token's
     `access_lifetime` claim says for how many seconds it works."""
-    async with runtime.db.read() as session:
-        user = await users.sign_in(session, account_id=caller.account_id, email=body.email, password=body.password)
-    if user is None:
+    user = await users.sign_in(runtime.db, account_id=caller.account_id, email=body.email, password=body.password)
+    if user is None:  # as SimpleJWT answers, a locked-out user included (docs/pharmacy.md)
         raise Unauthenticated("No active account found with the given credentials", code="bad_credentials")
-    if user.needs_rehash:
-        async with runtime.db.transaction() as session:
-            await users.rehash(session, signed_in=user, password=body.password)
     access = tokens.issue(
         user_id=user.user_id,
         account_id=caller.account_id,
