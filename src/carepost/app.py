@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from carepost.adapters.commerce import store_resolver
-from carepost.adapters.documents.local import LocalDocumentStore
+from carepost.adapters.documents import document_store
 from carepost.adapters.mail import mail_for
 from carepost.adapters.ratelimit import counter_for
 from carepost import webhook_data
@@ -105,7 +105,7 @@ def create_app(
         db=db,
         commerce=commerce or store_resolver(settings.resolved_secret_key),
         mail=mail or (lambda mode: mail_for(settings, mode)),
-        documents=LocalDocumentStore(settings.data_dir / "documents"),
+        documents=document_store(settings),
         rate_counter=counter_for(settings.redis_url, settings.redis_namespace),
     )
     app.include_router(masks_router)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import Field
 
+from carepost.core.kit.private_files import private_directory, write_private
 from carepost.core.webhooks.policy import WebhookPolicy
 from carepost.core.webhooks.urls import parse_allowed_hosts
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -81,9 +82,7 @@ class Settings(BaseSettings):
 
     def private_data_dir(self) -> Path:
         """The data dir, created (or narrowed) to 0700: it holds the database, documents and mail."""
-        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.data_dir.chmod(0o700)
-        return self.data_dir
+        return private_directory(self.data_dir, narrow=True)
 
     @cached_property
     def resolved_secret_key(self) -> str:
@@ -96,6 +95,5 @@ class Settings(BaseSettings):
             return self.secret_key
         path = self.private_data_dir() / "secret_key"
         if not path.exists():
-            path.write_text(secrets.token_urlsafe(48))
-            path.chmod(0o600)
+            write_private(path, secrets.token_urlsafe(48).encode())
         return path.read_text().strip()

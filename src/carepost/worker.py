@@ -11,7 +11,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 
-from carepost.adapters.documents.local import LocalDocumentStore
+from carepost.adapters.documents import document_store
 from carepost.adapters.mail import mail_for
 from carepost.adapters.pac import pac_resolver
 from carepost.config import Settings
@@ -39,7 +39,7 @@ HOUSEKEEPING_EVERY_SECONDS = 3600
 def invoicing_ports(settings: Settings, *, mail: Callable[[str], MailPort] | None = None) -> InvoicingPorts:
     return InvoicingPorts(
         pac_for=pac_resolver(settings.resolved_secret_key, timeout_seconds=settings.pac_timeout_seconds),
-        documents=LocalDocumentStore(settings.data_dir / "documents"),
+        documents=document_store(settings),
         mail_for=mail or (lambda mode: mail_for(settings, mode)),
         secret_key=settings.resolved_secret_key,
     )
@@ -48,7 +48,7 @@ def invoicing_ports(settings: Settings, *, mail: Callable[[str], MailPort] | Non
 def pipeline_ports(settings: Settings) -> PipelinePorts:
     http, embedded = HttpPharmacy(), EmbeddedPharmacy()
     return PipelinePorts(
-        documents=LocalDocumentStore(settings.data_dir / "documents"),
+        documents=document_store(settings),
         pharmacy_for=lambda pharmacy: http if pharmacy.adapter == "http" else embedded,
         embedded_pharmacy=embedded,
         embedded_schedule=tuple(float(part) for part in settings.cases_pharmacy_schedule.split(",")),

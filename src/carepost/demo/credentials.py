@@ -13,6 +13,7 @@ from pathlib import Path
 
 from carepost.core.accounts import service as accounts
 from carepost.core.kit.db import Database
+from carepost.core.kit.private_files import write_private
 from carepost.core.operators import console
 from carepost.core.operators import service as operators
 from carepost.tenant_file.apply import AccountReport
@@ -30,9 +31,7 @@ def _load(data_dir: Path) -> dict[str, dict[str, str]]:
 
 
 def _save(data_dir: Path, secrets: dict[str, dict[str, str]]) -> None:
-    path = _path(data_dir)
-    path.write_text(json.dumps(secrets, indent=2))
-    path.chmod(0o600)
+    write_private(_path(data_dir), json.dumps(secrets, indent=2).encode())
 
 
 async def resolve(db: Database, data_dir: Path, reports: list[AccountReport]) -> dict[str, dict[str, str]]:

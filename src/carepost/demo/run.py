@@ -10,6 +10,7 @@ from typing import Any
 
 from carepost import serving
 from carepost.app import create_app
+from carepost.core.kit.private_files import write_private
 from carepost.config import Settings
 from carepost.core.kit.db import Database
 from carepost.core.kit.migrate import upgrade
@@ -97,7 +98,7 @@ def run(*, host: str, port: int, data_dir: Path, manifest: Path | None) -> None:
         settings = settings.model_copy(update={"webhook_allowed_hosts": DEMO_WEBHOOK_HOSTS})
     summary = asyncio.run(prepare(settings))
     if manifest is not None:
-        manifest.write_text(json.dumps(summary, indent=2))
+        write_private(manifest, json.dumps(summary, indent=2).encode())  # it holds the demo's keys
     _print(summary, settings)
     serving.run(create_app(settings), host=host, port=port)
 

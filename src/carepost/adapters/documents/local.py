@@ -8,6 +8,7 @@ from collections.abc import AsyncIterable
 from pathlib import Path
 
 from carepost.core.documents.port import DocumentTooLarge
+from carepost.core.kit.private_files import open_private, private_directory, write_private
 
 
 class LocalDocumentStore:
@@ -28,7 +29,7 @@ class LocalDocumentStore:
         partial = await asyncio.to_thread(self._partial, path)
         size = 0
         try:
-            with partial.open("wb") as file:
+            with os.fdopen(open_private(partial), "wb") as file:
                 async for chunk in chunks:
                     size += len(chunk)
                     if size > max_bytes:
@@ -48,11 +49,11 @@ class LocalDocumentStore:
 
     @staticmethod
     def _partial(path: Path) -> Path:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_directory(path.parent)
         return path.with_suffix(path.suffix + ".partial")
 
     @classmethod
     def _write(cls, path: Path, data: bytes) -> None:
         partial = cls._partial(path)
-        partial.write_bytes(data)
+        write_private(partial, data)
         os.replace(partial, path)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from carepost.adapters.mail.smtp import to_mime
 from carepost.core.kit.clock import utcnow
+from carepost.core.kit.private_files import write_private
 from carepost.core.notifications.mail import MailFailed, MailMessage
 
 
@@ -26,5 +27,4 @@ class FileMail:
 
     @staticmethod
     def _write(path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        write_private(path, data)  # an invoice e-mail carries the patient's CFDI
