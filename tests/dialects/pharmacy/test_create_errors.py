@@ -77,7 +77,7 @@ async def test_missing_and_wrongly_typed_fields(client, world, token):
         ({"first_name": ""}, {"user": {"first_name": ["This field may not be blank."]}}),
         ({"last_name": "a\u0000b"}, {"user": {"last_name": ["Null characters are not allowed."]}}),
     ],
-    ids=["email", "us-phone", "no-country-code", "blank-name", "nul"],
+    ids=["email", "not-a-us-number", "no-country-code", "blank-name", "nul"],
 )
 async def test_bad_user_fields(client, world, token, user, expected):
     body = order_body(world)

@@ -22,7 +22,7 @@ from carepost.core.models.manufacturing import MaskClinicSettings, MaskProduct, 
 from carepost.core.models.operators import ConsoleAuditEntry, ConsoleOperator, ConsoleSession, OperatorToken
 from carepost.core.models.orders import Order, OrderEvent, OrderTally
 from carepost.core.models.outbox import OutboxMessage
-from carepost.core.models.patients import Patient, Site
+from carepost.core.models.patients import Patient, PatientContact, Site
 from carepost.core.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from carepost.core.models.retail import (
     Coupon,
@@ -78,6 +78,7 @@ __all__ = [
     "OutboxMessage",
     "PackedKit",
     "Patient",
+    "PatientContact",
     "PaymentMethod",
     "Pharmacy",
     "Prescription",

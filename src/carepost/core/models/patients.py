@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, String
+from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from carepost.core.kit.db import Base, BigId, JsonDoc
@@ -42,3 +42,20 @@ class Patient(Base):
     external_identifier: Mapped[str | None] = mapped_column(String(100), nullable=True)
     enrolled: Mapped[bool] = mapped_column(default=False)
     archived: Mapped[bool] = mapped_column(default=False)
+
+
+class PatientContact(Base):
+    """An e-mail or phone number that names one patient within an account and mode (the
+    pharmacy API's USER: "email … UNIQUE", "phone: UNIQUE"). Kept apart from the patient so
+    the database itself holds the rule under concurrent creates, for the patients the
+    pharmacy names by contact, without touching the devices flow's patients."""
+
+    __tablename__ = "patient_contacts"
+    __table_args__ = (UniqueConstraint("account_id", "mode", "kind", "value", name="uq_patient_contacts"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    mode: Mapped[str] = mapped_column(String(4))
+    kind: Mapped[str] = mapped_column(String(8))  # "email" (lower-cased) or "phone" (E.164)
+    value: Mapped[str] = mapped_column(String(320))
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="CASCADE"), index=True)

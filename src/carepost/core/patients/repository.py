@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, inspect, select
+from sqlalchemy import ColumnElement, Select, bindparam, delete, func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,9 +14,10 @@ from carepost.core.accounts.service import Scope
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.kit.lean import LeanInsert, LeanStatement, flush_pending
 from carepost.core.kit.paging import Page, PageRequest
-from carepost.core.models import Patient, Site
+from carepost.core.models import Patient, PatientContact, Site
 
 Row = TypeVar("Row", Patient, Site)
+EMAIL, PHONE = "email", "phone"
 
 
 class DuplicateExternalIdentifier(InvalidInput):
@@ -27,14 +28,23 @@ class DuplicateExternalIdentifier(InvalidInput):
 _ADD_PATIENT = LeanInsert(Patient)
 
 
-def _first_with(condition: ColumnElement[bool]) -> Any:
-    in_scope = (Patient.account_id == bindparam("account_id"), Patient.mode == bindparam("mode"))
-    return select(Patient.id).where(*in_scope, condition).order_by(Patient.id).limit(1).scalar_subquery()
+def _named_by(kind: str) -> Any:
+    return (
+        select(PatientContact.patient_id)
+        .where(
+            PatientContact.account_id == bindparam("account_id"), PatientContact.mode == bindparam("mode"),
+            PatientContact.kind == kind, PatientContact.value == bindparam(kind),
+        )
+        .scalar_subquery()
+    )
 
 
-_WITH_CONTACT = LeanStatement(
-    select(_first_with(func.lower(Patient.email) == bindparam("email")), _first_with(Patient.phone_number == bindparam("phone")))
-)
+_WITH_CONTACT = LeanStatement(select(_named_by(EMAIL), _named_by(PHONE)))
+_ADD_CONTACTS = LeanInsert(PatientContact)
+
+
+class ContactTaken(Exception):
+    """Another request claimed this e-mail or phone since it was looked up (uq_patient_contacts)."""
 
 
 @contextmanager
@@ -71,12 +81,31 @@ class PatientRepository:
         )
 
     async def ids_with_contact(self, scope: Scope, *, email: str, phone: str) -> tuple[int | None, int | None]:
-        """The first patient with this e-mail (compared lower-cased), and the first with this
-        phone number: one lean statement, as every pharmacy order asks."""
-        found = await _WITH_CONTACT.first(
-            self.session, account_id=scope.account_id, mode=scope.mode, email=email.lower(), phone=phone
-        )
+        """The patient this (lower-cased) e-mail names, and the one this (E.164) phone names:
+        one lean statement, as every pharmacy order asks."""
+        found = await _WITH_CONTACT.first(self.session, account_id=scope.account_id, mode=scope.mode, email=email, phone=phone)
         return found if found is not None else (None, None)  # type: ignore[return-value]
+
+    async def claim_contacts(self, scope: Scope, patient_id: int, claims: dict[str, str], *, releasing: str | None = None) -> None:
+        """Make `claims` ({kind: value}) name this patient, after giving up the phone it had
+        (`releasing`). ContactTaken if another patient holds one (the unique index decides)."""
+        if releasing is not None:
+            await self.session.execute(
+                delete(PatientContact).where(
+                    *_in_scope(PatientContact, scope), PatientContact.kind == PHONE, PatientContact.value == releasing,
+                    PatientContact.patient_id == patient_id,
+                )
+            )
+        rows = [
+            PatientContact(account_id=scope.account_id, mode=scope.mode, kind=kind, value=value, patient_id=patient_id)
+            for kind, value in claims.items()
+        ]
+        try:
+            await _ADD_CONTACTS.add(self.session, rows)
+        except IntegrityError as error:
+            if "uq_patient_contacts" not in str(error.orig) and "patient_contacts" not in str(error.orig):
+                raise
+            raise ContactTaken() from None
 
     async def sites(self, scope: Scope, site_ids: Sequence[int]) -> dict[int, Site]:
         if not site_ids:
@@ -127,5 +156,5 @@ class PatientRepository:
         return Page(items=list(rows), request=request, total=total or 0)
 
 
-def _in_scope(model: type[Patient] | type[Site], scope: Scope) -> list[ColumnElement[bool]]:
+def _in_scope(model: type[Patient] | type[Site] | type[PatientContact], scope: Scope) -> list[ColumnElement[bool]]:
     return [model.account_id == scope.account_id, model.mode == scope.mode]
