@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+import uuid
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from carepost.core.accounts import service as accounts, users
 from carepost.core.models import Order, Stock
 from tests.factories import create_pharmacy_client
-from tests.pharmacy_world import order_body, pharmacy_world, token_for
+from tests.pharmacy_world import PASSWORD, order_body, pharmacy_world, token_for
 
 CREATE = "/api/orders/resources/"
 ORDERS = "/api/orders/"
@@ -236,3 +239,28 @@ async def test_every_path_answers_without_its_trailing_slash_and_without_a_redir
 
     assert [r.status_code for r in (listed, shown, changed, created, calculated)] == [200, 200, 200, 201, 200]
     assert all("location" not in r.headers for r in (listed, shown, changed, created, calculated))
+
+
+async def test_generated_by_and_updated_by_are_users_and_prescriptions_carry_their_document(client, db, world, token):
+    """Contract 001's detail: `"generated_by": USER, "updated_by": USER`, and PRESCRIPTION's
+    `document` (BASE64 STRING) as it was sent (issue 24, item 7)."""
+    document = base64.b64encode(b"%PDF-1.7\n" + b"receta " * 500).decode()
+    placed = await _place(
+        client, world, token, details=[{"product": world.products["antibiotic"], "quantity": 1}],
+        prescriptions=[{"document": document, "document_name": "receta.pdf", "issue_date": date.today().isoformat()}],
+    )
+    assert placed["generated_by"]["email"] == world.email and placed["prescriptions"][0]["document"] is None
+    colleague = f"colega-{uuid.uuid4().hex[:6]}@farmacia.example"
+    async with db.transaction() as session:
+        account = await accounts.account_by_slug(session, slug=world.slug)
+        await users.ensure_user(session, account_id=account.id, email=colleague, password=PASSWORD, first_name="Rosa", last_name="Díaz")
+    signed = await client.post("/api/token/", json={"email": colleague, "password": PASSWORD}, headers={"X-API-Key": world.live_key})
+    other = world.headers(signed.json()["access"])
+    patched = await client.patch(f"{ORDERS}{placed['id']}/", json={"details": [{"product": world.products["antibiotic"], "quantity": 2}]}, headers=other)
+    assert patched.status_code == 200, patched.text
+
+    (order,) = (await client.get(f"{ORDERS}{placed['id']}", headers=world.headers(token))).json()["results"]
+    assert order["generated_by"] == {"id": placed["generated_by"]["id"], "email": world.email, "phone": None, "first_name": "", "last_name": ""}
+    assert order["updated_by"]["email"] == colleague and (order["updated_by"]["first_name"], order["updated_by"]["last_name"]) == ("Rosa", "Díaz")
+    (prescription,) = order["prescriptions"]
+    assert prescription["document"] == document and prescription["document_name"] == "receta.pdf"

@@ -13,6 +13,7 @@ from carepost.core.kit.errors import NotFound
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.invoicing.repository import InvoiceRepository
 from carepost.core.models import (
+    AccountUser,
     Invoice,
     Item,
     Order,
@@ -48,6 +49,7 @@ class RetailOrderView:
     store: Store | None = None
     prescriptions: list[Prescription] = field(default_factory=list)
     invoice: Invoice | None = None
+    users: dict[int, AccountUser] = field(default_factory=dict)  # who placed and last changed it (one order's view)
 
 
 async def list_orders(session: AsyncSession, *, scope: Scope, filters: RetailFilters, page: PageRequest) -> Page[RetailOrderView]:
@@ -61,16 +63,18 @@ async def get_order(session: AsyncSession, *, scope: Scope, order_id: int, lock:
     if row is None:
         raise NotFound("Not found.", code="order_not_found")
     (view,) = await views(session, [row])
+    view.users.update(await RetailOrderRepository(session).by_id(AccountUser, {row[1].generated_by, row[1].updated_by}))
     return view
 
 
-def placed_view(placed: PlacedRetailOrder) -> RetailOrderView:
+def placed_view(placed: PlacedRetailOrder, *, placed_by: AccountUser) -> RetailOrderView:
     """The view of an order just placed, from what placing it wrote and read: no query."""
     quoted = placed.quote
     return RetailOrderView(
         placed.order, placed.retail, placed.patient,
         [RetailLineView(line, *quoted.products[line.item_id]) for line in placed.lines],
         quoted.payment_method, quoted.shipping_method, quoted.store, list(placed.prescriptions), placed.invoice,
+        {placed_by.id: placed_by},
     )
 
 

@@ -12,6 +12,7 @@ from fastapi import Depends, Request
 
 from carepost.core.accounts import users
 from carepost.core.accounts.service import Caller
+from carepost.core.models import AccountUser
 from carepost.core.kit.errors import Unauthenticated
 from carepost.core.retail.place import DIALECT
 from carepost.dialects._shared.credentials import caller_for, one_header
@@ -27,7 +28,11 @@ class PharmacyCaller:
     """The client (its key) and the signed-in user acting through it."""
 
     caller: Caller
-    user_id: int
+    user: AccountUser
+
+    @property
+    def user_id(self) -> int:
+        return self.user.id
 
 
 async def key_caller(request: Request, runtime: RuntimeDep) -> Caller:
@@ -45,7 +50,7 @@ async def signed_in(request: Request, runtime: RuntimeDep, caller: Annotated[Cal
         user = await users.active_user(session, account_id=caller.account_id, user_id=claims.user_id)
     if user is None:
         raise Unauthenticated("User not found", code="user_not_found")
-    return PharmacyCaller(caller=caller, user_id=user.id)
+    return PharmacyCaller(caller=caller, user=user)
 
 
 def _claims(request: Request, secret: str) -> tokens.AccessClaims:

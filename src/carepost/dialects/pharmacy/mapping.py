@@ -17,7 +17,7 @@ from carepost.core.orders.lifecycle import PATIENT_ORDER_STATUS
 from carepost.core.patients.contacts import ContactIn
 from carepost.core.retail.place import RetailOrderIn
 from carepost.core.retail.prescriptions import MAX_BYTES, TOO_LARGE, PrescriptionIn
-from carepost.core.models import Prescription, Store
+from carepost.core.models import AccountUser, Prescription, Store
 from carepost.core.retail.quote import LineRequest, Quote, QuoteIn
 from carepost.core.retail.reading import RetailOrderView
 from carepost.dialects.pharmacy.schemas import CreateOrderIn, OrderPartIn
@@ -137,8 +137,9 @@ def list_item(view: RetailOrderView) -> dict[str, Any]:
     }
 
 
-def detail(view: RetailOrderView) -> dict[str, Any]:
-    """The order as `GET /api/orders/{id}` shows it, every field the contract names."""
+def detail(view: RetailOrderView, documents: dict[int, bytes] | None = None) -> dict[str, Any]:
+    """The order as `GET /api/orders/{id}` shows it, every field the contract names; each
+    prescription's `document` as base64 when `documents` (by prescription id) are given."""
     order, retail, patient = view.order, view.retail, view.patient
     user = {"email": patient.email, "phone": patient.phone_number, "first_name": patient.first_name, "last_name": patient.last_name}
     return {
@@ -168,8 +169,8 @@ def detail(view: RetailOrderView) -> dict[str, Any]:
         "payment_references": [],
         "payment_method": _payment_method(view),
         "coupon": {"code": retail.coupon_code, "value": number(retail.coupon_value)} if retail.coupon_code else None,
-        "generated_by": retail.generated_by,
-        "updated_by": retail.updated_by,
+        "generated_by": _account_user(view.users.get(retail.generated_by or 0)),
+        "updated_by": _account_user(view.users.get(retail.updated_by or 0)),
         "invoicing": view.invoice.id if view.invoice else None,
         "payment_date": timestamp(retail.payment_date),
         "shipping_date": timestamp(retail.shipping_date),
@@ -177,7 +178,7 @@ def detail(view: RetailOrderView) -> dict[str, Any]:
         "max_delivery_date": timestamp(retail.max_delivery_date),
         "receiving_date": timestamp(retail.receiving_date),
         "patient_order_status": PATIENT_ORDER_STATUS[order.status],
-        "prescriptions": [_prescription(p) for p in view.prescriptions],
+        "prescriptions": [_prescription(p, documents) for p in view.prescriptions],
         "shipping_method": _shipping_method(view),
         "created_at": timestamp(order.placed_at),
         "updated_at": timestamp(order.updated_at),
@@ -229,11 +230,21 @@ def _shipping_method(view: RetailOrderView) -> dict[str, Any] | None:
     return {"id": method.id, "name": method.name, "price": number(method.price)} if method else None
 
 
-def _prescription(p: Prescription) -> dict[str, Any]:
+def _prescription(p: Prescription, documents: dict[int, bytes] | None) -> dict[str, Any]:
+    """The contract's PRESCRIPTION; the document itself only in `GET /api/orders/{id}` (docs/pharmacy.md)."""
+    document = (documents or {}).get(p.id)
     return {
-        "id": p.id, "document_name": p.document_name, "issue_date": p.issue_date.isoformat(),
+        "id": p.id, "document": base64.b64encode(document).decode("ascii") if document is not None else None,
+        "document_name": p.document_name, "issue_date": p.issue_date.isoformat(),
         "expiring_date": p.expiring_date.isoformat() if p.expiring_date else None,
     }
+
+
+def _account_user(user: AccountUser | None) -> dict[str, Any] | None:
+    """The contract's USER, for the account's user who placed or changed the order (no phone is kept for them)."""
+    if user is None:
+        return None
+    return {"id": user.id, "email": user.email, "phone": None, "first_name": user.first_name, "last_name": user.last_name}
 
 
 def answered(view: RetailOrderView) -> dict[str, Any]:

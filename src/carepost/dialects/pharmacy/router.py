@@ -120,7 +120,7 @@ async def create_order(
 
     async def work(session: AsyncSession) -> StoredResponse:
         placed = await place(session, caller=caller.caller, user_id=caller.user_id, order_in=order_in, documents=runtime.documents)
-        return StoredResponse(status=201, body=mapping.answered(reading.placed_view(placed)))
+        return StoredResponse(status=201, body=mapping.answered(reading.placed_view(placed, placed_by=caller.user)))
 
     return await _once(runtime, _idempotent(caller, idempotency_key, body, CREATE_ENDPOINT), work)
 
@@ -172,7 +172,8 @@ async def get_order(order_id: OrderId, caller: SignedInDep, runtime: RuntimeDep)
     """The order in the list's envelope, as contract 001 shows it (`count` 1, `results` holding it)."""
     async with runtime.db.read() as session:
         view = await reading.get_order(session, scope=caller.caller.scope, order_id=_order_number(order_id))
-    return JSONResponse({"count": 1, "next": None, "previous": None, "results": [mapping.detail(view)]})
+    documents = {p.id: await runtime.documents.get(p.storage_key) for p in view.prescriptions}  # each at most 5 MB
+    return JSONResponse({"count": 1, "next": None, "previous": None, "results": [mapping.detail(view, documents)]})
 
 
 @route(

@@ -90,6 +90,26 @@ class InvoiceState(Shape):
     cancelled_at: str | None
 
 
+class User(Shape):
+    """The contract's USER: here, the account's user who placed or changed the order."""
+
+    id: int
+    email: str
+    phone: str | None
+    first_name: str
+    last_name: str
+
+
+class PrescriptionOut(Shape):
+    """The contract's PRESCRIPTION; `document` (base64) only in `GET /api/orders/{id}`, null elsewhere."""
+
+    id: int
+    document: str | None
+    document_name: str | None
+    issue_date: str
+    expiring_date: str | None
+
+
 class OrderDetail(Shape):
     id: int
     details: list[dict[str, Any]]
@@ -111,6 +131,9 @@ class OrderDetail(Shape):
     cfdi: str | None
     invoicing: int | None
     invoice: InvoiceState | None
+    generated_by: User | None
+    updated_by: User | None
+    prescriptions: list[PrescriptionOut]
     created_at: str
     updated_at: str
 
