@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import uuid
 from datetime import date, timedelta
 
@@ -10,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from carepost.core.accounts import service as accounts, users
-from carepost.core.models import Order, Stock
+from carepost.core.models import Order, RetailOrder, Stock
 from tests.factories import create_pharmacy_client
 from tests.pharmacy_world import PASSWORD, order_body, pharmacy_world, token_for
 
@@ -264,3 +265,45 @@ async def test_generated_by_and_updated_by_are_users_and_prescriptions_carry_the
     assert order["updated_by"]["email"] == colleague and (order["updated_by"]["first_name"], order["updated_by"]["last_name"]) == ("Rosa", "Díaz")
     (prescription,) = order["prescriptions"]
     assert prescription["document"] == document and prescription["document_name"] == "receta.pdf"
+
+
+@pytest.mark.parametrize("field", ["quantity", "product"])
+async def test_a_boolean_is_no_integer(client, world, token, field):
+    body = order_body(world)
+    body["order"]["details"][0][field] = True
+    answer = await client.post(CREATE, json=body, headers=world.headers(token))
+    assert answer.status_code == 400
+    assert answer.json() == {"order": {"details": [{field: ["A valid integer is required."]}]}}
+
+
+async def test_ordering_takes_comma_separated_fields_in_turn(client, db, world, token):
+    soon = await _place(client, world, token)  # the standard method: 2-4 days
+    later = await _place(client, world, token, shipping_method=world.shipping_methods["nat"])  # 3-7 days
+    again_soon = await _place(client, world, token)
+    async with db.transaction() as session:  # the same expected day: the second field decides
+        first = await session.get(RetailOrder, soon["id"])
+        (await session.get(RetailOrder, again_soon["id"])).expected_delivery_date = first.expected_delivery_date
+    ids = lambda answer: [o["id"] for o in answer.json()["results"]]  # noqa: E731
+    both = await _list(client, world, token, ordering="expected_delivery_date,-created_at")
+    assert ids(both) == [again_soon["id"], soon["id"], later["id"]]
+    reversed_ties = await _list(client, world, token, ordering="expected_delivery_date,created_at")
+    assert ids(reversed_ties) == [soon["id"], again_soon["id"], later["id"]]
+    unknown_ignored = await _list(client, world, token, ordering="nonsense,-expected_delivery_date")
+    assert ids(unknown_ignored)[0] == later["id"]
+
+
+@pytest.mark.parametrize("order_id", ["12345678901234567890123", "9" * 60, "9223372036854775808"])
+async def test_an_id_past_any_order_is_404(client, world, token, order_id):
+    answer = await client.get(f"{ORDERS}{order_id}", headers=world.headers(token))
+    assert answer.status_code == 404 and answer.json() == {"detail": "Not found."}
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml; charset=utf-8"])
+async def test_a_body_that_is_not_json_is_415(client, world, token, content_type):
+    answer = await client.post(
+        CREATE, content=json.dumps(order_body(world)), headers={**world.headers(token), "Content-Type": content_type}
+    )
+    assert answer.status_code == 415
+    assert answer.json() == {"detail": f'Unsupported media type "{content_type.split(";")[0]}" in request.'}
+    fine = await client.post(CREATE, content=json.dumps(order_body(world)), headers={**world.headers(token), "Content-Type": "application/json; charset=utf-8"})
+    assert fine.status_code == 201

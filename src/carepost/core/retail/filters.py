@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 
 ORDERING_FIELDS = ("created_at", "-created_at", "expected_delivery_date", "-expected_delivery_date")
-DEFAULT_ORDERING = "-created_at"
+DEFAULT_ORDERING = ("-created_at",)
+
+
+def ordering_from(text: str | None) -> tuple[str, ...]:
+    """DRF's OrderingFilter: comma-separated fields, in turn; unknown ones ignored, and
+    none known is the default."""
+    fields = tuple(dict.fromkeys(f.strip() for f in (text or "").split(",") if f.strip() in ORDERING_FIELDS))
+    return fields or DEFAULT_ORDERING
 
 
 @dataclass(frozen=True)
@@ -20,4 +27,4 @@ class RetailFilters:
     expected_delivery_after: date | None = None
     max_delivery_before: date | None = None
     max_delivery_after: date | None = None
-    ordering: str = DEFAULT_ORDERING
+    ordering: tuple[str, ...] = DEFAULT_ORDERING

@@ -17,12 +17,19 @@ from carepost.core.models import Item, Order, Patient, Prescription, RetailOrder
 from carepost.core.retail.filters import RetailFilters
 from carepost.core.retail.place import DIALECT
 
+# ids grow with time: created_at's order, and a unique one
 ORDERINGS = {
-    "created_at": (Order.id.asc(),),  # ids grow with time: the same order, and a unique one
-    "-created_at": (Order.id.desc(),),
-    "expected_delivery_date": (RetailOrder.expected_delivery_date.asc(), Order.id.asc()),
-    "-expected_delivery_date": (RetailOrder.expected_delivery_date.desc(), Order.id.desc()),
+    "created_at": Order.id.asc(),
+    "-created_at": Order.id.desc(),
+    "expected_delivery_date": RetailOrder.expected_delivery_date.asc(),
+    "-expected_delivery_date": RetailOrder.expected_delivery_date.desc(),
 }
+
+
+def _order_by(fields: tuple[str, ...]) -> list[Any]:
+    """The fields in turn, then the id in the first field's direction, so every page is stable."""
+    clauses = [ORDERINGS[field] for field in fields]
+    return [*clauses, Order.id.desc() if fields[0].startswith("-") else Order.id.asc()]
 
 OrderRow = tuple[Order, RetailOrder, Patient]
 
@@ -42,7 +49,7 @@ class RetailOrderRepository:
     async def page(self, scope: Scope, filters: RetailFilters, page: PageRequest) -> tuple[list[OrderRow], int]:
         query = self._base(scope).where(*_conditions(filters))
         total = await self.session.scalar(select(func.count()).select_from(query.subquery()))
-        rows = await self.session.execute(query.order_by(*ORDERINGS[filters.ordering]).limit(page.size).offset(page.offset))
+        rows = await self.session.execute(query.order_by(*_order_by(filters.ordering)).limit(page.size).offset(page.offset))
         return [tuple(row) for row in rows], total or 0
 
     async def one(self, scope: Scope, order_id: int, *, lock: bool = False) -> OrderRow | None:

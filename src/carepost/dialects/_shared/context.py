@@ -32,7 +32,7 @@ from carepost.core.kit.ids import request_id as new_request_id
 from carepost.dialects._shared import bodies
 from carepost.dialects._shared.call_log import CallLog
 from carepost.dialects._shared.problems import (
-    BODIES_BUDGET_SPENT, INTERNAL_ERROR, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT, UNAVAILABLE, from_core,
+    BODIES_BUDGET_SPENT, INTERNAL_ERROR, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT, UNAVAILABLE, Problem, from_core,
 )
 from carepost.dialects._shared.screening import edge_problem
 from carepost.dialects._shared.surfaces import Surface, Surfaces
@@ -89,7 +89,7 @@ class RequestContextMiddleware:
                     body, receive = await bodies.buffered(
                         scope, receive, surface.max_body_bytes, reading=reading, gate=_gate(surface)
                     )
-            problem = edge_problem(scope, body)
+            problem = (surface.json_only and _not_json(scope)) or edge_problem(scope, body)
             if problem is not None:
                 await surface.render(problem, request_id, scope["path"])(scope, receive, send_with_headers)
             else:
@@ -135,6 +135,22 @@ class RequestContextMiddleware:
             at=utcnow(),
         )
         self.call_log.add(record)
+
+
+def _not_json(scope: Scope) -> Problem | None:
+    """A body whose Content-Type names another media type than JSON (none given is read as JSON)."""
+    if scope["method"] not in _BODY_METHODS:
+        return None
+    for name, value in scope["headers"]:
+        if name == b"content-type":
+            media_type = value.decode("latin-1").split(";")[0].strip().lower()
+            if media_type and media_type != "application/json" and not media_type.endswith("+json"):
+                return Problem(
+                    kind="unsupported_media_type", code="unsupported_media_type",
+                    message=f"The body must be JSON (Content-Type: application/json), not {media_type}.",
+                    details={"media_type": media_type},
+                )
+    return None
 
 
 def _gate(surface: Surface) -> bodies.Gate | None:

@@ -75,6 +75,7 @@ STATUS_BY_KIND = {
     "request_timeout": 408,
     "conflict": 409,
     "payload_too_large": 413,
+    "unsupported_media_type": 415,
     "not_configured": 422,
     "rate_limited": 429,
     "internal_error": 500,

@@ -59,6 +59,8 @@ class Surface:
     streams_uploads: bool = False
     # How its operations appear in /openapi.json (openapi.py); None: as FastAPI makes them.
     documentation: Documentation | None = None
+    # A body sent as another media type than JSON is 415 (DRF's parsers); False: read as JSON whatever it says.
+    json_only: bool = False
     # Checked before more than bodies.GATED_AFTER bytes of a body are read; None: the credential is in the body.
     gate: CredentialGate | None = None
 

@@ -99,6 +99,8 @@ def body_for(problem: Problem) -> dict[str, Any]:
         return {"detail": f'Method "{problem.details.get("method", "")}" not allowed.'}
     if problem.kind == "rate_limited":
         return {"detail": f"Request was throttled. Expected available in {problem.details.get('retry_after', 60)} seconds."}
+    if problem.kind == "unsupported_media_type":
+        return {"detail": f'Unsupported media type "{problem.details.get("media_type", "")}" in request.'}
     if problem.kind == "not_found":
         return {"detail": "Invalid page." if problem.code == "invalid_page" else "Not found."}
     return {"detail": _DETAIL.get(problem.code, problem.message)}

@@ -12,7 +12,7 @@ from carepost.core.kit.bounds import LARGEST_PAGE, is_id
 from carepost.core.kit.errors import InvalidInput, NotFound
 from carepost.core.kit.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest
 from carepost.core.orders.lifecycle import PaymentStatus, RetailStatus
-from carepost.core.retail.filters import DEFAULT_ORDERING, ORDERING_FIELDS, RetailFilters
+from carepost.core.retail.filters import RetailFilters, ordering_from
 
 INVALID_PAGE = "Invalid page."
 
@@ -33,7 +33,6 @@ def page_request(params: Mapping[str, str]) -> PageRequest:
 
 
 def filters(params: Mapping[str, str]) -> RetailFilters:
-    ordering = params.get("ordering", DEFAULT_ORDERING)
     return RetailFilters(
         search=params.get("search") or None,
         patient_id=_number(params, "patient"),
@@ -44,7 +43,7 @@ def filters(params: Mapping[str, str]) -> RetailFilters:
         expected_delivery_after=_date(params, "expected_delivery_date_after"),
         max_delivery_before=_date(params, "max_delivery_date_before"),
         max_delivery_after=_date(params, "max_delivery_date_after"),
-        ordering=ordering if ordering in ORDERING_FIELDS else DEFAULT_ORDERING,
+        ordering=ordering_from(params.get("ordering")),
     )
 
 

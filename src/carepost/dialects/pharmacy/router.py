@@ -34,7 +34,8 @@ from carepost.dialects.pharmacy.schemas import CreateOrderIn, PatchOrderIn, Requ
 
 router = APIRouter(tags=["pharmacy"], strict_content_type=False)
 
-OrderId = Annotated[str, Path(max_length=20)]
+# Any length: a number past any id, or no number, is 404 (`_order_number`), never a 400.
+OrderId = Annotated[str, Path()]
 
 
 def _order_number(value: str) -> int:

@@ -7,7 +7,8 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from carepost.core.retail.prescriptions import MAX_BYTES
 from carepost.dialects._shared.wire import OneLine, RowNumber
@@ -95,17 +96,29 @@ class PrescriptionWire(_Wire):
     expiring_date: date | None = None
 
 
+def _no_boolean(value: Any) -> Any:
+    """DRF's IntegerField reads `true` as the text "True": not a valid integer (pydantic would take it as 1)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "A valid integer is required.")
+    return value
+
+
+# Every integer of this API's bodies, as DRF's IntegerField reads it.
+DrfInt = BeforeValidator(_no_boolean)
+Pk = Annotated[RowNumber, DrfInt]
+
+
 class DetailIn(_Wire):
-    product: RowNumber
-    quantity: Annotated[int, Field(ge=1, le=1000)]
+    product: Pk
+    quantity: Annotated[int, Field(ge=1, le=1000), DrfInt]
 
 
 class OrderPartIn(_Wire):
     details: Annotated[list[DetailIn], Field(min_length=1, max_length=100)]
     shipping: ShippingIn | None = None
-    shipping_method: RowNumber | None = None
-    store: RowNumber | None = None
-    payment_method: RowNumber
+    shipping_method: Pk | None = None
+    store: Pk | None = None
+    payment_method: Pk
     coupon: _optional_text(64) = None  # type: ignore[valid-type]
     prescriptions: Annotated[list[PrescriptionWire], Field(max_length=5)] = []
     comments: Annotated[str, Field(max_length=2000)] | None = None

@@ -12,6 +12,7 @@ SURFACE = Surface(
     # Orders carry base64 prescriptions (each at most 5 MiB decoded, core/retail/prescriptions.py).
     max_body_bytes=16 * 1024 * 1024,
     gate=gate,
+    json_only=True,
     challenge='Bearer realm="api"',  # SimpleJWT's
     documentation=Documentation(
         error=shapes.PharmacyError,
