@@ -19,7 +19,7 @@ async def test_open_a_case_then_order_on_it(client, world):
     assert made.json()["message"] == "Case created successfully" and case["orders"] == [] and case["mode"] == "live"
     assert case["patient"]["sex"] == "female" and case["patient"]["address"] == ADDRESS
     assert (await client.post(f"/api/v1/cases/{case['id']}", json=EXAMPLE_ORDER, headers=world.headers())).status_code == 200
-    assert (await client.get(f"/api/v1/cases/{case['id']}", headers=world.headers("test"))).status_code == 404  # a live case
+    assert (await client.get(f"/api/v1/cases/{case['id']}", headers=world.headers("test"))).status_code == 403  # a live case, with a test key
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from carepost.core.models import Order
 from tests.cases_world import ADDRESS, EXAMPLE_ORDER, example
+from tests.factories import create_clinic
 
 
 def refused(answer, error: str, status: int = 400, message: str = "Invalid request") -> None:  # noqa: ANN001
@@ -165,12 +166,36 @@ async def test_keys_organizations_and_modes(client, world):
     refused(await client.post(path, json=EXAMPLE_ORDER, headers={"cv-api-key": "cpk_live_nope"}), "Invalid API key", 401, "Unauthorized")
     refused(await client.post(f"/api/v1/cases/{world.other_case}", json=EXAMPLE_ORDER, headers=world.headers()),
             "Case does not belong to the organization", 403, "Forbidden")
-    refused(await client.post("/api/v1/cases/123e4567-e89b-12d3-a456-000000000000", json=EXAMPLE_ORDER, headers=world.headers()),
-            "Case not found", 404, "Not found")
-    refused(await client.post(f"/api/v1/cases/{world.test_case}", json=EXAMPLE_ORDER, headers=world.headers()),
-            "Case not found", 404, "Not found")  # the test case, with a live key
     assert (await client.post(f"/api/v1/cases/{world.test_case}", json=EXAMPLE_ORDER, headers=world.headers("test"))).status_code == 200
     refused(await client.get(f"/api/v1/cases/{world.other_case}", headers=world.headers()), "Case does not belong to the organization", 403, "Forbidden")
+
+
+@pytest.mark.parametrize("mode", ["live", "test"])
+async def test_an_unknown_case_answers_as_another_organizations_does(client, world, mode):
+    """No existence oracle: an unknown id, another organization's case and a case of the other
+    mode are one answer, in live and test mode alike (issue 24, item 13)."""
+    foreign = world.other_case
+    unknown = "123e4567-e89b-12d3-a456-000000000000"
+    other_mode = world.test_case if mode == "live" else world.live_case
+    for case_id in (foreign, unknown, other_mode):
+        for answer in (
+            await client.post(f"/api/v1/cases/{case_id}", json=EXAMPLE_ORDER, headers=world.headers(mode)),
+            await client.get(f"/api/v1/cases/{case_id}", headers=world.headers(mode)),
+        ):
+            refused(answer, "Case does not belong to the organization", 403, "Forbidden")
+
+
+async def test_a_key_of_an_account_without_the_cases_api_is_401_organization_not_found(client, db, world):
+    clinic = await create_clinic(db)  # a masks clinic: no cases API
+    answer = await client.post(f"/api/v1/cases/{world.live_case}", json=EXAMPLE_ORDER, headers={"cv-api-key": clinic.live_key})
+    refused(answer, "Organization not found", 401, "Unauthorized")
+    assert answer.headers["www-authenticate"].startswith("ApiKey")
+
+
+@pytest.mark.parametrize("action", ["PLACE_ORDER ", " PLACE_ORDER", "place_order", "PLACE_ORDER\n", 1, ["PLACE_ORDER"]])
+async def test_the_action_must_be_exactly_place_order(client, world, action):
+    body = {**EXAMPLE_ORDER, "action": action}
+    refused(await client.post(f"/api/v1/cases/{world.live_case}", json=body, headers=world.headers()), "action must be PLACE_ORDER")
 
 
 async def test_bad_bodies_never_500(client, world):

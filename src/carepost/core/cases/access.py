@@ -1,8 +1,8 @@
 """Which case a caller may act on: its organization's, in its key's mode.
 
-Contract 003 answers 403 for "case does not belong to the organization"; an unknown
-case is 404; a case of the same organization in the other mode is unknown (test and
-live objects never meet)."""
+Contract 003 answers 403 "Case does not belong to the organization". An unknown case,
+and a case of the same organization in the other mode (test and live objects never
+meet), answer exactly that too: were they 404, any key could learn which case ids exist."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Caller
 from carepost.core.cases.repository import CaseRepository
-from carepost.core.kit.errors import Forbidden, NotFound
+from carepost.core.kit.errors import Forbidden
 from carepost.core.models import Case
 
 DIALECT = "cases"
@@ -19,8 +19,6 @@ DIALECT = "cases"
 async def case_for(session: AsyncSession, caller: Caller, case_id: str) -> Case:
     caller.require_dialect(DIALECT)
     case = await CaseRepository(session).case(case_id.lower())
-    if case is None or (case.account_id == caller.account_id and case.mode != caller.mode):
-        raise NotFound("Case not found", code="case_not_found")
-    if case.account_id != caller.account_id:
+    if case is None or case.account_id != caller.account_id or case.mode != caller.mode:
         raise Forbidden("Case does not belong to the organization", code="case_forbidden")
     return case

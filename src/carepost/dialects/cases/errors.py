@@ -16,7 +16,8 @@ TITLES = {
     408: "Request timeout", 409: "Conflict", 413: "Payload too large", 422: "Unprocessable request", 429: "Too many requests",
     500: "Internal server error", 503: "Service unavailable",
 }
-_STATUS_BY_CODE = {"idempotency_key_mismatch": 422}
+# Contract 003 lists "Organization not found" under 401: an account without the cases API is no organization here.
+_STATUS_BY_CODE = {"idempotency_key_mismatch": 422, "dialect_disabled": 401}
 # Our words for the edge's problems, in the contract's style.
 _ERRORS = {
     "missing_api_key": "Missing API key",

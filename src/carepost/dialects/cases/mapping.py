@@ -17,7 +17,9 @@ MAX_ITEMS = 50
 
 def place_order_in(body: Any) -> CaseOrderIn:
     root = Fields(body, "body")
-    action = root.text("action")
+    action = root.value.get("action")  # "Must be exactly": not trimmed, not another case
+    if action is None:
+        raise refusal("action is required")
     if action != ACTION:
         raise refusal(f"action must be {ACTION}")
     order = root.obj("order")
