@@ -183,3 +183,30 @@ async def test_422_for_each_way_a_clinic_can_be_unconfigured(client, db):
         response = await client.post(ORDERS, json=mask_order(), headers={"X-Api-Key": clinic.live_key})
         assert response.status_code == 422, label
         assert response.json()["error"]["code"] == "clinic_not_configured", label
+
+
+async def test_the_idempotency_key_header_is_honoured_as_the_bodys_key(client, db):
+    """docs/platform.md: every dialect's POST honours `Idempotency-Key` (issue 24, item 15)."""
+    clinic = await create_clinic(db)
+    body = mask_order()
+    body.pop("idempotency_key", None)
+    headers = {"X-Api-Key": clinic.live_key, "Idempotency-Key": "header-key-0001"}
+    first = await client.post(ORDERS, json=body, headers=headers)
+    again = await client.post(ORDERS, json=body, headers=headers)
+    assert first.status_code == 201 and again.status_code == 200 and again.headers["idempotent-replayed"] == "true"
+    assert again.json()["data"]["vitacore_order_id"] == first.json()["data"]["vitacore_order_id"]
+    both = await client.post(ORDERS, json={**body, "idempotency_key": "header-key-0001"}, headers=headers)
+    assert both.status_code == 200 and both.json()["data"]["vitacore_order_id"] == first.json()["data"]["vitacore_order_id"]
+    async with db.read() as session:
+        placed = await session.scalars(select(Order).where(Order.account_id == clinic.account_id))
+        assert len(list(placed)) == 1
+
+
+async def test_two_different_idempotency_keys_are_a_400(client, db):
+    clinic = await create_clinic(db)
+    answer = await client.post(
+        ORDERS, json=mask_order(idempotency_key="in-the-body-1"), headers={"X-Api-Key": clinic.live_key, "Idempotency-Key": "in-the-header-1"}
+    )
+    assert answer.status_code == 400
+    error = answer.json()["error"]
+    assert "differ" in error["message"] and [f["field"] for f in error["fields"]] == ["idempotency_key"]

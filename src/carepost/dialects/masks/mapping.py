@@ -9,6 +9,7 @@ from carepost.core.accounts.service import Caller
 from carepost.core.idempotency.fingerprint import fingerprint
 from carepost.core.idempotency.service import IdempotentRequest
 from carepost.core.kit.clock import iso_millis
+from carepost.core.kit.errors import InvalidInput
 from carepost.core.manufacturing.products import MaskType
 from carepost.core.manufacturing.steps import step_view
 from carepost.core.manufacturing.udi import element_string
@@ -33,9 +34,15 @@ def order_in(body: CreateOrderIn) -> MaskOrderIn:
     )
 
 
-def idempotent_request(caller: Caller, body: CreateOrderIn) -> IdempotentRequest | None:
-    """The request's idempotency identity; the credentials never take part in it."""
-    if body.idempotency_key is None:
+def idempotent_request(caller: Caller, body: CreateOrderIn, *, header_key: str | None = None) -> IdempotentRequest | None:
+    """The request's idempotency identity; the credentials never take part in it. The key is
+    the body's or the `Idempotency-Key` header's; two different ones are a 400."""
+    if body.idempotency_key and header_key and body.idempotency_key != header_key:
+        raise InvalidInput(
+            "The Idempotency-Key header and the body's idempotency_key differ; send one key.", field="idempotency_key"
+        )
+    key = body.idempotency_key or header_key
+    if key is None:
         return None
     payload = body.model_dump(mode="json", exclude=_NOT_HASHED)
     payload["mask_type"] = (body.mask_type or MaskType.CPAP).value  # omitted means cpap: the same request
@@ -43,7 +50,7 @@ def idempotent_request(caller: Caller, body: CreateOrderIn) -> IdempotentRequest
     return IdempotentRequest(
         account_id=caller.account_id,
         api_key_id=caller.api_key_id,
-        key=body.idempotency_key,
+        key=key,
         endpoint=CREATE_ENDPOINT,
         fingerprint=fingerprint(CREATE_ENDPOINT, payload),
     )

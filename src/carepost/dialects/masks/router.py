@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Header, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.idempotency.service import StoredResponse
@@ -34,7 +35,15 @@ router.include_router(lookups_router)
         **error_responses(shapes.MasksError, 409, 422, 502),
     },
 )
-async def create_order(body: CreateOrderIn, request: Request, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
+async def create_order(
+    body: CreateOrderIn,
+    request: Request,
+    caller: CallerDep,
+    runtime: RuntimeDep,
+    idempotency_key: Annotated[str | None, Header(min_length=1, max_length=255)] = None,
+) -> JSONResponse:
+    """`idempotency_key` in the body (the contract's) or the `Idempotency-Key` header (every
+    dialect's): the same value in both is fine, two different ones are refused."""
     order_in = mapping.order_in(body)
     request_id = request_id_of(request)
 
@@ -47,7 +56,7 @@ async def create_order(body: CreateOrderIn, request: Request, caller: CallerDep,
         data = mapping.created(order, request_id=request_id, public_url=runtime.settings.public_url, email_sent=email_sent)
         return StoredResponse(status=201, body=success_body(data))
 
-    idempotent = mapping.idempotent_request(caller, body)
+    idempotent = mapping.idempotent_request(caller, body, header_key=idempotency_key)
     outcome = await respond_once(
         runtime.db, idempotent, ttl=timedelta(hours=runtime.settings.idempotency_ttl_hours), work=place
     )
