@@ -77,8 +77,12 @@ async def test_test_key_places_a_test_order_without_the_store(client, db):
 
     data = response.json()["data"]
     assert response.status_code == 201
-    assert data["shopify_order_id"] is None and data["shopify_order_name"] is None
+    # Strings of the documented types a typed client expects, plainly fake (no order reached the store).
+    assert data["shopify_order_id"] == f"test_{data['vitacore_order_id']}"
+    assert data["shopify_order_name"].startswith("#TEST-")
     assert data["scan_upload_url"].endswith("&sandbox=true")
+    status = (await client.get(f"{ORDERS}/{data['vitacore_order_id']}/status", headers={"X-Api-Key": clinic.test_key})).json()["data"]
+    assert (status["shopify_order_id"], status["shopify_order_name"]) == (data["shopify_order_id"], data["shopify_order_name"])
     async with db.transaction() as session:
         store = (await session.scalars(select(CommerceLedgerOrder).where(CommerceLedgerOrder.account_id == clinic.account_id))).all()
         order = await session.scalar(select(Order).where(Order.public_id == data["vitacore_order_id"]))

@@ -64,13 +64,21 @@ def scan_upload_url(public_url: str, order: Order) -> str:
     return f"{public_url.rstrip('/')}/api/portal/start-scan?{urlencode(query)}"
 
 
+def shopify_ids(order: Order) -> tuple[str | None, str | None]:
+    """`shopify_order_id` and `shopify_order_name`. Test mode mirrors nothing to Shopify: it
+    answers clearly fake values of the documented types (docs/masks.md), as the contract's
+    sandbox hands out a dummy scan_upload_url, so a typed client never meets a null there."""
+    if order.mode == "test" and order.commerce_order_id is None:
+        return f"test_{order.public_id}", f"#TEST-{order.public_id.removeprefix('ORD_')[:8].upper()}"
+    return order.commerce_order_id, order.commerce_order_name
+
+
 def created(order: Order, *, request_id: str, public_url: str, email_sent: bool | None) -> dict[str, Any]:
     """The create response's `data`; `email_sent` is None when no e-mail was asked for."""
     data: dict[str, Any] = {
         "idempotent_replay": False,
         "request_id": request_id,
-        "shopify_order_id": order.commerce_order_id,
-        "shopify_order_name": order.commerce_order_name,
+        **_shopify(order),
         "vitacore_order_id": order.public_id,
         "patient_email": order.recipient["email"],
         "patient_name": order.recipient["name"],
@@ -85,6 +93,11 @@ def created(order: Order, *, request_id: str, public_url: str, email_sent: bool 
     return data
 
 
+def _shopify(order: Order) -> dict[str, str | None]:
+    order_id, name = shopify_ids(order)
+    return {"shopify_order_id": order_id, "shopify_order_name": name}
+
+
 def replayed(body: dict[str, Any]) -> dict[str, Any]:
     return {**body, "data": {**body["data"], "idempotent_replay": True}}
 
@@ -94,8 +107,7 @@ def status(view: MaskOrderView) -> dict[str, Any]:
     step = step_view(order.status)
     return {
         "vitacore_order_id": order.public_id,
-        "shopify_order_id": order.commerce_order_id,
-        "shopify_order_name": order.commerce_order_name,
+        **_shopify(order),
         "patient_email": order.recipient["email"],
         "patient_name": order.recipient["name"],
         "placed_at": iso_millis(order.placed_at),
@@ -143,7 +155,7 @@ def cancelled(result: Cancellation) -> dict[str, Any]:
     order = result.order
     return {
         "vitacore_order_id": order.public_id,
-        "shopify_order_id": order.commerce_order_id,
+        "shopify_order_id": shopify_ids(order)[0],
         "already_cancelled": result.already_cancelled,
         "cancelled_at": iso_millis(order.cancelled_at),
         "shopify_cancelled": order.commerce_cancelled,

@@ -10,7 +10,7 @@ from carepost.core.manufacturing.barcodes import ParsedBarcode
 from carepost.core.manufacturing.products import PRODUCT_NAMES, MaskType
 from carepost.core.manufacturing.steps import step_view
 from carepost.core.manufacturing.views import MaskOrderView
-from carepost.dialects.masks.mapping import status, tracking, udi
+from carepost.dialects.masks.mapping import shopify_ids, status, tracking, udi
 
 
 def _patient(view: MaskOrderView) -> dict[str, Any]:
@@ -121,7 +121,7 @@ def lookup_body(view: MaskOrderView, barcode: ParsedBarcode, *, request_type: st
             "order_id": view.order.public_id,
             "fupc": production.fupc if production else None,
             "vm_job_id": production.vm_job_id if production else None,
-            "shopify_order_id": view.order.commerce_order_id,
+            "shopify_order_id": shopify_ids(view.order)[0],
         },
     }
     for section in SECTIONS_BY_REQUEST_TYPE[request_type]:

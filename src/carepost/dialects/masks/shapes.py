@@ -25,7 +25,7 @@ class MasksError(Shape):
 class OrderCreated(Shape):
     idempotent_replay: bool
     request_id: str
-    shopify_order_id: str | None
+    shopify_order_id: str | None  # a fake "test_ORD_…" in test mode, never null there
     shopify_order_name: str | None
     vitacore_order_id: str
     patient_email: str
@@ -53,7 +53,7 @@ class Udi(Shape):
 
 class OrderStatus(Shape):
     vitacore_order_id: str
-    shopify_order_id: str | None
+    shopify_order_id: str | None  # a fake "test_ORD_…" in test mode, never null there
     shopify_order_name: str | None
     patient_email: str
     patient_name: str
@@ -74,7 +74,7 @@ class OrderStatus(Shape):
 
 class Cancelled(Shape):
     vitacore_order_id: str
-    shopify_order_id: str | None
+    shopify_order_id: str | None  # a fake "test_ORD_…" in test mode, never null there
     already_cancelled: bool
     cancelled_at: str | None
     shopify_cancelled: bool | None
