@@ -43,7 +43,11 @@ async def test_filters_by_status_patient_site_and_external_id(db, client, ops_he
     assert await ids(status="processing") == [other["id"]]
     assert await ids(status="reconfirmAddress") == [for_site["id"], for_patient["id"]]
     assert await ids(patientId=world.patient) == [other["id"], for_patient["id"]]
-    assert await ids(siteId=world.sites["north"]) == [for_site["id"]]
+    # The site each order shows: a site order's own, a patient order's patient's (world.patient is at north).
+    assert await ids(siteId=world.sites["north"]) == [other["id"], for_site["id"], for_patient["id"]]
+    shown = (await client.get("/api/v3/order", params={"siteId": world.sites["north"]}, headers=world.headers())).json()["content"]
+    assert {o["site"]["id"] for o in shown} == {world.sites["north"]}
+    assert await ids(siteId=world.sites["closed"]) == []
     assert await ids(externalOrderId="emr-1") == [for_patient["id"]]
     assert await ids(externalOrderId="shared") == [other["id"], for_site["id"]]
     assert await ids(externalOrderId="shared", status="processing") == [other["id"]]

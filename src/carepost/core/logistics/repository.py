@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import ColumnElement, and_, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
@@ -28,6 +28,7 @@ from carepost.core.models import (
     OrderExternalId,
     OrderLine,
     OrderNote,
+    Patient,
     OrderTally,
     PackedKit,
     TrackingNumber,
@@ -84,8 +85,11 @@ class LogisticsRepository:
             conditions.append(Order.status == filters.status)
         if filters.patient_id is not None:
             conditions.append(Order.patient_id == filters.patient_id)
-        if filters.site_id is not None:
-            conditions.append(Order.site_id == filters.site_id)
+        if filters.site_id is not None:  # the site the order shows: its own, or else its patient's (views.py)
+            at_the_sites_patients = Order.patient_id.in_(
+                select(Patient.id).where(Patient.account_id == scope.account_id, Patient.mode == scope.mode, Patient.site_id == filters.site_id)
+            )
+            conditions.append(or_(Order.site_id == filters.site_id, and_(Order.site_id.is_(None), at_the_sites_patients)))
         if filters.external_order_id is not None:
             conditions.append(
                 Order.id.in_(
