@@ -17,7 +17,7 @@ from carepost.adapters.commerce import store_resolver
 from carepost.adapters.documents import document_store
 from carepost.adapters.mail import mail_for
 from carepost.adapters.ratelimit import counter_for
-from carepost import webhook_data
+from carepost import pages, webhook_data
 from carepost.config import Settings
 from carepost.console.account_pages import router as console_account_router
 from carepost.console.inventory_pages import router as console_inventory_router
@@ -117,6 +117,7 @@ def create_app(
     app.include_router(ops_webhooks_router)
     app.include_router(webhooks_router)
     app.include_router(health_router)
+    app.include_router(pages.router)
     app.include_router(console_router)
     app.include_router(console_order_router)
     app.include_router(console_account_router)
@@ -152,6 +153,8 @@ def _install_error_handlers(app: FastAPI, surfaces: Surfaces) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404 and (redirect := pages.canonical_page(request)) is not None:
+            return redirect
         problem = _BY_HTTP_STATUS.get(exc.status_code) or problems.Problem(
             kind="invalid_input", code="bad_request", message=str(exc.detail)
         )
