@@ -8,7 +8,7 @@ import re
 import httpx
 from sqlalchemy import func, select
 
-from carepost.console import account_pages, inventory_pages, order_pages
+from carepost.console import account_pages, auth, inventory_pages, order_pages
 from carepost.console import router as console_router
 from carepost.core.models import ConsoleAuditEntry, Order
 from tests.console.conftest import form_token, make_login, sign_in
@@ -165,3 +165,17 @@ async def test_sign_ins_from_one_address_are_rate_limited(app, db, settings):
 
     assert [answer.status_code for answer in answers] == [401, 401, 401, 429]
     assert "Retry-After" in answers[-1].headers and "<h1>Please wait a moment</h1>" in answers[-1].text
+
+
+async def test_a_new_sign_in_ends_the_browsers_earlier_session(browser, app, db):
+    """Issue 24, item 21: the session a browser held before signing in again is over."""
+    first, second = await make_login(db), await make_login(db, role="support")
+    assert (await sign_in(browser, first)).status_code == 303
+    earlier = browser.cookies.get(auth.SESSION_COOKIE)
+    assert (await sign_in(browser, second)).status_code == 303
+    assert browser.cookies.get(auth.SESSION_COOKIE) != earlier
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://testserver") as stolen:
+        stolen.cookies.set(auth.SESSION_COOKIE, earlier)
+        answer = await stolen.get("/console")
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/console/sign-in")
+    assert (await browser.get("/console")).status_code == 200  # the new one lives

@@ -33,7 +33,12 @@ async def sign_in(request: Request, runtime: RuntimeDep) -> Response:
     form = await request.form()
     auth.require_token(form.get("csrf_token"), request.cookies.get(auth.SIGN_IN_CSRF_COOKIE))
     email, password = str(form.get("email") or ""), str(form.get("password") or "")
-    opened = await console.sign_in(runtime.db, email=email, password=password, client=auth.client_of(request)) if email and password else None
+    opened = None
+    if email and password:
+        opened = await console.sign_in(
+            runtime.db, email=email, password=password, client=auth.client_of(request),
+            replacing=request.cookies.get(auth.SESSION_COOKIE),
+        )
     if opened is None:
         problem = "That e-mail and password do not match, or this sign-in is locked for a while after repeated failures."
         return _sign_in_form(request, runtime, problem=problem, email=email, status=401)

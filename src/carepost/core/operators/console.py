@@ -83,10 +83,13 @@ async def ensure_operator(session: AsyncSession, *, email: str, name: str, role:
     return operator
 
 
-async def sign_in(db: Database, *, email: str, password: str, client: str | None) -> NewSession | None:
+async def sign_in(
+    db: Database, *, email: str, password: str, client: str | None, replacing: str | None = None
+) -> NewSession | None:
     """A new session for these credentials, or None (wrong e-mail, wrong password, locked
     out or disabled: all alike). The password is checked in a read, so argon2's tens of
-    milliseconds hold no write lock; the outcome is written after."""
+    milliseconds hold no write lock; the outcome is written after. The browser's earlier
+    session (`replacing`, its cookie's secret) ends with the new one's start."""
     # As typed, for the audit row; a control character (a NUL PostgreSQL would refuse) can name no operator.
     address = "".join(ch if ch.isprintable() else "\ufffd" for ch in email.strip().lower()[:320])
     at = utcnow()
@@ -108,6 +111,8 @@ async def sign_in(db: Database, *, email: str, password: str, client: str | None
                 await _record(repository, operator.id, address, "locked_out", client, at, detail={"until": (at + lockout.LOCKED_FOR).isoformat()})
             return None
         await repository.clear_failures(operator.id)
+        if replacing:
+            await repository.end_session(hash_secret(replacing), at)
         secret, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         expires_at = at + SESSION_LIFETIME
         await repository.add(
