@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from carepost.core.models import Stock
 from tests.devices_world import WIRE_ADDRESS, devices_world, patient_order, site_order
+from tests.pharmacy_world import pharmacy_world
 from tests.dialects.devices.helpers import (
     ADDRESS_FIELDS,
     DEVICE_FIELDS,
@@ -199,3 +200,18 @@ async def test_device_fields_follow_the_guide_once_packed(db, client, ops_header
     assert kit["externalIdentifier"] == device["externalIdentifier"]  # the hub drives the kit's identifier
     assert device["deviceIdentifiers"] == [{"type": "serial", "value": f"SN-{device['externalIdentifier']}"}]
     assert [e["type"] for e in device["deviceEvents"]] == ["packed"]
+
+
+async def test_an_item_sold_through_the_pharmacy_api_is_not_in_the_devices_catalog(client, db, settings):
+    """Issue 24, item 16: a devices key cannot order the pharmacy's prescription drug; it is
+    answered exactly as an id that names nothing, and nothing is reserved."""
+    world = await devices_world(db)
+    pharmacy = await pharmacy_world(db, settings.resolved_secret_key)
+    drug = pharmacy.products["antibiotic"]
+    async with db.read() as session:
+        before = list(await session.scalars(select(Stock.reserved).where(Stock.item_id == drug)))
+    for item_id in (drug, 2**52):
+        body = patient_order(world, orderItems=[{"count": 2, "item": {"id": item_id}}])
+        assert_error(await client.post("/api/v3/order", json=body, headers=world.headers()), 400, "Invalid data provided")
+    async with db.read() as session:
+        assert list(await session.scalars(select(Stock.reserved).where(Stock.item_id == drug))) == before

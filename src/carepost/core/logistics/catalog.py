@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.lean import LeanStatement, columns_of, detached, is_one_of
-from carepost.core.models import Item, Kit, KitItem, Manufacturer
+from carepost.core.models import Item, Kit, KitItem, Manufacturer, RetailProduct
 
 
 @dataclass(frozen=True)
 class CatalogItem:
     item: Item
     manufacturer: Manufacturer
+    # Sold through the pharmacy API (it has a retail price): not in the devices API's catalog.
+    sold_at_retail: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,9 @@ class CatalogKit:
 # Every devices order placed and every order listed reads its items (lean.py): read-only rows.
 _ITEM_WIDTH = len(columns_of(Item))
 _ITEMS = LeanStatement(
-    lambda dialect_name: select(*columns_of(Item), *columns_of(Manufacturer))
+    lambda dialect_name: select(
+        *columns_of(Item), *columns_of(Manufacturer), exists().where(RetailProduct.item_id == Item.id).label("sold_at_retail")
+    )
     .join(Manufacturer, Item.manufacturer_id == Manufacturer.id)
     .where(is_one_of(dialect_name, Item.id, "ids"))
 )
@@ -60,8 +64,8 @@ class CatalogRepository:
             return {}
         found = {}
         for row in await _ITEMS.rows(self.session, ids=sorted(wanted)):
-            item, maker = detached(Item, row[:_ITEM_WIDTH]), detached(Manufacturer, row[_ITEM_WIDTH:])
-            found[item.id] = CatalogItem(item, maker)
+            item, maker = detached(Item, row[:_ITEM_WIDTH]), detached(Manufacturer, row[_ITEM_WIDTH:-1])
+            found[item.id] = CatalogItem(item, maker, sold_at_retail=bool(row[-1]))
         return found
 
     async def kits(self, kit_ids: Iterable[int]) -> dict[int, CatalogKit]:

@@ -69,9 +69,12 @@ def check_structure(order_in: LogisticsOrderIn) -> None:
 
 
 def check_catalog(order_in: LogisticsOrderIn, items: Mapping[int, CatalogItem], kits: Mapping[int, CatalogKit]) -> None:
-    """Every id names something; items ordered directly must be orderable, kits must be whole and current."""
+    """Every id names something in the devices catalog (an item sold through the pharmacy API is
+    not in it: the same answer as an unknown id); items ordered directly must be orderable, kits
+    must be whole and current."""
     named_items = {line.id for line in (*order_in.order_items, *order_in.return_items)}
-    if named_items - set(items) or {line.id for line in order_in.order_kits} - set(kits):
+    offered = {item_id for item_id, found in items.items() if not found.sold_at_retail}
+    if named_items - offered or {line.id for line in order_in.order_kits} - set(kits):
         raise invalid_data("An item or kit id names nothing in the catalog.")
     if any(not items[line.id].item.orderable for line in order_in.order_items):
         raise InvalidInput("Some ordered items are not orderable.", code="items_not_orderable")
