@@ -299,3 +299,35 @@ async def test_a_request_retried_with_its_idempotency_key_answers_as_the_first(c
     assert other_body.status_code == 422  # the same key with another body (docs/pharmacy.md, "Error shapes")
     fresh = await client.put(path, json={"invoicing": INVOICING}, headers=world.headers(token))
     assert fresh.status_code == 400 and "already has an invoice" in fresh.text
+
+
+async def test_request_invoice_with_the_id_of_the_patients_invoicing_information(client, db, settings, world, token, worker):
+    """The contract: "simply by sending the ID of the corresponding invoicing information"
+    (issue 24, item 9) — an earlier invoice of the same patient, its receiver as it was checked."""
+    body = order_body(world)
+    first = (await client.post("/api/orders/resources/", json={**body, "invoicing": {**INVOICING, "cfdi_use": "D01", "fiscal_regime": "605"}}, headers=world.headers(token))).json()
+    assert isinstance(first["invoicing"], int)
+    second_body = order_body(world)
+    second_body["user"] = body["user"]  # the same patient
+    second = (await client.post("/api/orders/resources/", json=second_body, headers=world.headers(token))).json()
+    path = f"/api/orders/{second['id']}/request-invoice/"
+    requested = await client.put(path, json={"invoicing": first["invoicing"]}, headers=world.headers(token))
+    assert requested.status_code == 200, requested.text
+    await drain(worker)
+    shown = await detail(client, world, token, second["id"])
+    receptor = CFDI.from_string((await client.get(shown["invoice"]["xml"], headers=world.headers(token))).content)["Receptor"]
+    assert (receptor["Rfc"], receptor["UsoCFDI"], receptor["RegimenFiscalReceptor"]) == ("XOJI740919U48", "D01", "605")
+
+
+async def test_an_invoicing_id_of_another_patient_or_unknown_is_drfs_invalid_pk(client, world, token):
+    invoiced = (await client.post("/api/orders/resources/", json=invoiced_body(world), headers=world.headers(token))).json()
+    someone_else = (await client.post("/api/orders/resources/", json=order_body(world), headers=world.headers(token))).json()
+    path = f"/api/orders/{someone_else['id']}/request-invoice/"
+    for invoicing_id in (invoiced["invoicing"], 2**52):
+        answer = await client.put(path, json={"invoicing": invoicing_id}, headers=world.headers(token))
+        assert answer.status_code == 400
+        assert answer.json() == {"invoicing": [f'Invalid pk "{invoicing_id}" - object does not exist.']}
+    for bad in (True, -1, "doce", [1]):
+        answer = await client.put(path, json={"invoicing": bad}, headers=world.headers(token))
+        assert answer.status_code == 400 and "invoicing" in answer.json(), answer.text
+    assert (await detail(client, world, token, someone_else["id"]))["invoice"] is None

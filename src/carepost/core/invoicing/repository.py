@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.models import Invoice, InvoiceIssuer
+from carepost.core.models import Invoice, InvoiceIssuer, Order
 
 
 class InvoiceRepository:
@@ -28,6 +28,14 @@ class InvoiceRepository:
     async def one(self, invoice_id: int, *, lock: bool = False) -> Invoice | None:
         query = select(Invoice).where(Invoice.id == invoice_id)
         return await self.session.scalar(query.with_for_update() if lock else query)
+
+    async def of_patient(self, invoice_id: int, *, account_id: int, mode: str, patient_id: int) -> Invoice | None:
+        """An invoice of one of this patient's orders, in this account and mode."""
+        return await self.session.scalar(
+            select(Invoice)
+            .join(Order, Order.id == Invoice.order_id)
+            .where(Invoice.id == invoice_id, Invoice.account_id == account_id, Order.mode == mode, Order.patient_id == patient_id)
+        )
 
     async def for_order(self, order_id: int, *, lock: bool = False) -> Invoice | None:
         query = select(Invoice).where(Invoice.order_id == order_id)

@@ -54,7 +54,8 @@ def from_validation(errors: Sequence[dict[str, Any]]) -> Problem:
 
 
 def _dotted(loc: Sequence[Any]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    # Blank parts are a tagged union's member names (dialects/pharmacy/schemas.py), not fields.
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header") and str(p).strip()]
     return ".".join(parts)
 
 

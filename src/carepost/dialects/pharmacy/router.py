@@ -219,7 +219,7 @@ async def request_invoice(
     refused ("already has an invoice"); to retry safely after a lost answer, send
     `Idempotency-Key`: a repeat with the same key and body answers as the first did."""
     number = _order_number(order_id)
-    given = mapping.invoicing_in(body.invoicing)
+    given = body.invoicing if isinstance(body.invoicing, int) else mapping.invoicing_in(body.invoicing)
 
     async def work(session: AsyncSession) -> StoredResponse:
         view = await invoices.request_invoice(session, caller=caller.caller, order_id=number, given=given, now=utcnow())

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
 from pydantic_core import PydanticCustomError
 
 from carepost.core.retail.prescriptions import MAX_BYTES
@@ -15,6 +15,18 @@ from carepost.dialects._shared.wire import OneLine, RowNumber
 
 # The largest document as base64, and a little for line breaks and a data: URL prefix.
 MAX_BASE64_CHARACTERS = (MAX_BYTES + 2) // 3 * 4 * 21 // 20
+
+
+def _no_boolean(value: Any) -> Any:
+    """DRF's IntegerField reads `true` as the text "True": not a valid integer (pydantic would take it as 1)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "A valid integer is required.")
+    return value
+
+
+# Every integer of this API's bodies, as DRF's IntegerField reads it.
+DrfInt = BeforeValidator(_no_boolean)
+Pk = Annotated[RowNumber, DrfInt]
 
 
 class _Wire(BaseModel):
@@ -84,9 +96,15 @@ class InvoicingIn(_Wire):
 
 
 class RequestInvoiceIn(_Wire):
-    """`PUT /api/orders/{id}/request-invoice/`."""
+    """`PUT /api/orders/{id}/request-invoice/`: the INVOICING object, or the id of the
+    patient's invoicing information (an earlier invoice's, the detail's `invoicing`)."""
 
-    invoicing: InvoicingIn
+    invoicing: Annotated[
+        Annotated[InvoicingIn, Tag("")] | Annotated[Pk, Tag(" ")],
+        # One member by the value's shape, so only its own errors are reported; the tags are
+        # blank so an error's path is the field's own (problems._dotted drops blank parts).
+        Discriminator(lambda value: "" if isinstance(value, dict) else " "),
+    ]
 
 
 class PrescriptionWire(_Wire):
@@ -94,18 +112,6 @@ class PrescriptionWire(_Wire):
     document_name: _optional_text(255) = None  # type: ignore[valid-type]
     issue_date: date
     expiring_date: date | None = None
-
-
-def _no_boolean(value: Any) -> Any:
-    """DRF's IntegerField reads `true` as the text "True": not a valid integer (pydantic would take it as 1)."""
-    if isinstance(value, bool):
-        raise PydanticCustomError("int_type", "A valid integer is required.")
-    return value
-
-
-# Every integer of this API's bodies, as DRF's IntegerField reads it.
-DrfInt = BeforeValidator(_no_boolean)
-Pk = Annotated[RowNumber, DrfInt]
 
 
 class DetailIn(_Wire):
