@@ -5,6 +5,8 @@ retried, reaches the pharmacy once; one that stays down fails the order, visibly
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 from sqlalchemy import update
 from starlette.applications import Starlette
@@ -149,3 +151,25 @@ async def test_operators_list_the_pipeline_and_cancel(client, world, worker, ops
     assert order["status"] == "cancelled" and order["prescriptionDocument"] is False
     again = await client.post(f"/api/ops/v1/orders/{order_id}/cases/ship", json={"carrier": "ups", "tracking_number": "1Z"}, headers=ops_headers)
     assert again.status_code == 409
+
+
+async def test_what_was_accepted_is_shown_back_in_the_case_the_webhook_and_the_pdf(client, world, worker, receiver, tmp_path):
+    """customFields, the three dates and patientHealthInfo (issue 24, item 14)."""
+    endpoint = await add_endpoint(client, world.live_key, receiver.url, event_types=["case.order.prescription_stored"])
+    body = example(dateSigned="2024-01-16", datePrescribed="2024-01-17")
+    body["order"]["prescriptionItems"][0]["customFields"] = {"flavor": "cherry", "packaging": {"childProof": True}}
+    placed = (await client.post(f"/api/v1/cases/{world.live_case}", json=body, headers=world.headers())).json()
+    order_id = placed["data"]["order"]["id"]
+    await run_until(worker, lambda: len(receiver.received) >= 1)
+
+    [shown] = [o for o in (await case_view(client, world))["orders"] if o["id"] == order_id]
+    sent = verified(endpoint["secret"], receiver.received[0])["data"]
+    for order in (shown, sent):
+        assert order["patientHealthInfo"] == EXAMPLE_ORDER["order"]["patientHealthInfo"]
+        assert (order["dateWritten"], order["dateSigned"], order["datePrescribed"]) == ("2024-01-15", "2024-01-16", "2024-01-17")
+        assert order["prescriptionItems"][0]["customFields"] == {"flavor": "cherry", "packaging": {"childProof": True}}
+    pdf = await client.get(f"/api/v1/cases/{world.live_case}/orders/{order_id}/prescription", headers=world.headers())
+    (tmp_path / "prescription.pdf").write_bytes(pdf.content)
+    text = subprocess.run(["pdftotext", str(tmp_path / "prescription.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "flavor: cherry" in text and 'packaging: {"childProof":true}' in text
+    assert "Allergies: Penicillin" in text and "Signed: 2024-01-16" in text

@@ -9,6 +9,7 @@ from typing import Any
 import weasyprint
 from jinja2 import Environment, select_autoescape
 
+from carepost.core.kit import json_text
 from carepost.core.models import Case, CaseOrder, CaseOrderItem, Drug, Order, Pharmacy
 
 _TEMPLATES = Environment(autoescape=select_autoescape(default=True))  # an optional field left out renders empty
@@ -41,6 +42,7 @@ def _values(order: Order, details: CaseOrder, case: Case, pharmacy: Pharmacy, it
                 "name": drug.name, "strength": drug.strength, "form": drug.form, "code": drug.code, "ndc": drug.ndc,
                 "schedule": drug.schedule, "quantity": item.quantity, "direction": item.direction,
                 "refills": item.refill_count, "supply_days": item.supply_days,
+                "custom_fields": [(name, _as_text(value)) for name, value in (item.custom_fields or {}).items()],
             }
             for item, drug in items
         ],
@@ -49,3 +51,8 @@ def _values(order: Order, details: CaseOrder, case: Case, pharmacy: Pharmacy, it
             "received": order.placed_at.date().isoformat(),
         },
     }
+
+
+def _as_text(value: Any) -> str:
+    """A custom field's value as the partner sent it: text as is, anything else as JSON."""
+    return value if isinstance(value, str) else json_text.dumps_text(value)

@@ -3,6 +3,7 @@ says which fields an order and a case have, and shows cases and orders."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from carepost.core.cases import prescribers, rules
@@ -117,6 +118,10 @@ def patient_in(body: Any) -> PatientIn:
     )
 
 
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def ok(message: str, data: dict[str, Any]) -> dict[str, Any]:
     return {"status": 200, "success": True, "message": message, "data": data}
 
@@ -141,11 +146,15 @@ def order(view: CaseOrderView) -> dict[str, Any]:
         "warnings": view.order.warnings,
         "shippingAddress": view.order.shipping_address,
         "diagnosis": details.diagnosis,
+        "patientHealthInfo": details.patient_health,
+        "dateWritten": _day(details.date_written),
+        "dateSigned": _day(details.date_signed),
+        "datePrescribed": _day(details.date_prescribed),
         "prescriber": details.prescriber,
         "prescriptionItems": [
             {
                 "drugId": drug.code, "drugName": drug.name, "quantity": item.quantity, "direction": item.direction,
-                "refillCount": item.refill_count, "supplyDays": item.supply_days,
+                "refillCount": item.refill_count, "supplyDays": item.supply_days, "customFields": item.custom_fields,
             }
             for item, drug in view.items
         ],
