@@ -82,7 +82,7 @@ async def test_a_move_the_table_does_not_allow_now_is_refused_on_the_page(browse
 
     refused = await act(browser, order_id, "ship", carrier="UPS", tracking_number="1Z")
     unknown = await act(browser, order_id, "teleport")
-    partners_own = await act(browser, order_id, "cancel")  # the clinic's move, not the factory's
+    partners_own = await act(browser, order_id, "cancel", confirm="yes")  # the clinic's move, not the factory's
 
     assert refused.status_code == 409 and "can&#39;t ship" in refused.text and 'role="alert"' in refused.text
     assert unknown.status_code == 409 and partners_own.status_code == 409
@@ -114,10 +114,10 @@ async def test_bad_inputs_get_a_page_that_says_why_and_change_nothing(browser, c
 
     control = await act(browser, order_id, "ship", carrier="UPS", tracking_number="1Z\x07")
     nul = await act(browser, order_id, "ship", carrier="UPS\x00", tracking_number="1Z")
-    long_note = await act(browser, order_id, "factory_cancel", note="n" * 513)
+    long_note = await act(browser, order_id, "factory_cancel", note="n" * 513, confirm="yes")
     bad_date = await act(browser, order_id, "ship", carrier="UPS", tracking_number="1Z", shipped_date="tomorrow")
     missing = await act(browser, order_id, "ship", carrier="UPS")  # the factory's own rule: no tracking, no ship
-    huge = await act(browser, order_id, "factory_cancel", note="n" * 70_000)
+    huge = await act(browser, order_id, "factory_cancel", note="n" * 70_000, confirm="yes")
     unknown_order = await browser.get("/console/orders/ORD_0000000000")
     bad_reference = await browser.get("/console/orders/ORD%3Cscript%3E")
 
@@ -213,3 +213,28 @@ async def test_two_operators_pressing_the_same_button_at_once_move_the_order_onc
     async with db.read() as session:
         moves = list(await session.scalars(select(OrderEvent.name).join(Order, Order.id == OrderEvent.order_id).where(Order.public_id == order_id).order_by(OrderEvent.id)))
     assert moves == ["placed", "complete_scan"]
+
+
+async def test_a_cancel_asks_for_a_confirmation_and_one_click_changes_nothing(browser, client, db):
+    """Issue 24, item 22: every destructive move has an "I am sure" box; without it, nothing happens."""
+    await _signed_in(browser, db)
+    clinic = await create_clinic(db)
+    order_id = await place(client, clinic.live_key)
+    page = (await browser.get(f"/console/orders/{order_id}")).text
+    form = page[page.index('actions/factory_cancel"'):]
+    assert 'name="confirm" value="yes" required' in form[: form.index("</form>")]
+    one_click = await act(browser, order_id, "factory_cancel")
+    assert one_click.status_code == 400 and "Nothing was done" in one_click.text
+    assert await _status(db, order_id) == "awaiting_scan"
+    confirmed = await act(browser, order_id, "factory_cancel", confirm="yes")
+    assert confirmed.status_code == 303 and await _status(db, order_id) == "cancelled"
+
+
+async def test_the_page_shows_the_recipient_and_names_the_key_that_acted(browser, client, db):
+    await _signed_in(browser, db)
+    clinic = await create_clinic(db)
+    order_id = await place(client, clinic.live_key)
+    page = (await browser.get(f"/console/orders/{order_id}")).text
+    recipient = page[page.index('id="recipient"'):page.index("</dl>", page.index('id="recipient"'))]
+    assert "Jane Doe" in recipient and "patient@example.com" in recipient
+    assert "API key “default” (live)" in page and "api_key:" not in page[page.index('id="timeline"'):]

@@ -123,3 +123,18 @@ async def test_bad_filters_are_a_400_page_and_a_signed_out_browser_is_sent_to_si
         assert "<h1>That did not work</h1>" in response.text and response.headers["content-type"].startswith("text/html")
     nul = await browser.get("/console/orders", params={"q": "a\x00b"})
     assert nul.status_code == 400 and "text/html" in nul.headers["content-type"]
+
+
+async def test_hidden_test_orders_are_counted_and_status_and_account_are_choices(browser, client, db):
+    """Issue 24, item 22: live by default, with how many test orders match and a link to them."""
+    await sign_in(browser, await make_login(db))
+    clinic = await create_clinic(db)
+    for _ in range(2):
+        await place(client, clinic.test_key)
+    page = (await browser.get("/console/orders", params={"account": clinic.slug})).text
+    assert "2 test orders also match but are not shown" in page
+    assert f"/console/orders?account={clinic.slug}&amp;mode=test" in page
+    assert '<select id="status" name="status">' in page and '<option value="awaiting_scan">' in page
+    assert '<select id="account" name="account">' in page and f'<option value="{clinic.slug}" selected>' in page
+    overview = (await browser.get("/console")).text
+    assert 'id="other-mode">show test orders (' in overview

@@ -37,6 +37,8 @@ LABELS = {
     "fill": "Filled",
 }
 DESTRUCTIVE = frozenset({"factory_cancel", "cancel", "reject_scan", "reject_payment", "reject"})
+# A destructive move's form asks for this box to be ticked: no single click cancels or rejects.
+CONFIRM_LABEL = "I am sure: this cannot be undone"
 
 
 def inputs_of(flow: str, action: str) -> tuple[str, ...]:

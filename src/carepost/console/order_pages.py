@@ -35,6 +35,9 @@ async def act(
 ) -> Response:
     form = await auth.posted_form(request, live)
     live.user.require("order_actions")
+    if action in action_form.DESTRUCTIVE and form.get("confirm") != "yes":  # one click never cancels or rejects
+        problem = f"Nothing was done: tick “{action_form.CONFIRM_LABEL}” to {action_form.LABELS.get(action, action).lower()}."
+        return await _page(request, runtime, live, reference, problem=problem, status=400)
     try:
         given = action_form.operator_input(form)
         async with runtime.db.transaction() as session:

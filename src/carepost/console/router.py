@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Annotated, Literal
 
@@ -11,10 +12,12 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from carepost.console import auth, chart
 from carepost.console.auth import SignedInDep
 from carepost.console.pages import ASSETS, ConsoleRoute, SIGN_IN_PATH, templates
+from carepost.core.accounts import service as accounts
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput, NotFound
 from carepost.core.kit.paging import PageRequest
 from carepost.core.operators import console, order_search, overview
+from carepost.core.orders.lifecycle import order_statuses
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep
 
 router = APIRouter(prefix="/console", include_in_schema=False, route_class=ConsoleRoute)
@@ -66,6 +69,8 @@ async def overview_page(
     now = utcnow()
     async with runtime.db.transaction() as session:
         flows = await overview.order_counts(session, mode=mode)
+        other_mode = "test" if mode == "live" else "live"
+        in_other_mode = sum(f.total for f in await overview.order_counts(session, mode=other_mode))
         days = await overview.daily_orders(session, mode=mode, today=now.date())
         attention = await overview.attention(session, now=now)
         await auth.audited(session, request, live, "view", "overview")
@@ -73,6 +78,7 @@ async def overview_page(
     context = {
         "live": live, "flows": flows, "mode": mode, "page": "overview", "days": days, "columns": drawn, "top": top,
         "chart": chart, "attention": attention, "week": overview.last_seven_days(days),
+        "other_mode": other_mode, "in_other_mode": in_other_mode,
     }
     return templates.TemplateResponse(request, "overview.html", context)
 
@@ -97,11 +103,19 @@ async def orders_page(
     )
     async with runtime.db.transaction() as session:
         found = await order_search.find_orders(session, filters, PageRequest(page=page, size=ORDERS_PER_PAGE))
+        # Test orders are not shown by default: say how many match, so none is missed unknowingly.
+        hidden_test = 0
+        if mode == "live":
+            hidden_test = (await order_search.find_orders(session, dataclasses.replace(filters, mode="test"), PageRequest(size=1))).total
+        choices = {"statuses": order_statuses(), "accounts": [a.slug for a in await accounts.all_accounts(session)]}
         # What was asked, not what was typed: a search may be a patient's name.
         asked = {"flow": flow, "status": status, "account": account, "mode": mode, "searched": filters.searched, "page": page}
         await auth.audited(session, request, live, "view", "orders", asked)
     query = _filters_in(request)
-    context = {"live": live, "page": "orders", "found": found, "form": {**query, "mode": mode}, "query": query, "flows": overview.FLOWS}
+    context = {
+        "live": live, "page": "orders", "found": found, "form": {**query, "mode": mode}, "query": query, "flows": overview.FLOWS,
+        "hidden_test": hidden_test, "test_query": {**query, "mode": "test"}, **choices,
+    }
     return templates.TemplateResponse(request, "orders.html", context)
 
 

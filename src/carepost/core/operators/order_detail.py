@@ -15,6 +15,7 @@ from carepost.core.logistics.repository import LogisticsRepository
 from carepost.core.models import Account, Order, OrderEvent, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from carepost.core.operators import order_actions
 from carepost.core.operators.order_documents import OrderDocument, documents_of
+from carepost.core.operators.repository import OperatorRepository
 from carepost.core.operators.service import order as order_by_reference
 from carepost.core.orders import events
 from carepost.core.orders.lifecycle import Flow
@@ -42,6 +43,8 @@ class OrderDetail:
     documents: list[OrderDocument]
     actions: tuple[str, ...]
     pack_choices: list[PackChoice] = field(default_factory=list)
+    recipient: dict[str, str | None] = field(default_factory=dict)  # name, email, phone: who receives it
+    actors: dict[str, str] = field(default_factory=dict)  # a timeline actor ("api_key:2") -> what to show for it
 
 
 async def order_detail(session: AsyncSession, *, reference: str) -> OrderDetail:
@@ -51,16 +54,42 @@ async def order_detail(session: AsyncSession, *, reference: str) -> OrderDetail:
     if "pack" in actions and Flow(order.flow) == Flow.LOGISTICS:
         lines = (await LogisticsRepository(session).lines([order.id])).get(order.id, [])
         choices = await pack_choices(session, order=order, lines=lines)
+    timeline = await events.timeline(session, order)
     return OrderDetail(
         order=order,
         account=await account_by_id(session, account_id=order.account_id),
         as_partner_sees=await partner_view(session, order),
-        timeline=await events.timeline(session, order),
+        timeline=timeline,
         deliveries=await _deliveries(session, order),
         documents=await documents_of(session, order),
         actions=actions,
         pack_choices=choices,
+        recipient=await _recipient(session, order),
+        actors=await _actor_names(session, order, timeline),
     )
+
+
+async def _recipient(session: AsyncSession, order: Order) -> dict[str, str | None]:
+    """Who receives the order: the order's own copy (masks, pharmacy, cases), or the devices
+    order's patient or site (which the devices flow does not copy onto the order)."""
+    if order.recipient.get("name"):
+        return {k: order.recipient.get(k) for k in ("name", "email", "phone")}
+    patient, site = await OperatorRepository(session).patient_and_site(order)
+    if patient is not None:
+        return {"name": f"{patient.first_name} {patient.last_name}".strip(), "email": patient.email, "phone": patient.phone_number}
+    if site is not None:
+        return {"name": site.name, "email": None, "phone": site.phone_number}
+    return {}
+
+
+async def _actor_names(session: AsyncSession, order: Order, timeline: list[OrderEvent]) -> dict[str, str]:
+    """API keys by name: `api_key:2` means nothing to a person; "API key “default” (live)" does."""
+    actors = {event.actor for event in timeline}
+    key_ids = {int(actor.split(":", 1)[1]) for actor in actors if actor.startswith("api_key:") and actor.split(":", 1)[1].isdigit()}
+    if not key_ids:
+        return {}
+    keys = await OperatorRepository(session).keys_of(order.account_id, key_ids)
+    return {f"api_key:{key.id}": f"API key “{key.name}” ({key.mode})" for key in keys}
 
 
 async def _deliveries(session: AsyncSession, order: Order) -> list[DeliveryRow]:

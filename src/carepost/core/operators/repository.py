@@ -12,7 +12,7 @@ from carepost.core.invoicing.requesting import FAILED as INVOICE_FAILED
 from carepost.core.kit.bounds import start_of_day, start_of_next_day
 from carepost.core.kit.db import utc_day
 from carepost.core.models import (
-    Account, Device, FulfillmentSite, Invoice, Item, OperatorToken, Order, OrderExternalId, OutboxMessage, Patient, Site, Stock,
+    Account, ApiKey, Device, FulfillmentSite, Invoice, Item, OperatorToken, Order, OrderExternalId, OutboxMessage, Patient, Site, Stock,
     WebhookEndpoint,
 )
 
@@ -88,6 +88,14 @@ class OperatorRepository:
             .limit(limit)
         )
         return [(invoice, public_id, name) for invoice, public_id, name in await self.session.execute(query)]
+
+    async def patient_and_site(self, order: Order) -> tuple[Patient | None, Site | None]:
+        patient = await self.session.get(Patient, order.patient_id) if order.patient_id is not None else None
+        site = await self.session.get(Site, order.site_id) if order.site_id is not None else None
+        return patient, site
+
+    async def keys_of(self, account_id: int, key_ids: set[int]) -> list[ApiKey]:
+        return list(await self.session.scalars(select(ApiKey).where(ApiKey.id.in_(key_ids), ApiKey.account_id == account_id)))
 
     async def order_page(
         self, *, flow: str | None, status: str | None, account: str | None, mode: str | None, placed_from: date | None,

@@ -233,5 +233,10 @@ _LIFECYCLES = {
 }
 
 
+def order_statuses() -> list[str]:
+    """Every status an order of any flow can be in, sorted (the console's status filter)."""
+    return sorted({state for lifecycle in _LIFECYCLES.values() for state in lifecycle.states})
+
+
 def lifecycle_for(flow: Flow) -> Lifecycle:
     return _LIFECYCLES[flow]
