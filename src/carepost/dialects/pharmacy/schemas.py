@@ -103,7 +103,7 @@ class RequestInvoiceIn(_Wire):
         Annotated[InvoicingIn, Tag("")] | Annotated[Pk, Tag(" ")],
         # One member by the value's shape, so only its own errors are reported; the tags are
         # blank so an error's path is the field's own (problems._dotted drops blank parts).
-        Discriminator(lambda value: "" if isinstance(value, dict) else " "),
+        Discriminator(lambda value: "" if isinstance(value, (dict, BaseModel)) else " "),
     ]
 
 
