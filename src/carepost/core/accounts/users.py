@@ -53,11 +53,12 @@ async def sign_in(db: Database, *, account_id: int, email: str, password: str) -
         async with db.transaction() as session:
             await AccountUserRepository(session).count_failure(user.id, at=at)
         return None
-    if user.failed_sign_ins or passwords.needs_rehash(user.password_hash):
+    weak_hash = passwords.needs_rehash(user.password_hash)  # made with older parameters: store it again with today's
+    if user.failed_sign_ins or weak_hash:
         async with db.transaction() as session:
             users = AccountUserRepository(session)
             await users.clear_failures(user.id)
-            if passwords.needs_rehash(user.password_hash):  # made with older parameters: store it again with today's
+            if weak_hash:
                 fresh = await users.by_id(account_id, user.id)
                 fresh.password_hash = await passwords.hashed(password)
     return SignedIn(user.id, user.account_id, user.email)

@@ -84,12 +84,11 @@ async def _recipient(session: AsyncSession, order: Order) -> dict[str, str | Non
 
 async def _actor_names(session: AsyncSession, order: Order, timeline: list[OrderEvent]) -> dict[str, str]:
     """API keys by name: `api_key:2` means nothing to a person; "API key “default” (live)" does."""
-    actors = {event.actor for event in timeline}
-    key_ids = {int(actor.split(":", 1)[1]) for actor in actors if actor.startswith("api_key:") and actor.split(":", 1)[1].isdigit()}
+    key_ids = {key_id for event in timeline if (key_id := events.api_key_of(event.actor)) is not None}
     if not key_ids:
         return {}
     keys = await OperatorRepository(session).keys_of(order.account_id, key_ids)
-    return {f"api_key:{key.id}": f"API key “{key.name}” ({key.mode})" for key in keys}
+    return {events.api_key_actor(key.id): f"API key “{key.name}” ({key.mode})" for key in keys}
 
 
 async def _deliveries(session: AsyncSession, order: Order) -> list[DeliveryRow]:

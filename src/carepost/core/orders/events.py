@@ -44,8 +44,17 @@ async def record(session: AsyncSession, order: Order, *, name: str, actor: str, 
     return event
 
 
+_API_KEY_ACTOR = "api_key:"
+
+
 def api_key_actor(api_key_id: int) -> str:
-    return f"api_key:{api_key_id}"
+    return f"{_API_KEY_ACTOR}{api_key_id}"
+
+
+def api_key_of(actor: str) -> int | None:
+    """The API key an event's actor names (`api_key_actor`'s inverse), or None for any other actor."""
+    key_id = actor.removeprefix(_API_KEY_ACTOR)
+    return int(key_id) if key_id != actor and key_id.isdigit() else None
 
 
 async def timeline(session: AsyncSession, order: Order) -> list[OrderEvent]:

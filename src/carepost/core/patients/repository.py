@@ -103,7 +103,8 @@ class PatientRepository:
         try:
             await _ADD_CONTACTS.add(self.session, rows)
         except IntegrityError as error:
-            if "uq_patient_contacts" not in str(error.orig) and "patient_contacts" not in str(error.orig):
+            # PostgreSQL names the constraint; SQLite names the table of the UNIQUE that failed.
+            if not any(mark in str(error.orig) for mark in ("uq_patient_contacts", "UNIQUE constraint failed: patient_contacts")):
                 raise
             raise ContactTaken() from None
 
