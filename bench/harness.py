@@ -127,7 +127,7 @@ def _creates(pair: _Pair, tenant: Tenant, carepost: servers.Server, *, names_end
 def _through_pgbouncer(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str, name: str, tenant: Tenant) -> list[report.Row]:
     """The creates again, with Carepost and the baseline both reaching PostgreSQL through
     PgBouncer in transaction pooling mode (bench/pgbouncer.py)."""
-    with pgbouncer.running(args.port + 4) as address:
+    with pgbouncer.running() as address:
         dsn = f"postgresql://postgres@{address}/{name}"
         env = _env(work / "pg", f"postgresql+asyncpg://postgres@{address}/{name}?transaction_pooling=true")
         # asyncpg's statement cache cannot outlive a transaction behind the pooler either.

@@ -1,12 +1,17 @@
 """A PgBouncer of our own in transaction pooling mode, in front of the machine's
 PostgreSQL, for the CI's third test run and the bench's pooled scenarios.
 
-    python -m bench.pgbouncer start DIR PORT   # config, log and pid file in DIR
+    python -m bench.pgbouncer start DIR    # prints the port; config, log and pid file in DIR
     python -m bench.pgbouncer stop DIR
 
 PgBouncer comes from Debian's package (`apt-get install pgbouncer`); it refuses to
 run as root, so as root it runs as the `postgres` user. Every database name is
 passed through to the server (`* =`), with trust auth, as the server has.
+
+The port is one the kernel just handed out as free, and a start that does not come
+up (the port taken again in between, by an outgoing connection's ephemeral port for
+one) is tried again on another; a start that never comes up says what PgBouncer
+logged.
 """
 
 from __future__ import annotations
@@ -24,13 +29,51 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SERVER = ("127.0.0.1", 5432)
+ATTEMPTS = 5
 
 
-def start(directory: Path, port: int) -> None:
+def start(directory: Path) -> int:
+    """Start PgBouncer with its files in `directory`; return the port it listens on."""
     binary = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
     directory.mkdir(parents=True, exist_ok=True)
     directory.chmod(0o777)  # the postgres user writes its log and pid file here
     (directory / "users.txt").write_text('"postgres" ""\n')
+    log = directory / "pgbouncer.log"
+    for _ in range(ATTEMPTS):
+        port = _free_port()
+        logged_before = log.stat().st_size if log.exists() else 0
+        config = _write_config(directory, port)
+        for file in directory.iterdir():
+            file.chmod(0o644)
+        as_postgres = ["-u", "postgres"] if os.geteuid() == 0 else []
+        # Its own output goes to stderr: stdout carries only the port.
+        subprocess.run([binary, "-d", *as_postgres, str(config)], check=True, stdout=sys.stderr)
+        if _listening(port, directory / "pgbouncer.pid", log, logged_before):
+            return port
+        stop(directory)
+    tail = log.read_text(errors="replace")[-2000:] if log.exists() else "(no log written)"
+    raise RuntimeError(f"PgBouncer did not start in {ATTEMPTS} attempts; its log ends:\n{tail}")
+
+
+def stop(directory: Path) -> None:
+    pid_file = directory / "pgbouncer.pid"
+    with contextlib.suppress(FileNotFoundError, ProcessLookupError, ValueError):
+        os.kill(int(pid_file.read_text().strip()), signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def running() -> Iterator[str]:
+    """Start one in a directory of its own (under /tmp, which the postgres user can
+    reach whatever TMPDIR says), give its `host:port`, stop it."""
+    with tempfile.TemporaryDirectory(prefix="carepost-pgbouncer-", dir="/tmp") as folder:
+        port = start(Path(folder))
+        try:
+            yield f"127.0.0.1:{port}"
+        finally:
+            stop(Path(folder))
+
+
+def _write_config(directory: Path, port: int) -> Path:
     config = directory / "pgbouncer.ini"
     config.write_text(f"""[databases]
 * = host={SERVER[0]} port={SERVER[1]}
@@ -49,43 +92,52 @@ pidfile = {directory / "pgbouncer.pid"}
 ; asyncpg sends it at connect; PgBouncer would refuse the connection otherwise
 ignore_startup_parameters = extra_float_digits
 """)
-    for file in directory.iterdir():
-        file.chmod(0o644)
-    as_postgres = ["-u", "postgres"] if os.geteuid() == 0 else []
-    subprocess.run([binary, "-d", *as_postgres, str(config)], check=True)
-    _wait_for_port(port)
+    return config
 
 
-def stop(directory: Path) -> None:
-    pid_file = directory / "pgbouncer.pid"
-    with contextlib.suppress(FileNotFoundError, ProcessLookupError, ValueError):
-        os.kill(int(pid_file.read_text().strip()), signal.SIGTERM)
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
-@contextlib.contextmanager
-def running(port: int) -> Iterator[str]:
-    """Start one in a directory of its own (which the postgres user can reach), give its
-    `host:port`, stop it."""
-    with tempfile.TemporaryDirectory(prefix="carepost-pgbouncer-") as folder:
-        start(Path(folder), port)
-        try:
-            yield f"127.0.0.1:{port}"
-        finally:
-            stop(Path(folder))
-
-
-def _wait_for_port(port: int, timeout_s: float = 10) -> None:
+def _listening(port: int, pid_file: Path, log: Path, logged_before: int, timeout_s: float = 30) -> bool:
+    """Whether PgBouncer listens on `port` before it exits (a FATAL line logged since
+    `logged_before`, or its pid gone) or the time runs out."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
-            return
+            return True
+        if not _alive(pid_file) or _fatal_since(log, logged_before):
+            return False
         time.sleep(0.1)
-    raise RuntimeError(f"PgBouncer did not listen on {port} within {timeout_s:.0f} s")
+    return False
+
+
+def _fatal_since(log: Path, offset: int) -> bool:
+    if not log.exists():
+        return False
+    with log.open("rb") as lines:
+        lines.seek(offset)
+        return b" FATAL " in lines.read()
+
+
+def _alive(pid_file: Path) -> bool:
+    """False once the daemon has exited; True while it runs or has not yet written its pid."""
+    try:
+        pid = int(pid_file.read_text().strip())
+    except (FileNotFoundError, ValueError):
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 if __name__ == "__main__":
-    command, folder, *rest = sys.argv[1:]
+    command, folder = sys.argv[1:3]
     if command == "start":
-        start(Path(folder), int(rest[0]))
+        print(start(Path(folder)))
     else:
         stop(Path(folder))
