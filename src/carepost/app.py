@@ -17,7 +17,7 @@ from carepost.adapters.commerce import store_resolver
 from carepost.adapters.documents import document_store
 from carepost.adapters.mail import mail_for
 from carepost.adapters.ratelimit import counter_for
-from carepost import pages, webhook_data
+from carepost import flows, pages
 from carepost.config import Settings
 from carepost.console.account_pages import router as console_account_router
 from carepost.console.inventory_pages import router as console_inventory_router
@@ -33,16 +33,6 @@ from carepost.dialects._shared.call_log import CallLog
 from carepost.dialects._shared.context import RequestContextMiddleware
 from carepost.dialects._shared.runtime import Runtime, request_id_of
 from carepost.dialects._shared.surfaces import Surfaces
-from carepost.dialects.cases.router import router as cases_router
-from carepost.dialects.cases.surface import SURFACE as CASES_SURFACE
-from carepost.dialects.devices.router import router as devices_router
-from carepost.dialects.devices.surface import SURFACE as DEVICES_SURFACE
-from carepost.dialects.masks.router import router as masks_router
-from carepost.dialects.masks.portal.router import router as portal_router
-from carepost.dialects.masks.surface import PORTAL_SURFACE
-from carepost.dialects.masks.surface import SURFACE as MASKS_SURFACE
-from carepost.dialects.pharmacy.router import router as pharmacy_router
-from carepost.dialects.pharmacy.surface import SURFACE as PHARMACY_SURFACE
 from carepost.health.metrics import Metrics
 from carepost.health.router import router as health_router
 from carepost.logging import configure_logging
@@ -62,18 +52,11 @@ def create_app(
 ) -> FastAPI:
     settings = settings or Settings()
     configure_logging(settings.log_level)
-    webhook_data.install()
     db = Database(settings.resolved_database_url)
     call_log = CallLog(db)
     surfaces = Surfaces()
-    surfaces.register(MASKS_SURFACE)
-    surfaces.register(PORTAL_SURFACE)
-    surfaces.register(OPS_SURFACE)
-    surfaces.register(DEVICES_SURFACE)
-    surfaces.register(PHARMACY_SURFACE)
-    surfaces.register(WEBHOOKS_SURFACE)
-    surfaces.register(CASES_SURFACE)
-    surfaces.register(CONSOLE_SURFACE)
+    for surface in (*(s for dialect in flows.dialects() for s in dialect.surfaces), OPS_SURFACE, WEBHOOKS_SURFACE, CONSOLE_SURFACE):
+        surfaces.register(surface)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -108,11 +91,9 @@ def create_app(
         documents=document_store(settings),
         rate_counter=counter_for(settings.redis_url, settings.redis_namespace),
     )
-    app.include_router(masks_router)
-    app.include_router(portal_router)
-    app.include_router(devices_router)
-    app.include_router(pharmacy_router)
-    app.include_router(cases_router)
+    for dialect in flows.dialects():
+        for router in (*dialect.routers, *dialect.ops_routers):
+            app.include_router(router)
     app.include_router(ops_router)
     app.include_router(ops_webhooks_router)
     app.include_router(webhooks_router)

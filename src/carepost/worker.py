@@ -11,24 +11,15 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 
-from carepost.adapters.documents import document_store
-from carepost.adapters.mail import mail_for
-from carepost.adapters.pac import pac_resolver
+from carepost import flows
+from carepost.adapters.webhooks.http import HttpSender
 from carepost.config import Settings
 from carepost.core.idempotency import service as idempotency
 from carepost.core.kit.db import Database
 from carepost.core.notifications.mail import MailPort
-from carepost.core.outbox.relay import Delivery, Handler, Relay
-from carepost.adapters.pharmacies.embedded import EmbeddedPharmacy
-from carepost.adapters.pharmacies.http import HttpPharmacy
-from carepost.core.cases import pipeline
-from carepost.core.cases.access import DIALECT as CASES
-from carepost.core.cases.pipeline import PipelinePorts
-from carepost.core.retail import invoice_issuing
-from carepost.core.retail.invoice_issuing import InvoicingPorts
+from carepost.core.outbox.relay import Handler, Relay
 from carepost.core.webhooks.dispatch import Dispatcher
-from carepost.adapters.webhooks.http import HttpSender
-from carepost import webhook_data
+from carepost.dialects._shared.dialect import WorkerContext
 
 log = logging.getLogger("carepost.worker")
 
@@ -36,58 +27,17 @@ IDLE_POLL_SECONDS = 0.5
 HOUSEKEEPING_EVERY_SECONDS = 3600
 
 
-def invoicing_ports(settings: Settings, *, mail: Callable[[str], MailPort] | None = None) -> InvoicingPorts:
-    return InvoicingPorts(
-        pac_for=pac_resolver(settings.resolved_secret_key, timeout_seconds=settings.pac_timeout_seconds),
-        documents=document_store(settings),
-        mail_for=mail or (lambda mode: mail_for(settings, mode)),
-        secret_key=settings.resolved_secret_key,
-    )
-
-
-def pipeline_ports(settings: Settings) -> PipelinePorts:
-    http, embedded = HttpPharmacy(), EmbeddedPharmacy()
-    return PipelinePorts(
-        documents=document_store(settings),
-        pharmacy_for=lambda pharmacy: http if pharmacy.adapter == "http" else embedded,
-        embedded_pharmacy=embedded,
-        embedded_schedule=tuple(float(part) for part in settings.cases_pharmacy_schedule.split(",")),
-    )
-
-
-def handlers(db: Database, ports: InvoicingPorts, cases: PipelinePorts) -> Mapping[str, Handler]:
-    """Outbox topics and who handles them: the pharmacy's invoices (core/retail/invoice_issuing.py)
-    and the cases pipeline (core/cases/pipeline.py). Webhooks have their own outbox, their
+def handlers(context: WorkerContext) -> Mapping[str, Handler]:
+    """Outbox topics and who handles them, as each registered dialect declares (carepost/flows.py):
+    the pharmacy's invoices, the cases pipeline. Webhooks have their own outbox, their
     deliveries (core/webhooks/dispatch.py)."""
-
-    async def issue(delivery: Delivery) -> None:
-        await invoice_issuing.issue(db, delivery.payload["invoice_id"], ports, attempt=delivery.attempt)
-
-    async def email(delivery: Delivery) -> None:
-        await invoice_issuing.email(db, delivery.payload["invoice_id"], ports)
-
-    async def cancel(delivery: Delivery) -> None:
-        await invoice_issuing.cancel(db, delivery.payload["invoice_id"], ports, attempt=delivery.attempt)
-
-    async def prescribe(delivery: Delivery) -> None:
-        if delivery.payload.get("dialect") == CASES:
-            await pipeline.store_prescription(db, delivery.payload["order_id"], cases, attempt=delivery.attempt)
-
-    async def hand_off(delivery: Delivery) -> None:
-        await pipeline.send_to_pharmacy(db, delivery.payload["order_id"], cases, attempt=delivery.attempt)
-
-    async def pharmacy_step(delivery: Delivery) -> None:
-        await pipeline.pharmacy_step(db, delivery.payload["order_id"], delivery.payload["step"], cases)
-
-    return {
-        "order.received": prescribe,
-        "order.retried": prescribe,
-        "order.prescription_stored": hand_off,
-        pipeline.PHARMACY_STEP: pharmacy_step,
-        "order.invoice_requested": issue,
-        "order.invoice_stamped": email,
-        "order.invoice_cancellation_requested": cancel,
-    }
+    found: dict[str, Handler] = {}
+    for dialect in flows.dialects():
+        for topic, handler in (dialect.worker_handlers(context) if dialect.worker_handlers else {}).items():
+            if topic in found:
+                raise ValueError(f"Two dialects handle outbox topic {topic!r}.")
+            found[topic] = handler
+    return found
 
 
 class Worker:
@@ -99,10 +49,9 @@ class Worker:
 
     @classmethod
     def for_settings(cls, db: Database, settings: Settings, *, mail: Callable[[str], MailPort] | None = None) -> Worker:
-        webhook_data.install()
         policy = settings.webhook_policy
         dispatcher = Dispatcher(db, HttpSender(policy), policy, secret_key=settings.resolved_secret_key)
-        return cls(db, handlers(db, invoicing_ports(settings, mail=mail), pipeline_ports(settings)), dispatcher)
+        return cls(db, handlers(WorkerContext(db, settings, mail)), dispatcher)
 
     async def run_once(self) -> int:
         """Relay one batch of the outbox, then send one batch of webhooks."""

@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from carepost.core.cases import pipeline
-from carepost.worker import pipeline_ports
+from carepost.dialects.cases.worker import pipeline_ports
 from tests.browser.chromium import CHROMIUM, CHROMIUM_FLAGS, needs_axe, needs_chromium, serious_violations
 from tests.cases_world import cases_world, example
 from tests.console.conftest import PASSWORD, make_login

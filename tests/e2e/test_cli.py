@@ -142,15 +142,15 @@ async def test_operators_and_orders_commands_move_an_order(cli_env, client, db):
     order_id = await place(client, clinic.live_key)
 
     token = json.loads((await invoke_async("operators", "create", "night-shift")).output)["token"]
-    advanced = await invoke_async("orders", "advance", order_id, "complete_scan", "--operator", "night-shift")
-    wrong = await invoke_async("orders", "advance", order_id, "deliver")
+    advanced = await invoke_async("orders", "act", order_id, "complete_scan", "--operator", "night-shift")
+    wrong = await invoke_async("orders", "act", order_id, "deliver")
     shown = json.loads((await invoke_async("orders", "show", order_id)).output)
 
     assert token.startswith("cpo_")
     assert advanced.exit_code == 0 and "scan_review" in advanced.output
     assert wrong.exit_code == 1 and "deliver" in wrong.output
     assert shown["status"] == "scan_review"
-    assert shown["events"][-1] == {**shown["events"][-1], "name": "complete_scan", "actor": "operator:night-shift"}
+    assert shown["events"][-1] == {**shown["events"][-1], "name": "scan_completed", "actor": "operator:night-shift"}
     status = await client.get(status_url(order_id), headers={"X-Api-Key": clinic.live_key})
     assert status.json()["data"]["scan_status"] == "pending"
     ops = await client.get(f"/api/ops/v1/orders/{order_id}", headers={"Authorization": f"Bearer {token}"})
@@ -283,12 +283,12 @@ async def test_load_brings_a_devices_catalog_warehouse_and_customer_and_fulfil_m
 
     number = str(order["id"])
     steps = [
-        await invoke_async("orders", "fulfil", number, "reconfirm_address"),
-        await invoke_async("orders", "fulfil", number, "pack"),
-        await invoke_async("orders", "fulfil", number, "ship", "--tracking", "ups:1Z999AA10123456784"),
+        await invoke_async("orders", "act", number, "reconfirm_address"),
+        await invoke_async("orders", "act", number, "pack"),
+        await invoke_async("orders", "act", number, "ship", "--tracking", "ups:1Z999AA10123456784"),
     ]
-    bad_tracking = await invoke_async("orders", "fulfil", number, "deliver", "--tracking", "nocolon")
-    wrong = await invoke_async("orders", "fulfil", number, "pack")
+    bad_tracking = await invoke_async("orders", "act", number, "deliver", "--tracking", "nocolon")
+    wrong = await invoke_async("orders", "act", number, "pack")
 
     assert [s.exit_code for s in steps] == [0, 0, 0], [s.output for s in steps]
     assert "shipped" in steps[-1].output

@@ -29,7 +29,7 @@ async def test_an_operator_walks_an_order_and_the_clinic_sees_each_step(client, 
 
     assert shipped.json()["status"] == "shipped"
     assert [e["name"] for e in shipped.json()["events"]] == [
-        "placed", "complete_scan", "approve_scan", "start_mesh", "start_print", "start_qa", "print_label", "ship"
+        "placed", "scan_completed", "scan_approved", "mesh_started", "printing_started", "qa_started", "label_printed", "shipped"
     ]
     assert shipped.json()["events"][-1]["actor"] == "operator:factory-floor"
     status = (await client.get(status_url(order_id), headers={"X-Api-Key": clinic.live_key})).json()["data"]
@@ -70,7 +70,7 @@ async def test_unknown_orders_actions_and_out_of_order_steps(client, db):
 
     assert unknown_order.status_code == 404
     assert unknown_action.status_code == 400 and unknown_action.json()["error"]["fields"][0]["field"] == "action"
-    assert too_early.status_code == 409 and too_early.json()["error"]["code"] == "step_not_allowed"
+    assert too_early.status_code == 409 and too_early.json()["error"]["code"] == "transition_not_allowed"  # one code for every flow
     assert bad_body.status_code == 400 and bad_body.json()["error"]["code"] == "validation_error"
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from carepost.core.orders.lifecycle import MADE_TO_MEASURE, PRESCRIPTION, Flow, MaskStep, TransitionNotAllowed, lifecycle_for
+from carepost.core.flows.registry import flow_of
+from carepost.core.orders.lifecycle import MADE_TO_MEASURE, PRESCRIPTION, Flow, MaskStep, TransitionNotAllowed
 
 HAPPY_PATH = [
     ("complete_scan", MaskStep.SCAN_REVIEW),
@@ -59,7 +60,7 @@ def test_terminal_states_lead_nowhere():
 
 def test_every_step_is_reachable_and_known():
     assert MADE_TO_MEASURE.states == set(MaskStep)
-    assert lifecycle_for(Flow.MADE_TO_MEASURE) is MADE_TO_MEASURE
+    assert flow_of(Flow.MADE_TO_MEASURE).lifecycle is MADE_TO_MEASURE
 
 
 def test_a_device_order_walks_from_reconfirm_address_to_delivered_and_back():
@@ -92,7 +93,7 @@ def test_device_orders_cancel_until_they_ship():
     cancellable = {s for s in DeviceStatus if LOGISTICS.allows(s, "cancel")}
     assert cancellable == {DeviceStatus.RECONFIRM_ADDRESS, DeviceStatus.PROCESSING, DeviceStatus.PACKED, DeviceStatus.AWAITING_RETURN}
     assert LOGISTICS.states == set(DeviceStatus)
-    assert lifecycle_for(Flow.LOGISTICS) is LOGISTICS
+    assert flow_of(Flow.LOGISTICS).lifecycle is LOGISTICS
 
 
 def test_retail_orders_can_be_cancelled_and_edited_only_before_building():

@@ -42,7 +42,7 @@ async def test_a_devices_orders_fulfillment_arrives_in_order(client, db, worker,
     tracking = {"tracking_numbers": [{"carrier": "usps", "value": "9400100000000000000001"}]}
     address = {"line_one": "9 Harbor Rd", "city": "Salem", "state": "OR", "country": "US", "zip_code": "97301"}
     for action, extra in (("reconfirm_address", {"address": address}), ("pack", {}), ("ship", tracking), ("deliver", {})):
-        moved = await client.post(f"/api/ops/v1/orders/{order['id']}/logistics/{action}", json=extra, headers=ops_headers)
+        moved = await client.post(f"/api/ops/v1/orders/{order['id']}/actions/{action}", json=extra, headers=ops_headers)
         assert moved.status_code == 200, moved.text
     await run_until(worker, lambda: len(receiver.received) >= 5)
 

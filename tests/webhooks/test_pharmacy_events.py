@@ -21,7 +21,7 @@ async def test_every_change_of_an_order_arrives_signed_and_in_order(client, db, 
     created = (await client.post("/api/orders/resources/", json={**order_body(world), "invoicing": INVOICING}, headers=world.headers(token))).json()
     order = await public_id(db, created["id"])
     for action, extra in (("approve", {}), ("start_building", {}), ("dispatch", {"carrier": "DHL", "tracking_number": "JD0123"}), ("deliver", {})):
-        answer = await client.post(f"/api/ops/v1/orders/{order}/retail/{action}", json=extra, headers=ops_headers)
+        answer = await client.post(f"/api/ops/v1/orders/{order}/actions/{action}", json=extra, headers=ops_headers)
         assert answer.status_code == 200, answer.text
     await run_until(worker, lambda: len(receiver.received) >= 6)
 

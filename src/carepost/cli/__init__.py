@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from carepost import serving, webhook_data
+from carepost import flows, serving
 from carepost.cli.factory import operators_app, orders_app
 from carepost.cli.keys import keys_app
 from carepost.cli.webhooks import webhooks_app
@@ -101,5 +101,5 @@ def load(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, reada
 
 
 def main() -> None:
-    webhook_data.install()  # commands that change orders make their webhook events too
+    assert flows.dialects(), "carepost/flows.py registers every dialect: commands that change orders make their webhook events too"
     app()

@@ -1,31 +1,28 @@
-"""`carepost operators` and `carepost orders`: the factory's and the warehouse's actions from a terminal."""
+"""`carepost operators` and `carepost orders`: operator tokens, and every flow's operator actions from a terminal."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import secrets
-from datetime import date
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 
 from carepost.adapters.commerce import store_resolver
 from carepost.cli.support import database, fail_on_core_errors
 from carepost.config import Settings
 from carepost.core.kit.clock import iso_millis
-from carepost.core.logistics import operations as logistics
-from carepost.core.cases import operations as cases
-from carepost.core.retail import operations as retail
-from carepost.core.manufacturing import factory
-from carepost.core.manufacturing.factory import ACTIONS, StepInput
-from carepost.core.operators import console
+from carepost.core.kit.errors import InvalidInput
+from carepost.core.operators import console, order_actions
 from carepost.core.operators import service as operators
 from carepost.core.orders import events
+from carepost.dialects._shared import action_bodies
 
 operators_app = typer.Typer(no_args_is_help=True, help="Operator tokens for the operator API, and console logins.")
 orders_app = typer.Typer(
-    no_args_is_help=True, help="Look at orders; move mask orders through the factory and devices orders through fulfillment."
+    no_args_is_help=True, help="Look at orders of any flow, and move them as their flow allows."
 )
 
 
@@ -73,108 +70,43 @@ def show(order_id: Annotated[str, typer.Argument(help="The order's public id (OR
         typer.echo(json.dumps(asyncio.run(main()), indent=2))
 
 
-@orders_app.command("advance")
-def advance(
-    order_id: Annotated[str, typer.Argument(help="The order's public id (ORD_…).")],
-    action: Annotated[str, typer.Argument(help=f"One of: {', '.join(ACTIONS)}.")],
-    note: Annotated[str | None, typer.Option(help="Review or cancellation note.")] = None,
-    carrier: Annotated[str | None, typer.Option(help="ship: the carrier.")] = None,
-    tracking_number: Annotated[str | None, typer.Option(help="ship: the tracking number.")] = None,
-    shipped_date: Annotated[str | None, typer.Option(help="ship: YYYY-MM-DD (default today).")] = None,
-    operator: Annotated[str, typer.Option(help="Recorded as the actor.")] = "cli",
-) -> None:
-    """Move a mask order one step, as the operator API does."""
-    step = StepInput(
-        note=note,
-        carrier=carrier,
-        tracking_number=tracking_number,
-        shipped_date=date.fromisoformat(shipped_date) if shipped_date else None,
-    )
-
-    async def main() -> str:
-        async with database() as db, db.transaction() as session:
-            order = await operators.order(session, public_id=order_id, lock=True)
-            commerce = store_resolver(Settings().resolved_secret_key)(session, order.account_id)
-            await factory.advance(session, order=order, action=action, actor=f"operator:{operator}", step_input=step, commerce=commerce)
-            return order.status
-
-    with fail_on_core_errors():
-        typer.echo(f"{order_id} is now at step {asyncio.run(main())}.")
-
-
-@orders_app.command("fulfil")
-def fulfil(
-    order_id: Annotated[str, typer.Argument(help="The devices order's number (or public id).")],
-    action: Annotated[str, typer.Argument(help=f"One of: {', '.join(logistics.ACTIONS)}.")],
-    device: Annotated[list[int] | None, typer.Option(help="pack: a device id to use (repeatable).")] = None,
-    tracking: Annotated[list[str] | None, typer.Option(help="ship: CARRIER:NUMBER (repeatable).")] = None,
+@orders_app.command("act")
+def act(
+    order_id: Annotated[str, typer.Argument(help="The order's public id (ORD_…), or a devices or pharmacy order's number.")],
+    action: Annotated[str, typer.Argument(help="One of the actions its flow declares (docs/operations.md).")],
+    note: Annotated[str | None, typer.Option(help="A note on the event (any action).")] = None,
+    reason: Annotated[str | None, typer.Option(help="Why: a rejection or a cancel.")] = None,
+    carrier: Annotated[str | None, typer.Option(help="ship, dispatch: the carrier.")] = None,
+    tracking_number: Annotated[str | None, typer.Option(help="ship, dispatch: the tracking number.")] = None,
+    shipped_date: Annotated[str | None, typer.Option(help="A mask's ship: YYYY-MM-DD (default today).")] = None,
+    tracking: Annotated[list[str] | None, typer.Option(help="A devices ship: CARRIER:NUMBER (repeatable).")] = None,
+    device: Annotated[list[int] | None, typer.Option(help="A devices pack: a device id to use (repeatable).")] = None,
     address: Annotated[str | None, typer.Option(help="reconfirm_address: the corrected address as JSON.")] = None,
     fulfillment_site: Annotated[int | None, typer.Option(help="receive_returns: where the returns arrive.")] = None,
-    note: Annotated[str | None, typer.Option(help="Cancellation or other note.")] = None,
     operator: Annotated[str, typer.Option(help="Recorded as the actor.")] = "cli",
 ) -> None:
-    """Move a devices order one status, as the operator API does."""
+    """Move an order of any flow one step, exactly as the operator API does, with the same inputs."""
     pairs = [value.partition(":") for value in tracking or []]
-    if any(not carrier or not number for carrier, _, number in pairs):
+    if any(not carrier_ or not number for carrier_, _, number in pairs):
         raise typer.BadParameter("--tracking takes CARRIER:NUMBER, such as usps:9400100000000000000000")
-    action_input = logistics.ActionInput(
-        address=json.loads(address) if address else None,
-        device_ids=tuple(device or ()),
-        tracking_numbers=tuple((carrier, number) for carrier, _, number in pairs),
-        fulfillment_site_id=fulfillment_site,
-        note=note,
-    )
+    given = {
+        "note": note, "reason": reason, "carrier": carrier, "tracking_number": tracking_number, "shipped_date": shipped_date,
+        "tracking_numbers": [{"carrier": c, "value": n} for c, _, n in pairs] or None, "device_ids": device or None,
+        "address": json.loads(address) if address else None, "fulfillment_site_id": fulfillment_site,
+    }
 
     async def main() -> str:
         async with database() as db, db.transaction() as session:
             order = await operators.order(session, public_id=order_id, lock=True)
-            await logistics.advance(session, order=order, action=action, actor=f"operator:{operator}", action_input=action_input)
-            return order.status
-
-    with fail_on_core_errors():
-        typer.echo(f"Order {order_id} is now {asyncio.run(main())}.")
-
-
-@orders_app.command("retail")
-def retail_action(
-    order_id: Annotated[str, typer.Argument(help="The pharmacy order's number (or public id).")],
-    action: Annotated[str, typer.Argument(help=f"One of: {', '.join(retail.ACTIONS)}.")],
-    carrier: Annotated[str | None, typer.Option(help="dispatch: the carrier.")] = None,
-    tracking_number: Annotated[str | None, typer.Option(help="dispatch: the tracking number.")] = None,
-    reason: Annotated[str | None, typer.Option(help="reject_payment: why.")] = None,
-    note: Annotated[str | None, typer.Option(help="A note on the event.")] = None,
-    operator: Annotated[str, typer.Option(help="Recorded as the actor.")] = "cli",
-) -> None:
-    """Move a pharmacy order, or record its payment, as the operator API does."""
-    action_input = retail.RetailActionInput(carrier=carrier, tracking_number=tracking_number, reason=reason, note=note)
-
-    async def main() -> str:
-        async with database() as db, db.transaction() as session:
-            order = await operators.order(session, public_id=order_id, lock=True)
-            view = await retail.advance(session, order=order, action=action, actor=f"operator:{operator}", action_input=action_input)
-            return f"{view.order.status}, payment {view.retail.payment_status}"
-
-    with fail_on_core_errors():
-        typer.echo(f"Order {order_id} is now {asyncio.run(main())}.")
-
-
-@orders_app.command("cases")
-def cases_action(
-    order_id: Annotated[str, typer.Argument(help="The cases order's id (ORD_…).")],
-    action: Annotated[str, typer.Argument(help=f"One of: {', '.join(cases.ACTIONS)}.")],
-    carrier: Annotated[str | None, typer.Option(help="ship: the carrier.")] = None,
-    tracking_number: Annotated[str | None, typer.Option(help="ship: the tracking number.")] = None,
-    reason: Annotated[str | None, typer.Option(help="reject, cancel: why.")] = None,
-    note: Annotated[str | None, typer.Option(help="A note on the event.")] = None,
-    operator: Annotated[str, typer.Option(help="Recorded as the actor.")] = "cli",
-) -> None:
-    """Retry a failed cases order, cancel one, or record an http pharmacy's progress, as the operator API does."""
-    action_input = cases.CaseActionInput(carrier=carrier, tracking_number=tracking_number, reason=reason, note=note)
-
-    async def main() -> str:
-        async with database() as db, db.transaction() as session:
-            order = await operators.order(session, public_id=order_id, lock=True)
-            return (await cases.advance(session, order=order, action=action, actor=f"operator:{operator}", action_input=action_input)).status
+            declared = order_actions.operator_action(order, action)
+            body = {name: value for name, value in given.items() if value is not None}
+            try:
+                action_input = action_bodies.action_input(action_bodies.body_model(declared).model_validate(body))
+            except ValidationError as invalid:
+                raise InvalidInput("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in invalid.errors())) from None
+            commerce = store_resolver(Settings().resolved_secret_key)(session, order.account_id)
+            await order_actions.perform(session, order=order, action=action, given=action_input, actor=f"operator:{operator}", commerce=commerce)
+            return await order_actions.describe(session, order)
 
     with fail_on_core_errors():
         typer.echo(f"Order {order_id} is now {asyncio.run(main())}.")

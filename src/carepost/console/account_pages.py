@@ -22,6 +22,7 @@ from carepost.core.accounts.keys import ROLES as KEY_ROLES
 from carepost.core.accounts.service import Scope
 from carepost.core.audit.service import calls_of_key
 from carepost.core.kit.bounds import LARGEST_ID
+from carepost.core.flows import registry
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import CoreError, InvalidInput, NotFound
 from carepost.core.kit.paging import PageRequest
@@ -179,13 +180,14 @@ async def _account(
         account = await accounts.account_by_slug(session, slug=slug)
         dialects = await accounts.enabled_dialects(session, account=account)
         hooks = {mode: await endpoints.all_of(session, scope=Scope(account.id, mode)) for mode in MODES}
-        template = await scan_email.clinic_template(session, account_id=account.id) if "masks" in dialects else None
-        people = await users.users_of(session, account_id=account.id) if "pharmacy" in dialects else []
+        features = registry.features_of(dialects)
+        template = await scan_email.clinic_template(session, account_id=account.id) if "patient_email" in features else None
+        people = await users.users_of(session, account_id=account.id) if "users" in features else []
         await auth.audited(session, request, live, "view", f"account:{slug}")
     preview = _preview(template) if template is not None else None
     context = {
         "live": live, "page": "accounts", "account": account, "dialects": dialects, "hooks": hooks, "template": template,
-        "preview": preview, "typed": typed, "users": people, "done": done, "problem": problem,
+        "preview": preview, "typed": typed, "users": people, "features": features, "done": done, "problem": problem,
     }
     return templates.TemplateResponse(request, "account.html", context, status_code=status)
 

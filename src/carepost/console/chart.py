@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from carepost.core.operators.overview import FLOWS, DayCounts
+from carepost.core.flows.registry import by_dialect, dialects
+from carepost.core.operators.overview import DayCounts
 
-# Colours a reader with common colour-vision deficiencies can still tell apart (Okabe–Ito),
-# and a legend names them anyway.
-FLOW_COLOURS = {"masks": "#0072B2", "devices": "#009E73", "pharmacy": "#D55E00", "cases": "#CC79A7"}
 WIDTH, HEIGHT, BOTTOM, LEFT = 720, 200, 24, 32  # the drawing area leaves room for day and count labels
 
 
@@ -33,6 +31,11 @@ class Column:
     bars: list[Bar]
 
 
+def colours() -> dict[str, str]:
+    """Each dialect's colour, for the legend: colour-blind safe (Okabe–Ito), and named anyway."""
+    return {dialect: by_dialect(dialect).colour for dialect in dialects()}
+
+
 def columns(days: Sequence[DayCounts]) -> tuple[list[Column], int]:
     """The stacked columns, and the count the chart's top stands for."""
     top = max([day.total for day in days] + [1])
@@ -41,11 +44,11 @@ def columns(days: Sequence[DayCounts]) -> tuple[list[Column], int]:
     drawn = []
     for n, day in enumerate(days):
         x, y, bars = LEFT + n * slot + slot * 0.15, HEIGHT - BOTTOM, []
-        for flow in FLOWS:
+        for flow in dialects():
             count = day.by_flow.get(flow, 0)
             if count:
                 height = count * scale
                 y -= height
-                bars.append(Bar(flow, count, x, y, slot * 0.7, height, FLOW_COLOURS[flow]))
+                bars.append(Bar(flow, count, x, y, slot * 0.7, height, by_dialect(flow).colour))
         drawn.append(Column(day.day.strftime("%m-%d"), day.total, LEFT + n * slot + slot / 2, bars))
     return drawn, top

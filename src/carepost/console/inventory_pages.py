@@ -45,7 +45,7 @@ async def inventory_page(
         await auth.audited(session, request, live, "view", "inventory")
     form = {"site": str(site), "q": q, "device_status": device_status, "device": device}
     context = {
-        "live": live, "page": "inventory", "sites": sites, "stock": stock, "devices": devices, "form": form,
+        "live": live, "page": "inventory", "sites": sites, "stock": stock, "serialized": devices, "form": form,
         "stock_query": {**form, "devices_page": devices_page}, "devices_query": {**form, "page": page},
         "statuses": [state.value for state in DeviceState],
     }

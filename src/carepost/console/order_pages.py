@@ -17,6 +17,7 @@ from carepost.core.operators.console import LiveSession
 from carepost.core.operators.order_detail import order_detail
 from carepost.core.operators.order_documents import document_file
 from carepost.core.operators.service import order as order_by_reference
+from carepost.core.orders.transitions import TransitionRefused
 from carepost.dialects._shared.problems import STATUS_BY_KIND
 from carepost.dialects._shared.runtime import Runtime, RuntimeDep
 
@@ -35,13 +36,15 @@ async def act(
 ) -> Response:
     form = await auth.posted_form(request, live)
     live.user.require("order_actions")
-    if action in action_form.DESTRUCTIVE and form.get("confirm") != "yes":  # one click never cancels or rejects
-        problem = f"Nothing was done: tick “{action_form.CONFIRM_LABEL}” to {action_form.LABELS.get(action, action).lower()}."
-        return await _page(request, runtime, live, reference, problem=problem, status=400)
     try:
-        given = action_form.operator_input(form)
         async with runtime.db.transaction() as session:
             order = await order_by_reference(session, public_id=reference, lock=True)
+            if action not in await order_actions.allowed(session, order):  # a stale page, or a made-up action
+                raise TransitionRefused(order.status, action)
+            move = order_actions.operator_action(order, action)
+            if (refused := action_form.unconfirmed(move, form)) is not None:  # one click never cancels or rejects
+                raise refused
+            given = action_form.operator_input(form, move)
             await order_actions.perform(
                 session, order=order, action=action, given=given, actor=f"console:{live.user.email}",
                 commerce=runtime.commerce(session, order.account_id),
@@ -72,7 +75,7 @@ async def _page(
         detail = await order_detail(session, reference=reference)
         await auth.audited(session, request, live, "view", f"order:{detail.order.public_id}")
     context = {
-        "live": live, "page": "orders", "detail": detail, "done": done if done in action_form.LABELS else None, "problem": problem,
+        "live": live, "page": "orders", "detail": detail, "done": action_form.label_of(detail.order, done), "problem": problem,
         "forms": action_form,
     }
     return templates.TemplateResponse(request, "order.html", context, status_code=status)

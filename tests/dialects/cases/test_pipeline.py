@@ -18,7 +18,8 @@ from carepost.core.cases import pipeline
 from carepost.core.models import OutboxMessage
 from carepost.tenant_file.apply import apply
 from carepost.tenant_file.schema import TenantFile
-from carepost.worker import Worker, pipeline_ports
+from carepost.dialects.cases.worker import pipeline_ports
+from carepost.worker import Worker
 from tests.cases_world import EXAMPLE_ORDER, example
 from tests.mail_server import free_port
 from tests.servers import serve
@@ -126,14 +127,14 @@ async def test_a_pharmacy_that_stays_down_fails_the_order_and_an_operator_retrie
 
     pharmacy = PharmacyServer()
     with serve(pharmacy.app, port=port):
-        retried = await client.post(f"/api/ops/v1/orders/{order_id}/cases/retry", headers=ops_headers)
+        retried = await client.post(f"/api/ops/v1/orders/{order_id}/actions/retry", headers=ops_headers)
         assert retried.status_code == 200, retried.text
         for _ in range(8):
             await worker.run_once()
     [order] = [o for o in (await case_view(client, world))["orders"] if o["id"] == order_id]
     assert order["status"] == "sent_to_pharmacy" and list(pharmacy.orders) == [order_id]
     shipped = await client.post(
-        f"/api/ops/v1/orders/{order_id}/cases/accept", headers=ops_headers,
+        f"/api/ops/v1/orders/{order_id}/actions/accept", headers=ops_headers,
     )
     assert shipped.status_code == 200
 
@@ -143,13 +144,13 @@ async def test_operators_list_the_pipeline_and_cancel(client, world, worker, ops
     order_id = placed["data"]["order"]["id"]
     listed = (await client.get("/api/ops/v1/cases/orders", params={"status": "received"}, headers=ops_headers)).json()["data"]
     assert order_id in [o["order_id"] for o in listed] and all(o["status"] == "received" for o in listed)
-    cancelled = await client.post(f"/api/ops/v1/orders/{order_id}/cases/cancel", json={"reason": "duplicate"}, headers=ops_headers)
+    cancelled = await client.post(f"/api/ops/v1/orders/{order_id}/actions/cancel", json={"reason": "duplicate"}, headers=ops_headers)
     assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
     for _ in range(4):
         await worker.run_once()  # the pipeline finds a cancelled order and leaves it
     [order] = [o for o in (await case_view(client, world))["orders"] if o["id"] == order_id]
     assert order["status"] == "cancelled" and order["prescriptionDocument"] is False
-    again = await client.post(f"/api/ops/v1/orders/{order_id}/cases/ship", json={"carrier": "ups", "tracking_number": "1Z"}, headers=ops_headers)
+    again = await client.post(f"/api/ops/v1/orders/{order_id}/actions/ship", json={"carrier": "ups", "tracking_number": "1Z"}, headers=ops_headers)
     assert again.status_code == 409
 
 

@@ -188,7 +188,7 @@ async def test_device_fields_follow_the_guide_once_packed(db, client, ops_header
     world = await devices_world(db)
     order = (await client.post("/api/v3/order", json=patient_order(world), headers=world.headers())).json()
     for action in ("reconfirm_address", "pack"):
-        assert (await client.post(f"/api/ops/v1/orders/{order['id']}/logistics/{action}", headers=ops_headers)).status_code == 200
+        assert (await client.post(f"/api/ops/v1/orders/{order['id']}/actions/{action}", headers=ops_headers)).status_code == 200
 
     packed = (await client.get(f"/api/v3/order/{order['id']}", headers=world.headers())).json()
 

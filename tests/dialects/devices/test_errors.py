@@ -105,7 +105,7 @@ async def test_a_device_returned_alone_and_inside_its_packed_kit(client, world, 
         ("ship", {"tracking_numbers": [{"carrier": "usps", "value": "9400100000000000000001"}]}),
         ("deliver", None),
     ):
-        moved = await client.post(f"/api/ops/v1/orders/{first['id']}/logistics/{action}", json=body, headers=ops_headers)
+        moved = await client.post(f"/api/ops/v1/orders/{first['id']}/actions/{action}", json=body, headers=ops_headers)
         assert moved.status_code == 200, moved.text
     delivered = (await client.get(f"/api/v3/order/{first['id']}", headers=world.headers())).json()
     (kit,) = delivered["packedKits"]

@@ -25,7 +25,7 @@ async def _device(db, device_id: int) -> Device:
 
 
 async def _act(client, ops_headers, order_id: int, action: str, body=None, status: int = 200):
-    response = await client.post(f"/api/ops/v1/orders/{order_id}/logistics/{action}", json=body, headers=ops_headers)
+    response = await client.post(f"/api/ops/v1/orders/{order_id}/actions/{action}", json=body, headers=ops_headers)
     assert response.status_code == status, response.text
     return response.json()
 

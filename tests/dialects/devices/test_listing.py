@@ -33,7 +33,7 @@ async def test_filters_by_status_patient_site_and_external_id(db, client, ops_he
     for_patient = await _place(client, world, patient_order(world, externalOrderIds=["emr-1"]))
     for_site = await _place(client, world, site_order(world, externalOrderIds=["emr-2", "shared"]))
     other = await _place(client, world, patient_order(world, externalOrderIds=["shared"]))
-    assert (await client.post(f"/api/ops/v1/orders/{other['id']}/logistics/reconfirm_address", headers=ops_headers)).status_code == 200
+    assert (await client.post(f"/api/ops/v1/orders/{other['id']}/actions/reconfirm_address", headers=ops_headers)).status_code == 200
 
     async def ids(**params):
         page = (await client.get("/api/v3/order", params=params, headers=world.headers())).json()

@@ -17,7 +17,7 @@ TRACKING = {"tracking_numbers": [{"carrier": "usps", "value": "94001000000000000
 
 
 async def _act(client, ops_headers, order_id: int, action: str, body=None) -> None:
-    response = await client.post(f"/api/ops/v1/orders/{order_id}/logistics/{action}", json=body, headers=ops_headers)
+    response = await client.post(f"/api/ops/v1/orders/{order_id}/actions/{action}", json=body, headers=ops_headers)
     assert response.status_code == 200, response.text
 
 

@@ -22,7 +22,7 @@ async def _place(client, world, token, **order) -> dict:
 
 
 async def _act(client, ops_headers, order_id: int, action: str, body=None, status: int = 200) -> dict:
-    response = await client.post(f"/api/ops/v1/orders/{order_id}/retail/{action}", json=body, headers=ops_headers)
+    response = await client.post(f"/api/ops/v1/orders/{order_id}/actions/{action}", json=body, headers=ops_headers)
     assert response.status_code == status, response.text
     return response.json()
 
@@ -100,8 +100,8 @@ async def test_the_cli_moves_a_pharmacy_order(client, world, token, settings, mo
     monkeypatch.setenv("CAREPOST_SECRET_KEY", settings.resolved_secret_key)
     placed = await _place(client, world, token)
 
-    result = await asyncio.to_thread(CliRunner().invoke, cli, ["orders", "retail", str(placed["id"]), "approve", "--operator", "ana"])
-    wrong = await asyncio.to_thread(CliRunner().invoke, cli, ["orders", "retail", str(placed["id"]), "deliver"])
+    result = await asyncio.to_thread(CliRunner().invoke, cli, ["orders", "act", str(placed["id"]), "approve", "--operator", "ana"])
+    wrong = await asyncio.to_thread(CliRunner().invoke, cli, ["orders", "act", str(placed["id"]), "deliver"])
 
     assert result.exit_code == 0, result.output
     assert "approved, payment credit" in result.output

@@ -12,7 +12,7 @@ from carepost.adapters.pac.sw_sapien import SwSapienPac
 from carepost.core.invoicing.pac import PacRefused, PacUnavailable
 from carepost.core.models import OrderEvent
 from carepost.core.retail import invoice_issuing
-from carepost.worker import invoicing_ports
+from carepost.dialects.pharmacy.worker import invoicing_ports
 from tests.dialects.pharmacy.test_invoicing import INVOICING, detail, invoiced_body
 from tests.invoicing_world import drain, invoice_mails, invoicing_worker, seal_verifies
 from tests.mail_server import free_port, start_smtp
@@ -82,12 +82,12 @@ async def test_a_refusal_is_an_invoice_error_that_an_operator_can_retry(client, 
     order_public_id = await public_id(db, created["id"])
     seen = (await client.get(f"/api/ops/v1/orders/{order_public_id}", headers=ops_headers)).json()
     assert "CFDI40145" in next(e for e in seen["events"] if e["name"] == "invoice_failed")["data"]["error"]
-    retried = await client.post(f"/api/ops/v1/orders/{order_public_id}/retail/retry_invoice", headers=ops_headers)
+    retried = await client.post(f"/api/ops/v1/orders/{order_public_id}/actions/retry_invoice", headers=ops_headers)
     assert retried.status_code == 200, retried.text
     await drain(invoicing_worker(db, settings, smtp[0]))
     shown = await detail(client, world, token, created["id"])
     assert shown["invoice"]["status"] == "stamped" and shown["cfdi"] and shown["invoice"]["error"] is None
-    again = await client.post(f"/api/ops/v1/orders/{order_public_id}/retail/retry_invoice", headers=ops_headers)
+    again = await client.post(f"/api/ops/v1/orders/{order_public_id}/actions/retry_invoice", headers=ops_headers)
     assert again.status_code == 409  # only a failed invoice is retried
 
 

@@ -8,11 +8,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.keys import MODES, ROLES, hash_secret, new_key
 from carepost.core.accounts.repository import AccountRepository, ApiKeyRepository
+from carepost.core.flows import registry
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
 from carepost.core.models import Account, ApiKey
 
-DIALECTS = ("masks", "pharmacy", "devices", "cases")
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ async def ensure_account(
     session: AsyncSession, *, slug: str, name: str, dialects: set[str], rate_limit_per_minute: int | None = None
 ) -> Account:
     """Create the account or bring an existing one to this name, dialect set and request limit."""
-    unknown = dialects - set(DIALECTS)
+    unknown = dialects - set(registry.dialects())
     if unknown:
         raise InvalidInput(f"Unknown dialects: {', '.join(sorted(unknown))}")
     accounts = AccountRepository(session)

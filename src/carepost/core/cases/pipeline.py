@@ -29,18 +29,18 @@ from carepost.core.cases import prescription_pdf
 from carepost.core.cases.pharmacy_port import Handoff, PharmacyPort, PharmacyRefused, PharmacyUnavailable
 from carepost.core.cases.repository import CaseRepository
 from carepost.core.documents.port import DocumentStore
-from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import Database
 from carepost.core.models import Case, CaseOrder, Order, Pharmacy
-from carepost.core.orders import events
+from carepost.core.flows.inputs import ActionInput
 from carepost.core.orders.lifecycle import PRESCRIPTION, PrescriptionStatus
+from carepost.core.orders.transitions import transition
 from carepost.core.outbox.writer import publish
 
 ACTOR = "worker"
 GIVE_UP_AFTER = 5
 PHARMACY_STEP = "cases.pharmacy_step"
 # The embedded pharmacy's moves, in order, with the events they record.
-EMBEDDED_STEPS = (("accept", "accepted"), ("fill", "filled"), ("ship", "shipped"), ("deliver", "delivered"))
+EMBEDDED_STEPS = ("accept", "fill", "ship", "deliver")
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ async def store_prescription(db: Database, order_public_id: str, ports: Pipeline
         order, details = await _locked(session, order_public_id)
         if order.status == PrescriptionStatus.RECEIVED:
             details.prescription_key = key
-            await _move(session, order, "store_prescription", "prescription_stored")
+            await _move(session, order, "store_prescription")
 
 
 async def send_to_pharmacy(db: Database, order_public_id: str, ports: PipelinePorts, *, attempt: int) -> None:
@@ -93,29 +93,30 @@ async def send_to_pharmacy(db: Database, order_public_id: str, ports: PipelinePo
         async with db.transaction() as session:
             order, details = await _locked(session, order_public_id)
             if order.status == PrescriptionStatus.PRESCRIPTION_STORED:
-                await _move(session, order, "send_to_pharmacy", "sent_to_pharmacy")
+                await _move(session, order, "send_to_pharmacy")
                 details.failure = str(refused)[:1000]
-                await _move(session, order, "reject", "rejected", data={"reason": details.failure})
+                await _move(session, order, "reject", data={"reason": details.failure})
         return
     async with db.transaction() as session:
         order, details = await _locked(session, order_public_id)
         if order.status != PrescriptionStatus.PRESCRIPTION_STORED:
             return
         details.pharmacy_reference, details.failure = handed.reference, None
-        await _move(session, order, "send_to_pharmacy", "sent_to_pharmacy", data={"pharmacy_reference": handed.reference})
+        await _move(session, order, "send_to_pharmacy", data={"pharmacy_reference": handed.reference})
         if not handed.manual:
             await _schedule(session, order, 0, ports)
 
 
 async def pharmacy_step(db: Database, order_public_id: str, step: int, ports: PipelinePorts) -> None:
     """One of the embedded pharmacy's moves; the next is scheduled with it."""
-    action, name = EMBEDDED_STEPS[step]
+    action = EMBEDDED_STEPS[step]
     async with db.transaction() as session:
         order, _ = await _locked(session, order_public_id)
         if not PRESCRIPTION.allows(order.status, action):
             return  # cancelled meanwhile, or this step was delivered before
-        data = {"tracking": _tracking(order)} if action == "ship" else None
-        await _move(session, order, action, name, data=data)
+        # The embedded pharmacy ships by USPS, with a tracking number made from the order's.
+        given = ActionInput(carrier="usps", tracking_number=f"9400{order.id:018d}"[:22]) if action == "ship" else ActionInput()
+        await transition(session, order=order, action=action, actor=ACTOR, given=given)
         if step + 1 < len(EMBEDDED_STEPS):
             await _schedule(session, order, step + 1, ports)
 
@@ -125,16 +126,8 @@ async def _schedule(session: AsyncSession, order: Order, step: int, ports: Pipel
     await publish(session, topic=PHARMACY_STEP, payload={"order_id": order.public_id, "step": step}, account_id=order.account_id, delay=delay)
 
 
-def _tracking(order: Order) -> dict[str, str]:
-    tracking = {"carrier": "usps", "trackingNumber": f"9400{order.id:018d}"[:22]}
-    order.attributes = {**order.attributes, "tracking": tracking}
-    return tracking
-
-
-async def _move(session: AsyncSession, order: Order, action: str, name: str, *, data: dict[str, Any] | None = None) -> None:
-    order.status = PRESCRIPTION.next(order.status, action)
-    order.updated_at = utcnow()
-    await events.record(session, order, name=name, actor=ACTOR, data=data)
+async def _move(session: AsyncSession, order: Order, action: str, *, data: dict[str, Any] | None = None) -> None:
+    await transition(session, order=order, action=action, actor=ACTOR, data=data)
 
 
 async def _retry_or_fail(db: Database, order_public_id: str, reason: str, attempt: int) -> None:
@@ -144,7 +137,7 @@ async def _retry_or_fail(db: Database, order_public_id: str, reason: str, attemp
         order, details = await _locked(session, order_public_id)
         if PRESCRIPTION.allows(order.status, "fail"):
             details.failure = reason[:1000]
-            await _move(session, order, "fail", "failed", data={"reason": details.failure})
+            await _move(session, order, "fail", data={"reason": details.failure})
 
 
 async def _load(db: Database, order_public_id: str, expected: str) -> tuple[Order, CaseOrder, Case, Pharmacy, list[Any]] | None:

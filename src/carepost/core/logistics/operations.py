@@ -1,4 +1,5 @@
-"""The fulfillment team's actions on a logistics order, as the transition table allows them.
+"""What the fulfillment team's actions do to a logistics order besides moving it
+(core/logistics/flow.py declares them; core/orders/transitions.py moves the order).
 
 Live orders move real things: packing assigns serialized devices from the
 order's fulfillment site, shipping takes the reserved stock off the shelf,
@@ -8,8 +9,7 @@ same statuses and get packed kits, but touch no stock and no device.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,57 +22,12 @@ from carepost.core.logistics import devices as device_moves
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.logistics.packing import pack_order
 from carepost.core.logistics.repository import LogisticsRepository
+from carepost.core.flows.inputs import CARRIERS, ActionInput
+from carepost.core.flows.spec import Offered, Ports
 from carepost.core.models import Device, Order, OrderLine, TrackingNumber
 from carepost.core.orders import events
-from carepost.core.orders.lifecycle import LOGISTICS, Flow, TransitionNotAllowed
+from carepost.core.orders.transitions import transition
 from carepost.core.patients.addresses import check_address
-
-CARRIERS = ("usps", "ups", "fedex", "dhl", "other")
-
-
-@dataclass(frozen=True)
-class ActionInput:
-    address: dict[str, Any] | None = None  # reconfirm_address: a corrected ship-to address
-    device_ids: tuple[int, ...] = ()  # pack: devices to use first; the rest are picked from the shelf
-    tracking_numbers: tuple[tuple[str, str], ...] = ()  # ship: (carrier, value)
-    fulfillment_site_id: int | None = None  # receive_returns: where the returns arrive, if not their own site
-    note: str | None = None
-
-
-Handler = Callable[[AsyncSession, Order, ActionInput], Awaitable[dict[str, Any]]]
-
-# The event each action records (orderEvents' `name`, and the outbox topic `order.<name>`).
-EVENT_NAMES = {
-    "reconfirm_address": "address_reconfirmed",
-    "pack": "packed",
-    "ship": "shipped",
-    "deliver": "delivered",
-    "send_return_label": "return_label_sent",
-    "receive_returns": "returns_received",
-    "cancel": "cancelled",
-}
-ACTIONS = tuple(EVENT_NAMES)
-
-
-async def advance(session: AsyncSession, *, order: Order, action: str, actor: str, action_input: ActionInput) -> Order:
-    if order.flow != Flow.LOGISTICS:
-        raise Conflict("This is not a logistics order.", code="wrong_flow")
-    if action not in ACTIONS:
-        raise InvalidInput(f"action must be one of {', '.join(ACTIONS)}.", code="unknown_action", field="action")
-    try:
-        next_status = LOGISTICS.next(order.status, action)
-    except TransitionNotAllowed:
-        raise Conflict(f"An order in status {order.status} can't {action}.", code="transition_not_allowed") from None
-    data = await _HANDLERS[action](session, order, action_input)
-    if action_input.note:
-        data["note"] = action_input.note
-    await LogisticsRepository(session).count_moved(Scope(order.account_id, order.mode), old=order.status, new=next_status)
-    order.status = next_status
-    order.updated_at = utcnow()
-    await session.flush()
-    await events.record(session, order, name=EVENT_NAMES[action], actor=actor, data=data)
-    return order
-
 
 def ruled_out(action: str, lines: Sequence[OrderLine]) -> bool:
     """A move the table allows that the order's contents rule out: a return-only order is not
@@ -87,14 +42,8 @@ def ruled_out(action: str, lines: Sequence[OrderLine]) -> bool:
     return False
 
 
-async def possible(session: AsyncSession, order: Order) -> tuple[str, ...]:
-    """The moves this order can make now: its table's, less those its contents rule out."""
-    lines = await _lines(session, order)
-    return tuple(a for a in LOGISTICS.actions_from(order.status) if a in ACTIONS and not ruled_out(a, lines))
-
-
 async def advance_test_order(
-    session: AsyncSession, *, caller: Caller, order_id: int, action: str, action_input: ActionInput
+    session: AsyncSession, *, caller: Caller, order_id: int, action: str, given: ActionInput
 ) -> Order:
     """The sandbox's fulfillment team: a test key moves its own test orders through every status."""
     caller.require_write()
@@ -103,17 +52,17 @@ async def advance_test_order(
     order = await LogisticsRepository(session).order(caller.scope, order_id, lock=True)
     if order is None:
         raise NotFound("Order not found.", code="order_not_found")
-    return await advance(session, order=order, action=action, actor=events.api_key_actor(caller.api_key_id), action_input=action_input)
+    return await transition(session, order=order, action=action, actor=events.api_key_actor(caller.api_key_id), given=given)
 
 
-async def _reconfirm_address(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+async def reconfirm_address(session: AsyncSession, order: Order, action_input: ActionInput, _: Ports) -> dict[str, Any]:
     if action_input.address is not None:
         order.shipping_address = check_address(action_input.address)
         return {"address_changed": True}
     return {}
 
 
-async def _pack(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+async def pack(session: AsyncSession, order: Order, action_input: ActionInput, _: Ports) -> dict[str, Any]:
     lines = await _lines(session, order)
     if ruled_out("pack", lines):
         raise Conflict("A return-only order has nothing to pack; send its return label.", code="nothing_to_pack")
@@ -121,7 +70,7 @@ async def _pack(session: AsyncSession, order: Order, action_input: ActionInput) 
     return {"packed_kits": packed.kits, "devices": packed.devices}
 
 
-async def _ship(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+async def ship(session: AsyncSession, order: Order, action_input: ActionInput, _: Ports) -> dict[str, Any]:
     if not action_input.tracking_numbers:
         raise InvalidInput("Shipping needs at least one tracking number.", code="tracking_required", field="tracking_numbers")
     for carrier, _ in action_input.tracking_numbers:
@@ -137,19 +86,19 @@ async def _ship(session: AsyncSession, order: Order, action_input: ActionInput) 
     return {"tracking_numbers": len(action_input.tracking_numbers)}
 
 
-async def _deliver(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+async def deliver(session: AsyncSession, order: Order, action_input: ActionInput, _: Ports) -> dict[str, Any]:
     for device in await _order_devices(session, order):
         await device_moves.move(session, device, DeviceState.DELIVERED, event="delivered")
     return {}
 
 
-async def _send_return_label(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+async def send_return_label(session: AsyncSession, order: Order, action_input: ActionInput, _: Ports) -> dict[str, Any]:
     if ruled_out("send_return_label", await _lines(session, order)):
         raise Conflict("An order with outbound items is packed and shipped; its returns follow.", code="has_outbound")
     return {}
 
 
-async def _receive_returns(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+async def receive_returns(session: AsyncSession, order: Order, action_input: ActionInput, _: Ports) -> dict[str, Any]:
     """Devices go back to the site named, else to the site they shipped from; items to the site
     named, else the one that shipped this order, else where the returned devices live."""
     lines = await _lines(session, order)
@@ -186,7 +135,7 @@ def _add(restocked: dict[int, dict[int, int]], site_id: int, item_id: int, count
     units[item_id] = units.get(item_id, 0) + count
 
 
-async def _cancel(session: AsyncSession, order: Order, action_input: ActionInput) -> dict[str, Any]:
+async def cancel(session: AsyncSession, order: Order, action_input: ActionInput, _: Ports) -> dict[str, Any]:
     await allocation.release(session, order_id=order.id)
     for device in await _order_devices(session, order):
         await device_moves.shelve(session, device, site_id=order.attributes["fulfillment_site_id"], event="unpacked", used=False)
@@ -221,12 +170,15 @@ async def _first_site(session: AsyncSession) -> int:
     return site.id
 
 
-_HANDLERS: dict[str, Handler] = {
-    "reconfirm_address": _reconfirm_address,
-    "pack": _pack,
-    "ship": _ship,
-    "deliver": _deliver,
-    "send_return_label": _send_return_label,
-    "receive_returns": _receive_returns,
-    "cancel": _cancel,
-}
+def unless_ruled_out(action: str) -> Offered:
+    """Offer `action` only where the order's contents allow it (`ruled_out`)."""
+
+    async def offered(session: AsyncSession, order: Order) -> bool:
+        return not ruled_out(action, await _lines(session, order))
+
+    return offered
+
+
+async def count_moved(session: AsyncSession, order: Order, old: str, new: str) -> None:
+    """The per-status counts the devices list reads (order_tallies) follow every move."""
+    await LogisticsRepository(session).count_moved(Scope(order.account_id, order.mode), old=old, new=new)

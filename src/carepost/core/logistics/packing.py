@@ -127,3 +127,9 @@ async def pack_choices(session: AsyncSession, *, order: Order, lines: Sequence[O
         PackChoice(item, count, await repository.available_devices(site_id=site_id, item_id=item.id, count=max(count, shown), lock=False))
         for item, count in needed.values()
     ]
+
+
+async def choices_to_pack(session: AsyncSession, order: Order) -> list[PackChoice]:
+    """The console's pack form: `pack_choices` for this order's lines."""
+    lines = (await LogisticsRepository(session).lines([order.id])).get(order.id, [])
+    return await pack_choices(session, order=order, lines=lines)

@@ -24,6 +24,7 @@ from carepost.core.manufacturing import factory
 from carepost.core.manufacturing.repository import ScanFileRepository
 from carepost.core.models import MaskScanFile, Order
 from carepost.core.orders.lifecycle import MaskStep
+from carepost.core.orders.transitions import transition
 
 MIB = 1024 * 1024
 _VIDEO = frozenset({"video/mp4", "video/quicktime", "video/webm"})
@@ -140,6 +141,6 @@ async def accept(session: AsyncSession, *, order: Order, stored: StoredFile) -> 
     on_file = await files_on_file(session, order)
     scan_id = None
     if set(on_file) == set(SCAN_FILES):
-        await factory.advance(session, order=order, action="complete_scan", actor="patient")
+        await transition(session, order=order, action="complete_scan", actor="patient")
         scan_id = await factory.latest_scan_id(session, order)
     return UploadResult(on_file=on_file, scan_id=scan_id, replaced_key=replaced_key)

@@ -1,79 +1,42 @@
-"""An operator's moves on any order, whatever its flow: which ones its lifecycle allows
-now, and making one through that flow's own operations (the factory, fulfilment, the
-pharmacy, the cases pipeline). The rules stay in those modules and their tables; this
-only routes to them, for the console as the operator API's paths do."""
+"""An operator's moves on any order, whatever its flow — the console's, the operator API's
+and the CLI's alike: which ones the order's flow offers now, and making one through the one
+transition (core/orders/transitions.py). The rules stay with each flow (core/<flow>/flow.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.accounts.service import Scope
-from carepost.core.cases import operations as cases
 from carepost.core.commerce.port import CommercePort
-from carepost.core.invoicing.requesting import FAILED as INVOICE_FAILED
-from carepost.core.kit.errors import Conflict
-from carepost.core.logistics import operations as logistics
-from carepost.core.manufacturing import factory
+from carepost.core.flows.inputs import ActionInput
+from carepost.core.flows.registry import flow_of
+from carepost.core.flows.spec import Action, Ports
+from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import Order
-from carepost.core.orders.lifecycle import PAYMENT, Flow, lifecycle_for
-from carepost.core.retail import operations as retail
-from carepost.core.retail.reading import get_order as retail_order
+from carepost.core.orders.transitions import offered, transition
 
-# What operators may do in each flow; the rest of a table is the partner's (a masks
-# `cancel`) or the pipeline's own (a cases `fail`, `send_to_pharmacy`).
-_OPERATOR_ACTIONS: dict[Flow, tuple[str, ...]] = {
-    Flow.MADE_TO_MEASURE: factory.ACTIONS,
-    Flow.RETAIL: retail.ORDER_ACTIONS,
-    Flow.PRESCRIPTION: cases.ACTIONS,
-}
+allowed = offered  # the actions an operator may take on this order now
 
 
-@dataclass(frozen=True)
-class OperatorInput:
-    """Whatever an operator typed for an action; each flow's operation takes what it needs."""
-
-    note: str | None = None
-    reason: str | None = None
-    carrier: str | None = None
-    tracking_number: str | None = None
-    shipped_date: date | None = None
-    tracking_numbers: tuple[tuple[str, str], ...] = ()  # devices: (carrier, value)
-    device_ids: tuple[int, ...] = ()  # devices: to pack first
-
-
-async def allowed(session: AsyncSession, order: Order) -> tuple[str, ...]:
-    """The actions an operator may take on this order now, as its tables say."""
-    flow = Flow(order.flow)
-    if flow == Flow.LOGISTICS:  # its contents rule some moves out too
-        return await logistics.possible(session, order)
-    actions = tuple(a for a in lifecycle_for(flow).actions_from(order.status) if a in _OPERATOR_ACTIONS[flow])
-    if flow != Flow.RETAIL:
-        return actions
-    view = await retail_order(session, scope=Scope(order.account_id, order.mode), order_id=order.id)
-    payment = tuple(a for a in PAYMENT.actions_from(view.retail.payment_status) if a in retail.PAYMENT_ACTIONS)
-    invoice = retail.INVOICE_ACTIONS if view.invoice is not None and view.invoice.status == INVOICE_FAILED else ()
-    return actions + payment + invoice
+def operator_action(order: Order, action: str) -> Action:
+    """The flow's declaration of an action operators may take; the partner's own (a masks
+    cancel) and the pipeline's (a cases fail) are not theirs."""
+    spec = flow_of(order.flow)
+    found = spec.action(action)
+    if not found.by_operator:
+        names = ", ".join(a.name for a in spec.operator_actions)
+        raise InvalidInput(f"action must be one of {names}.", code="unknown_action", field="action")
+    return found
 
 
 async def perform(
-    session: AsyncSession, *, order: Order, action: str, given: OperatorInput, actor: str, commerce: CommercePort | None
-) -> None:
-    """Make the move through the order's own flow; it refuses what its table or rules refuse."""
-    if action not in await allowed(session, order):
-        raise Conflict(f"An order in status {order.status} can't {action}.", code="transition_not_allowed")
-    flow = Flow(order.flow)
-    if flow == Flow.MADE_TO_MEASURE:
-        step = factory.StepInput(note=given.note, carrier=given.carrier, tracking_number=given.tracking_number, shipped_date=given.shipped_date)
-        await factory.advance(session, order=order, action=action, actor=actor, step_input=step, commerce=commerce)
-    elif flow == Flow.LOGISTICS:
-        moves = logistics.ActionInput(device_ids=given.device_ids, tracking_numbers=given.tracking_numbers, note=given.note)
-        await logistics.advance(session, order=order, action=action, actor=actor, action_input=moves)
-    elif flow == Flow.RETAIL:
-        moves_retail = retail.RetailActionInput(carrier=given.carrier, tracking_number=given.tracking_number, reason=given.reason, note=given.note)
-        await retail.advance(session, order=order, action=action, actor=actor, action_input=moves_retail)
-    else:
-        moves_case = cases.CaseActionInput(carrier=given.carrier, tracking_number=given.tracking_number, reason=given.reason, note=given.note)
-        await cases.advance(session, order=order, action=action, actor=actor, action_input=moves_case)
+    session: AsyncSession, *, order: Order, action: str, given: ActionInput, actor: str, commerce: CommercePort | None
+) -> Order:
+    """Make the move; the order's flow refuses what its table or its own rules refuse."""
+    operator_action(order, action)
+    return await transition(session, order=order, action=action, actor=actor, given=given, ports=Ports(commerce=commerce))
+
+
+async def describe(session: AsyncSession, order: Order) -> str:
+    """The order's status, and each other state its flow tracks ("approved, payment credit")."""
+    tracks = [f"{track.name} {await track.read(session, order)}" for track in flow_of(order.flow).tracks]
+    return ", ".join([order.status, *tracks])

@@ -10,15 +10,14 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import account_by_id
-from carepost.core.logistics.packing import PackChoice, pack_choices
-from carepost.core.logistics.repository import LogisticsRepository
+from carepost.core.flows.documents import OrderDocument
+from carepost.core.flows.registry import flow_of
 from carepost.core.models import Account, Order, OrderEvent, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from carepost.core.operators import order_actions
-from carepost.core.operators.order_documents import OrderDocument, documents_of
+from carepost.core.operators.order_documents import documents_of
 from carepost.core.operators.repository import OperatorRepository
 from carepost.core.operators.service import order as order_by_reference
 from carepost.core.orders import events
-from carepost.core.orders.lifecycle import Flow
 from carepost.core.webhooks.publishing import partner_view
 from carepost.core.webhooks.repository import WebhookRepository
 
@@ -42,7 +41,7 @@ class OrderDetail:
     deliveries: list[DeliveryRow]
     documents: list[OrderDocument]
     actions: tuple[str, ...]
-    pack_choices: list[PackChoice] = field(default_factory=list)
+    choices: dict[str, Any] = field(default_factory=dict)  # an input's choices on this order (devices to pack), by name
     recipient: dict[str, str | None] = field(default_factory=dict)  # name, email, phone: who receives it
     actors: dict[str, str] = field(default_factory=dict)  # a timeline actor ("api_key:2") -> what to show for it
 
@@ -50,10 +49,9 @@ class OrderDetail:
 async def order_detail(session: AsyncSession, *, reference: str) -> OrderDetail:
     order = await order_by_reference(session, public_id=reference)
     actions = await order_actions.allowed(session, order)
-    choices: list[PackChoice] = []
-    if "pack" in actions and Flow(order.flow) == Flow.LOGISTICS:
-        lines = (await LogisticsRepository(session).lines([order.id])).get(order.id, [])
-        choices = await pack_choices(session, order=order, lines=lines)
+    spec = flow_of(order.flow)
+    wanted = {i.name for action in actions for i in spec.action(action).inputs} & set(spec.choices)
+    choices = {name: await spec.choices[name](session, order) for name in sorted(wanted)}
     timeline = await events.timeline(session, order)
     return OrderDetail(
         order=order,
@@ -63,7 +61,7 @@ async def order_detail(session: AsyncSession, *, reference: str) -> OrderDetail:
         deliveries=await _deliveries(session, order),
         documents=await documents_of(session, order),
         actions=actions,
-        pack_choices=choices,
+        choices=choices,
         recipient=await _recipient(session, order),
         actors=await _actor_names(session, order, timeline),
     )

@@ -11,10 +11,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
+from carepost.core.flows.registry import dialects
 from carepost.core.models import Invoice, WebhookEndpoint
 from carepost.core.operators.repository import OperatorRepository
 
-FLOWS = ("masks", "devices", "pharmacy", "cases")
 DAYS_CHARTED = 14
 # The worker takes a due message within seconds; one still waiting after this is stuck
 # (its handler keeps failing, or no worker runs).
@@ -65,7 +65,7 @@ async def order_counts(session: AsyncSession, *, mode: str) -> list[FlowCounts]:
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     for flow, status, count in await OperatorRepository(session).order_counts(mode=mode):
         counts[flow][status] = count
-    return [FlowCounts(flow, dict(sorted(counts[flow].items()))) for flow in FLOWS]
+    return [FlowCounts(flow, dict(sorted(counts[flow].items()))) for flow in dialects()]
 
 
 async def daily_orders(session: AsyncSession, *, mode: str, today: date) -> list[DayCounts]:
@@ -75,12 +75,12 @@ async def daily_orders(session: AsyncSession, *, mode: str, today: date) -> list
     for day, flow, count in await OperatorRepository(session).daily_counts(mode=mode, since=datetime.combine(first, time.min, UTC)):
         counts[day][flow] = count
     days = [first + timedelta(days=n) for n in range(DAYS_CHARTED)]
-    return [DayCounts(day, {flow: counts[day.isoformat()].get(flow, 0) for flow in FLOWS}) for day in days]
+    return [DayCounts(day, {flow: counts[day.isoformat()].get(flow, 0) for flow in dialects()}) for day in days]
 
 
 def last_seven_days(days: Sequence[DayCounts]) -> dict[str, int]:
     """Each flow's orders in the last seven of `daily_orders`' days: what the overview calls this week."""
-    return {flow: sum(day.by_flow[flow] for day in days[-7:]) for flow in FLOWS}
+    return {flow: sum(day.by_flow[flow] for day in days[-7:]) for flow in dialects()}
 
 
 async def attention(session: AsyncSession, *, now: datetime) -> Attention:

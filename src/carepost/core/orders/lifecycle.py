@@ -20,14 +20,14 @@ class Flow(StrEnum):
 
 
 class TransitionNotAllowed(Exception):
-    def __init__(self, flow: Flow, state: str, action: str) -> None:
+    def __init__(self, flow: str, state: str, action: str) -> None:
         super().__init__(f"{flow}: cannot {action} from {state}")
         self.flow, self.state, self.action = flow, state, action
 
 
 @dataclass(frozen=True)
 class Lifecycle:
-    flow: Flow
+    flow: str  # the orders' `flow`: a built-in Flow, or a registered flow's own name
     initial: str
     transitions: Mapping[tuple[str, str], str]
 
@@ -226,17 +226,3 @@ PRESCRIPTION = Lifecycle(
         **{(state, "cancel"): _P.CANCELLED for state in (_P.RECEIVED, _P.PRESCRIPTION_STORED, _P.SENT_TO_PHARMACY, _P.ACCEPTED, _P.FAILED)},
     },
 )
-
-
-_LIFECYCLES = {
-    MADE_TO_MEASURE.flow: MADE_TO_MEASURE, LOGISTICS.flow: LOGISTICS, RETAIL.flow: RETAIL, PRESCRIPTION.flow: PRESCRIPTION,
-}
-
-
-def order_statuses() -> list[str]:
-    """Every status an order of any flow can be in, sorted (the console's status filter)."""
-    return sorted({state for lifecycle in _LIFECYCLES.values() for state in lifecycle.states})
-
-
-def lifecycle_for(flow: Flow) -> Lifecycle:
-    return _LIFECYCLES[flow]

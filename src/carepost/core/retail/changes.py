@@ -10,12 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Caller
 from carepost.core.inventory.allocation import release
-from carepost.core.invoicing import requesting
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import RetailOrderLine
 from carepost.core.orders import events
-from carepost.core.orders.lifecycle import RETAIL, RETAIL_EDITABLE, TransitionNotAllowed
+from carepost.core.orders.lifecycle import RETAIL_EDITABLE
+from carepost.core.orders.transitions import TransitionRefused, transition
 from carepost.core.retail.order_repository import RetailOrderRepository
 from carepost.core.retail.place import DIALECT, require_prescriptions, reserve
 from carepost.core.retail.quote import LineRequest, price, products_for
@@ -67,15 +67,10 @@ async def cancel(session: AsyncSession, *, caller: Caller, user_id: int, order_i
 
 
 async def cancel_order(session: AsyncSession, view: RetailOrderView, *, actor: str) -> None:
-    """The one way a retail order is cancelled, by its client or by an operator."""
-    order = view.order
+    """The client's cancel (the contract's own refusal); an operator's goes through the same move."""
     try:
-        order.status = RETAIL.next(order.status, "cancel")
-    except TransitionNotAllowed:
+        await transition(session, order=view.order, action="cancel", actor=actor)
+    except TransitionRefused:
         raise InvalidInput(
-            f"The order can no longer be cancelled: it is {order.status}.", code="order_not_cancellable", field="order_status"
+            f"The order can no longer be cancelled: it is {view.order.status}.", code="order_not_cancellable", field="order_status"
         ) from None
-    await release(session, order_id=order.id)
-    order.cancelled_at = order.updated_at = utcnow()
-    await events.record(session, order, name="cancelled", actor=actor)
-    await requesting.on_order_cancelled(session, order, actor=actor)

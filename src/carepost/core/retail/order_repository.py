@@ -57,6 +57,12 @@ class RetailOrderRepository:
         row = (await self.session.execute(query.with_for_update(of=Order) if lock else query)).first()
         return tuple(row) if row else None
 
+    async def details(self, order_id: int) -> RetailOrder:
+        """The retail row of an order the caller has already found in its scope (and locked)."""
+        found = await self.session.get(RetailOrder, order_id)
+        assert found is not None, "every retail order has its retail row"
+        return found
+
     async def lines(self, order_ids: Iterable[int]) -> dict[int, list[tuple[RetailOrderLine, Item, RetailProduct | None]]]:
         found: dict[int, list[tuple[RetailOrderLine, Item, RetailProduct | None]]] = defaultdict(list)
         rows = await self.session.execute(

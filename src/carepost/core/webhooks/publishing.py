@@ -18,6 +18,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.flows.registry import flow_of
+from carepost.core.flows.spec import FlowSpec
 from carepost.core.kit.clock import utcnow
 from carepost.core.models import Order, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from carepost.core.webhooks import types
@@ -25,13 +27,17 @@ from carepost.core.webhooks.repository import PENDING, WebhookRepository
 
 # How a flow shows one of its orders to its partners: the masks status object, the
 # devices order object, the pharmacy detail object (each dialect's webhook_data.py).
-# The dialects register them at start-up (carepost/webhook_data.py): the core knows none.
+# Registered with each dialect (carepost/flows.py): the core knows none.
 OrderRenderer = Callable[[AsyncSession, Order], Awaitable[dict[str, Any]]]
 _RENDERERS: dict[str, OrderRenderer] = {}
 
 
 def register_renderer(dialect: str, renderer: OrderRenderer) -> None:
     _RENDERERS[dialect] = renderer
+
+
+def unregister_renderer(dialect: str) -> None:
+    _RENDERERS.pop(dialect, None)
 
 
 def new_message_id() -> str:
@@ -79,9 +85,9 @@ async def publish(
 
 async def publish_order_event(session: AsyncSession, order: Order, *, event_name: str, source: str) -> WebhookEvent | None:
     """An order event, to the endpoints that want it, with the order as it is now."""
-    event_type = types.type_for(event_name, order.dialect)
-    renderer = _RENDERERS.get(order.dialect)
-    if event_type is None or renderer is None:
+    flow = flow_of(order.flow)
+    event_type = type_for(event_name, flow)
+    if event_type is None:
         return None
     targets = await _subscribers(session, order.account_id, order.mode, event_type)
     if not targets:
@@ -89,15 +95,31 @@ async def publish_order_event(session: AsyncSession, order: Order, *, event_name
     await session.flush()  # the renderer reads what this transaction changed
     return await publish(
         session, source=source, account_id=order.account_id, mode=order.mode, event_type=event_type,
-        data=await renderer(session, order), order_id=order.id, sequence_key=order.public_id,
-        extra={"change": event_name, "flow": order.dialect}, targets=targets,
+        data=await _renderer(order)(session, order), order_id=order.id, sequence_key=order.public_id,
+        extra={"change": flow.webhook_change.get(event_name, event_name), "flow": order.dialect}, targets=targets,
     )
 
 
+def type_for(event_name: str, flow: FlowSpec) -> str | None:
+    """The webhook type of an order event, or None when partners are not told."""
+    if types.silent(event_name):
+        return None
+    if flow.webhook_types is not None:
+        return flow.webhook_types(event_name)
+    declared = next((a.webhook for a in flow.actions if a.event == event_name and a.webhook), None)
+    return declared or types.common_type(event_name)
+
+
+def _renderer(order: Order) -> OrderRenderer:
+    try:
+        return _RENDERERS[order.dialect]
+    except KeyError:
+        raise LookupError(f"No webhook renderer for dialect {order.dialect!r}: register it in carepost/flows.py.") from None
+
+
 async def partner_view(session: AsyncSession, order: Order) -> dict[str, Any] | None:
-    """The order as its partner sees it now, through its flow's own API (None if no flow registered one)."""
-    renderer = _RENDERERS.get(order.dialect)
-    return await renderer(session, order) if renderer is not None else None
+    """The order as its partner sees it now, through its flow's own API."""
+    return await _renderer(order)(session, order)
 
 
 async def _subscribers(session: AsyncSession, account_id: int, mode: str, event_type: str) -> list[WebhookEndpoint]:

@@ -20,15 +20,13 @@ WEBHOOK_TEST = "webhook.test"
 ENDPOINT_DISABLED = "webhook.endpoint.disabled"
 
 
+# The common mapping; a flow's action may name another type for its event (a pharmacy
+# `dispatched` is shipped), and a flow may have its own family (cases, below).
 _BY_EVENT_NAME = {
     "placed": ORDER_CREATED,
-    "ship": ORDER_SHIPPED,  # masks: factory steps are named by their action
-    "shipped": ORDER_SHIPPED,  # devices
-    "dispatched": ORDER_SHIPPED,  # pharmacy
-    "deliver": ORDER_DELIVERED,
+    "shipped": ORDER_SHIPPED,
     "delivered": ORDER_DELIVERED,
     "cancelled": ORDER_CANCELLED,
-    "factory_cancel": ORDER_CANCELLED,
     "invoice_stamped": INVOICE_STAMPED,
     "invoice_failed": INVOICE_FAILED,
     "invoice_cancelled": INVOICE_CANCELLED,
@@ -50,13 +48,17 @@ TYPES = (
 )
 
 
-def type_for(event_name: str, dialect: str | None = None) -> str | None:
-    """The webhook type of an order event, or None when partners are not told."""
-    if event_name in _SILENT:
-        return None
-    if dialect == "cases":
-        return f"case.order.{event_name}" if event_name in CASE_ORDER_EVENTS else None
+def silent(event_name: str) -> bool:
+    """Carepost's own bookkeeping (an invoice asked for, a cancellation queued at the PAC)."""
+    return event_name in _SILENT
+
+
+def common_type(event_name: str) -> str:
     return _BY_EVENT_NAME.get(event_name, ORDER_UPDATED)
+
+
+def case_type(event_name: str) -> str | None:
+    return f"case.order.{event_name}" if event_name in CASE_ORDER_EVENTS else None
 
 
 def wanted(event_type: str, event_types: list[str] | None) -> bool:

@@ -17,7 +17,7 @@ from carepost.core.logistics.views import order_views, placed_order_view
 from carepost.core.orders.lifecycle import DeviceStatus
 from carepost.dialects._shared.idempotency import respond_once
 from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.logistics_actions import LogisticsActionIn
+from carepost.dialects.devices.actions import LogisticsActionIn
 from carepost.dialects._shared.runtime import RuntimeDep
 from carepost.dialects.devices import mapping
 from carepost.dialects.devices.auth import ReaderDep, WriterDep
@@ -101,7 +101,7 @@ async def advance_test_order(
     action_input = (body or LogisticsActionIn()).as_action_input()
     async with runtime.db.transaction() as session:
         order = await operations.advance_test_order(
-            session, caller=caller, order_id=order_id, action=action, action_input=action_input
+            session, caller=caller, order_id=order_id, action=action, given=action_input
         )
         (view,) = await order_views(session, caller.scope, [order])
         return JSONResponse(mapping.order(view))

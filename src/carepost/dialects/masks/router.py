@@ -110,6 +110,6 @@ async def advance_test_order(
     (scan review, production, label, shipping) without a factory. Returns the order's status."""
     async with runtime.db.transaction() as session:
         order = await made_to_measure.advance_test_order(
-            session, caller=caller, public_id=vitacore_order_id, action=body.action, step_input=body.as_step_input()
+            session, caller=caller, public_id=vitacore_order_id, action=body.action, given=body.as_action_input()
         )
         return success(mapping.status(await view_of(session, order)))

@@ -13,9 +13,9 @@ from typing import Annotated, Literal
 import pycountry
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool, field_validator
 
-from carepost.core.manufacturing.factory import ACTIONS
+from carepost.core.manufacturing.flow import FLOW
 from carepost.core.manufacturing.products import MaskType
-from carepost.dialects._shared.factory_steps import StepIn
+from carepost.dialects.masks.factory_steps import StepIn
 from carepost.dialects._shared.wire import OneLine
 
 
@@ -75,7 +75,7 @@ class AdvanceTestOrderIn(StepIn):
     """Sandbox only: move a test order one step, as the factory would."""
 
     secret_key: Annotated[str, Field(max_length=200)] | None = None
-    action: Literal[ACTIONS]  # type: ignore[valid-type]
+    action: Literal[tuple(a.name for a in FLOW.operator_actions)]  # type: ignore[valid-type]
 
 
 RequestType = Literal["summary", "patient", "clinical", "manufacturing", "qa", "udi", "order", "full"]

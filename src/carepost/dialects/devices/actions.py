@@ -1,37 +1,17 @@
-"""The wire form of a logistics action's input, shared by the operator API and the
-devices sandbox helper so the two can't drift apart."""
+"""The wire form of the devices sandbox helper's input (docs/devices.md, "Sandbox")."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from carepost.core.logistics.operations import CARRIERS, ActionInput
+from carepost.core.flows.inputs import ActionInput
+from carepost.dialects._shared.action_bodies import ShipToIn, TrackingIn, Strict
 from carepost.dialects._shared.wire import RowNumber
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class ShipToIn(_Strict):
-    line_one: Annotated[str, Field(max_length=255)] | None = None
-    line_two: Annotated[str, Field(max_length=255)] | None = None
-    line_three: Annotated[str, Field(max_length=255)] | None = None
-    city: Annotated[str, Field(max_length=100)] | None = None
-    state: Annotated[str, Field(max_length=100)] | None = None
-    zip_code: Annotated[str, Field(max_length=20)] | None = None
-    country: Annotated[str, Field(max_length=100)] | None = None
-    note: Annotated[str, Field(max_length=500)] | None = None
-
-
-class TrackingIn(_Strict):
-    carrier: Literal[CARRIERS]  # type: ignore[valid-type]
-    value: Annotated[str, Field(min_length=1, max_length=64)]
-
-
-class LogisticsActionIn(_Strict):
+class LogisticsActionIn(Strict):
     address: ShipToIn | None = Field(default=None, description="reconfirm_address: a corrected ship-to address.")
     device_ids: Annotated[list[RowNumber], Field(max_length=500)] = Field(
         default_factory=list, description="pack: devices to use first; the rest come off the shelf."

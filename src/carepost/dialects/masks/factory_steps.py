@@ -1,5 +1,4 @@
-"""The wire form of a factory step's input, shared by the operator API and the
-masks sandbox helper so the two can't drift apart."""
+"""The wire form of the masks sandbox helper's step input (docs/masks.md, "Sandbox")."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from carepost.core.manufacturing.factory import StepInput
+from carepost.core.flows.inputs import ActionInput
 
 
 class StepIn(BaseModel):
@@ -19,7 +18,5 @@ class StepIn(BaseModel):
     tracking_number: Annotated[str, Field(min_length=1, max_length=64)] | None = None
     shipped_date: date | None = None
 
-    def as_step_input(self) -> StepInput:
-        return StepInput(
-            note=self.note, carrier=self.carrier, tracking_number=self.tracking_number, shipped_date=self.shipped_date
-        )
+    def as_action_input(self) -> ActionInput:
+        return ActionInput(note=self.note, carrier=self.carrier, tracking_number=self.tracking_number, shipped_date=self.shipped_date)

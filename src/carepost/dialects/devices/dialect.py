@@ -1,0 +1,11 @@
+"""The devices dialect (contracts 002 and 004): device logistics — orders, kits, returns."""
+
+from __future__ import annotations
+
+from carepost.core.logistics.flow import FLOW
+from carepost.dialects._shared.dialect import Dialect
+from carepost.dialects.devices import webhook_data
+from carepost.dialects.devices.router import router
+from carepost.dialects.devices.surface import SURFACE
+
+DIALECT = Dialect(flow=FLOW, routers=(router,), surfaces=(SURFACE,), renderer=webhook_data.order_data)

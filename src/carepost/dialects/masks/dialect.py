@@ -1,0 +1,18 @@
+"""The masks dialect (contract 000): made-to-measure CPAP masks, with the patient's scan portal."""
+
+from __future__ import annotations
+
+from carepost.core.manufacturing.flow import FLOW
+from carepost.dialects._shared.dialect import Dialect
+from carepost.dialects.masks import ops, webhook_data
+from carepost.dialects.masks.portal.router import router as portal_router
+from carepost.dialects.masks.router import router
+from carepost.dialects.masks.surface import PORTAL_SURFACE, SURFACE
+
+DIALECT = Dialect(
+    flow=FLOW,
+    routers=(router, portal_router),
+    surfaces=(SURFACE, PORTAL_SURFACE),
+    renderer=webhook_data.order_data,
+    ops_routers=(ops.router,),
+)

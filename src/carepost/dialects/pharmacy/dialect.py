@@ -1,0 +1,13 @@
+"""The pharmacy dialect (contract 001): an online pharmacy in Mexico, with CFDI 4.0 invoices."""
+
+from __future__ import annotations
+
+from carepost.core.retail.flow import FLOW
+from carepost.dialects._shared.dialect import Dialect
+from carepost.dialects.pharmacy import webhook_data, worker
+from carepost.dialects.pharmacy.router import router
+from carepost.dialects.pharmacy.surface import SURFACE
+
+DIALECT = Dialect(
+    flow=FLOW, routers=(router,), surfaces=(SURFACE,), renderer=webhook_data.order_data, worker_handlers=worker.handlers
+)
