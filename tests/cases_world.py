@@ -11,7 +11,7 @@ from typing import Any
 
 from carepost.core.kit.db import Database
 from carepost.tenant_file.apply import apply
-from carepost.tenant_file.schema import TenantFile
+from carepost.tenant_file.apply import model as tenant_model
 
 ADDRESS = {"addressLine1": "1 Market St", "city": "San Francisco", "state": "CA", "country": "US", "postalCode": "94105"}
 
@@ -59,7 +59,7 @@ class CasesWorld:
 async def cases_world(db: Database, secret_key: str) -> CasesWorld:
     tag = uuid.uuid4().hex[:8]
     patient = {"firstName": "Maria", "lastName": "Garcia", "dateOfBirth": "1980-04-02", "sex": "female", "email": "maria@example.com", "phoneNumber": "+14155550123", "address": ADDRESS}
-    tenant = TenantFile.model_validate(
+    tenant = tenant_model().model_validate(
         {
             "pharmacies": [{"code": "pharmacy-123", "name": "Bay Pharmacy"}, {"code": f"closed-{tag}", "name": "Closed", "active": False}],
             "drugs": [
@@ -82,5 +82,5 @@ async def cases_world(db: Database, secret_key: str) -> CasesWorld:
     )
     mine, other = await apply(db, tenant, secret_key=secret_key)
     keys = {k.mode: k.secret for k in mine.keys}
-    cases = {c["mode"]: c["id"] for c in mine.cases["cases"]}
-    return CasesWorld(tag, keys["live"], keys["test"], cases["live"], cases["test"], other.cases["cases"][0]["id"], f"oxy-{tag}")
+    cases = {c["mode"]: c["id"] for c in mine.sections["cases"]["cases"]}
+    return CasesWorld(tag, keys["live"], keys["test"], cases["live"], cases["test"], other.sections["cases"]["cases"][0]["id"], f"oxy-{tag}")

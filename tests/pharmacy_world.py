@@ -16,7 +16,7 @@ from carepost.core.kit.db import Database
 from carepost.core.models import Order
 from carepost.demo.csd import demo_issuer, test_csd_dir
 from carepost.tenant_file.apply import apply
-from carepost.tenant_file.schema import TenantFile
+from carepost.tenant_file.apply import model as tenant_model
 
 PASSWORD = "una contraseña bastante larga"
 PDF = b"%PDF-1.7\n" + b"\x00" * 1024
@@ -61,7 +61,7 @@ async def pharmacy_world(
         "sku": f"{sku}-{tag}", "name": name, "model": "caja", "manufacturer": f"Lab {tag}",
         "retail": {"price": price, "iva_rate": iva, **extra},
     }
-    tenant = TenantFile.model_validate(
+    tenant = tenant_model().model_validate(
         {
             "catalog": {
                 "items": [
@@ -100,7 +100,7 @@ async def pharmacy_world(
     )
     [report] = await apply(db, tenant, secret_key=secret_key)
     keys = {k.mode: k.secret for k in report.keys}
-    pharmacy = report.pharmacy
+    pharmacy = report.sections["pharmacy"]
     by_sku_prefix = {p["name"]: p["id"] for p in pharmacy["products"]}
     return PharmacyWorld(
         tag=tag,

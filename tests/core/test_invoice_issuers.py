@@ -64,4 +64,4 @@ async def test_the_tenant_files_csd_paths_are_relative_to_it(db, settings, tmp_p
         f"      password_file: csd/{PASSWORD}\n"
     )
     [report] = await apply(db, read(tenant_path), secret_key=settings.resolved_secret_key)
-    assert report.invoicing == {"rfc": "EKU9003173C9", "certificate_number": "30001000000400002434", "pac": "embedded"}
+    assert report.sections["invoicing"] == {"rfc": "EKU9003173C9", "certificate_number": "30001000000400002434", "pac": "embedded"}

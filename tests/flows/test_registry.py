@@ -35,8 +35,10 @@ def test_each_dialect_declares_every_part(dialect) -> None:  # noqa: ANN001
         assert action.label and action.event != action.name, f"{flow.name}.{action.name}: an event is named in the past tense"
         assert action.webhook is None or action.webhook in types.TYPES
     assert flow.operator_actions, f"{flow.name}: operators can do nothing with its orders"
-    handlers = dialect.worker_handlers
-    assert handlers is None or callable(handlers)
+    assert dialect.worker_handlers is None or callable(dialect.worker_handlers)  # declared either way (no default)
+    section = dialect.tenant
+    assert section is not None and section.apply_account is not None, f"{dialect.name}: no part in the tenant file"
+    assert section.tenant_fields or section.account_fields
 
 
 def test_dialect_and_flow_names_are_unique() -> None:

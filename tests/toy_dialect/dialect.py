@@ -44,4 +44,6 @@ DIALECT = Dialect(
     routers=(router,),
     surfaces=(Surface(dialect=flow.DIALECT, prefixes=("/api/toy/v1/",), render=render_plain, max_body_bytes=16 * 1024),),
     renderer=order_data,
+    worker_handlers=None,  # its work ends with the request
+    tenant=None,  # nothing of its own in the tenant file
 )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -97,7 +96,7 @@ def load(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, reada
 
     with fail_on_core_errors():
         reports = asyncio.run(main())
-    typer.echo(json.dumps({"accounts": [asdict(r) for r in reports]}, indent=2))
+    typer.echo(json.dumps({"accounts": [r.as_dict() for r in reports]}, indent=2))
 
 
 def main() -> None:

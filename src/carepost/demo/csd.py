@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from carepost.tenant_file.schema import InvoicingFile
+from carepost.dialects.pharmacy.tenant import InvoicingFile
 
 CERTIFICATE, KEY, PASSWORD = "eku9003173c9_csd.cer", "eku9003173c9_csd.key", "eku9003173c9_csd.txt"
 

@@ -45,10 +45,10 @@ async def prepare(settings: Settings) -> dict[str, Any]:
                 "slug": report.slug,
                 "keys": secrets[report.slug],
                 "masks": masks[report.slug].model_dump(mode="json") if masks[report.slug] else None,
-                "devices": report.devices,
-                "pharmacy": _pharmacy(report.pharmacy, users[report.slug]),
-                "invoicing": report.invoicing,
-                "cases": _cases(report.cases, reports, report.slug),
+                "devices": report.sections.get("devices"),
+                "pharmacy": _pharmacy(report.sections.get("pharmacy"), users[report.slug]),
+                "invoicing": report.sections.get("invoicing"),
+                "cases": _cases(report.sections.get("cases"), reports, report.slug),
             }
             for report in reports
         ],
@@ -67,7 +67,7 @@ def _cases(report: dict[str, Any] | None, reports: list[Any], slug: str) -> dict
     """What a client of the cases API needs: its cases, another organization's (for the 403), the network."""
     if report is None:
         return None
-    others = [c["id"] for r in reports if r.cases and r.slug != slug for c in r.cases["cases"]]
+    others = [c["id"] for r in reports if r.sections.get("cases") and r.slug != slug for c in r.sections["cases"]["cases"]]
     return {
         "cases": report["cases"], "other_org_case": others[0] if others else None,
         "pharmacies": [{"id": p["id"]} for p in report["pharmacies"]], "drugs": report["drugs"],

@@ -17,7 +17,7 @@ from starlette.routing import Route
 from carepost.core.cases import pipeline
 from carepost.core.models import OutboxMessage
 from carepost.tenant_file.apply import apply
-from carepost.tenant_file.schema import TenantFile
+from carepost.tenant_file.apply import model as tenant_model
 from carepost.dialects.cases.worker import pipeline_ports
 from carepost.worker import Worker
 from tests.cases_world import EXAMPLE_ORDER, example
@@ -86,7 +86,7 @@ class PharmacyServer:
 
 
 async def http_pharmacy(db, settings, code: str, url: str) -> None:  # noqa: ANN001
-    tenant = TenantFile.model_validate({"pharmacies": [{"code": code, "name": "Remote", "adapter": "http", "endpoint_url": url}]})
+    tenant = tenant_model().model_validate({"pharmacies": [{"code": code, "name": "Remote", "adapter": "http", "endpoint_url": url}]})
     await apply(db, tenant, secret_key=settings.resolved_secret_key)
 
 

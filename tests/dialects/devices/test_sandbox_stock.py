@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from carepost.tenant_file.apply import apply
-from carepost.tenant_file.schema import TenantFile
+from carepost.tenant_file.apply import model as tenant_model
 from tests.devices_world import devices_world, patient_order
 from tests.dialects.devices.helpers import assert_error
 
@@ -48,7 +48,7 @@ async def test_ordering_past_the_sandbox_units_answers_insufficient_inventory(cl
 
 async def test_the_tenant_file_sets_the_sandbox_units_per_site(client, db, settings):
     tag = uuid.uuid4().hex[:8]
-    tenant = TenantFile.model_validate(
+    tenant = tenant_model().model_validate(
         {
             "catalog": {"items": [{"sku": f"GEL-{tag}", "name": "Gel", "model": "G1", "manufacturer": f"Acme {tag}"}]},
             "fulfillment_sites": [{"code": f"fs-{tag}", "name": "Warehouse", "stock": {f"GEL-{tag}": 100}, "test_stock": {f"GEL-{tag}": 4}}],
@@ -63,8 +63,8 @@ async def test_the_tenant_file_sets_the_sandbox_units_per_site(client, db, setti
     )
     [report] = await apply(db, tenant, secret_key=settings.resolved_secret_key)
     key = report.keys[0].secret
-    [item] = [i["id"] for i in report.devices["items"] if i["sku"] == f"GEL-{tag}"]
-    patient = report.devices["patients"][0]["id"]
+    [item] = [i["id"] for i in report.sections["devices"]["items"] if i["sku"] == f"GEL-{tag}"]
+    patient = report.sections["devices"]["patients"][0]["id"]
     body = {"patient": {"id": patient}, "orderItems": [{"count": 5, "item": {"id": item}}]}
 
     refused = await client.post("/api/v3/order", json=body, headers={"Impilo-API-Key": key})

@@ -14,6 +14,7 @@ from carepost.core.flows.spec import FlowSpec
 from carepost.core.outbox.relay import Handler
 from carepost.core.webhooks.publishing import OrderRenderer
 from carepost.dialects._shared.surfaces import Surface
+from carepost.tenant_file.sections import TenantSection
 
 if TYPE_CHECKING:
     from carepost.config import Settings
@@ -36,8 +37,10 @@ class Dialect:
     routers: tuple[APIRouter, ...]
     surfaces: tuple[Surface, ...]
     renderer: OrderRenderer  # the order as its partner sees it: its webhooks' `data`, the console's view
-    # Outbox topics its orders publish and who handles them (an invoice to stamp, a prescription to store).
-    worker_handlers: Callable[[WorkerContext], Mapping[str, Handler]] | None = None
+    # Outbox topics its orders publish and who handles them (an invoice to stamp, a prescription to
+    # store); None, said out loud, for a flow whose work ends with the request.
+    worker_handlers: Callable[[WorkerContext], Mapping[str, Handler]] | None
+    tenant: TenantSection | None  # its keys in the tenant file (tenant_file/sections.py); None: it has none
     ops_routers: tuple[APIRouter, ...] = field(default=())  # its own operator routes under /api/ops/v1
 
     @property

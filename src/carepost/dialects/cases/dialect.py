@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from carepost.core.cases.flow import FLOW
 from carepost.dialects._shared.dialect import Dialect
-from carepost.dialects.cases import ops, webhook_data, worker
+from carepost.dialects.cases import ops, tenant, webhook_data, worker
 from carepost.dialects.cases.router import router
 from carepost.dialects.cases.surface import SURFACE
 
 DIALECT = Dialect(
     flow=FLOW, routers=(router,), surfaces=(SURFACE,), renderer=webhook_data.order_data,
-    worker_handlers=worker.handlers, ops_routers=(ops.router,),
+    worker_handlers=worker.handlers, ops_routers=(ops.router,), tenant=tenant.SECTION,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from carepost.core.manufacturing.flow import FLOW
 from carepost.dialects._shared.dialect import Dialect
-from carepost.dialects.masks import ops, webhook_data
+from carepost.dialects.masks import ops, tenant, webhook_data
 from carepost.dialects.masks.portal.router import router as portal_router
 from carepost.dialects.masks.router import router
 from carepost.dialects.masks.surface import PORTAL_SURFACE, SURFACE
@@ -14,5 +14,7 @@ DIALECT = Dialect(
     routers=(router, portal_router),
     surfaces=(SURFACE, PORTAL_SURFACE),
     renderer=webhook_data.order_data,
+    worker_handlers=None,
     ops_routers=(ops.router,),
+    tenant=tenant.SECTION,
 )

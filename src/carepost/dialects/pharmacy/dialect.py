@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from carepost.core.retail.flow import FLOW
 from carepost.dialects._shared.dialect import Dialect
-from carepost.dialects.pharmacy import webhook_data, worker
+from carepost.dialects.pharmacy import tenant, webhook_data, worker
 from carepost.dialects.pharmacy.router import router
 from carepost.dialects.pharmacy.surface import SURFACE
 
 DIALECT = Dialect(
-    flow=FLOW, routers=(router,), surfaces=(SURFACE,), renderer=webhook_data.order_data, worker_handlers=worker.handlers
+    flow=FLOW, routers=(router,), surfaces=(SURFACE,), renderer=webhook_data.order_data, worker_handlers=worker.handlers,
+    tenant=tenant.SECTION,
 )

@@ -1,23 +1,19 @@
-"""The devices parts of a tenant file: the supplier's catalog (and its retail
-prices, tenant_file/pharmacy.py) and warehouses,
-and each account's sites and patients. Everything is matched on a natural key,
-so applying a file twice changes nothing."""
+"""The supply every flow shares, from a tenant file: the catalog (items, with the pharmacy
+API's retail prices, and kits) and the fulfillment sites with their stock and devices.
+Matched on natural keys, so applying a file twice changes nothing."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.accounts.service import Scope
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.logistics import supply
 from carepost.core.models import Item
-from carepost.core.patients.service import PatientIn, ensure_patient
-from carepost.core.patients.sites import SiteIn, SiteRef, ensure_site
-from carepost.core.patients.repository import PatientRepository
-from carepost.tenant_file import pharmacy
-from carepost.tenant_file.schema import DevicesFile, TenantFile
+from carepost.core.retail import setup
+from carepost.tenant_file.schema import RetailFile, TenantFile
 
 
 async def apply_supply(session: AsyncSession, tenant: TenantFile) -> dict[str, list[dict[str, Any]]]:
@@ -30,7 +26,7 @@ async def apply_supply(session: AsyncSession, tenant: TenantFile) -> dict[str, l
             orderable=entry.orderable, serialized=entry.serialized,
         )
         if entry.retail is not None:
-            products.append(await pharmacy.price_item(session, items[entry.sku], entry.retail))
+            products.append(await _price_item(session, items[entry.sku], entry.retail))
     kits = [
         await supply.ensure_kit(
             session, code=entry.code, name=entry.name, loaner=entry.loaner, archived=entry.archived,
@@ -64,39 +60,19 @@ async def apply_supply(session: AsyncSession, tenant: TenantFile) -> dict[str, l
     }
 
 
-async def apply_customer(session: AsyncSession, account_id: int, devices: DevicesFile) -> dict[str, list[dict[str, Any]]]:
-    """An account's sites (by name), then its patients (by external identifier); returns them with ids."""
-    sites = []
-    for entry in devices.sites:
-        site = await ensure_site(
-            session,
-            scope=Scope(account_id, entry.mode),
-            site_in=SiteIn(name=entry.name, address=entry.address.model_dump(), phone_number=entry.phone_number, active=entry.active),
-        )
-        sites.append({"id": site.id, "mode": entry.mode, "name": site.name, "active": site.active})
-    patients = []
-    for entry in devices.patients:
-        scope = Scope(account_id, entry.mode)
-        site_ref = None
-        if entry.site is not None:
-            site = await PatientRepository(session).site_named(scope, entry.site)
-            if site is None:
-                raise InvalidInput(f"Patient {entry.external_identifier}: no {entry.mode} site named {entry.site!r}.")
-            site_ref = SiteRef(site.id)
-        patient = await ensure_patient(
-            session,
-            scope=scope,
-            patient_in=PatientIn(
-                first_name=entry.first_name, last_name=entry.last_name, address=entry.address.model_dump(), site=site_ref,
-                date_of_birth=entry.date_of_birth, sex=entry.sex, email=str(entry.email) if entry.email else None,
-                phone_number=entry.phone_number, external_identifier=entry.external_identifier, enrolled=entry.enrolled,
-            ),
-        )
-        patients.append({"id": patient.id, "mode": entry.mode, "external_identifier": entry.external_identifier, "name": f"{patient.first_name} {patient.last_name}"})
-    return {"sites": sites, "patients": patients}
-
-
 def _known(items: dict[str, Item], sku: str) -> Item:
     if sku not in items:
         raise InvalidInput(f"Unknown sku {sku!r}: list it under catalog.items.")
     return items[sku]
+
+
+async def _price_item(session: AsyncSession, item: Item, retail: RetailFile) -> dict[str, Any]:
+    product = await setup.price_item(
+        session, item=item, price=retail.price, iva_rate=Decimal(retail.iva_rate),
+        requires_prescription=retail.requires_prescription, image_url=retail.image_url,
+        sat_product_key=retail.sat_product_key, sat_unit_key=retail.sat_unit_key,
+    )
+    return {
+        "id": item.id, "name": item.name, "price": float(product.price), "iva_rate": float(product.iva_rate),
+        "requires_prescription": product.requires_prescription,
+    }
