@@ -28,11 +28,11 @@ from carepost.core.commerce.port import CommerceResolver
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import CoreError
 from carepost.core.notifications.mail import MailPort
-from carepost.dialects._shared import openapi, problems
-from carepost.dialects._shared.call_log import CallLog
-from carepost.dialects._shared.context import RequestContextMiddleware
-from carepost.dialects._shared.runtime import Runtime, request_id_of
-from carepost.dialects._shared.surfaces import Surfaces
+from carepost.http import openapi, problems
+from carepost.http.call_log import CallLog
+from carepost.http.context import RequestContextMiddleware
+from carepost.http.runtime import Runtime, request_id_of
+from carepost.http.surfaces import Surfaces
 from carepost.health.metrics import Metrics
 from carepost.health.router import router as health_router
 from carepost.logging import configure_logging

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from carepost.core.flows import registry as core_flows
 from carepost.core.webhooks.publishing import register_renderer, unregister_renderer
-from carepost.dialects._shared.dialect import Dialect
+from carepost.http.dialect import Dialect
 from carepost.dialects.cases.dialect import DIALECT as CASES
 from carepost.dialects.devices.dialect import DIALECT as DEVICES
 from carepost.dialects.masks.dialect import DIALECT as MASKS

@@ -19,7 +19,7 @@ from carepost.core.kit.db import Database
 from carepost.core.notifications.mail import MailPort
 from carepost.core.outbox.relay import Handler, Relay
 from carepost.core.webhooks.dispatch import Dispatcher
-from carepost.dialects._shared.dialect import WorkerContext
+from carepost.http.dialect import WorkerContext
 
 log = logging.getLogger("carepost.worker")
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from carepost.app import create_app
-from carepost.dialects._shared.bodies import GATED_AFTER
+from carepost.http.bodies import GATED_AFTER
 from tests.pharmacy_world import order_body, pharmacy_world, token_for
 
 MIB = 1024 * 1024

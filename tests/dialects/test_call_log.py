@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from carepost.core.audit.service import CallRecord
 from carepost.core.kit.clock import utcnow
 from carepost.core.models import RequestLogEntry
-from carepost.dialects._shared.call_log import CallLog
+from carepost.http.call_log import CallLog
 
 
 def _call(tag: str) -> CallRecord:

@@ -9,11 +9,11 @@ from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.models import Order
-from carepost.dialects._shared.credentials import caller_for, one_header
-from carepost.dialects._shared.dialect import Dialect
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.runtime import RuntimeDep
-from carepost.dialects._shared.surfaces import Surface, render_plain
+from carepost.http.credentials import caller_for, one_header
+from carepost.http.dialect import Dialect
+from carepost.http.json_response import JSONResponse
+from carepost.http.runtime import RuntimeDep
+from carepost.http.surfaces import Surface, render_plain
 from tests.toy_dialect import flow
 
 router = APIRouter(prefix="/api/toy/v1", tags=["toy"])

@@ -1,6 +1,6 @@
 """The devices dialect's message table: the contract's words, filled from the problem's details."""
 
-from carepost.dialects._shared.problems import Problem
+from carepost.http.problems import Problem
 from carepost.dialects.devices.errors import message_for, status_for
 
 

@@ -13,7 +13,7 @@ from carepost.core.kit.clock import iso_millis
 from carepost.core.kit.contact import phone_warnings
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.kit.ids import order_public_id
-from carepost.dialects._shared.problems import from_validation
+from carepost.http.problems import from_validation
 
 
 def test_order_ids_have_the_contract_shape():

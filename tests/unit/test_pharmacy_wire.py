@@ -5,7 +5,7 @@ from __future__ import annotations
 import jwt
 import pytest
 
-from carepost.dialects._shared.problems import FieldProblem
+from carepost.http.problems import FieldProblem
 from carepost.dialects.pharmacy import tokens
 from carepost.dialects.pharmacy.errors import field_errors
 

@@ -18,7 +18,7 @@ from carepost.core.kit.errors import InvalidInput
 from carepost.core.operators import console, order_actions
 from carepost.core.operators import service as operators
 from carepost.core.orders import events
-from carepost.dialects._shared import action_bodies
+from carepost.http import action_bodies
 
 operators_app = typer.Typer(no_args_is_help=True, help="Operator tokens for the operator API, and console logins.")
 orders_app = typer.Typer(

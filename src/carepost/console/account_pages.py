@@ -31,8 +31,8 @@ from carepost.core.manufacturing import scan_email
 from carepost.core.notifications.templates import MAX_TEMPLATE_LENGTH
 from carepost.core.operators.console import LiveSession
 from carepost.core.webhooks import endpoints, replay
-from carepost.dialects._shared.problems import STATUS_BY_KIND
-from carepost.dialects._shared.runtime import Runtime, RuntimeDep
+from carepost.http.problems import STATUS_BY_KIND
+from carepost.http.runtime import Runtime, RuntimeDep
 
 router = APIRouter(prefix="/console/accounts", include_in_schema=False, route_class=ConsoleRoute)
 Slug = Annotated[str, Path(max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")]

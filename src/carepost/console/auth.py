@@ -26,8 +26,8 @@ from carepost.core.kit.errors import Forbidden, Unauthenticated
 from carepost.core.operators import console
 from carepost.core.operators.console import LiveSession
 from carepost.console.pages import SIGNED_IN_STATE, SIGNED_OUT
-from carepost.dialects._shared import rate_limits
-from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.http import rate_limits
+from carepost.http.runtime import RuntimeDep
 
 SESSION_COOKIE = "carepost_console"
 SIGN_IN_CSRF_COOKIE = "carepost_console_csrf"

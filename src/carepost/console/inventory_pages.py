@@ -16,7 +16,7 @@ from carepost.core.kit.bounds import LARGEST_ID
 from carepost.core.kit.paging import PageRequest
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.operators import inventory
-from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.http.runtime import RuntimeDep
 
 router = APIRouter(prefix="/console/inventory", include_in_schema=False, route_class=ConsoleRoute)
 ROWS_PER_PAGE = 50

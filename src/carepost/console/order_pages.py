@@ -18,8 +18,8 @@ from carepost.core.operators.order_detail import order_detail
 from carepost.core.operators.order_documents import document_file
 from carepost.core.operators.service import order as order_by_reference
 from carepost.core.orders.transitions import TransitionRefused
-from carepost.dialects._shared.problems import STATUS_BY_KIND
-from carepost.dialects._shared.runtime import Runtime, RuntimeDep
+from carepost.http.problems import STATUS_BY_KIND
+from carepost.http.runtime import Runtime, RuntimeDep
 
 router = APIRouter(prefix="/console/orders", include_in_schema=False, route_class=ConsoleRoute)
 OrderRef = Annotated[str, Path(max_length=32, pattern=r"^[A-Za-z0-9_]+$")]

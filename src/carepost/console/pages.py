@@ -13,8 +13,8 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from carepost.core.kit.errors import CoreError
-from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem, from_core
-from carepost.dialects._shared.runtime import request_id_of
+from carepost.http.problems import STATUS_BY_KIND, Problem, from_core
+from carepost.http.runtime import request_id_of
 
 ASSETS = Path(__file__).parent / "assets"
 SIGN_IN_PATH = "/console/sign-in"

@@ -18,7 +18,7 @@ from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput, NotFound
 from carepost.core.kit.paging import PageRequest
 from carepost.core.operators import console, order_search, overview
-from carepost.dialects._shared.runtime import Runtime, RuntimeDep
+from carepost.http.runtime import Runtime, RuntimeDep
 
 router = APIRouter(prefix="/console", include_in_schema=False, route_class=ConsoleRoute)
 _ASSET_TYPES = {"console.css": "text/css"}

@@ -1,7 +1,7 @@
 """Where the console answers, and the headers every console page carries."""
 
 from carepost.console import pages
-from carepost.dialects._shared.surfaces import Surface, page_headers
+from carepost.http.surfaces import Surface, page_headers
 
 # Pages show orders and keys: no cache keeps them, no frame embeds them; forms post only here.
 CONSOLE_HEADERS = page_headers(

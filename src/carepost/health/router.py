@@ -12,10 +12,10 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from carepost.core.kit.db import is_database_unavailable
 from carepost.core.kit.errors import Unauthenticated
 from carepost.core.kit.migrate import at_head
-from carepost.dialects._shared.credentials import bearer_token
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.runtime import RuntimeDep
-from carepost.dialects._shared.shapes import PlainError, Shape
+from carepost.http.credentials import bearer_token
+from carepost.http.json_response import JSONResponse
+from carepost.http.runtime import RuntimeDep
+from carepost.http.shapes import PlainError, Shape
 
 router = APIRouter(tags=["health"])
 

@@ -15,12 +15,12 @@ from carepost.core.models import Order, OrderEvent
 from carepost.core.operators import order_actions
 from carepost.core.operators import service as operators
 from carepost.core.orders import events
-from carepost.dialects._shared import action_bodies
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.openapi import error_responses
-from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.http import action_bodies
+from carepost.http.json_response import JSONResponse
+from carepost.http.openapi import error_responses
+from carepost.http.runtime import RuntimeDep
 from carepost.ops import shapes
-from carepost.ops.auth import OperatorDep
+from carepost.http.operators import OperatorDep, OpsError
 
 router = APIRouter(prefix="/api/ops/v1", tags=["operator"], strict_content_type=False)
 
@@ -52,7 +52,7 @@ async def get_order(order_id: str, operator: OperatorDep, runtime: RuntimeDep) -
 @router.post(
     "/orders/{order_id}/actions/{action}",
     summary="Move an order of any flow",
-    responses={200: {"model": shapes.OperatorOrder}, **error_responses(shapes.OpsError, 409, 422, 502)},
+    responses={200: {"model": shapes.OperatorOrder}, **error_responses(OpsError, 409, 422, 502)},
 )
 async def act(
     order_id: str, action: Annotated[str, Path(max_length=64)], operator: OperatorDep, runtime: RuntimeDep,

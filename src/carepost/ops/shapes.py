@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from carepost.dialects._shared.shapes import FieldError, Shape
-
-
-class OpsErrorDetail(Shape):
-    code: str
-    message: str
-    request_id: str
-    fields: list[FieldError] | None = None
-
-
-class OpsError(Shape):
-    error: OpsErrorDetail
+from carepost.http.shapes import Shape
 
 
 class TimelineEvent(Shape):
@@ -37,9 +26,3 @@ class OperatorOrder(Shape):
     updated_at: str | None
     events: list[TimelineEvent]
 
-
-class PatientEmailTemplate(Shape):
-    subject: str
-    text: str
-    html: str | None
-    placeholders: list[str]

@@ -1,8 +1,9 @@
 """Where the operator API answers, and how its errors look."""
 
-from carepost.dialects._shared.surfaces import Surface
-from carepost.dialects._shared.openapi import Documentation
-from carepost.ops import errors, shapes
+from carepost.http.surfaces import Surface
+from carepost.http.openapi import Documentation
+from carepost.http.operators import OpsError
+from carepost.ops import errors
 
 SURFACE = Surface(
     dialect="ops",
@@ -10,5 +11,5 @@ SURFACE = Surface(
     render=errors.render,
     max_body_bytes=64 * 1024,
     challenge='Bearer realm="operators"',
-    documentation=Documentation(error=shapes.OpsError, security={"OperatorBearer": {"type": "http", "scheme": "bearer"}}),
+    documentation=Documentation(error=OpsError, security={"OperatorBearer": {"type": "http", "scheme": "bearer"}}),
 )

@@ -10,10 +10,10 @@ from fastapi.responses import Response
 
 from carepost.core.accounts import service as accounts
 from carepost.core.webhooks import endpoints, replay
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.runtime import RuntimeDep
-from carepost.dialects._shared.wire import Moment
-from carepost.ops.auth import OperatorDep
+from carepost.http.json_response import JSONResponse
+from carepost.http.runtime import RuntimeDep
+from carepost.http.wire import Moment
+from carepost.http.operators import OperatorDep
 from carepost.webhooks_api import mapping, shapes
 from carepost.webhooks_api.schemas import EndpointIn, EndpointPatch, ReplayIn
 

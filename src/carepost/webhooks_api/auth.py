@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from carepost.core.accounts.service import Caller
-from carepost.dialects._shared.credentials import bearer_token, caller_for, one_credential, one_header
-from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.http.credentials import bearer_token, caller_for, one_credential, one_header
+from carepost.http.runtime import RuntimeDep
 
 
 async def key_caller(request: Request, runtime: RuntimeDep) -> Caller:

@@ -10,9 +10,9 @@ from fastapi.responses import Response
 
 from carepost.core.webhooks import endpoints, replay
 from carepost.core.webhooks.policy import WebhookPolicy
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.runtime import Runtime, RuntimeDep
-from carepost.dialects._shared.wire import Moment
+from carepost.http.json_response import JSONResponse
+from carepost.http.runtime import Runtime, RuntimeDep
+from carepost.http.wire import Moment
 from carepost.webhooks_api import mapping, shapes
 from carepost.webhooks_api.auth import CallerDep
 from carepost.webhooks_api.schemas import EndpointIn, EndpointPatch, ReplayIn

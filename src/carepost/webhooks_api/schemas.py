@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from carepost.dialects._shared.wire import Moment, OneLine
+from carepost.http.wire import Moment, OneLine
 
 Url = Annotated[str, Field(min_length=1, max_length=2048), OneLine]
 Description = Annotated[str, Field(max_length=500), OneLine]

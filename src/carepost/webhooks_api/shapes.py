@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from carepost.dialects._shared.shapes import Shape
-from carepost.ops.shapes import OpsError
+from carepost.http.shapes import Shape
+from carepost.http.operators import OpsError
 
 
 class WebhooksError(OpsError):

@@ -1,8 +1,8 @@
 """Where the partners' webhook API answers, and how its errors look (the platform's
 own envelope, as the operator API's: `{"error": {"code", "message", "request_id", "fields"?}}`)."""
 
-from carepost.dialects._shared.openapi import Documentation
-from carepost.dialects._shared.surfaces import Surface
+from carepost.http.openapi import Documentation
+from carepost.http.surfaces import Surface
 from carepost.ops import errors
 from carepost.webhooks_api import shapes
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from carepost.core.cases.flow import FLOW
-from carepost.dialects._shared.dialect import Dialect
+from carepost.http.dialect import Dialect
 from carepost.dialects.cases import ops, tenant, webhook_data, worker
 from carepost.dialects.cases.router import router
 from carepost.dialects.cases.surface import SURFACE

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
+from carepost.http.json_response import JSONResponse
+from carepost.http.problems import STATUS_BY_KIND, Problem
 
 TITLES = {
     400: "Invalid request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",

@@ -12,10 +12,10 @@ from carepost.core.accounts import service as accounts
 from carepost.core.accounts.service import Scope
 from carepost.core.cases import cases as case_service
 from carepost.core.cases import operations as cases
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.http.json_response import JSONResponse
+from carepost.http.runtime import RuntimeDep
 from carepost.dialects.cases import mapping as case_bodies
-from carepost.ops.auth import OperatorDep
+from carepost.http.operators import OperatorDep
 
 router = APIRouter(prefix="/api/ops/v1", tags=["operator"], strict_content_type=False)
 

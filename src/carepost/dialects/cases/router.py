@@ -6,7 +6,6 @@ under `/api/v1/cases` (docs/cases.md)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Path
@@ -15,12 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.cases import cases as case_service
 from carepost.core.cases.place import place
-from carepost.core.idempotency.fingerprint import fingerprint
-from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
+from carepost.core.idempotency.service import StoredResponse
 from carepost.core.kit.errors import NotFound
-from carepost.dialects._shared.idempotency import respond_once
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.http.idempotency import idempotent_request, respond_once
+from carepost.http.json_response import JSONResponse
+from carepost.http.runtime import RuntimeDep
 from carepost.dialects.cases import mapping, shapes
 from carepost.dialects.cases.auth import OrganizationDep
 
@@ -41,12 +39,8 @@ async def place_order(case_id: CaseId, body: AnyJson, caller: OrganizationDep, r
         order = await place(session, caller=caller, case_id=case_id, order_in=order_in)
         return StoredResponse(status=200, body=mapping.ok("Order created successfully", {"order": {"id": order.public_id}}))
 
-    request = None
-    if idempotency_key is not None:
-        endpoint = f"{PLACE_ORDER_ENDPOINT}:{case_id}"
-        request = IdempotentRequest(caller.account_id, caller.api_key_id, idempotency_key, endpoint, fingerprint(endpoint, body))
-    outcome = await respond_once(runtime.db, request, ttl=timedelta(hours=runtime.settings.idempotency_ttl_hours), work=work)
-    return JSONResponse(outcome.body, status_code=outcome.status, headers={"Idempotent-Replayed": "true"} if outcome.replayed else None)
+    request = idempotent_request(caller, idempotency_key, endpoint=f"{PLACE_ORDER_ENDPOINT}:{case_id}", payload=body)
+    return (await respond_once(runtime, request, work)).response()
 
 
 for path in ("/api/v1/cases/{case_id}", "/api/cases/{case_id}"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from carepost.dialects._shared.shapes import Shape
+from carepost.http.shapes import Shape
 
 
 class CasesError(Shape):

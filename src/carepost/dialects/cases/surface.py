@@ -1,7 +1,7 @@
 """Where the cases dialect answers, and how its errors look."""
 
-from carepost.dialects._shared.openapi import Documentation
-from carepost.dialects._shared.surfaces import Surface
+from carepost.http.openapi import Documentation
+from carepost.http.surfaces import Surface
 from carepost.dialects.cases import errors, shapes
 from carepost.dialects.cases.auth import organization
 

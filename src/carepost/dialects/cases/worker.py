@@ -13,7 +13,7 @@ from carepost.core.cases import pipeline
 from carepost.core.cases.access import DIALECT
 from carepost.core.cases.pipeline import PipelinePorts
 from carepost.core.outbox.relay import Delivery, Handler
-from carepost.dialects._shared.dialect import WorkerContext
+from carepost.http.dialect import WorkerContext
 
 
 def pipeline_ports(settings: Settings) -> PipelinePorts:

@@ -7,8 +7,8 @@ from typing import Annotated
 from pydantic import Field
 
 from carepost.core.flows.inputs import ActionInput
-from carepost.dialects._shared.action_bodies import ShipToIn, TrackingIn, Strict
-from carepost.dialects._shared.wire import RowNumber
+from carepost.http.action_bodies import ShipToIn, TrackingIn, Strict
+from carepost.http.wire import RowNumber
 
 
 class LogisticsActionIn(Strict):

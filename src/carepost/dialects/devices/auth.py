@@ -13,8 +13,8 @@ from fastapi import Depends, Request
 
 from carepost.core.accounts.service import Caller
 from carepost.core.logistics.repository import DIALECT
-from carepost.dialects._shared.credentials import caller_for, one_header
-from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.http.credentials import caller_for, one_header
+from carepost.http.runtime import RuntimeDep
 
 
 async def devices_reader(request: Request, runtime: RuntimeDep) -> Caller:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from carepost.core.logistics.flow import FLOW
-from carepost.dialects._shared.dialect import Dialect
+from carepost.http.dialect import Dialect
 from carepost.dialects.devices import tenant, webhook_data
 from carepost.dialects.devices.router import router
 from carepost.dialects.devices.surface import SURFACE

@@ -13,8 +13,8 @@ from http import HTTPStatus
 from starlette.responses import Response
 
 from carepost.core.kit.clock import iso_millis, utcnow
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
+from carepost.http.json_response import JSONResponse
+from carepost.http.problems import STATUS_BY_KIND, Problem
 
 INVALID_DATA = "Invalid data provided"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from carepost.core.accounts.service import Caller
-from carepost.core.idempotency.fingerprint import fingerprint
+from carepost.http import idempotency
 from carepost.core.idempotency.service import IdempotentRequest
 from carepost.core.kit.clock import iso_millis
 from carepost.core.kit.paging import Page
@@ -84,15 +84,7 @@ def address_in(body: AddressIn | None) -> dict[str, Any] | None:
 
 
 def idempotent_request(caller: Caller, key: str | None, body: CreateOrderIn) -> IdempotentRequest | None:
-    if key is None:
-        return None
-    return IdempotentRequest(
-        account_id=caller.account_id,
-        api_key_id=caller.api_key_id,
-        key=key,
-        endpoint=CREATE_ENDPOINT,
-        fingerprint=fingerprint(CREATE_ENDPOINT, body.model_dump(mode="json")),
-    )
+    return idempotency.idempotent_request(caller, key, endpoint=CREATE_ENDPOINT, payload=body.model_dump(mode="json"))
 
 
 # Responses

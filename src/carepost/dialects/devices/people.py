@@ -18,8 +18,8 @@ from carepost.core.models import Patient
 from carepost.core.patients import service as patients
 from carepost.core.patients import sites
 from carepost.core.patients.views import patient_views
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.http.json_response import JSONResponse
+from carepost.http.runtime import RuntimeDep
 from carepost.dialects.devices import mapping, shapes
 from carepost.dialects.devices.auth import ReaderDep, WriterDep
 from carepost.dialects.devices.params import IdFilter, PageNumber, PageSize, RowId

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query
@@ -15,17 +14,17 @@ from carepost.core.logistics.place import place
 from carepost.core.logistics.repository import OrderFilters
 from carepost.core.logistics.views import order_views, placed_order_view
 from carepost.core.orders.lifecycle import DeviceStatus
-from carepost.dialects._shared.idempotency import respond_once
-from carepost.dialects._shared.json_response import JSONResponse
+from carepost.http.idempotency import respond_once
+from carepost.http.json_response import JSONResponse
 from carepost.dialects.devices.actions import LogisticsActionIn
-from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.http.runtime import RuntimeDep
 from carepost.dialects.devices import mapping
 from carepost.dialects.devices.auth import ReaderDep, WriterDep
 from carepost.dialects.devices.params import IdFilter, PageNumber, PageSize, RowId
 from carepost.dialects.devices.people import router as people_router
 from carepost.dialects.devices import shapes
 from carepost.dialects.devices.schemas import CreateOrderIn
-from carepost.dialects._shared.openapi import error_responses
+from carepost.http.openapi import error_responses
 
 router = APIRouter(prefix="/api/v3", tags=["devices"], strict_content_type=False)
 router.include_router(people_router)
@@ -54,14 +53,7 @@ async def create_order(
         placed = await place(session, caller=caller, order_in=order_in)
         return StoredResponse(status=201, body=mapping.order(await placed_order_view(session, caller.scope, placed)))
 
-    outcome = await respond_once(
-        runtime.db,
-        mapping.idempotent_request(caller, idempotency_key, body),
-        ttl=timedelta(hours=runtime.settings.idempotency_ttl_hours),
-        work=work,
-    )
-    headers = {"Idempotent-Replayed": "true"} if outcome.replayed else None
-    return JSONResponse(outcome.body, status_code=outcome.status, headers=headers)
+    return (await respond_once(runtime, mapping.idempotent_request(caller, idempotency_key, body), work)).response()
 
 
 @router.get("/order", summary="List orders", responses={200: {"model": shapes.OrderPage}})

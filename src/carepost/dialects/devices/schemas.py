@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool, StrictInt
 
 from carepost.core.kit.bounds import LARGEST_ID
-from carepost.dialects._shared.wire import OneLine
+from carepost.http.wire import OneLine
 
 Id = Annotated[StrictInt, Field(ge=1, le=LARGEST_ID)]
 Count = Annotated[StrictInt, Field(ge=1, le=10_000)]

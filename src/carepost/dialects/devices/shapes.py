@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from carepost.dialects._shared.shapes import FieldError, Shape
+from carepost.http.shapes import FieldError, Shape
 
 
 class DevicesError(Shape):

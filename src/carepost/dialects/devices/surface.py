@@ -1,7 +1,7 @@
 """Where the devices dialect answers, and how its errors look."""
 
-from carepost.dialects._shared.surfaces import Surface
-from carepost.dialects._shared.openapi import Documentation
+from carepost.http.surfaces import Surface
+from carepost.http.openapi import Documentation
 from carepost.dialects.devices import errors, shapes
 from carepost.dialects.devices.auth import devices_reader
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
+from carepost.http.json_response import JSONResponse
+from carepost.http.problems import STATUS_BY_KIND, Problem
 
 # An account without the masks API is, to a masks client, a clinic not set up (422);
 # every other problem takes its family's usual status.

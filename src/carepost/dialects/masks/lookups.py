@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query, Request
 
 from carepost.core.manufacturing.barcodes import ParsedBarcode, parse_barcode, parse_fupc
 from carepost.core.manufacturing.lookup import look_up
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.runtime import Runtime, RuntimeDep, request_id_of
+from carepost.http.json_response import JSONResponse
+from carepost.http.runtime import Runtime, RuntimeDep, request_id_of
 from carepost.dialects.masks import shapes
 from carepost.dialects.masks.auth import CallerDep
 from carepost.dialects.masks.responses import success

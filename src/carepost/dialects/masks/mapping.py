@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from carepost.core.accounts.service import Caller
-from carepost.core.idempotency.fingerprint import fingerprint
+from carepost.http import idempotency
 from carepost.core.idempotency.service import IdempotentRequest
 from carepost.core.kit.clock import iso_millis
 from carepost.core.kit.errors import InvalidInput
@@ -47,13 +47,7 @@ def idempotent_request(caller: Caller, body: CreateOrderIn, *, header_key: str |
     payload = body.model_dump(mode="json", exclude=_NOT_HASHED)
     payload["mask_type"] = (body.mask_type or MaskType.CPAP).value  # omitted means cpap: the same request
     payload["forge_sends_email_to_client"] = bool(body.forge_sends_email_to_client)
-    return IdempotentRequest(
-        account_id=caller.account_id,
-        api_key_id=caller.api_key_id,
-        key=key,
-        endpoint=CREATE_ENDPOINT,
-        fingerprint=fingerprint(CREATE_ENDPOINT, payload),
-    )
+    return idempotency.idempotent_request(caller, key, endpoint=CREATE_ENDPOINT, payload=payload)
 
 
 def scan_upload_url(public_url: str, order: Order) -> str:

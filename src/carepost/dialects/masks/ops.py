@@ -10,13 +10,20 @@ from pydantic import BaseModel, ConfigDict, Field
 from carepost.core.accounts import service as accounts
 from carepost.core.manufacturing import scan_email
 from carepost.core.notifications.templates import MAX_TEMPLATE_LENGTH
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.openapi import error_responses
-from carepost.dialects._shared.runtime import RuntimeDep
-from carepost.ops import shapes
-from carepost.ops.auth import OperatorDep
+from carepost.http.json_response import JSONResponse
+from carepost.http.openapi import error_responses
+from carepost.http.runtime import RuntimeDep
+from carepost.http.operators import OperatorDep, OpsError
+from carepost.http.shapes import Shape
 
 router = APIRouter(prefix="/api/ops/v1", tags=["operator"], strict_content_type=False)
+
+
+class PatientEmailTemplate(Shape):
+    subject: str
+    text: str
+    html: str | None
+    placeholders: list[str]
 
 
 class PatientEmailIn(BaseModel):
@@ -39,7 +46,7 @@ def _template_body(template: scan_email.EmailTemplate) -> dict[str, Any]:
 @router.get(
     "/accounts/{slug}/masks/patient-email",
     summary="A clinic's patient scan e-mail template",
-    responses={200: {"model": shapes.PatientEmailTemplate}},
+    responses={200: {"model": PatientEmailTemplate}},
 )
 async def get_patient_email(slug: str, operator: OperatorDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
@@ -50,7 +57,7 @@ async def get_patient_email(slug: str, operator: OperatorDep, runtime: RuntimeDe
 @router.put(
     "/accounts/{slug}/masks/patient-email",
     summary="Change a clinic's patient scan e-mail template",
-    responses={200: {"model": shapes.PatientEmailTemplate}, **error_responses(shapes.OpsError, 422)},
+    responses={200: {"model": PatientEmailTemplate}, **error_responses(OpsError, 422)},
 )
 async def put_patient_email(slug: str, body: PatientEmailIn, operator: OperatorDep, runtime: RuntimeDep) -> JSONResponse:
     """Placeholders: {{patient_first_name}}, {{patient_name}}, {{mask_product_name}}, {{scan_upload_url}},

@@ -18,7 +18,7 @@ from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
 from carepost.core.manufacturing import scan_email
 from carepost.core.notifications.mail import MailFailed
 from carepost.core.orders import made_to_measure
-from carepost.dialects._shared.runtime import Runtime
+from carepost.http.runtime import Runtime
 from carepost.dialects.masks.mapping import scan_upload_url
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from carepost.dialects._shared.json_response import JSONResponse
+from carepost.http.json_response import JSONResponse
 
 
 def success_body(data: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Request
@@ -11,10 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.idempotency.service import StoredResponse
 from carepost.core.manufacturing.views import view_of
 from carepost.core.orders import made_to_measure
-from carepost.dialects._shared.idempotency import respond_once
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.runtime import RuntimeDep, request_id_of
-from carepost.dialects._shared.openapi import error_responses
+from carepost.http.idempotency import respond_once
+from carepost.http.json_response import JSONResponse
+from carepost.http.runtime import RuntimeDep, request_id_of
+from carepost.http.openapi import error_responses
 from carepost.dialects.masks import mapping, patient_email, shapes
 from carepost.dialects.masks.auth import CallerDep
 from carepost.dialects.masks.responses import success, success_body
@@ -57,11 +56,9 @@ async def create_order(
         return StoredResponse(status=201, body=success_body(data))
 
     idempotent = mapping.idempotent_request(caller, body, header_key=idempotency_key)
-    outcome = await respond_once(
-        runtime.db, idempotent, ttl=timedelta(hours=runtime.settings.idempotency_ttl_hours), work=place
-    )
+    outcome = await respond_once(runtime, idempotent, place)
     if outcome.replayed:
-        return JSONResponse(mapping.replayed(outcome.body), status_code=200, headers={"Idempotent-Replayed": "true"})
+        return outcome.response(replayed_status=200, replayed_body=mapping.replayed)
     response_body = outcome.body
     if order_in.forge_sends_email_to_client:
         response_body = await patient_email.send_and_record(runtime, caller=caller, body=response_body, idempotent=idempotent)

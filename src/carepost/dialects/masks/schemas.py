@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool, field_v
 from carepost.core.manufacturing.flow import FLOW
 from carepost.core.manufacturing.products import MaskType
 from carepost.dialects.masks.factory_steps import StepIn
-from carepost.dialects._shared.wire import OneLine
+from carepost.http.wire import OneLine
 
 
 def _text(max_length: int) -> object:

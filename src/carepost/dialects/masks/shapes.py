@@ -1,4 +1,4 @@
-"""What the masks API answers, for the OpenAPI document (dialects/_shared/shapes.py).
+"""What the masks API answers, for the OpenAPI document (http/shapes.py).
 
 The contract shows the success bodies; the error envelope is docs/masks.md's.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from carepost.dialects._shared.shapes import FieldError, Shape
+from carepost.http.shapes import FieldError, Shape
 
 
 class ErrorDetail(Shape):

@@ -15,8 +15,8 @@ from carepost.core.accounts.service import Caller
 from carepost.core.models import AccountUser
 from carepost.core.kit.errors import Unauthenticated
 from carepost.core.retail.place import DIALECT
-from carepost.dialects._shared.credentials import caller_for, one_header
-from carepost.dialects._shared.runtime import Runtime, RuntimeDep
+from carepost.http.credentials import caller_for, one_header
+from carepost.http.runtime import Runtime, RuntimeDep
 from carepost.dialects.pharmacy import tokens
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from carepost.core.retail.flow import FLOW
-from carepost.dialects._shared.dialect import Dialect
+from carepost.http.dialect import Dialect
 from carepost.dialects.pharmacy import tenant, webhook_data, worker
 from carepost.dialects.pharmacy.router import router
 from carepost.dialects.pharmacy.surface import SURFACE

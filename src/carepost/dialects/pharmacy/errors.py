@@ -15,8 +15,8 @@ from typing import Any
 
 from starlette.responses import Response
 
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.problems import STATUS_BY_KIND, FieldProblem, Problem
+from carepost.http.json_response import JSONResponse
+from carepost.http.problems import STATUS_BY_KIND, FieldProblem, Problem
 
 # DRF's wording for the validation failures pydantic names by type.
 _FIELD_MESSAGES = {
@@ -47,7 +47,7 @@ _FIELD_MESSAGES = {
     "model_attributes_type": "Invalid data. Expected a dictionary.",
     "literal_error": "This is not a valid choice.",
     "enum": "This is not a valid choice.",
-    # The edge's refusal (dialects/_shared/screening.py), in DRF's CharField words.
+    # The edge's refusal (http/screening.py), in DRF's CharField words.
     "control_characters": "Null characters are not allowed.",
 }
 

@@ -6,7 +6,6 @@ DRF clients send the slash, and the contract itself spells some paths without.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Request
@@ -15,7 +14,6 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts import users
-from carepost.core.idempotency.fingerprint import fingerprint
 from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
 from carepost.core.kit.bounds import is_id
 from carepost.core.kit.clock import utcnow
@@ -24,10 +22,10 @@ from carepost.core.invoicing.requesting import ISSUED
 from carepost.core.retail import changes, invoices, reading
 from carepost.core.retail.place import place
 from carepost.core.retail.quote import LineRequest, quote
-from carepost.dialects._shared.idempotency import Work, respond_once
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.openapi import error_responses
-from carepost.dialects._shared.runtime import Runtime, RuntimeDep
+from carepost.http.idempotency import Work, idempotent_request, respond_once
+from carepost.http.json_response import JSONResponse
+from carepost.http.openapi import error_responses
+from carepost.http.runtime import Runtime, RuntimeDep
 from carepost.dialects.pharmacy import listing, mapping, shapes, tokens
 from carepost.dialects.pharmacy.auth import KeyCallerDep, PharmacyCaller, SignedInDep
 from carepost.dialects.pharmacy.schemas import CreateOrderIn, PatchOrderIn, RequestInvoiceIn, TokenIn
@@ -133,21 +131,11 @@ REQUEST_INVOICE_ENDPOINT = "pharmacy.orders.request_invoice"
 
 async def _once(runtime: Runtime, request: IdempotentRequest | None, work: Work) -> JSONResponse:
     """Do the work, or answer a repeat of the same key and body with the first answer (200, marked)."""
-    outcome = await respond_once(runtime.db, request, ttl=timedelta(hours=runtime.settings.idempotency_ttl_hours), work=work)
-    headers = {"Idempotent-Replayed": "true"} if outcome.replayed else None
-    return JSONResponse(outcome.body, status_code=200 if outcome.replayed else outcome.status, headers=headers)
+    return (await respond_once(runtime, request, work)).response(replayed_status=200)
 
 
 def _idempotent(caller: PharmacyCaller, key: str | None, body: BaseModel, endpoint: str) -> IdempotentRequest | None:
-    if key is None:
-        return None
-    return IdempotentRequest(
-        account_id=caller.caller.account_id,
-        api_key_id=caller.caller.api_key_id,
-        key=key,
-        endpoint=endpoint,
-        fingerprint=fingerprint(endpoint, body.model_dump(mode="json")),
-    )
+    return idempotent_request(caller.caller, key, endpoint=endpoint, payload=body.model_dump(mode="json"))
 
 
 @route("/api/orders/", "GET", summary="List orders", responses={200: {"model": shapes.OrderPage}})

@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Dis
 from pydantic_core import PydanticCustomError
 
 from carepost.core.retail.prescriptions import MAX_BYTES
-from carepost.dialects._shared.wire import OneLine, RowNumber
+from carepost.http.wire import OneLine, RowNumber
 
 # The largest document as base64, and a little for line breaks and a data: URL prefix.
 MAX_BASE64_CHARACTERS = (MAX_BYTES + 2) // 3 * 4 * 21 // 20

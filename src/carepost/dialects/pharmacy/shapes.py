@@ -1,10 +1,10 @@
-"""What the pharmacy API answers, for the OpenAPI document (dialects/_shared/shapes.py)."""
+"""What the pharmacy API answers, for the OpenAPI document (http/shapes.py)."""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from carepost.dialects._shared.shapes import Shape
+from carepost.http.shapes import Shape
 
 
 class PharmacyError(Shape):

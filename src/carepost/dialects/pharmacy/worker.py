@@ -13,7 +13,7 @@ from carepost.core.notifications.mail import MailPort
 from carepost.core.outbox.relay import Delivery, Handler
 from carepost.core.retail import invoice_issuing
 from carepost.core.retail.invoice_issuing import InvoicingPorts
-from carepost.dialects._shared.dialect import WorkerContext
+from carepost.http.dialect import WorkerContext
 
 
 def invoicing_ports(settings: Settings, *, mail: Callable[[str], MailPort] | None = None) -> InvoicingPorts:

@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse, Response
 
-from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
+from carepost.http.problems import STATUS_BY_KIND, Problem
 from carepost.dialects.masks import errors
 
 PAGE_PATH = "/api/portal/start-scan"

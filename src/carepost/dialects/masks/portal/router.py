@@ -20,11 +20,11 @@ from carepost.core.kit.errors import CoreError, InvalidInput, NotFound
 from carepost.core.manufacturing import scan_upload
 from carepost.core.manufacturing.repository import MaskProductRepository
 from carepost.core.manufacturing.views import patient_first_name
-from carepost.dialects._shared import rate_limits
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.openapi import error_responses
+from carepost.http import rate_limits
+from carepost.http.json_response import JSONResponse
+from carepost.http.openapi import error_responses
 from carepost.dialects.masks import shapes
-from carepost.dialects._shared.runtime import RuntimeDep
+from carepost.http.runtime import RuntimeDep
 from carepost.dialects.masks.portal.pages import ASSETS, problem_page, templates
 from carepost.dialects.masks.responses import success
 

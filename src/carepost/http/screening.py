@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from carepost.core.kit.text import has_control_characters, refused_in_text
-from carepost.dialects._shared.problems import FieldProblem, Problem
+from carepost.http.problems import FieldProblem, Problem
 
 MAX_DEPTH = 32
 MAX_DIGITS = 30

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from carepost.core.flows.inputs import CARRIERS, NOTE, ActionInput, Input, Kind
 from carepost.core.flows.spec import Action
-from carepost.dialects._shared.wire import RowNumber
+from carepost.http.wire import RowNumber
 
 
 class Strict(BaseModel):

@@ -29,13 +29,13 @@ from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import is_database_unavailable
 from carepost.core.kit.errors import CoreError
 from carepost.core.kit.ids import request_id as new_request_id
-from carepost.dialects._shared import bodies
-from carepost.dialects._shared.call_log import CallLog
-from carepost.dialects._shared.problems import (
+from carepost.http import bodies
+from carepost.http.call_log import CallLog
+from carepost.http.problems import (
     BODIES_BUDGET_SPENT, INTERNAL_ERROR, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT, UNAVAILABLE, Problem, from_core,
 )
-from carepost.dialects._shared.screening import edge_problem
-from carepost.dialects._shared.surfaces import Surface, Surfaces
+from carepost.http.screening import edge_problem
+from carepost.http.surfaces import Surface, Surfaces
 from carepost.health.metrics import Metrics
 
 log = logging.getLogger("carepost.requests")

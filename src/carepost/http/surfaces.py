@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from starlette.responses import Response
 
-from carepost.dialects._shared.json_response import JSONResponse
-from carepost.dialects._shared.problems import STATUS_BY_KIND, Problem
+from carepost.http.json_response import JSONResponse
+from carepost.http.problems import STATUS_BY_KIND, Problem
 
 if TYPE_CHECKING:
     from starlette.requests import Request
 
-    from carepost.dialects._shared.openapi import Documentation
-    from carepost.dialects._shared.runtime import Runtime
+    from carepost.http.openapi import Documentation
+    from carepost.http.runtime import Runtime
 
 # (problem, request id, request path) -> the response in the surface's own error envelope
 Renderer = Callable[[Problem, str, str], Response]

@@ -6,8 +6,8 @@ from fastapi import Request
 
 from carepost.core.accounts.service import Caller, authenticate
 from carepost.core.kit.errors import Unauthenticated
-from carepost.dialects._shared import rate_limits
-from carepost.dialects._shared.runtime import Runtime
+from carepost.http import rate_limits
+from carepost.http.runtime import Runtime
 
 
 def bearer_token(request: Request) -> str | None:

@@ -13,7 +13,7 @@ from fastapi import APIRouter
 from carepost.core.flows.spec import FlowSpec
 from carepost.core.outbox.relay import Handler
 from carepost.core.webhooks.publishing import OrderRenderer
-from carepost.dialects._shared.surfaces import Surface
+from carepost.http.surfaces import Surface
 from carepost.tenant_file.sections import TenantSection
 
 if TYPE_CHECKING:

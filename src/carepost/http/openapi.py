@@ -21,7 +21,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 
-from carepost.dialects._shared.surfaces import Surfaces
+from carepost.http.surfaces import Surfaces
 
 # Every surface may answer these: bad input, credentials, a missing object, the rate limit,
 # a fault, the database away. A body adds its size limit and its read timeout.
