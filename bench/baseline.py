@@ -13,8 +13,8 @@ BENCH_DATABASE_URL: the benchmark database (postgresql://…).
 from __future__ import annotations
 
 import json
-import random
 import os
+import random
 import secrets
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -140,7 +140,7 @@ async def devices_create(request: Request) -> Response:
         await connection.execute(
             "INSERT INTO order_tallies (account_id, dialect, mode, status, slot, count) VALUES ($1, 'devices', $2, 'reconfirmAddress', $3, 1) "
             "ON CONFLICT (account_id, dialect, mode, status, slot) DO UPDATE SET count = order_tallies.count + excluded.count",
-            key["account_id"], key["mode"], random.randrange(16),  # noqa: S311 - Carepost's slots (core/logistics/repository.py)
+            key["account_id"], key["mode"], random.randrange(16),
         )
         await connection.execute(
             "UPDATE orders SET attributes = $1 WHERE id = $2", json.dumps({**attributes, "fulfillment_site_id": site_id}), order_id

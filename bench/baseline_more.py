@@ -113,8 +113,8 @@ async def pharmacy_list(request: Request) -> Response:
     )
     async with bare.Pool.pool.acquire() as connection, connection.transaction():
         key, _user = await _signed_in(connection, request)
-        count = await connection.fetchval(f"SELECT count(*) FROM (SELECT orders.id {where}) AS page", key["account_id"], key["mode"], search)  # noqa: S608
-        rows = await connection.fetch(f"SELECT * {where} ORDER BY orders.id DESC LIMIT 20 OFFSET 0", key["account_id"], key["mode"], search)  # noqa: S608
+        count = await connection.fetchval(f"SELECT count(*) FROM (SELECT orders.id {where}) AS page", key["account_id"], key["mode"], search)
+        rows = await connection.fetch(f"SELECT * {where} ORDER BY orders.id DESC LIMIT 20 OFFSET 0", key["account_id"], key["mode"], search)
         ids = [row["order_id"] for row in rows]
         await _children(connection, ids, (
             ("SELECT * FROM retail_order_lines JOIN items ON items.id = retail_order_lines.item_id LEFT OUTER JOIN retail_products "
@@ -169,12 +169,12 @@ async def devices_list(request: Request) -> Response:
     async with bare.Pool.pool.acquire() as connection, connection.transaction():
         key = await bare.auth(connection, request.headers["impilo-api-key"])
         rows = await connection.fetch(
-            f"SELECT * FROM orders WHERE account_id = $1 AND mode = $2 AND dialect = 'devices'{filters} ORDER BY id DESC LIMIT 20 OFFSET 0",  # noqa: S608
+            f"SELECT * FROM orders WHERE account_id = $1 AND mode = $2 AND dialect = 'devices'{filters} ORDER BY id DESC LIMIT 20 OFFSET 0",
             key["account_id"], key["mode"], *values,
         )
         ids = [row["id"] for row in rows]
         await _children(connection, ids, tuple(
-            f"SELECT * FROM {table} WHERE order_id = ANY($1::bigint[]) ORDER BY {order_by}"  # noqa: S608
+            f"SELECT * FROM {table} WHERE order_id = ANY($1::bigint[]) ORDER BY {order_by}"
             for table, order_by in (("order_lines", "id"), ("order_external_ids", "id"), ("order_notes", "id"), ("tracking_numbers", "id"),
                                     ("packed_kits", "id"), ("order_devices", "device_id"), ("order_events", "id"))
         ))

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
+import itertools
 import json
 import os
 import platform
-import itertools
 import subprocess
 import sys
 import tempfile
@@ -91,7 +92,7 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
             rows += pair.run("pharmacy list, search", "get.lua", {**_pharmacy_auth(tenant, carepost), "BENCH_PATHS": search})
             if not args.only or _names("webhook", args.only):
                 hooks_key = _load(env, delivery.tenant_file(work, receiver.url))[0]["keys"][0]["secret"]
-                worker = lambda: delivery.worker_process({**os.environ, **env}, work / "worker.log")  # noqa: E731
+                worker = functools.partial(delivery.worker_process, {**os.environ, **env}, work / "worker.log")
                 flame = profile.svg_path(args.out, stamp, "webhook delivery") if _names("webhook delivery", args.profile) else None
                 rows += delivery.scenarios(load, f"{stamp}-hooks", carepost.url, receiver.url, hooks_key, worker, flame)
             for size in args.orders if not args.only or _names("devices list", args.only) else []:
@@ -196,7 +197,8 @@ class _Pair:
     def _measure(self, url: str, name: str, script: str, env: dict[str, str], **options: Any) -> wrk.Result:
         tag = f"{self.tag}-{next(_RUNS)}"  # unique idempotency keys and patients across runs
         result = wrk.run(url, script, self.load, {**env, "BENCH_TAG": tag}, **options)
-        print(f"{name:45} {url:24} {result.throughput:8.1f}/s  p50 {result.p50_ms:7.2f} ms  p99 {result.p99_ms:7.2f} ms  errors {result.error_count}", flush=True)
+        print(f"{name:45} {url:24} {result.throughput:8.1f}/s  p50 {result.p50_ms:7.2f} ms  p99 {result.p99_ms:7.2f} ms  errors {result.error_count}",
+            flush=True)
         return result
 
 
@@ -219,7 +221,7 @@ def _pharmacy_auth(tenant: Tenant, carepost: servers.Server) -> dict[str, str]:
         f"{carepost.url}/api/token/", data=json.dumps(PHARMACY_USER).encode(), method="POST",
         headers={"X-API-Key": tenant.pharmacy_key, "Content-Type": "application/json"},
     )
-    with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310 - our own loopback server
+    with urllib.request.urlopen(request, timeout=10) as answer:
         token = json.loads(answer.read())["access"]
     return {"BENCH_HEADER": "X-API-Key", "BENCH_KEY": tenant.pharmacy_key, "BENCH_TOKEN": token}
 
@@ -309,12 +311,14 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
     parser.add_argument("--duration", type=int, default=15, help="seconds measured per scenario (default 15)")
     parser.add_argument("--warmup", type=int, default=3, help="seconds of unmeasured warm-up before each (default 3)")
-    parser.add_argument("--orders", type=lambda s: [int(n) for n in s.split(",")], default=[10_000, 1_000_000], help="order-table sizes for the list scenarios (default 10000,1000000)")
+    parser.add_argument("--orders", type=lambda s: [int(n) for n in s.split(",")], default=[10_000, 1_000_000],
+        help="order-table sizes for the list scenarios (default 10000,1000000)")
     parser.add_argument("--databases", choices=("all", "postgresql", "sqlite"), default="all", help="which scenarios to run (default all)")
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432", help="PostgreSQL server (a fresh database is made and dropped)")
     parser.add_argument("--port", type=int, default=8701, help="first of seven ports used (default 8701)")
     parser.add_argument("--only", action="append", default=[], metavar="SCENARIO", help="run only the scenarios whose name contains SCENARIO; repeatable")
-    parser.add_argument("--profile", action="append", default=[], metavar="SCENARIO", help="record a py-spy flame graph (SVG, in --out) of Carepost during each scenario whose name contains SCENARIO; repeatable")
+    parser.add_argument("--profile", action="append", default=[], metavar="SCENARIO",
+        help="record a py-spy flame graph (SVG, in --out) of Carepost during each scenario whose name contains SCENARIO; repeatable")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where reports go (default bench/out)")
     args = parser.parse_args()
     args.raw = sys.argv[1:]

@@ -58,7 +58,8 @@ class CasesWorld:
 
 async def cases_world(db: Database, secret_key: str) -> CasesWorld:
     tag = uuid.uuid4().hex[:8]
-    patient = {"firstName": "Maria", "lastName": "Garcia", "dateOfBirth": "1980-04-02", "sex": "female", "email": "maria@example.com", "phoneNumber": "+14155550123", "address": ADDRESS}
+    patient = {"firstName": "Maria", "lastName": "Garcia", "dateOfBirth": "1980-04-02", "sex": "female", "email": "maria@example.com",
+        "phoneNumber": "+14155550123", "address": ADDRESS}
     tenant = tenant_model().model_validate(
         {
             "pharmacies": [{"code": "pharmacy-123", "name": "Bay Pharmacy"}, {"code": f"closed-{tag}", "name": "Closed", "active": False}],

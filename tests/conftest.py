@@ -62,7 +62,7 @@ async def db(settings: Settings) -> AsyncIterator[Database]:
 
 
 @pytest.fixture(scope="session")
-async def app(db: Database, settings: Settings):  # noqa: ANN201
+async def app(db: Database, settings: Settings):
     application = create_app(settings)
     yield application
     await application.state.call_log.flush()
@@ -70,7 +70,7 @@ async def app(db: Database, settings: Settings):  # noqa: ANN201
 
 
 @pytest.fixture
-async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # noqa: ANN001
+async def client(app) -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
         yield http
     # Write the request log now: a batch still on its way when a synchronous test

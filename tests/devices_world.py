@@ -38,28 +38,41 @@ class World:
         return {"Impilo-API-Key": self.customer.live_key if mode == "live" else self.customer.test_key}
 
 
-async def stock_catalog(db: Database, *, hubs: int = 5, cuffs: int = 5, strips: int = 100, tag: str | None = None) -> tuple[dict[str, int], dict[str, int], int, dict[str, list[int]]]:
+async def stock_catalog(
+    db: Database, *, hubs: int = 5, cuffs: int = 5, strips: int = 100, tag: str | None = None
+) -> tuple[dict[str, int], dict[str, int], int, dict[str, list[int]]]:
     tag = tag or uuid.uuid4().hex[:8]
     async with db.transaction() as session:
         made = {
-            "hub": await supply.ensure_item(session, sku=f"HUB-{tag}", name="Cellular hub", model="H1", manufacturer=f"Acme {tag}", orderable=True, serialized=True),
-            "cuff": await supply.ensure_item(session, sku=f"CUFF-{tag}", name="BP cuff", model="C2", manufacturer=f"Acme {tag}", orderable=True, serialized=True),
-            "strips": await supply.ensure_item(session, sku=f"STRIP-{tag}", name="Test strips", model="S50", manufacturer=f"Acme {tag}", orderable=True, serialized=False),
-            "legacy": await supply.ensure_item(session, sku=f"OLD-{tag}", name="Old meter", model="M0", manufacturer=f"Acme {tag}", orderable=False, serialized=False),
+            "hub": await supply.ensure_item(session, sku=f"HUB-{tag}", name="Cellular hub", model="H1", manufacturer=f"Acme {tag}", orderable=True,
+                serialized=True),
+            "cuff": await supply.ensure_item(session, sku=f"CUFF-{tag}", name="BP cuff", model="C2", manufacturer=f"Acme {tag}", orderable=True,
+                serialized=True),
+            "strips": await supply.ensure_item(session, sku=f"STRIP-{tag}", name="Test strips", model="S50", manufacturer=f"Acme {tag}",
+                orderable=True, serialized=False),
+            "legacy": await supply.ensure_item(session, sku=f"OLD-{tag}", name="Old meter", model="M0", manufacturer=f"Acme {tag}", orderable=False,
+                serialized=False),
         }
         kits = {
-            "starter": await supply.ensure_kit(session, code=f"starter-{tag}", name="Starter kit", loaner=False, archived=False, contents=[KitItemIn(f"HUB-{tag}", 1, True), KitItemIn(f"STRIP-{tag}", 2)]),
-            "monitor": await supply.ensure_kit(session, code=f"monitor-{tag}", name="BP kit", loaner=False, archived=False, contents=[KitItemIn(f"CUFF-{tag}", 1, True)]),
-            "loaner": await supply.ensure_kit(session, code=f"loaner-{tag}", name="Loaner BP kit", loaner=True, archived=False, contents=[KitItemIn(f"CUFF-{tag}", 1, True)]),
-            "loaner_two": await supply.ensure_kit(session, code=f"loaner2-{tag}", name="Loaner hub kit", loaner=True, archived=False, contents=[KitItemIn(f"HUB-{tag}", 1, True)]),
-            "retired": await supply.ensure_kit(session, code=f"retired-{tag}", name="Retired kit", loaner=False, archived=True, contents=[KitItemIn(f"STRIP-{tag}", 1)]),
-            "legacy": await supply.ensure_kit(session, code=f"legacy-{tag}", name="Legacy kit", loaner=False, archived=False, contents=[KitItemIn(f"OLD-{tag}", 1)]),
+            "starter": await supply.ensure_kit(session, code=f"starter-{tag}", name="Starter kit", loaner=False, archived=False,
+                contents=[KitItemIn(f"HUB-{tag}", 1, True), KitItemIn(f"STRIP-{tag}", 2)]),
+            "monitor": await supply.ensure_kit(session, code=f"monitor-{tag}", name="BP kit", loaner=False, archived=False,
+                contents=[KitItemIn(f"CUFF-{tag}", 1, True)]),
+            "loaner": await supply.ensure_kit(session, code=f"loaner-{tag}", name="Loaner BP kit", loaner=True, archived=False,
+                contents=[KitItemIn(f"CUFF-{tag}", 1, True)]),
+            "loaner_two": await supply.ensure_kit(session, code=f"loaner2-{tag}", name="Loaner hub kit", loaner=True, archived=False,
+                contents=[KitItemIn(f"HUB-{tag}", 1, True)]),
+            "retired": await supply.ensure_kit(session, code=f"retired-{tag}", name="Retired kit", loaner=False, archived=True,
+                contents=[KitItemIn(f"STRIP-{tag}", 1)]),
+            "legacy": await supply.ensure_kit(session, code=f"legacy-{tag}", name="Legacy kit", loaner=False, archived=False,
+                contents=[KitItemIn(f"OLD-{tag}", 1)]),
         }
         site = await supply.ensure_fulfillment_site(session, code=f"fs-{tag}", name=f"Warehouse {tag}")
         devices: dict[str, list[int]] = {"hub": [], "cuff": []}
         for name, count in (("hub", hubs), ("cuff", cuffs)):
             for n in range(count):
-                device = await supply.ensure_device(session, site=site, item=made[name], external_identifier=f"{name}-{tag}-{n}", identifiers={"serial": f"SN-{name}-{tag}-{n}"})
+                device = await supply.ensure_device(session, site=site, item=made[name], external_identifier=f"{name}-{tag}-{n}",
+                    identifiers={"serial": f"SN-{name}-{tag}-{n}"})
                 devices[name].append(device.id)
             await supply.count_devices_as_stock(session, site=site, item=made[name])
         await supply.set_stock(session, site=site, item=made["strips"], on_hand=strips)
@@ -76,7 +89,8 @@ async def devices_world(db: Database, **stock: int) -> World:
         north = await create_site(session, scope=live, site_in=SiteIn(name="North clinic", address=dict(ADDRESS), phone_number="+15035550100"))
         closed = await create_site(session, scope=live, site_in=SiteIn(name="Closed clinic", address=dict(ADDRESS)))
         await deactivate_site(session, scope=live, site_id=closed.id)
-        patient = await create_patient(session, scope=live, patient_in=PatientIn(first_name="John", last_name="Doe", address=dict(ADDRESS), site=SiteRef(north.id), external_identifier=f"ext-{tag}"))
+        patient = await create_patient(session, scope=live, patient_in=PatientIn(first_name="John", last_name="Doe", address=dict(ADDRESS),
+            site=SiteRef(north.id), external_identifier=f"ext-{tag}"))
         test_site = await create_site(session, scope=test, site_in=SiteIn(name="Sandbox clinic", address=dict(ADDRESS)))
         test_patient = await create_patient(session, scope=test, patient_in=PatientIn(first_name="Test", last_name="Patient", address=dict(ADDRESS)))
     return World(

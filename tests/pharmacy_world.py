@@ -57,10 +57,13 @@ async def pharmacy_world(
     tag = uuid.uuid4().hex[:8]
     zipcode = f"9{int(tag, 16) % 10000:04d}"
     email = f"compras-{tag}@farmacia.example"
-    item = lambda sku, name, price, iva, **extra: {  # noqa: E731
-        "sku": f"{sku}-{tag}", "name": name, "model": "caja", "manufacturer": f"Lab {tag}",
-        "retail": {"price": price, "iva_rate": iva, **extra},
-    }
+
+    def item(sku: str, name: str, price: str, iva: str, **extra: object) -> dict:
+        return {
+            "sku": f"{sku}-{tag}", "name": name, "model": "caja", "manufacturer": f"Lab {tag}",
+            "retail": {"price": price, "iva_rate": iva, **extra},
+        }
+
     tenant = tenant_model().model_validate(
         {
             "catalog": {
@@ -108,7 +111,8 @@ async def pharmacy_world(
         live_key=keys["live"],
         test_key=keys["test"],
         email=email,
-        products={"medicine": by_sku_prefix["Paracetamol"], "supply": by_sku_prefix["Gasas"], "antibiotic": by_sku_prefix["Amoxicilina"], "scarce": by_sku_prefix["Insulina"]},
+        products={"medicine": by_sku_prefix["Paracetamol"], "supply": by_sku_prefix["Gasas"], "antibiotic": by_sku_prefix["Amoxicilina"],
+            "scarce": by_sku_prefix["Insulina"]},
         payment_methods={m["code"]: m["id"] for m in pharmacy["payment_methods"]},
         shipping_methods={m["code"].split("-")[0]: m["id"] for m in pharmacy["shipping_methods"] if m["code"].endswith(tag)},
         store=[s["id"] for s in pharmacy["stores"] if s["code"].endswith(tag)][0],

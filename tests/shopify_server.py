@@ -80,7 +80,7 @@ class FakeShop:
     _ids: Any = field(default_factory=lambda: itertools.count(5678901234))
     _names: Any = field(default_factory=lambda: itertools.count(1234))
 
-    def draftOrderCreate(self, info, input):  # noqa: ANN001, ANN201, N802, A002  (Shopify's names)
+    def draftOrderCreate(self, info, input):
         if self.fail == "create_user_error":
             return {"draftOrder": None, "userErrors": [{"field": ["lineItems"], "message": "Variant is out of stock"}]}
         if self.fail == "create_no_draft":
@@ -89,7 +89,7 @@ class FakeShop:
         self.drafts[draft_id] = {"input": input, "completed": False}
         return {"draftOrder": {"id": draft_id, "order": None}, "userErrors": []}
 
-    def draftOrderComplete(self, info, id, paymentPending=False):  # noqa: ANN001, ANN201, N802, N803, A002
+    def draftOrderComplete(self, info, id, paymentPending=False):
         if self.fail == "complete_user_error" or id not in self.drafts:
             return {"draftOrder": None, "userErrors": [{"field": ["id"], "message": "Draft order could not be completed"}]}
         if self.fail == "complete_order_null":
@@ -101,12 +101,12 @@ class FakeShop:
         self.orders[order["id"]] = {**order, "draft": self.drafts[id], "payment_pending": paymentPending, "cancelled": None}
         return {"draftOrder": {"id": id, "order": order}, "userErrors": []}
 
-    def draftOrderDelete(self, info, input):  # noqa: ANN001, ANN201, N802, A002
+    def draftOrderDelete(self, info, input):
         self.drafts.pop(input["id"], None)
         self.deleted_drafts.append(input["id"])
         return {"deletedId": input["id"], "userErrors": []}
 
-    def orderCancel(self, info, orderId, reason, refund, restock, notifyCustomer=None, staffNote=None):  # noqa: ANN001, ANN201, N802, N803
+    def orderCancel(self, info, orderId, reason, refund, restock, notifyCustomer=None, staffNote=None):
         if self.fail == "cancel_user_error" or orderId not in self.orders:
             return {"job": None, "orderCancelUserErrors": [{"field": ["orderId"], "message": "Order cannot be cancelled", "code": "INVALID"}], "userErrors": []}
         self.orders[orderId]["cancelled"] = {"reason": reason, "refund": refund, "restock": restock}

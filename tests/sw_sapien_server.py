@@ -50,7 +50,7 @@ def sw_sapien_app(state: SwSapienState) -> FastAPI:
     certifier = _SandboxCertifier()
 
     @app.middleware("http")
-    async def record(request: Request, call_next):  # noqa: ANN001, ANN202
+    async def record(request: Request, call_next):
         state.requests.append(f"{request.method} {request.url.path}")
         if state.delay_seconds:
             await asyncio.sleep(state.delay_seconds)

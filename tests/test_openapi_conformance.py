@@ -55,7 +55,7 @@ async def credentials(db) -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def server(database_url, tmp_path_factory, credentials):  # noqa: ARG001 - the data must exist first
+def server(database_url, tmp_path_factory, credentials):
     env = {
         "CAREPOST_DATABASE_URL": database_url,
         "CAREPOST_DATA_DIR": str(tmp_path_factory.mktemp("schemathesis")),

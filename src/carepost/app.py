@@ -8,16 +8,16 @@ import dataclasses
 from collections.abc import AsyncIterator, Callable
 
 from fastapi import FastAPI, Request
-from fastapi_offline import FastAPIOffline
 from fastapi.exceptions import RequestValidationError
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from carepost import flows, pages
 from carepost.adapters.commerce import store_resolver
 from carepost.adapters.documents import document_store
 from carepost.adapters.mail import mail_for
 from carepost.adapters.ratelimit import counter_for
-from carepost import flows, pages
 from carepost.config import Settings
 from carepost.console.account_pages import router as console_account_router
 from carepost.console.inventory_pages import router as console_inventory_router
@@ -28,17 +28,17 @@ from carepost.core.commerce.port import CommerceResolver
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import CoreError
 from carepost.core.notifications.mail import MailPort
+from carepost.health.metrics import Metrics
+from carepost.health.router import router as health_router
 from carepost.http import openapi, problems
 from carepost.http.call_log import CallLog
 from carepost.http.context import RequestContextMiddleware
 from carepost.http.runtime import Runtime, request_id_of
 from carepost.http.surfaces import Surfaces
-from carepost.health.metrics import Metrics
-from carepost.health.router import router as health_router
 from carepost.logging import configure_logging
 from carepost.ops.router import router as ops_router
-from carepost.ops.webhooks import router as ops_webhooks_router
 from carepost.ops.surface import SURFACE as OPS_SURFACE
+from carepost.ops.webhooks import router as ops_webhooks_router
 from carepost.webhooks_api.router import router as webhooks_router
 from carepost.webhooks_api.surface import SURFACE as WEBHOOKS_SURFACE
 from carepost.worker import Worker

@@ -8,11 +8,11 @@ from functools import cached_property
 from pathlib import Path
 
 from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from carepost.core.kit.private_files import private_directory, write_private
 from carepost.core.webhooks.policy import WebhookPolicy
 from carepost.core.webhooks.urls import parse_allowed_hosts
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):

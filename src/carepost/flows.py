@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from carepost.core.flows import registry as core_flows
 from carepost.core.webhooks.publishing import register_renderer, unregister_renderer
-from carepost.http.dialect import Dialect
 from carepost.dialects.cases.dialect import DIALECT as CASES
 from carepost.dialects.devices.dialect import DIALECT as DEVICES
 from carepost.dialects.masks.dialect import DIALECT as MASKS
 from carepost.dialects.pharmacy.dialect import DIALECT as PHARMACY
+from carepost.http.dialect import Dialect
 
 INSTALLED = (MASKS, DEVICES, PHARMACY, CASES)
 

@@ -141,7 +141,7 @@ async def test_an_operators_day(live_server, db, settings, receiver, smtp, shots
     assert len(walk.checked) >= 14
 
 
-async def _orders_waiting(base: str, db, settings, receiver, tag: str) -> dict[str, Any]:  # noqa: ANN001
+async def _orders_waiting(base: str, db, settings, receiver, tag: str) -> dict[str, Any]:
     """The day's work, placed by partners through their own APIs."""
     clinic = await create_clinic(db)
     devices = await devices_world(db)
@@ -164,7 +164,7 @@ async def _orders_waiting(base: str, db, settings, receiver, tag: str) -> dict[s
     }
 
 
-async def _masks_order_to_shipped(walk: Walk, world: dict[str, Any], worker, tag: str) -> None:  # noqa: ANN001
+async def _masks_order_to_shipped(walk: Walk, world: dict[str, Any], worker, tag: str) -> None:
     page = walk.page
     await page.get_by_role("navigation", name="Console").get_by_role("link", name="Orders").click()
     await page.get_by_label("Order id, external id or patient name").fill(f"walker {tag}")
@@ -213,7 +213,7 @@ async def _devices_order_packed_and_shipped(walk: Walk, world: dict[str, Any]) -
     assert await walk.status() == "shipped" and "FX-778899" in await page.locator("pre.wire").inner_text()
 
 
-async def _pharmacy_order_dispatched_with_its_invoice(walk: Walk, world: dict[str, Any], worker) -> None:  # noqa: ANN001
+async def _pharmacy_order_dispatched_with_its_invoice(walk: Walk, world: dict[str, Any], worker) -> None:
     page = walk.page
     await drain(worker)  # the CFDI is stamped after the order commits
     await walk.open(f"/console/orders/{world['pharmacy']}")
@@ -230,7 +230,7 @@ async def _pharmacy_order_dispatched_with_its_invoice(walk: Walk, world: dict[st
     assert download.suggested_filename.endswith(".pdf")
 
 
-async def _cases_order_retried(walk: Walk, world: dict[str, Any], worker, db, settings) -> None:  # noqa: ANN001
+async def _cases_order_retried(walk: Walk, world: dict[str, Any], worker, db, settings) -> None:
     page = walk.page
     for _ in range(4):  # its prescription is stored; the hand-off fails: the pharmacy is down
         await worker.run_once()
@@ -250,7 +250,7 @@ async def _cases_order_retried(walk: Walk, world: dict[str, Any], worker, db, se
     assert await page.get_by_role("link", name="Prescription (PDF)").count() == 1
 
 
-async def _key_created_and_revoked(walk: Walk, world: dict[str, Any]) -> None:  # noqa: PLR0915
+async def _key_created_and_revoked(walk: Walk, world: dict[str, Any]) -> None:
     page, slug = walk.page, world["clinic_slug"]
     await page.get_by_role("navigation", name="Console").get_by_role("link", name="Accounts").click()
     await page.get_by_role("link", name=re.compile(slug)).first.wait_for()

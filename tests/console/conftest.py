@@ -21,13 +21,13 @@ class Login:
 
 
 @pytest.fixture
-async def browser(app) -> AsyncIterator[httpx.AsyncClient]:  # noqa: ANN001
+async def browser(app) -> AsyncIterator[httpx.AsyncClient]:
     """A browser on the console over https (its cookies are Secure), following no redirects."""
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://testserver") as http:
         yield http
 
 
-async def make_login(db, role: str = "admin") -> Login:  # noqa: ANN001
+async def make_login(db, role: str = "admin") -> Login:
     email = f"op-{uuid.uuid4().hex[:8]}@supplier.example"
     async with db.transaction() as session:
         await console.ensure_operator(session, email=email, name=f"Olga {role.title()}", role=role, password=PASSWORD)

@@ -17,11 +17,11 @@ from tests.pharmacy_world import pharmacy_world
 from tests.webhooks.conftest import add_endpoint
 
 
-async def _signed_in(browser: httpx.AsyncClient, db, role: str = "admin") -> None:  # noqa: ANN001
+async def _signed_in(browser: httpx.AsyncClient, db, role: str = "admin") -> None:
     assert (await sign_in(browser, await make_login(db, role=role))).status_code == 303
 
 
-async def _slug(db, account_id: int) -> str:  # noqa: ANN001
+async def _slug(db, account_id: int) -> str:
     async with db.read() as session:
         return await session.scalar(select(Account.slug).where(Account.id == account_id))
 
@@ -111,7 +111,8 @@ async def test_the_email_template_is_previewed_saved_and_a_bad_one_is_shown_back
 
     page = await browser.get(page_path)
     assert 'id="preview-subject">' in page.text and "Hello Jane," in page.text  # the sample values, rendered
-    saved = await _post(browser, page_path, f"{page_path}/email-template", subject="Scan for {{mask_product_name}}", text="Hi {{patient_first_name}}: {{scan_upload_url}}", html="<p>Hi <b>{{patient_first_name}}</b><script>x()</script></p>")
+    saved = await _post(browser, page_path, f"{page_path}/email-template", subject="Scan for {{mask_product_name}}",
+        text="Hi {{patient_first_name}}: {{scan_upload_url}}", html="<p>Hi <b>{{patient_first_name}}</b><script>x()</script></p>")
     assert saved.status_code == 303
     after = await browser.get(page_path)
     assert "Scan for Form Fit Full Face CPAP" in after.text and "The e-mail template was saved." in (await browser.get(saved.headers["location"])).text

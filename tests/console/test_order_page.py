@@ -21,7 +21,7 @@ from tests.webhooks.conftest import add_endpoint
 FACTORY_TO_LABEL = ["complete_scan", "approve_scan", "start_mesh", "start_print", "start_qa", "print_label"]
 
 
-async def _signed_in(browser: httpx.AsyncClient, db, role: str = "support") -> Login:  # noqa: ANN001
+async def _signed_in(browser: httpx.AsyncClient, db, role: str = "support") -> Login:
     login = await make_login(db, role=role)
     assert (await sign_in(browser, login)).status_code == 303
     return login
@@ -36,7 +36,7 @@ async def act(browser: httpx.AsyncClient, reference: str, action: str, **fields:
     return await browser.post(f"/console/orders/{reference}/actions/{action}", data={"csrf_token": form_token(page.text), **fields})
 
 
-async def _status(db, public_id: str) -> str:  # noqa: ANN001
+async def _status(db, public_id: str) -> str:
     async with db.read() as session:
         return await session.scalar(select(Order.status).where(Order.public_id == public_id))
 
@@ -64,7 +64,7 @@ async def test_a_masks_order_goes_through_the_factory_to_shipped_from_its_page(b
     assert "Done: Ship." in after.text and await _status(db, order_id) == "shipped"
     assert "1Z999AA10123456784" in after.text  # in the partner's own object
     timeline = ["placed", "scan_completed", "scan_approved", "mesh_started", "printing_started", "qa_started", "label_printed", "shipped"]
-    assert [name for name in re.findall(r'<th scope="row">([a-z_]+)</th>', after.text)] == timeline
+    assert list(re.findall(r'<th scope="row">([a-z_]+)</th>', after.text)) == timeline
     assert _action_paths(after.text) == ["deliver"]
 
     label = await browser.get(f"/console/orders/{order_id}/documents/udi-label")
@@ -165,7 +165,7 @@ async def test_a_devices_order_is_packed_with_the_devices_chosen_then_shipped(br
     assert sorted(t["value"] for t in order["trackingNumbers"]) == ["1Z1", "FX2"]
 
 
-async def _status_by_number(db, number: str) -> str:  # noqa: ANN001
+async def _status_by_number(db, number: str) -> str:
     async with db.read() as session:
         return await session.scalar(select(Order.status).where(Order.id == int(number)))
 
@@ -212,7 +212,8 @@ async def test_two_operators_pressing_the_same_button_at_once_move_the_order_onc
 
     assert sorted(a.status_code for a in answers) == [303, 409, 409, 409]
     async with db.read() as session:
-        moves = list(await session.scalars(select(OrderEvent.name).join(Order, Order.id == OrderEvent.order_id).where(Order.public_id == order_id).order_by(OrderEvent.id)))
+        moves = list(await session.scalars(select(OrderEvent.name).join(Order,
+            Order.id == OrderEvent.order_id).where(Order.public_id == order_id).order_by(OrderEvent.id)))
     assert moves == ["placed", "scan_completed"]
 
 

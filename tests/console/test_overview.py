@@ -57,7 +57,8 @@ async def test_failing_endpoints_stuck_messages_and_failed_invoices_need_attenti
         session.add(OutboxMessage(topic=topic, payload={}, created_at=long_ago, available_at=long_ago, attempts=3))
         session.add(OutboxMessage(topic=topic + "_due", payload={}, created_at=utcnow(), available_at=utcnow(), attempts=0))
         account_id = await session.scalar(select(Account.id).where(Account.slug == world.slug))
-        await session.execute(update(Invoice).where(Invoice.account_id == account_id).values(status="failed", error="CFDI40147: the receiver's RFC is not registered"))
+        await session.execute(update(Invoice).where(Invoice.account_id == account_id).values(status="failed",
+            error="CFDI40147: the receiver's RFC is not registered"))
 
     page = (await browser.get("/console")).text
 

@@ -20,7 +20,7 @@ BEFORE = "8a4f2c6d1e73"
 
 
 @asynccontextmanager
-async def _empty_database(tmp_path) -> AsyncIterator[Database]:  # noqa: ANN001
+async def _empty_database(tmp_path) -> AsyncIterator[Database]:
     """An empty database of the suite's kind (the migration runs on both)."""
     if os.environ.get("CAREPOST_TEST_DATABASE_URL"):
         async with scratch_database() as url:
@@ -33,7 +33,7 @@ async def _empty_database(tmp_path) -> AsyncIterator[Database]:  # noqa: ANN001
         await database.dispose()
 
 
-async def _order(database: Database, clinic, *, public_id: str, dialect: str, flow: str, events: list[str]) -> None:  # noqa: ANN001
+async def _order(database: Database, clinic, *, public_id: str, dialect: str, flow: str, events: list[str]) -> None:
     now = datetime.now(UTC)
     async with database.transaction() as session:
         order = Order(
@@ -54,7 +54,7 @@ async def _names(database: Database, public_id: str) -> list[str]:
         return list(await session.scalars(query.order_by(OrderEvent.id)))
 
 
-async def test_masks_events_are_renamed_in_the_past_tense_and_no_other_flows(tmp_path) -> None:  # noqa: ANN001
+async def test_masks_events_are_renamed_in_the_past_tense_and_no_other_flows(tmp_path) -> None:
     async with _empty_database(tmp_path) as database:
         await upgrade(database, BEFORE)
         clinic = await create_clinic(database)

@@ -10,7 +10,6 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
-
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from carepost.core.kit.lean import LeanInsert, LeanStatement, is_one_of
@@ -97,7 +96,7 @@ async def test_is_one_of_takes_lists_of_any_length_through_one_statement(db):
         assert await _TOPICS_IN.rows(session, topics=[topics[1], "no-such-topic"]) == [(topics[1],)]
         assert await _TOPICS_IN.rows(session, topics=[]) == []
         assert await _TOPICS_IN.rows(session, topics=["it's \"quoted\" ]"]) == []  # a value, never SQL
-    assert len(_TOPICS_IN._compiled) == 1  # noqa: SLF001 - compiled once for this database, whatever the lengths
+    assert len(_TOPICS_IN._compiled) == 1
 
 
 async def test_lean_insert_reads_each_new_id_back_and_refuses_computed_defaults(db):

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from carepost.core.models import Coupon, RetailProduct
 from carepost.core.retail.repository import RetailRepository
 from carepost.tenant_file.apply import apply
-from carepost.tenant_file.schema import TenantFile
 from carepost.tenant_file.apply import model as tenant_model
+from carepost.tenant_file.schema import TenantFile
 
 
 def _tenant(tag: str, **account_extra) -> TenantFile:
@@ -39,7 +39,8 @@ def _tenant(tag: str, **account_extra) -> TenantFile:
                 {
                     "slug": f"farm-{tag}", "name": "Farmacia", "dialects": ["pharmacy"],
                     "pharmacy": {
-                        "payment_methods": [{"code": "net30", "name": "Crédito 30 días", "kind": "credit"}, {"code": "spei", "name": "SPEI", "kind": "transfer"}],
+                        "payment_methods": [{"code": "net30", "name": "Crédito 30 días", "kind": "credit"}, {"code": "spei", "name": "SPEI",
+                            "kind": "transfer"}],
                         "coupons": [
                             {"code": "DIEZ", "value": "0.10"},
                             {"code": "CIEN", "value": "100", "max_uses": 2},

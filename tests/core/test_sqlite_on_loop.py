@@ -117,7 +117,7 @@ async def test_a_lock_held_past_the_wait_is_an_unavailable_database(tmp_path, mo
         try:
             async with db.transaction() as session:
                 await session.execute(text("INSERT INTO notes VALUES ('never')"))
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             assert is_database_unavailable(error), repr(error)
         else:
             raise AssertionError("the transaction should have given up")
@@ -135,7 +135,7 @@ async def test_a_lock_held_past_the_wait_is_an_unavailable_database(tmp_path, mo
         try:
             async with db.transaction():
                 pass
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             assert is_database_unavailable(error), repr(error)
         else:
             raise AssertionError("the queued transaction should have given up")

@@ -64,7 +64,7 @@ class Sender:
 
 
 @pytest.fixture
-async def world(db, settings):  # noqa: ANN001, ANN201
+async def world(db, settings):
     return await pharmacy_world(db, settings.resolved_secret_key)
 
 

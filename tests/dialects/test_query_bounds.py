@@ -15,7 +15,7 @@ HUGE = "99999999999999999999999"
 
 
 @pytest.fixture
-async def pharmacy(client, db, settings):  # noqa: ANN001, ANN201
+async def pharmacy(client, db, settings):
     world = await pharmacy_world(db, settings.resolved_secret_key)
     return world, world.headers(await token_for(client, world))
 

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from carepost.core.kit.sealing import unseal
 from carepost.cli import app as cli
 from carepost.core.accounts import service as accounts
+from carepost.core.kit.sealing import unseal
 from carepost.core.manufacturing.repository import MaskProductRepository
+from carepost.core.manufacturing.scan_email import clinic_template
 from carepost.core.models import CommerceConnection, Kit
 from carepost.core.operators import console
-from carepost.core.manufacturing.scan_email import clinic_template
 from tests.dialects.masks.helpers import place, status_url
 from tests.factories import create_clinic, mask_order
 

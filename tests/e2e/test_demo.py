@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import socket
 import stat
 import subprocess
@@ -220,7 +220,8 @@ def _try_the_devices_customer(base: str, manifest: dict) -> None:
     headers = {"Impilo-API-Key": customer["keys"]["live"]}
 
     placed = httpx.post(f"{base}/api/v3/order", json={"patient": {"id": patient["id"]}, "orderKits": [{"count": 1, "kit": {"id": kit["id"]}}]}, headers=headers)
-    refused = httpx.post(f"{base}/api/v3/order", json={"patient": {"id": patient["id"]}, "orderItems": [{"count": 1, "item": {"id": discontinued["id"]}}]}, headers=headers)
+    refused = httpx.post(f"{base}/api/v3/order", json={"patient": {"id": patient["id"]}, "orderItems": [{"count": 1,
+        "item": {"id": discontinued["id"]}}]}, headers=headers)
 
     assert placed.status_code == 201, placed.text
     assert placed.json()["orderKits"][0]["kit"]["id"] == kit["id"]

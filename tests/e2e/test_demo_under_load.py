@@ -16,7 +16,7 @@ from tests.factories import mask_order
 ORDERS = "/api/partner/v1/orders"
 
 
-async def _timed(call) -> tuple[int, float]:  # noqa: ANN001
+async def _timed(call) -> tuple[int, float]:
     started = time.monotonic()
     response = await call
     return response.status_code, time.monotonic() - started

@@ -19,7 +19,7 @@ FLOW_BLIND = [SRC / "ops", SRC / "console", SRC / "cli", SRC / "worker.py", SRC 
 
 
 @pytest.mark.parametrize("dialect", flows.dialects(), ids=lambda d: d.name)
-def test_each_dialect_declares_every_part(dialect) -> None:  # noqa: ANN001
+def test_each_dialect_declares_every_part(dialect) -> None:
     flow = dialect.flow
     assert flow.lifecycle.flow == flow.name and flow.title and flow.colour.startswith("#")
     assert dialect.routers and dialect.surfaces and callable(dialect.renderer)

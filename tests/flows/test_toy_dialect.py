@@ -31,7 +31,7 @@ def toy_registered() -> Iterator[None]:
 
 
 @pytest.fixture
-async def toy_app(toy_registered, settings, db) -> AsyncIterator[httpx.AsyncClient]:  # noqa: ANN001
+async def toy_app(toy_registered, settings, db) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(settings)  # built after the registration, as a process starting would
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://testserver") as http:
         yield http
@@ -39,13 +39,13 @@ async def toy_app(toy_registered, settings, db) -> AsyncIterator[httpx.AsyncClie
     await app.state.runtime.db.dispose()
 
 
-async def _toy_account(db) -> str:  # noqa: ANN001
+async def _toy_account(db) -> str:
     async with db.transaction() as session:
         account = await accounts.ensure_account(session, slug=f"toy-{uuid.uuid4().hex[:8]}", name="Toy parcels", dialects={"toy"})
         return (await accounts.issue_key(session, account=account, mode="live", name="default")).secret
 
 
-async def test_a_registered_toy_dialect_is_served_shown_moved_and_announced(toy_app, db, settings, receiver):  # noqa: ANN001
+async def test_a_registered_toy_dialect_is_served_shown_moved_and_announced(toy_app, db, settings, receiver):
     key = await _toy_account(db)
     endpoint = await add_endpoint(toy_app, key, f"{receiver.url}/hooks")
     placed = await toy_app.post("/api/toy/v1/parcels", json={"reference": "box-1"}, headers={"X-Toy-Key": key})

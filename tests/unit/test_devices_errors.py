@@ -1,7 +1,7 @@
 """The devices dialect's message table: the contract's words, filled from the problem's details."""
 
-from carepost.http.problems import Problem
 from carepost.dialects.devices.errors import message_for, status_for
+from carepost.http.problems import Problem
 
 
 def test_site_messages_name_the_site():

@@ -18,19 +18,19 @@ PLACED = datetime(2026, 5, 29, 12, 0, tzinfo=UTC)
 
 
 def _order(**overrides) -> Order:
-    values = dict(
-        public_id="ORD_5678901234",
-        mode="live",
-        status="awaiting_scan",
-        recipient={"name": "Jane Doe", "email": "patient+1@example.com", "phone": "+15551234567"},
-        attributes={"mask_type": "nose", "forge_sends_email_to_client": True},
-        commerce_order_id="5678901234",
-        commerce_order_name="#1234",
-        commerce_cancelled=False,
-        placed_at=PLACED,
-        updated_at=PLACED,
-        cancelled_at=None,
-    )
+    values = {
+        "public_id": "ORD_5678901234",
+        "mode": "live",
+        "status": "awaiting_scan",
+        "recipient": {"name": "Jane Doe", "email": "patient+1@example.com", "phone": "+15551234567"},
+        "attributes": {"mask_type": "nose", "forge_sends_email_to_client": True},
+        "commerce_order_id": "5678901234",
+        "commerce_order_name": "#1234",
+        "commerce_cancelled": False,
+        "placed_at": PLACED,
+        "updated_at": PLACED,
+        "cancelled_at": None,
+    }
     return Order(**{**values, **overrides})
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import jwt
 import pytest
 
-from carepost.http.problems import FieldProblem
 from carepost.dialects.pharmacy import tokens
 from carepost.dialects.pharmacy.errors import field_errors
+from carepost.http.problems import FieldProblem
 
 SECRET = "a-secret-for-tests-long-enough-for-hs256"
 

@@ -11,7 +11,7 @@ async def test_the_heap_is_settled_when_startup_completes_and_messages_pass_thro
     seen: list[str] = []
     frozen_at_startup: list[int] = []
 
-    async def app(scope, receive, send):  # noqa: ANN001 - a bare ASGI app with a lifespan
+    async def app(scope, receive, send):
         assert scope["type"] == "lifespan"
         await receive()
         frozen_at_startup.append(gc.get_freeze_count())
@@ -36,7 +36,7 @@ async def test_the_heap_is_settled_when_startup_completes_and_messages_pass_thro
 async def test_requests_go_straight_to_the_app():
     calls: list[str] = []
 
-    async def app(scope, receive, send):  # noqa: ANN001
+    async def app(scope, receive, send):
         calls.append(scope["type"])
 
     await HeapSettledAtStartup(app)({"type": "http"}, None, None)

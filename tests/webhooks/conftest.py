@@ -28,7 +28,7 @@ async def run_until(worker: Worker, done: Callable[[], bool], *, seconds: float 
             await asyncio.sleep(0.05)
 
 
-async def add_endpoint(client, key: str, url: str, **fields: Any) -> dict[str, Any]:  # noqa: ANN001
+async def add_endpoint(client, key: str, url: str, **fields: Any) -> dict[str, Any]:
     response = await client.post("/api/webhooks/v1/endpoints", json={"url": url, **fields}, headers={"Authorization": f"Bearer {key}"})
     assert response.status_code == 201, response.text
     return response.json()

@@ -24,11 +24,11 @@ async def world(db, settings):
     return await pharmacy_world(db, settings.resolved_secret_key)
 
 
-def key(world) -> dict[str, str]:  # noqa: ANN001
+def key(world) -> dict[str, str]:
     return {"Authorization": f"Bearer {world.live_key}"}
 
 
-async def deliveries(client, world, endpoint_id: str, **params: str) -> list[dict]:  # noqa: ANN001
+async def deliveries(client, world, endpoint_id: str, **params: str) -> list[dict]:
     answer = await client.get(f"/api/webhooks/v1/endpoints/{endpoint_id}/deliveries", params=params, headers=key(world))
     assert answer.status_code == 200, answer.text
     return answer.json()["data"]

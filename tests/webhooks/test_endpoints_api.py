@@ -25,7 +25,8 @@ async def test_create_read_change_delete(client, clinic, receiver):
     assert made["id"].startswith("we_") and made["secret"].startswith("whsec_") and made["event_types"] == ["order.created", "order.shipped"]
     listed = (await client.get(f"{BASE}/endpoints", headers={"X-Api-Key": clinic.live_key})).json()["data"]
     assert [e["id"] for e in listed] == [made["id"]] and "secret" not in listed[0]  # shown once
-    changed = await client.patch(f"{BASE}/endpoints/{made['id']}", json={"description": None, "event_types": None, "enabled": False}, headers=bearer(clinic.live_key))
+    changed = await client.patch(f"{BASE}/endpoints/{made['id']}", json={"description": None, "event_types": None, "enabled": False},
+        headers=bearer(clinic.live_key))
     assert changed.status_code == 200 and changed.json()["description"] is None and changed.json()["event_types"] is None
     assert changed.json()["enabled"] is False
     assert (await client.delete(f"{BASE}/endpoints/{made['id']}", headers=bearer(clinic.live_key))).status_code == 204

@@ -16,7 +16,7 @@ from tests.webhooks.conftest import add_endpoint, verified
 
 
 @contextmanager
-def worker_process(settings) -> Iterator[subprocess.Popen[str]]:  # noqa: ANN001
+def worker_process(settings) -> Iterator[subprocess.Popen[str]]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CAREPOST_")}
     env = {
         **clean,
@@ -36,7 +36,7 @@ def worker_process(settings) -> Iterator[subprocess.Popen[str]]:  # noqa: ANN001
         process.communicate(timeout=15)
 
 
-def wait_for(done, seconds: float, what: str) -> None:  # noqa: ANN001
+def wait_for(done, seconds: float, what: str) -> None:
     deadline = time.monotonic() + seconds
     while not done():
         assert time.monotonic() < deadline, what

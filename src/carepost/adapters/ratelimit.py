@@ -68,7 +68,9 @@ class RedisCounter:
         name = f"{self._namespace}:ratelimit:{key}:{index}"
         try:
             async with self._redis.pipeline(transaction=True) as pipe:
-                used, _ = await pipe.incr(name).expire(name, window_seconds + 1).execute()
+                pipe.incr(name)  # queued in the pipeline, sent with the expiry by execute()
+                pipe.expire(name, window_seconds + 1)
+                used, _ = await pipe.execute()
         except (RedisError, OSError) as error:
             # Fail open: an unreachable limiter must not take the API down with it.
             log.warning("rate limit store unreachable, request let through: %s", type(error).__name__)

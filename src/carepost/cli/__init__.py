@@ -12,9 +12,9 @@ import typer
 from carepost import flows, serving
 from carepost.cli.factory import operators_app, orders_app
 from carepost.cli.keys import keys_app
-from carepost.cli.webhooks import webhooks_app
-from carepost.cli.users import users_app
 from carepost.cli.support import database, fail_on_core_errors
+from carepost.cli.users import users_app
+from carepost.cli.webhooks import webhooks_app
 from carepost.config import Settings
 from carepost.core.kit.migrate import autogenerate, upgrade
 from carepost.logging import configure_logging

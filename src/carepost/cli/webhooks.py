@@ -72,7 +72,8 @@ def deliveries(
     async def main() -> list[dict[str, Any]]:
         async with database() as db, db.read() as session:
             found = await replay.deliveries(
-                session, scope=await accounts.scope_by_slug(session, slug=account, mode=mode), endpoint_id=endpoint, status=status, since=None, until=None, limit=50
+                session, scope=await accounts.scope_by_slug(session, slug=account,
+                    mode=mode), endpoint_id=endpoint, status=status, since=None, until=None, limit=50
             )
             return [mapping.delivery(d, e, a) for d, e, a in found]
 

@@ -21,8 +21,8 @@ from carepost.core.accounts.keys import MODES
 from carepost.core.accounts.keys import ROLES as KEY_ROLES
 from carepost.core.accounts.service import Scope
 from carepost.core.audit.service import calls_of_key
-from carepost.core.kit.bounds import LARGEST_ID
 from carepost.core.flows import registry
+from carepost.core.kit.bounds import LARGEST_ID
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import CoreError, InvalidInput, NotFound
 from carepost.core.kit.paging import PageRequest
@@ -199,7 +199,8 @@ def _preview(template: scan_email.EmailTemplate) -> scan_email.MailMessage | str
         return failed.message
 
 
-async def _keys(request: Request, runtime: Runtime, live: LiveSession, slug: str, *, issued: object = None, done: str | None = None, problem: str | None = None, status: int = 200) -> Response:
+async def _keys(request: Request, runtime: Runtime, live: LiveSession, slug: str, *, issued: object = None, done: str | None = None,
+    problem: str | None = None, status: int = 200) -> Response:
     async with runtime.db.transaction() as session:
         account = await accounts.account_by_slug(session, slug=slug)
         keys = await accounts.list_keys(session, account=account)
@@ -211,7 +212,8 @@ async def _keys(request: Request, runtime: Runtime, live: LiveSession, slug: str
     return templates.TemplateResponse(request, "keys.html", context, status_code=status)
 
 
-async def _endpoint(request: Request, runtime: Runtime, live: LiveSession, slug: str, endpoint_id: str, mode: str, *, done: str | None = None, problem: str | None = None, status: int = 200) -> Response:
+async def _endpoint(request: Request, runtime: Runtime, live: LiveSession, slug: str, endpoint_id: str, mode: str, *, done: str | None = None,
+    problem: str | None = None, status: int = 200) -> Response:
     async with runtime.db.transaction() as session:
         scope = await accounts.scope_by_slug(session, slug=slug, mode=mode)
         endpoint = await endpoints.get(session, scope=scope, endpoint_id=endpoint_id)

@@ -18,14 +18,14 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from starlette.datastructures import FormData
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import FormData
 from starlette.responses import Response
 
+from carepost.console.pages import SIGNED_IN_STATE, SIGNED_OUT
 from carepost.core.kit.errors import Forbidden, Unauthenticated
 from carepost.core.operators import console
 from carepost.core.operators.console import LiveSession
-from carepost.console.pages import SIGNED_IN_STATE, SIGNED_OUT
 from carepost.http import rate_limits
 from carepost.http.runtime import RuntimeDep
 

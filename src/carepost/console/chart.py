@@ -43,7 +43,7 @@ def columns(days: Sequence[DayCounts]) -> tuple[list[Column], int]:
     scale = (HEIGHT - BOTTOM - 8) / top
     drawn = []
     for n, day in enumerate(days):
-        x, y, bars = LEFT + n * slot + slot * 0.15, HEIGHT - BOTTOM, []
+        x, y, bars = LEFT + n * slot + slot * 0.15, float(HEIGHT - BOTTOM), []
         for flow in dialects():
             count = day.by_flow.get(flow, 0)
             if count:

@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 
 from carepost.console import auth, chart
 from carepost.console.auth import SignedInDep
-from carepost.console.pages import ASSETS, ConsoleRoute, SIGN_IN_PATH, templates
+from carepost.console.pages import ASSETS, SIGN_IN_PATH, ConsoleRoute, templates
 from carepost.core.accounts import service as accounts
 from carepost.core.flows import registry
 from carepost.core.kit.clock import utcnow

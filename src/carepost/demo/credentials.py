@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import secrets as random_secrets
 from pathlib import Path
+from typing import Any
 
 from carepost.core.accounts import service as accounts
 from carepost.core.kit.db import Database
@@ -25,12 +26,12 @@ def _path(data_dir: Path) -> Path:
     return data_dir / "demo-credentials.json"
 
 
-def _load(data_dir: Path) -> dict[str, dict[str, str]]:
+def _load(data_dir: Path) -> dict[str, Any]:  # slug -> mode -> secret; "_console" -> role -> login
     path = _path(data_dir)
     return json.loads(path.read_text()) if path.exists() else {}
 
 
-def _save(data_dir: Path, secrets: dict[str, dict[str, str]]) -> None:
+def _save(data_dir: Path, secrets: dict[str, Any]) -> None:
     write_private(_path(data_dir), json.dumps(secrets, indent=2).encode())
 
 

@@ -10,10 +10,10 @@ from typing import Any
 
 from carepost import serving
 from carepost.app import create_app
-from carepost.core.kit.private_files import write_private
 from carepost.config import Settings
 from carepost.core.kit.db import Database
 from carepost.core.kit.migrate import upgrade
+from carepost.core.kit.private_files import write_private
 from carepost.demo import credentials, csd
 from carepost.tenant_file import apply as tenant_file
 from carepost.tenant_file.schema import TenantFile

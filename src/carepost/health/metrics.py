@@ -10,6 +10,7 @@ Each app has its own registry; with several API processes, scrape each one
 from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from sqlalchemy.pool import QueuePool
 
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import Database
@@ -50,6 +51,7 @@ class Metrics:
         self.outbox_backlog.set(backlog)
         self.outbox_age.set((utcnow() - oldest).total_seconds() if oldest else 0)
         pool = db.engine.pool
-        self.pool_in_use.set(pool.checkedout())
-        self.pool_size.set(pool.size())
+        if isinstance(pool, QueuePool):  # SQLite's connection is no pool to watch
+            self.pool_in_use.set(pool.checkedout())
+            self.pool_size.set(pool.size())
         return generate_latest(self.registry)

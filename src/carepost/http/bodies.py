@@ -15,6 +15,8 @@ from collections.abc import Awaitable, Callable
 from starlette.exceptions import HTTPException
 from starlette.types import Message, Receive, Scope
 
+from carepost.core.kit.errors import CoreError
+
 GATED_AFTER = 64 * 1024
 # Checks a request's credentials from its headers alone; raises as the handler's own check would.
 Gate = Callable[[Scope], Awaitable[None]]
@@ -38,7 +40,7 @@ class BodyTooSlow(HTTPException):
 class GateRefused(Exception):
     """The surface's gate refused the request's credentials before its body was read."""
 
-    def __init__(self, error: Exception) -> None:
+    def __init__(self, error: CoreError) -> None:
         super().__init__(str(error))
         self.error = error
 
@@ -124,7 +126,7 @@ async def buffered(
     A body declared or found larger than `GATED_AFTER` waits for `gate` first."""
     declared = _content_length(scope)
     gated = gate is None
-    if declared is not None and declared > GATED_AFTER and not gated:
+    if declared is not None and declared > GATED_AFTER and gate is not None:
         await gate(scope)
         gated = True
     if declared is not None and declared > limit:
@@ -139,7 +141,7 @@ async def buffered(
             return b"", _replay([message], receive)
         body = message.get("body", b"")
         size += len(body)
-        if size > GATED_AFTER and not gated:
+        if size > GATED_AFTER and not gated and gate is not None:
             await gate(scope)
             gated = True
         if size > limit:

@@ -29,14 +29,20 @@ from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import is_database_unavailable
 from carepost.core.kit.errors import CoreError
 from carepost.core.kit.ids import request_id as new_request_id
+from carepost.health.metrics import Metrics
 from carepost.http import bodies
 from carepost.http.call_log import CallLog
 from carepost.http.problems import (
-    BODIES_BUDGET_SPENT, INTERNAL_ERROR, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT, UNAVAILABLE, Problem, from_core,
+    BODIES_BUDGET_SPENT,
+    INTERNAL_ERROR,
+    PAYLOAD_TOO_LARGE,
+    REQUEST_TIMEOUT,
+    UNAVAILABLE,
+    Problem,
+    from_core,
 )
 from carepost.http.screening import edge_problem
 from carepost.http.surfaces import Surface, Surfaces
-from carepost.health.metrics import Metrics
 
 log = logging.getLogger("carepost.requests")
 
@@ -102,7 +108,7 @@ class RequestContextMiddleware:
             await surface.render(from_core(refused.error), request_id, scope["path"])(scope, receive, send_with_headers)
         except bodies.BodyTooSlow as slow:
             response = surface.render(REQUEST_TIMEOUT, request_id, scope["path"])
-            response.headers.update(slow.headers)
+            response.headers.update(slow.headers or {})
             await response(scope, receive, send_with_headers)
         except Exception as error:
             unavailable = is_database_unavailable(error)

@@ -3,8 +3,9 @@ own contract's envelope and status codes (dialects/*/errors.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from carepost.core.kit.errors import CoreError
@@ -15,7 +16,7 @@ class FieldProblem:
     field: str
     message: str
     type: str = ""  # the validator's own name for it (pydantic's `missing`, `string_too_long`…), for dialects that word it themselves
-    context: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, Any] = dataclasses.field(default_factory=dict)  # `field` is a field's name here
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Problem:
     code: str  # the precise reason: order_not_found, idempotency_key_reused, …
     message: str
     fields: tuple[FieldProblem, ...] = ()
-    details: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 def from_core(error: CoreError) -> Problem:

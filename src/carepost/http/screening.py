@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -33,7 +33,7 @@ class _NotStrictJson(ValueError):
     pass
 
 
-def edge_problem(scope: dict[str, Any], body: bytes | None) -> Problem | None:
+def edge_problem(scope: MutableMapping[str, Any], body: bytes | None) -> Problem | None:
     """What the edge refuses in this request, if anything, as a Problem."""
     if has_control_characters(scope["path"]):
         return _control_characters("path")
@@ -149,7 +149,7 @@ def _join(place: str, name: str) -> str:
     return f"{place}.{name}" if place else name
 
 
-def _is_json(scope: dict[str, Any]) -> bool:
+def _is_json(scope: MutableMapping[str, Any]) -> bool:
     for name, value in scope.get("headers", []):
         if name == b"content-type":
             return b"json" in value.lower()

@@ -7,6 +7,7 @@ from starlette.responses import Response
 from carepost.http.json_response import JSONResponse
 from carepost.http.problems import STATUS_BY_KIND, Problem
 
+
 def render(problem: Problem, request_id: str, path: str) -> Response:
     error: dict[str, object] = {"code": problem.code, "message": problem.message, "request_id": request_id}
     if problem.fields:

@@ -18,9 +18,9 @@ from carepost.core.orders import events
 from carepost.http import action_bodies
 from carepost.http.json_response import JSONResponse
 from carepost.http.openapi import error_responses
+from carepost.http.operators import OperatorDep, OpsError
 from carepost.http.runtime import RuntimeDep
 from carepost.ops import shapes
-from carepost.http.operators import OperatorDep, OpsError
 
 router = APIRouter(prefix="/api/ops/v1", tags=["operator"], strict_content_type=False)
 

@@ -1,8 +1,8 @@
 """Where the operator API answers, and how its errors look."""
 
-from carepost.http.surfaces import Surface
 from carepost.http.openapi import Documentation
 from carepost.http.operators import OpsError
+from carepost.http.surfaces import Surface
 from carepost.ops import errors
 
 SURFACE = Surface(

@@ -11,9 +11,9 @@ from fastapi.responses import Response
 from carepost.core.accounts import service as accounts
 from carepost.core.webhooks import endpoints, replay
 from carepost.http.json_response import JSONResponse
+from carepost.http.operators import OperatorDep
 from carepost.http.runtime import RuntimeDep
 from carepost.http.wire import Moment
-from carepost.http.operators import OperatorDep
 from carepost.webhooks_api import mapping, shapes
 from carepost.webhooks_api.schemas import EndpointIn, EndpointPatch, ReplayIn
 
@@ -48,7 +48,8 @@ async def patch_endpoint(
     given = mapping.endpoint_change(body)
     async with runtime.db.transaction() as session:
         changed = await endpoints.change(
-            session, scope=await accounts.scope_by_slug(session, slug=slug, mode=mode), endpoint_id=endpoint_id, given=given, policy=runtime.settings.webhook_policy
+            session, scope=await accounts.scope_by_slug(session, slug=slug,
+                mode=mode), endpoint_id=endpoint_id, given=given, policy=runtime.settings.webhook_policy
         )
         return JSONResponse(mapping.endpoint(changed))
 
@@ -65,7 +66,8 @@ async def replay_failed(
     slug: str, endpoint_id: str, body: ReplayIn, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live"
 ) -> JSONResponse:
     async with runtime.db.transaction() as session:
-        count = await replay.replay_failed(session, scope=await accounts.scope_by_slug(session, slug=slug, mode=mode), endpoint_id=endpoint_id, since=body.since)
+        count = await replay.replay_failed(session, scope=await accounts.scope_by_slug(session, slug=slug, mode=mode), endpoint_id=endpoint_id,
+            since=body.since)
         return JSONResponse({"replayed": count}, status_code=202)
 
 
@@ -82,7 +84,8 @@ async def list_deliveries(
 ) -> JSONResponse:
     async with runtime.db.read() as session:
         found = await replay.deliveries(
-            session, scope=await accounts.scope_by_slug(session, slug=slug, mode=mode), endpoint_id=endpoint_id, status=status, since=since, until=None, limit=limit
+            session, scope=await accounts.scope_by_slug(session, slug=slug,
+                mode=mode), endpoint_id=endpoint_id, status=status, since=since, until=None, limit=limit
         )
     return JSONResponse({"data": [mapping.delivery(d, e, a) for d, e, a in found]})
 

@@ -35,21 +35,21 @@ async def apply_supply(session: AsyncSession, tenant: TenantFile) -> dict[str, l
         for entry in tenant.catalog.kits
     ]
     sites = []
-    for entry in tenant.fulfillment_sites:
-        site = await supply.ensure_fulfillment_site(session, code=entry.code, name=entry.name)
-        for sku, on_hand in entry.stock.items():
+    for site_entry in tenant.fulfillment_sites:
+        site = await supply.ensure_fulfillment_site(session, code=site_entry.code, name=site_entry.name)
+        for sku, on_hand in site_entry.stock.items():
             item = _known(items, sku)
             if item.serialized:
-                raise InvalidInput(f"{sku} is serialized: list its devices under {entry.code}, not a stock count.")
+                raise InvalidInput(f"{sku} is serialized: list its devices under {site_entry.code}, not a stock count.")
             await supply.set_stock(session, site=site, item=item, on_hand=on_hand)
-        for device in entry.devices:
+        for device in site_entry.devices:
             await supply.ensure_device(
                 session, site=site, item=_known(items, device.sku),
                 external_identifier=device.external_identifier, identifiers=device.identifiers,
             )
-        for sku in sorted({device.sku for device in entry.devices}):
+        for sku in sorted({device.sku for device in site_entry.devices}):
             await supply.count_devices_as_stock(session, site=site, item=items[sku])
-        for sku, on_hand in entry.test_stock.items():
+        for sku, on_hand in site_entry.test_stock.items():
             await supply.set_sandbox_stock(session, site=site, item=_known(items, sku), on_hand=on_hand)
         sites.append(site)
     return {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from carepost.http.shapes import Shape
 from carepost.http.operators import OpsError
+from carepost.http.shapes import Shape
 
 
 class WebhooksError(OpsError):

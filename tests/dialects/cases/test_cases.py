@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from carepost.core.models import Account, Case
-
 from tests.cases_world import ADDRESS, EXAMPLE_ORDER
 
-PATIENT = {"firstName": "Ana", "lastName": "Ruiz", "dateOfBirth": "1975-10-30", "sex": "Female", "email": "ana@example.com", "phoneNumber": "+14155550123", "address": ADDRESS}
+PATIENT = {"firstName": "Ana", "lastName": "Ruiz", "dateOfBirth": "1975-10-30", "sex": "Female", "email": "ana@example.com",
+    "phoneNumber": "+14155550123", "address": ADDRESS}
 
 
 async def test_open_a_case_then_order_on_it(client, world):

@@ -16,9 +16,9 @@ from starlette.routing import Route
 
 from carepost.core.cases import pipeline
 from carepost.core.models import OutboxMessage
+from carepost.dialects.cases.worker import pipeline_ports
 from carepost.tenant_file.apply import apply
 from carepost.tenant_file.apply import model as tenant_model
-from carepost.dialects.cases.worker import pipeline_ports
 from carepost.worker import Worker
 from tests.cases_world import EXAMPLE_ORDER, example
 from tests.mail_server import free_port
@@ -33,7 +33,7 @@ def worker(db, settings) -> Worker:
     return Worker.for_settings(db, settings)
 
 
-async def case_view(client, world, mode: str = "live"):  # noqa: ANN001, ANN201
+async def case_view(client, world, mode: str = "live"):
     case = world.live_case if mode == "live" else world.test_case
     return (await client.get(f"/api/v1/cases/{case}", headers=world.headers(mode))).json()["data"]["case"]
 
@@ -85,7 +85,7 @@ class PharmacyServer:
         return Starlette(routes=[Route("/orders", receive, methods=["POST"])])
 
 
-async def http_pharmacy(db, settings, code: str, url: str) -> None:  # noqa: ANN001
+async def http_pharmacy(db, settings, code: str, url: str) -> None:
     tenant = tenant_model().model_validate({"pharmacies": [{"code": code, "name": "Remote", "adapter": "http", "endpoint_url": url}]})
     await apply(db, tenant, secret_key=settings.resolved_secret_key)
 

@@ -13,7 +13,7 @@ from tests.cases_world import ADDRESS, EXAMPLE_ORDER, example
 from tests.factories import create_clinic
 
 
-def refused(answer, error: str, status: int = 400, message: str = "Invalid request") -> None:  # noqa: ANN001
+def refused(answer, error: str, status: int = 400, message: str = "Invalid request") -> None:
     assert answer.status_code == status, answer.text
     assert answer.json() == {"status": status, "success": False, "message": message, "error": error}
 
@@ -60,7 +60,7 @@ def _without(path: str) -> dict:
     return body
 
 
-def _with(path: str, value) -> dict:  # noqa: ANN001
+def _with(path: str, value) -> dict:
     body = copy.deepcopy(EXAMPLE_ORDER)
     *parents, leaf = path.split(".")
     target = body

@@ -8,7 +8,6 @@ from sqlalchemy import select
 
 from carepost.core.models import Stock
 from tests.devices_world import WIRE_ADDRESS, devices_world, patient_order, site_order
-from tests.pharmacy_world import pharmacy_world
 from tests.dialects.devices.helpers import (
     ADDRESS_FIELDS,
     DEVICE_FIELDS,
@@ -20,6 +19,7 @@ from tests.dialects.devices.helpers import (
     SITE_FIELDS,
     assert_error,
 )
+from tests.pharmacy_world import pharmacy_world
 
 
 async def _reserved(db, site_id: int, item_id: int) -> int:

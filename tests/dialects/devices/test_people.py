@@ -67,14 +67,17 @@ async def test_a_patient_is_created_fetched_updated_and_archived(db, client):
 async def test_patient_and_site_rules_use_the_contracts_messages(db, client):
     world = await devices_world(db)
     headers = world.headers()
-    assert_error(await client.post("/api/v3/patient", json={"lastName": "L", "address": WIRE_ADDRESS}, headers=headers), 400, "Must provide a non-blank string for firstName.")
+    assert_error(await client.post("/api/v3/patient", json={"lastName": "L", "address": WIRE_ADDRESS}, headers=headers), 400,
+        "Must provide a non-blank string for firstName.")
     assert_error(await client.post("/api/v3/patient", json={"firstName": "F", "lastName": "L"}, headers=headers), 400, "Must provide an Address for Patient.")
     assert_error(
-        await client.post("/api/v3/patient", json={"firstName": "F", "lastName": "L", "address": WIRE_ADDRESS, "site": {"id": world.sites["closed"]}}, headers=headers),
+        await client.post("/api/v3/patient", json={"firstName": "F", "lastName": "L", "address": WIRE_ADDRESS, "site": {"id": world.sites["closed"]}},
+            headers=headers),
         400,
         f"Site {world.sites['closed']} not active",
     )
     assert_error(await client.post("/api/v3/site", json={"address": WIRE_ADDRESS}, headers=headers), 400, "A site needs a name.")
-    assert_error(await client.post("/api/v3/site", json={"name": "S", "address": {**WIRE_ADDRESS, "city": ""}}, headers=headers), 400, "Must provide a City value in the Address.")
+    assert_error(await client.post("/api/v3/site", json={"name": "S", "address": {**WIRE_ADDRESS, "city": ""}}, headers=headers), 400,
+        "Must provide a City value in the Address.")
     assert_error(await client.post("/api/v3/patient", json={"firstName": "F", "unknown": 1}, headers=headers), 400, "Invalid data provided")
     assert_error(await client.get("/api/v3/patient", params={"size": 1000}, headers=headers), 400, "Invalid data provided")

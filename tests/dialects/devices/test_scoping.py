@@ -24,8 +24,10 @@ async def test_another_customers_order_patient_and_site_read_as_missing(db, clie
         }
 
     for path, body in (
-        (f"/api/v3/patient/{theirs.patient}", {"firstName": "X", "lastName": "Y", "address": {"lineOne": "1", "city": "c", "state": "s", "country": "US", "zipCode": "1"}}),
-        (f"/api/v3/site/{theirs.sites['north']}", {"name": "Mine now", "address": {"lineOne": "1", "city": "c", "state": "s", "country": "US", "zipCode": "1"}}),
+        (f"/api/v3/patient/{theirs.patient}", {"firstName": "X", "lastName": "Y", "address": {"lineOne": "1", "city": "c", "state": "s",
+            "country": "US", "zipCode": "1"}}),
+        (f"/api/v3/site/{theirs.sites['north']}", {"name": "Mine now", "address": {"lineOne": "1", "city": "c", "state": "s", "country": "US",
+            "zipCode": "1"}}),
     ):
         assert (await client.put(path, json=body, headers=mine.headers())).status_code == 404
         assert (await client.delete(path, headers=mine.headers())).status_code == 404

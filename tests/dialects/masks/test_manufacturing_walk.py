@@ -11,9 +11,9 @@ from sqlalchemy import select
 from stdnum import ean
 
 from carepost.adapters.commerce.ledger import LedgerStore
-from carepost.core.kit.errors import Conflict, InvalidInput
 from carepost.core.flows.inputs import ActionInput
 from carepost.core.flows.spec import Ports
+from carepost.core.kit.errors import Conflict, InvalidInput
 from carepost.core.models import Order
 from carepost.core.orders.transitions import transition
 from tests.dialects.masks.helpers import cancel_url, place, status_url

@@ -11,7 +11,8 @@ from tests.dialects.masks.helpers import ORDERS, cancel_url, status_url
 from tests.dialects.masks.portal_files import JPEG, MOV, MP4, PDF
 from tests.factories import create_clinic, mask_order
 
-FILES = {"front_video": ("front.mp4", MP4, "video/mp4"), "profile_video": ("side.mov", MOV, "video/quicktime"), "calibration_photo": ("card.jpg", JPEG, "image/jpeg")}
+FILES = {"front_video": ("front.mp4", MP4, "video/mp4"), "profile_video": ("side.mov", MOV, "video/quicktime"), "calibration_photo": ("card.jpg",
+    JPEG, "image/jpeg")}
 
 
 async def _order(client, key: str, **overrides) -> tuple[str, str]:

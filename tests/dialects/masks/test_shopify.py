@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from carepost.core.kit.sealing import seal
 from carepost.adapters.commerce.shopify import ShopifyConnection
 from carepost.core.commerce.connections import save_connection
+from carepost.core.kit.sealing import seal
 from carepost.core.models import CommerceConnection, IdempotencyRecord, Order
 from tests.dialects.masks.helpers import ORDERS, cancel_url, place, status_url
 from tests.factories import create_clinic, mask_order

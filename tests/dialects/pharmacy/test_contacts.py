@@ -24,7 +24,7 @@ def _fresh_phone() -> str:
     return f"+5281{uuid.uuid4().int % 10**8:08d}"
 
 
-async def _patients_named(db, world, email: str) -> int:  # noqa: ANN001
+async def _patients_named(db, world, email: str) -> int:
     async with db.read() as session:
         return await session.scalar(select(func.count()).select_from(Patient).where(Patient.email == email))
 

@@ -105,7 +105,8 @@ async def test_a_prescription_product_needs_a_prescription(client, world, token)
     missing = await _create(client, world, token, order_body(world, details=details))
     given = await _create(client, world, token, order_body(world, details=details, prescriptions=[prescription]))
     as_data_url = await _create(
-        client, world, token, order_body(world, details=details, prescriptions=[{**prescription, "document": "data:application/pdf;base64," + prescription["document"]}])
+        client, world, token, order_body(world, details=details, prescriptions=[{**prescription,
+            "document": "data:application/pdf;base64," + prescription["document"]}])
     )
 
     assert missing.status_code == 400
@@ -156,7 +157,9 @@ async def test_an_idempotent_retry_places_one_order(client, db, world, token):
 async def test_fifty_orders_for_the_last_ten_units_never_oversell(client, db, settings):
     world = await pharmacy_world(db, settings.resolved_secret_key, scarce_units=10)
     token = await token_for(client, world)
-    body = lambda: order_body(world, details=[{"product": world.products["scarce"], "quantity": 1}])  # noqa: E731
+
+    def body() -> dict:
+        return order_body(world, details=[{"product": world.products["scarce"], "quantity": 1}])
 
     answers = await asyncio.gather(*(_create(client, world, token, body()) for _ in range(50)))
 

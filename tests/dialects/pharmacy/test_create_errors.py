@@ -59,7 +59,8 @@ async def test_another_accounts_or_the_other_modes_token_is_refused(client, db, 
 
 async def test_missing_and_wrongly_typed_fields(client, world, token):
     missing = await client.post(CREATE, json={}, headers=world.headers(token))
-    typed = await client.post(CREATE, json={**order_body(world), "order": {**order_body(world)["order"], "payment_method": "card", "details": [{"product": 1}]}}, headers=world.headers(token))
+    typed = await client.post(CREATE, json={**order_body(world), "order": {**order_body(world)["order"], "payment_method": "card",
+        "details": [{"product": 1}]}}, headers=world.headers(token))
 
     assert missing.status_code == 400
     assert missing.json() == {"user": ["This field is required."], "order": ["This field is required."]}

@@ -44,7 +44,7 @@ def invoiced_body(world: Any, invoicing: dict[str, Any] | None = None, **order: 
     return body
 
 
-async def detail(client, world, token, order_id: int) -> dict[str, Any]:  # noqa: ANN001
+async def detail(client, world, token, order_id: int) -> dict[str, Any]:
     response = await client.get(f"/api/orders/{order_id}/", headers=world.headers(token))
     assert response.status_code == 200, response.text
     return response.json()["results"][0]
@@ -305,7 +305,8 @@ async def test_request_invoice_with_the_id_of_the_patients_invoicing_information
     """The contract: "simply by sending the ID of the corresponding invoicing information"
     (issue 24, item 9) — an earlier invoice of the same patient, its receiver as it was checked."""
     body = order_body(world)
-    first = (await client.post("/api/orders/resources/", json={**body, "invoicing": {**INVOICING, "cfdi_use": "D01", "fiscal_regime": "605"}}, headers=world.headers(token))).json()
+    first = (await client.post("/api/orders/resources/", json={**body, "invoicing": {**INVOICING, "cfdi_use": "D01", "fiscal_regime": "605"}},
+        headers=world.headers(token))).json()
     assert isinstance(first["invoicing"], int)
     second_body = order_body(world)
     second_body["user"] = body["user"]  # the same patient

@@ -60,7 +60,8 @@ async def test_the_whole_walk_with_payment_and_stock(client, db, world, token, o
 async def test_building_ends_the_clients_cancel_and_changes(client, world, token, ops_headers):
     placed = await _place(client, world, token)
     await _act(client, ops_headers, placed["id"], "approve")
-    approved_change = await client.patch(f"{ORDERS}{placed['id']}/", json={"details": [{"product": world.products["medicine"], "quantity": 1}]}, headers=world.headers(token))
+    approved_change = await client.patch(f"{ORDERS}{placed['id']}/", json={"details": [{"product": world.products["medicine"], "quantity": 1}]},
+        headers=world.headers(token))
     await _act(client, ops_headers, placed["id"], "start_building")
 
     cancel = await client.patch(f"{ORDERS}{placed['id']}/", json={"order_status": "cancelled"}, headers=world.headers(token))

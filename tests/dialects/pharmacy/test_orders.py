@@ -7,10 +7,12 @@ import json
 import uuid
 from datetime import date, timedelta
 
+import httpx
 import pytest
 from sqlalchemy import select
 
-from carepost.core.accounts import service as accounts, users
+from carepost.core.accounts import service as accounts
+from carepost.core.accounts import users
 from carepost.core.models import Order, RetailOrder, Stock
 from tests.factories import create_pharmacy_client
 from tests.pharmacy_world import PASSWORD, order_body, pharmacy_world, token_for
@@ -188,7 +190,8 @@ async def test_cancel_then_every_later_patch_is_refused(client, db, world, token
 
     cancelled = await client.patch(f"{ORDERS}{placed['id']}/", json={"order_status": "cancelled"}, headers=world.headers(token))
     again = await client.patch(f"{ORDERS}{placed['id']}/", json={"order_status": "cancelled"}, headers=world.headers(token))
-    details = await client.patch(f"{ORDERS}{placed['id']}/", json={"details": [{"product": world.products["medicine"], "quantity": 1}]}, headers=world.headers(token))
+    details = await client.patch(f"{ORDERS}{placed['id']}/", json={"details": [{"product": world.products["medicine"], "quantity": 1}]},
+        headers=world.headers(token))
 
     assert cancelled.status_code == 200 and cancelled.json()["order_status"] == "cancelled"
     assert cancelled.json()["patient_order_status"] == "cancelled"
@@ -218,7 +221,8 @@ async def test_any_other_patch_is_400(client, world, token, body, expected):
 
 async def test_a_user_of_another_account_lists_nothing_here(client, db, world):
     stranger = await create_pharmacy_client(db)
-    token = (await client.post("/api/token/", json={"email": stranger.email, "password": stranger.password}, headers={"X-API-Key": stranger.clinic.live_key})).json()["access"]
+    token = (await client.post("/api/token/", json={"email": stranger.email, "password": stranger.password},
+        headers={"X-API-Key": stranger.clinic.live_key})).json()["access"]
 
     response = await client.get(ORDERS, headers={"X-API-Key": stranger.clinic.live_key, "Authorization": f"Bearer {token}"})
 
@@ -283,7 +287,10 @@ async def test_ordering_takes_comma_separated_fields_in_turn(client, db, world, 
     async with db.transaction() as session:  # the same expected day: the second field decides
         first = await session.get(RetailOrder, soon["id"])
         (await session.get(RetailOrder, again_soon["id"])).expected_delivery_date = first.expected_delivery_date
-    ids = lambda answer: [o["id"] for o in answer.json()["results"]]  # noqa: E731
+
+    def ids(answer: httpx.Response) -> list[int]:
+        return [o["id"] for o in answer.json()["results"]]
+
     both = await _list(client, world, token, ordering="expected_delivery_date,-created_at")
     assert ids(both) == [again_soon["id"], soon["id"], later["id"]]
     reversed_ties = await _list(client, world, token, ordering="expected_delivery_date,created_at")

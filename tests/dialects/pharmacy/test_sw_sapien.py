@@ -35,7 +35,7 @@ def smtp():
     controller.stop()
 
 
-async def sw_world(db, settings, client, url: str):  # noqa: ANN001, ANN201
+async def sw_world(db, settings, client, url: str):
     world = await pharmacy_world(db, settings.resolved_secret_key, invoicing=issuer({"provider": "sw_sapien", "url": url, "user": USER, "password": PASSWORD}))
     return world, await token_for(client, world)
 
@@ -59,7 +59,7 @@ async def test_a_live_order_is_stamped_by_sw_sapien(client, db, settings, sw, sm
     assert (await detail(client, world, token, created["id"]))["invoice"]["status"] == "cancelled"
 
 
-async def assert_not_invoiced(client, world, token, order_id: int, smtp, *, status: str, error: str) -> None:  # noqa: ANN001
+async def assert_not_invoiced(client, world, token, order_id: int, smtp, *, status: str, error: str) -> None:
     shown = await detail(client, world, token, order_id)
     assert shown["cfdi"] is None and shown["invoice"]["status"] == status
     assert error in shown["invoice"]["error"]
@@ -115,7 +115,7 @@ async def test_a_server_that_is_down_is_an_invoice_error(client, db, settings, s
     await assert_not_invoiced(client, world, token, created["id"], smtp, status="failed", error="could not be reached")
 
 
-def _ports(settings, *, pac_timeout_seconds: float = 5.0) -> invoice_issuing.InvoicingPorts:  # noqa: ANN001
+def _ports(settings, *, pac_timeout_seconds: float = 5.0) -> invoice_issuing.InvoicingPorts:
     return invoicing_ports(settings.model_copy(update={"pac_timeout_seconds": pac_timeout_seconds}))
 
 

@@ -6,8 +6,8 @@ import asyncio
 from datetime import timedelta
 
 import jwt
-from argon2 import PasswordHasher
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from carepost.core.kit import lockout

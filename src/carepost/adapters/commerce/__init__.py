@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.adapters.commerce.ledger import LedgerStore
-from carepost.core.kit.sealing import unseal
 from carepost.adapters.commerce.shopify import ShopifyConnection, ShopifyStore
 from carepost.core.commerce.connections import connection_for
 from carepost.core.commerce.port import CommercePort, CommerceResolver, StoreOrderDraft, StoreOrderRef
+from carepost.core.kit.sealing import unseal
 
 
 class AccountStore:

@@ -22,7 +22,7 @@ from satcfdi.create.cfd.tfd11 import TimbreFiscalDigital
 from satcfdi.models.certificate import Certificate
 from satcfdi.transform import MEXICO_TZ
 
-from carepost.core.invoicing.pac import CancelRequest, Cancellation, PacRefused, Stamp
+from carepost.core.invoicing.pac import Cancellation, CancelRequest, PacRefused, Stamp
 
 SANDBOX_LEGEND = "Timbre de prueba del sandbox de Carepost: sin validez fiscal"
 SANDBOX_PAC_RFC = "AAA010101AAA"

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 
-from carepost.core.invoicing.pac import CancelRequest, Cancellation, PacRefused, PacUnavailable, Stamp
+from carepost.core.invoicing.pac import Cancellation, CancelRequest, PacRefused, PacUnavailable, Stamp
 
 PREVIOUS_STAMP = "307"  # "El comprobante contiene un timbre previo": SW answers with the earlier stamp
 

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, delete, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit import lockout
+from carepost.core.kit.db import rows_changed
 from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import Account, AccountDialect, AccountUser, ApiKey
 
@@ -103,10 +104,10 @@ class ApiKeyRepository:
 
     async def revoke(self, key_id: int, *, at: datetime, account_id: int | None = None) -> bool:
         owned = ApiKey.account_id == account_id if account_id is not None else true()
-        result = await self.session.execute(
+        changed = await rows_changed(self.session,
             update(ApiKey).where(ApiKey.id == key_id, owned, ApiKey.revoked_at.is_(None)).values(revoked_at=at)
         )
-        return result.rowcount == 1
+        return changed == 1
 
 
 

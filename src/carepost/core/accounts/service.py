@@ -14,7 +14,6 @@ from carepost.core.kit.errors import Forbidden, InvalidInput, NotFound, Unauthen
 from carepost.core.models import Account, ApiKey
 
 
-
 @dataclass(frozen=True)
 class Scope:
     """What a caller may see: one account's objects of one mode (test objects never meet live ones)."""

@@ -60,7 +60,8 @@ async def sign_in(db: Database, *, account_id: int, email: str, password: str) -
             await users.clear_failures(user.id)
             if weak_hash:
                 fresh = await users.by_id(account_id, user.id)
-                fresh.password_hash = await passwords.hashed(password)
+                if fresh is not None:  # not removed meanwhile
+                    fresh.password_hash = await passwords.hashed(password)
     return SignedIn(user.id, user.account_id, user.email)
 
 

@@ -4,10 +4,10 @@ worker's own), an operator's moves, and the `case.order.*` family partners are t
 from __future__ import annotations
 
 from carepost.core.cases import operations as moves
+from carepost.core.cases.access import DIALECT
 from carepost.core.cases.documents import DOCUMENTS
 from carepost.core.flows.inputs import CARRIER, REASON, TRACKING_NUMBER
 from carepost.core.flows.spec import Action, FlowSpec
-from carepost.core.cases.access import DIALECT
 from carepost.core.orders.lifecycle import PRESCRIPTION
 from carepost.core.webhooks.types import case_type
 

@@ -17,7 +17,6 @@ the pharmacy gets each order under its own id (an http pharmacy as Idempotency-K
 from __future__ import annotations
 
 import asyncio
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -29,9 +28,9 @@ from carepost.core.cases import prescription_pdf
 from carepost.core.cases.pharmacy_port import Handoff, PharmacyPort, PharmacyRefused, PharmacyUnavailable
 from carepost.core.cases.repository import CaseRepository
 from carepost.core.documents.port import DocumentStore
+from carepost.core.flows.inputs import ActionInput
 from carepost.core.kit.db import Database
 from carepost.core.models import Case, CaseOrder, Order, Pharmacy
-from carepost.core.flows.inputs import ActionInput
 from carepost.core.orders.lifecycle import PRESCRIPTION, PrescriptionStatus
 from carepost.core.orders.transitions import transition
 from carepost.core.outbox.writer import publish

@@ -3,6 +3,8 @@ its dialect's HTTP half; the core looks a flow up by an order's `flow` or `diale
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from carepost.core.flows.spec import FlowSpec
 
 _FLOWS: dict[str, FlowSpec] = {}
@@ -46,9 +48,10 @@ def dialects() -> tuple[str, ...]:
     return tuple(flow.dialect for flow in flows())
 
 
-def features_of(dialects: set[str] | frozenset[str]) -> frozenset[str]:
+def features_of(dialects: Iterable[str]) -> frozenset[str]:
     """What the console shows on an account using these dialects (a masks clinic's e-mail template)."""
-    return frozenset(feature for flow in flows() if flow.dialect in dialects for feature in flow.account_features)
+    using = set(dialects)
+    return frozenset(feature for flow in flows() if flow.dialect in using for feature in flow.account_features)
 
 
 def statuses() -> list[str]:

@@ -17,7 +17,6 @@ from carepost.core.models import Order
 from carepost.core.orders.lifecycle import Lifecycle
 
 
-
 @dataclass(frozen=True)
 class Ports:
     """What an effect may reach outside the database, given by whoever asks for the move."""

@@ -8,10 +8,9 @@ from typing import Any
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.kit.db import insert_for
+from carepost.core.kit.db import insert_for, rows_changed
 from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import IdempotencyRecord
-
 
 _CLAIMED = ("account_id", "key", "api_key_id", "endpoint", "fingerprint", "state", "locked_at", "expires_at")
 
@@ -61,5 +60,5 @@ class IdempotencyRepository:
         await _COMPLETE.rows(self.session, account_id=account_id, key=key, api_key_id=api_key_id, status=status, body=body)
 
     async def purge_expired(self, *, now: datetime) -> int:
-        result = await self.session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.expires_at <= now))
-        return result.rowcount
+        changed = await rows_changed(self.session, delete(IdempotencyRecord).where(IdempotencyRecord.expires_at <= now))
+        return changed

@@ -27,6 +27,7 @@ from carepost.core.idempotency.repository import IdempotencyRepository
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Conflict
 
+
 @dataclass(frozen=True)
 class IdempotentRequest:
     account_id: int

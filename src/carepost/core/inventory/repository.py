@@ -12,7 +12,6 @@ from carepost.core.kit.db import upsert_insert
 from carepost.core.kit.lean import LeanInsert, LeanStatement
 from carepost.core.models import SandboxStock, Stock, StockReservation
 
-
 # Every live order placed takes its units and records the reservation (lean.py).
 _TAKE = LeanStatement(
     update(Stock)

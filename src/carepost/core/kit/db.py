@@ -13,16 +13,17 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, Numeric, String, event, exc
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, CursorResult, Dialect, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.sql import Executable
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 from sqlalchemy.util import await_only
@@ -68,7 +69,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-class utc_day(FunctionElement[str]):  # noqa: N801 (a SQL function, named as SQL names them)
+class utc_day(FunctionElement[str]):
     """The UTC calendar day of a UTCDateTime column as `YYYY-MM-DD` text, on either database
     (PostgreSQL's `date()` would take the session's time zone)."""
 
@@ -130,7 +131,7 @@ TRANSACTION_POOLING = "transaction_pooling"
 
 
 def is_transaction_pooled(url: str) -> bool:
-    return make_url(url).query.get(TRANSACTION_POOLING, "false").lower() in ("true", "1", "yes")
+    return str(make_url(url).query.get(TRANSACTION_POOLING, "false")).lower() in ("true", "1", "yes")
 
 
 def behind_transaction_pooler(url: str) -> tuple[URL, dict[str, Any]]:
@@ -202,9 +203,20 @@ async def run_last(session: AsyncSession, work: Callable[[], Awaitable[None]]) -
         pending.append(work)
 
 
+async def rows_changed(session: AsyncSession, statement: Executable) -> int:
+    """Run an UPDATE or DELETE; how many rows it changed."""
+    result = cast(CursorResult[Any], await session.execute(statement))
+    return result.rowcount
+
+
+def dialect_of(session: AsyncSession) -> Dialect:
+    """The SQL dialect of the engine every session of ours is bound to."""
+    return session.get_bind().dialect
+
+
 def upsert_insert(session: AsyncSession, table: Any) -> Any:
     """An INSERT that knows ON CONFLICT, in the session's own SQL dialect."""
-    return insert_for(session.bind.dialect.name, table)
+    return insert_for(dialect_of(session).name, table)
 
 
 def insert_for(dialect_name: str, table: Any) -> Any:

@@ -33,17 +33,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import JSON, any_, bindparam, exc, func, insert, literal_column, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
-from sqlalchemy.sql import ColumnElement, Executable
+from sqlalchemy.sql import ClauseElement, ColumnElement, Executable
+from sqlalchemy.sql.compiler import SQLCompiler
+
+from carepost.core.kit.db import Base, dialect_of
 
 Processor = Callable[[Any], Any] | None
-T = TypeVar("T")
+T = TypeVar("T", bound=Base)
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class _Compiled:
     sql: str
     parameters: tuple[str, ...]
     given: dict[str, Any]  # the values written into the statement itself (`.values(state="completed")`)
-    bind: dict[str, Callable[[Any], Any]]
+    bind: dict[str, Any]  # a parameter's processor (a callable; a sequence for an expanding list)
     results: tuple[Processor, ...]
 
     def value(self, name: str, parameters: dict[str, Any]) -> Any:
@@ -70,7 +73,7 @@ class LeanStatement:
         self._compiled: dict[str, _Compiled] = {}
 
     async def rows(self, session: AsyncSession, **parameters: Any) -> list[tuple[Any, ...]]:
-        compiled = self._for(session.bind.dialect)
+        compiled = self._for(dialect_of(session))
         connection = await session.connection()  # begins the session's transaction, as an ORM statement would
         raw = _driver(connection, (await connection.get_raw_connection()).dbapi_connection)
         values = [compiled.value(name, parameters) for name in compiled.parameters]
@@ -78,7 +81,8 @@ class LeanStatement:
             fetched = await raw.fetch(compiled.sql, values)
         except Exception as error:
             failure = _as_sqlalchemy_error(connection.dialect, compiled.sql, error, raw)
-            if isinstance(failure, exc.DBAPIError) and connection.dialect.is_disconnect(failure.orig, raw.adapted, None):
+            driver_error: Any = failure.orig if isinstance(failure, exc.DBAPIError) else None  # the driver's own class
+            if isinstance(failure, exc.DBAPIError) and connection.dialect.is_disconnect(driver_error, raw.adapted, None):
                 # As the ORM path does: a connection the database dropped goes back to no pool.
                 failure.connection_invalidated = True
                 await connection.invalidate()
@@ -171,23 +175,32 @@ def columns_of(model: type[Any]) -> list[Any]:
     return list(model.__table__.columns)
 
 
-def detached(model: type[T], values: Sequence[Any]) -> T | None:
-    """A model instance from a row of `columns_of(model)` values (None when the row's
-    key is NULL: an outer join found nothing). Not in any session: read it, don't change it."""
-    names = model.__table__.columns.keys()
+def detached(model: type[T], values: Sequence[Any]) -> T:
+    """A model instance from a row of `columns_of(model)` values. Not in any session: a
+    detached copy to read, never to change (a change would be written nowhere)."""
+    found = detached_or_none(model, values)
+    assert found is not None, f"an inner join always finds its {model.__name__}"
+    return found
+
+
+def detached_or_none(model: type[T], values: Sequence[Any]) -> T | None:
+    """As `detached`, or None when the row's columns are all NULL: an outer join found nothing."""
     if all(value is None for value in values):
         return None
+    names = model.__table__.columns.keys()
     return model(**dict(zip(names, values, strict=True)))
 
 
 def _compile(statement: Executable, dialect: Dialect) -> _Compiled:
-    compiled = statement.compile(dialect=dialect)
+    assert isinstance(statement, ClauseElement), "a lean statement is a SQL expression"
+    # SQLAlchemy's compiler, read past its public surface (the bound version: pyproject.toml).
+    compiled = cast(SQLCompiler, statement.compile(dialect=dialect))
     return _Compiled(
         sql=compiled.string,
         parameters=tuple(compiled.positiontup or ()),
         given={name: bind.effective_value for name, bind in compiled.binds.items() if not bind.required},
-        bind=dict(compiled._bind_processors),  # noqa: SLF001 - the processors SQLAlchemy itself applies
-        results=tuple(_result_processor(column.type, dialect) for column in compiled._result_columns),  # noqa: SLF001
+        bind=dict(compiled._bind_processors),
+        results=tuple(_result_processor(column.type, dialect) for column in compiled._result_columns or ()),
     )
 
 
@@ -198,9 +211,9 @@ def _result_processor(type_: Any, dialect: Dialect) -> Processor:
     """What SQLAlchemy applies to a column's values. asyncpg's numeric processor asks which
     PostgreSQL type the column is (the ORM reads it off the cursor): ours are NUMERIC."""
     try:
-        return type_._cached_result_processor(dialect, None)  # noqa: SLF001
+        return type_._cached_result_processor(dialect, None)
     except (TypeError, exc.InvalidRequestError):
-        return type_._cached_result_processor(dialect, _PG_NUMERIC)  # noqa: SLF001
+        return type_._cached_result_processor(dialect, _PG_NUMERIC)
 
 
 class _Driver:
@@ -220,15 +233,15 @@ class _Asyncpg(_Driver):
     async def fetch(self, sql: str, values: Sequence[Any]) -> Sequence[Sequence[Any]]:
         # SQLAlchemy's adapter sends BEGIN lazily, before its own first statement:
         # a lean statement that comes first must open the transaction the same way.
-        if self.adapted._transaction is None and self.adapted.isolation_level != "autocommit":  # noqa: SLF001
-            await self.adapted._start_transaction()  # noqa: SLF001
-        return await self.adapted._connection.fetch(sql, *values)  # noqa: SLF001
+        if self.adapted._transaction is None and self.adapted.isolation_level != "autocommit":
+            await self.adapted._start_transaction()
+        return await self.adapted._connection.fetch(sql, *values)
 
     def translate(self, error: Exception) -> Exception:
         """asyncpg's exception as SQLAlchemy's adapter maps it to a DB-API one."""
         try:
-            self.adapted._handle_exception(error)  # noqa: SLF001 - it raises the mapped error
-        except Exception as mapped:  # noqa: BLE001
+            self.adapted._handle_exception(error)
+        except Exception as mapped:
             return mapped
         return error
 
@@ -236,7 +249,7 @@ class _Asyncpg(_Driver):
 class _Sqlite(_Driver):
     async def fetch(self, sql: str, values: Sequence[Any]) -> Sequence[Sequence[Any]]:
         # sqlite_on_loop's connection; its BEGIN was sent when the session's transaction began.
-        cursor = self.adapted._connection._open().execute(sql, values)  # noqa: SLF001
+        cursor = self.adapted._connection._open().execute(sql, values)
         try:
             return cursor.fetchall()
         finally:

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Caller, Scope
+from carepost.core.flows.inputs import CARRIERS, ActionInput
+from carepost.core.flows.spec import Offered, Ports
 from carepost.core.inventory import allocation
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -22,12 +24,11 @@ from carepost.core.logistics import devices as device_moves
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.logistics.packing import pack_order
 from carepost.core.logistics.repository import LogisticsRepository
-from carepost.core.flows.inputs import CARRIERS, ActionInput
-from carepost.core.flows.spec import Offered, Ports
 from carepost.core.models import Device, Order, OrderLine, TrackingNumber
 from carepost.core.orders import events
 from carepost.core.orders.transitions import transition
 from carepost.core.patients.addresses import check_address
+
 
 def ruled_out(action: str, lines: Sequence[OrderLine]) -> bool:
     """A move the table allows that the order's contents rule out: a return-only order is not
@@ -73,7 +74,7 @@ async def pack(session: AsyncSession, order: Order, action_input: ActionInput, _
 async def ship(session: AsyncSession, order: Order, action_input: ActionInput, _: Ports) -> dict[str, Any]:
     if not action_input.tracking_numbers:
         raise InvalidInput("Shipping needs at least one tracking number.", code="tracking_required", field="tracking_numbers")
-    for carrier, _ in action_input.tracking_numbers:
+    for carrier, _number in action_input.tracking_numbers:
         if carrier not in CARRIERS:
             raise InvalidInput(f"carrier must be one of {', '.join(CARRIERS)}.", code="invalid_data", field="carrier")
     repository = LogisticsRepository(session)
@@ -119,7 +120,7 @@ async def receive_returns(session: AsyncSession, order: Order, action_input: Act
     named = await _named_site(session, action_input.fulfillment_site_id)
     restocked: dict[int, dict[int, int]] = {}
     for device in devices:
-        site_id = named or device.fulfillment_site_id
+        site_id = named or device.fulfillment_site_id or await _first_site(session)
         await device_moves.shelve(session, device, site_id=site_id, event="returned", used=True)
         _add(restocked, site_id, device.item_id, 1)
     items_site = named or order.attributes.get("fulfillment_site_id") or (devices[0].fulfillment_site_id if devices else None)

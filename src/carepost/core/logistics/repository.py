@@ -17,7 +17,6 @@ from carepost.core.kit.db import insert_for, run_last
 from carepost.core.kit.lean import LeanInsert, LeanStatement, columns_of, detached, flush_pending, is_one_of
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.logistics.devices import DeviceState
-from carepost.core.orders.lifecycle import DeviceStatus
 from carepost.core.models import (
     Device,
     DeviceEvent,
@@ -28,11 +27,12 @@ from carepost.core.models import (
     OrderExternalId,
     OrderLine,
     OrderNote,
-    Patient,
     OrderTally,
     PackedKit,
+    Patient,
     TrackingNumber,
 )
+from carepost.core.orders.lifecycle import DeviceStatus
 
 DIALECT = "devices"
 TALLY_SLOTS = 16  # rows each status's count is spread over (see _bump)
@@ -98,12 +98,12 @@ class LogisticsRepository:
                     )
                 )
             )
-        rows = await self.session.scalars(
+        orders = await self.session.scalars(
             select(Order).where(*conditions).order_by(Order.id.desc()).offset(request.offset).limit(request.size)
         )
         # Narrowed to one patient, site or external id: few rows to count, through their indexes.
         total = await self.session.scalar(select(func.count()).select_from(Order).where(*conditions)) or 0
-        return Page(items=list(rows), request=request, total=total)
+        return Page(items=list(orders), request=request, total=total)
 
     # Order tallies: a count per status, kept in step with every order placed or moved
 
@@ -123,7 +123,7 @@ class LogisticsRepository:
         (models/orders.py), is written last in the transaction (db.run_last), after any
         stock row, and rows are locked in (status, slot) order, so two transactions never
         wait on each other in a cycle."""
-        slotted = sorted((status, random.randrange(TALLY_SLOTS), delta) for status, delta in changes)  # noqa: S311 - spreading, not secrecy
+        slotted = sorted((status, random.randrange(TALLY_SLOTS), delta) for status, delta in changes)
 
         async def bump() -> None:
             for status, slot, delta in slotted:
@@ -250,7 +250,8 @@ class LogisticsRepository:
                 select(OrderDevice.packed_kit_id, OrderDevice.device_id).where(OrderDevice.packed_kit_id.in_(wanted))
             )
             for kit_id, device_id in rows:
-                found[kit_id].append(device_id)
+                if kit_id is not None:  # the query asked for packed kits only
+                    found[kit_id].append(device_id)
         return found
 
 

@@ -16,7 +16,6 @@ from carepost.core.logistics.devices import DeviceState
 from carepost.core.logistics.supply_repository import SupplyRepository
 from carepost.core.models import Device, FulfillmentSite, Item, Kit, KitItem, Manufacturer, SandboxStock, Stock
 
-
 # Units test mode sees of each item a site carries, unless the tenant file says otherwise:
 # plenty for every example in the devices guide, so the sandbox succeeds where production would.
 DEFAULT_SANDBOX_UNITS = 1000

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
-from carepost.core.logistics.catalog import CatalogRepository, CatalogItem, CatalogKit
+from carepost.core.logistics.catalog import CatalogItem, CatalogKit, CatalogRepository
 from carepost.core.logistics.place import PlacedOrder
 from carepost.core.logistics.repository import LogisticsRepository
 from carepost.core.models import (

@@ -30,10 +30,10 @@ async def look_up(session: AsyncSession, *, caller: Caller, barcode: ParsedBarco
 
 
 async def _resolve(repository: MaskLookupRepository, caller: Caller, barcode: ParsedBarcode) -> Order | None:
-    scope = {"account_id": caller.account_id, "mode": caller.mode}
+    account_id, mode = caller.account_id, caller.mode
     if barcode.scan_id:
-        return await repository.by_scan(**scope, scan_id=barcode.scan_id)
+        return await repository.by_scan(account_id=account_id, mode=mode, scan_id=barcode.scan_id)
     if barcode.order_id:
-        return await repository.by_order(**scope, public_id=barcode.order_id)
+        return await repository.by_order(account_id=account_id, mode=mode, public_id=barcode.order_id)
     assert barcode.fupc is not None
-    return await repository.by_fupc(**scope, fupc=barcode.fupc)
+    return await repository.by_fupc(account_id=account_id, mode=mode, fupc=barcode.fupc)

@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.ids import fupc as new_fupc
-from carepost.core.kit.lean import LeanStatement, columns_of, detached
+from carepost.core.kit.lean import LeanStatement, columns_of, detached, detached_or_none
 from carepost.core.models import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan, MaskScanFile, Order
 
 _FUPC_ATTEMPTS = 5
@@ -75,9 +75,8 @@ class ProductionRepository:
             return None
         widths = (len(Order.__table__.columns), len(MaskScan.__table__.columns))
         order = detached(Order, row[: widths[0]])
-        scan = detached(MaskScan, row[widths[0] : sum(widths)])
-        production = detached(MaskProduction, row[sum(widths) :])
-        assert order is not None
+        scan = detached_or_none(MaskScan, row[widths[0] : sum(widths)])
+        production = detached_or_none(MaskProduction, row[sum(widths) :])
         return order, scan, production
 
     async def latest_scan(self, order_id: int) -> MaskScan | None:
@@ -124,7 +123,7 @@ class MaskLookupRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    def _clinic_orders(self, *, account_id: int, mode: str):  # noqa: ANN202
+    def _clinic_orders(self, *, account_id: int, mode: str):
         return select(Order).where(Order.account_id == account_id, Order.mode == mode, Order.dialect == "masks")
 
     async def by_fupc(self, *, account_id: int, mode: str, fupc: str) -> Order | None:

@@ -6,8 +6,8 @@ from carepost.core.models.cases import Case, CaseOrder, CaseOrderItem, Drug, Pha
 from carepost.core.models.catalog import Item, Kit, KitItem, Manufacturer
 from carepost.core.models.commerce import CommerceConnection, CommerceLedgerOrder, Counter
 from carepost.core.models.idempotency import IdempotencyRecord
-from carepost.core.models.invoicing import Invoice, InvoiceIssuer
 from carepost.core.models.inventory import FulfillmentSite, SandboxStock, Stock, StockReservation
+from carepost.core.models.invoicing import Invoice, InvoiceIssuer
 from carepost.core.models.logistics import (
     Device,
     DeviceEvent,
@@ -23,7 +23,6 @@ from carepost.core.models.operators import ConsoleAuditEntry, ConsoleOperator, C
 from carepost.core.models.orders import Order, OrderEvent, OrderTally
 from carepost.core.models.outbox import OutboxMessage
 from carepost.core.models.patients import Patient, PatientContact, Site
-from carepost.core.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from carepost.core.models.retail import (
     Coupon,
     PaymentMethod,
@@ -34,6 +33,7 @@ from carepost.core.models.retail import (
     ShippingMethod,
     Store,
 )
+from carepost.core.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
     "AccessAuditEntry",

@@ -102,7 +102,8 @@ async def sign_in(
             await _record(repository, None, address, "sign_in_failed", client, at)
             return None
         if operator.disabled_at is not None or lockout.is_locked(operator.locked_until, at):
-            await _record(repository, operator.id, address, "sign_in_refused", client, at, detail={"why": "locked" if operator.disabled_at is None else "disabled"})
+            await _record(repository, operator.id, address, "sign_in_refused", client, at,
+                detail={"why": "locked" if operator.disabled_at is None else "disabled"})
             return None
         if not right:
             failures = await repository.count_failure(operator.id, at=at)

@@ -10,7 +10,6 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-
 from carepost.core.flows.registry import dialects
 from carepost.core.models import Invoice, WebhookEndpoint
 from carepost.core.operators.repository import OperatorRepository

@@ -12,7 +12,19 @@ from carepost.core.invoicing.requesting import FAILED as INVOICE_FAILED
 from carepost.core.kit.bounds import start_of_day, start_of_next_day
 from carepost.core.kit.db import utc_day
 from carepost.core.models import (
-    Account, ApiKey, Device, FulfillmentSite, Invoice, Item, OperatorToken, Order, OrderExternalId, OutboxMessage, Patient, Site, Stock,
+    Account,
+    ApiKey,
+    Device,
+    FulfillmentSite,
+    Invoice,
+    Item,
+    OperatorToken,
+    Order,
+    OrderExternalId,
+    OutboxMessage,
+    Patient,
+    Site,
+    Stock,
     WebhookEndpoint,
 )
 
@@ -156,7 +168,7 @@ class OperatorRepository:
     async def fulfillment_sites(self) -> list[FulfillmentSite]:
         return list(await self.session.scalars(select(FulfillmentSite).order_by(FulfillmentSite.name)))
 
-    async def _counted_page(self, query: Select[Any], *order: Any, offset: int, limit: int) -> tuple[list[tuple[Any, ...]], int]:
+    async def _counted_page(self, query: Select[*tuple[Any, ...]], *order: Any, offset: int, limit: int) -> tuple[list[tuple[Any, ...]], int]:
         """One page of the query's rows in this order, and how many rows match in all."""
         total = await self.session.scalar(select(func.count()).select_from(query.subquery()))
         rows = await self.session.execute(query.order_by(*order).offset(offset).limit(limit))

@@ -158,7 +158,7 @@ RETAIL = Lifecycle(
 RETAIL_EDITABLE = frozenset({RetailStatus.QUOTED, RetailStatus.APPROVED})
 
 # The contract's `patient_order_status`, derived from `order_status`: what the patient sees.
-PATIENT_ORDER_STATUS = {
+PATIENT_ORDER_STATUS: dict[str, str] = {
     RetailStatus.QUOTED: "in_process",
     RetailStatus.APPROVED: "in_process",
     RetailStatus.BUILDING: "in_process",

@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.kit.db import rows_changed
 from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import OutboxMessage
-
 
 # Every change appends one (lean.py): nothing reads it back in the writing transaction.
 _APPEND = LeanStatement(
@@ -91,5 +91,5 @@ class OutboxRepository:
         return count, oldest  # min() keeps the column's type: aware UTC on both databases
 
     async def purge_delivered(self, *, before: datetime) -> int:
-        result = await self.session.execute(delete(OutboxMessage).where(OutboxMessage.delivered_at < before))
-        return result.rowcount
+        changed = await rows_changed(self.session, delete(OutboxMessage).where(OutboxMessage.delivered_at < before))
+        return changed

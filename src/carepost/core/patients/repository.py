@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, bindparam, delete, func, inspect, select
+from sqlalchemy import ColumnElement, bindparam, delete, func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -84,7 +84,7 @@ class PatientRepository:
         """The patient this (lower-cased) e-mail names, and the one this (E.164) phone names:
         one lean statement, as every pharmacy order asks."""
         found = await _WITH_CONTACT.first(self.session, account_id=scope.account_id, mode=scope.mode, email=email, phone=phone)
-        return found if found is not None else (None, None)  # type: ignore[return-value]
+        return (found[0], found[1]) if found is not None else (None, None)
 
     async def claim_contacts(self, scope: Scope, patient_id: int, claims: dict[str, str], *, releasing: str | None = None) -> None:
         """Make `claims` ({kind: value}) name this patient, after giving up the phone it had
@@ -151,11 +151,12 @@ class PatientRepository:
     async def _page(self, model: type[Row], scope: Scope, request: PageRequest, filters: dict[str, Any]) -> Page[Row]:
         """Newest first. `filters` name columns; None means "any"."""
         conditions = [*_in_scope(model, scope), *(getattr(model, k) == v for k, v in filters.items() if v is not None)]
-        query: Select[tuple[Row]] = select(model).where(*conditions).order_by(model.id.desc())
+        query = select(model).where(*conditions).order_by(model.id.desc())
         rows = await self.session.scalars(query.offset(request.offset).limit(request.size))
         total = await self.session.scalar(select(func.count()).select_from(model).where(*conditions))
         return Page(items=list(rows), request=request, total=total or 0)
 
 
-def _in_scope(model: type[Patient] | type[Site] | type[PatientContact], scope: Scope) -> list[ColumnElement[bool]]:
+def _in_scope(model: Any, scope: Scope) -> list[ColumnElement[bool]]:
+    """`model`: any of ours with account_id and mode columns (a patient, a site, a contact)."""
     return [model.account_id == scope.account_id, model.mode == scope.mode]

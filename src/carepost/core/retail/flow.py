@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from carepost.core.flows.inputs import CARRIER, REASON, TRACKING_NUMBER
 from carepost.core.flows.spec import Action, FlowSpec, Track
-from carepost.core.retail.place import DIALECT
 from carepost.core.orders.lifecycle import PAYMENT, RETAIL
 from carepost.core.retail import operations as moves
 from carepost.core.retail.documents import DOCUMENTS
+from carepost.core.retail.place import DIALECT
 from carepost.core.webhooks.types import ORDER_SHIPPED
 
 # An order starts unpaid or on credit (by its payment method's kind); the operator records the rest.

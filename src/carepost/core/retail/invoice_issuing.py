@@ -78,15 +78,15 @@ async def issue(db: Database, invoice_id: int, ports: InvoicingPorts, *, attempt
     await ports.documents.put(xml_key, stamp.xml)
     await ports.documents.put(pdf_key, await asyncio.to_thread(render_pdf, stamp.xml, sandbox=stamp.sandbox))
     async with db.transaction() as session:
-        invoice = await InvoiceRepository(session).one(invoice_id, lock=True)
-        if invoice is None or invoice.status not in (PENDING, CANCELLED):
+        current = await InvoiceRepository(session).one(invoice_id, lock=True)  # as it is now, locked
+        if current is None or current.status not in (PENDING, CANCELLED):
             return
-        cancelled_meanwhile = invoice.status == CANCELLED
-        invoice.status = CANCELLING if cancelled_meanwhile else STAMPED
-        invoice.uuid, invoice.xml_key, invoice.pdf_key, invoice.error = stamp.uuid, xml_key, pdf_key, None
-        invoice.stamped_at, invoice.sandbox, invoice.cancelled_at = utcnow(), stamp.sandbox, None
-        order = await _order(session, invoice)
-        data = {"invoice_id": invoice.id, "cfdi": stamp.uuid}
+        cancelled_meanwhile = current.status == CANCELLED
+        current.status = CANCELLING if cancelled_meanwhile else STAMPED
+        current.uuid, current.xml_key, current.pdf_key, current.error = stamp.uuid, xml_key, pdf_key, None
+        current.stamped_at, current.sandbox, current.cancelled_at = utcnow(), stamp.sandbox, None
+        order = await _order(session, current)
+        data = {"invoice_id": current.id, "cfdi": stamp.uuid}
         await events.record(session, order, name="invoice_stamped", actor=ACTOR, data=data)
         if cancelled_meanwhile:  # the order was cancelled while the PAC stamped: cancel the CFDI too
             await events.record(session, order, name="invoice_cancellation_requested", actor=ACTOR, data=data)

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
+from carepost.core.invoicing.repository import InvoiceRepository
 from carepost.core.kit.errors import NotFound
 from carepost.core.kit.paging import Page, PageRequest
-from carepost.core.invoicing.repository import InvoiceRepository
 from carepost.core.models import (
     AccountUser,
     Invoice,

@@ -8,10 +8,18 @@ from typing import TypeVar
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.kit.db import Base
+from carepost.core.kit.db import Base, rows_changed
 from carepost.core.kit.lean import LeanInsert, LeanStatement, columns_of, detached, flush_pending, is_one_of
 from carepost.core.models import (
-    Coupon, Item, PaymentMethod, Prescription, RetailOrder, RetailOrderLine, RetailProduct, ShippingMethod, Store,
+    Coupon,
+    Item,
+    PaymentMethod,
+    Prescription,
+    RetailOrder,
+    RetailOrderLine,
+    RetailProduct,
+    ShippingMethod,
+    Store,
 )
 
 Row = TypeVar("Row", bound=Base)
@@ -92,10 +100,10 @@ class RetailRepository:
 
     async def use_coupon(self, coupon_id: int) -> bool:
         """Count one use, if the coupon has one left: the limit holds under concurrent orders."""
-        result = await self.session.execute(
+        changed = await rows_changed(self.session,
             update(Coupon)
             .where(Coupon.id == coupon_id, (Coupon.max_uses.is_(None)) | (Coupon.uses < Coupon.max_uses))
             .values(uses=Coupon.uses + 1)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return changed == 1

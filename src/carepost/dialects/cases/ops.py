@@ -12,16 +12,17 @@ from carepost.core.accounts import service as accounts
 from carepost.core.accounts.service import Scope
 from carepost.core.cases import cases as case_service
 from carepost.core.cases import operations as cases
-from carepost.http.json_response import JSONResponse
-from carepost.http.runtime import RuntimeDep
 from carepost.dialects.cases import mapping as case_bodies
+from carepost.http.json_response import JSONResponse
 from carepost.http.operators import OperatorDep
+from carepost.http.runtime import RuntimeDep
 
 router = APIRouter(prefix="/api/ops/v1", tags=["operator"], strict_content_type=False)
 
 
 @router.post("/accounts/{slug}/cases", summary="Open a case for an organization")
-async def open_case(slug: str, body: Annotated[Any, Body()], operator: OperatorDep, runtime: RuntimeDep, mode: Literal["live", "test"] = "live") -> JSONResponse:
+async def open_case(slug: str, body: Annotated[Any, Body()], operator: OperatorDep, runtime: RuntimeDep, mode: Literal["live",
+    "test"] = "live") -> JSONResponse:
     """The body of the organization's own `POST /api/v1/cases` (docs/cases.md); `?mode=` picks the case's mode."""
     patient = case_bodies.patient_in(body)
     async with runtime.db.transaction() as session:

@@ -16,11 +16,11 @@ from carepost.core.cases import cases as case_service
 from carepost.core.cases.place import place
 from carepost.core.idempotency.service import StoredResponse
 from carepost.core.kit.errors import NotFound
+from carepost.dialects.cases import mapping, shapes
+from carepost.dialects.cases.auth import OrganizationDep
 from carepost.http.idempotency import idempotent_request, respond_once
 from carepost.http.json_response import JSONResponse
 from carepost.http.runtime import RuntimeDep
-from carepost.dialects.cases import mapping, shapes
-from carepost.dialects.cases.auth import OrganizationDep
 
 router = APIRouter(tags=["cases"], strict_content_type=False)
 

@@ -1,9 +1,9 @@
 """Where the cases dialect answers, and how its errors look."""
 
-from carepost.http.openapi import Documentation
-from carepost.http.surfaces import Surface
 from carepost.dialects.cases import errors, shapes
 from carepost.dialects.cases.auth import organization
+from carepost.http.openapi import Documentation
+from carepost.http.surfaces import Surface
 
 SURFACE = Surface(
     dialect="cases",

@@ -41,12 +41,12 @@ class DrugFile(Strict):
 
 
 class CasePatientFile(Strict):
-    firstName: str = Field(min_length=1, max_length=100)  # noqa: N815 - the contract's camelCase
-    lastName: str = Field(min_length=1, max_length=100)  # noqa: N815
-    dateOfBirth: date | None = None  # noqa: N815
+    firstName: str = Field(min_length=1, max_length=100)
+    lastName: str = Field(min_length=1, max_length=100)
+    dateOfBirth: date | None = None
     sex: Literal["female", "male", "other", "unknown"] | None = None
     email: EmailStr | None = None
-    phoneNumber: str | None = Field(default=None, max_length=30)  # noqa: N815
+    phoneNumber: str | None = Field(default=None, max_length=30)
     address: dict[str, str] | None = None  # addressLine1, addressLine2?, city, state, country, postalCode
 
 

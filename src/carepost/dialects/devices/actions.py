@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from carepost.core.flows.inputs import ActionInput
-from carepost.http.action_bodies import ShipToIn, TrackingIn, Strict
+from carepost.http.action_bodies import ShipToIn, Strict, TrackingIn
 from carepost.http.wire import RowNumber
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from carepost.core.logistics.flow import FLOW
-from carepost.http.dialect import Dialect
 from carepost.dialects.devices import tenant, webhook_data
 from carepost.dialects.devices.router import router
 from carepost.dialects.devices.surface import SURFACE
+from carepost.http.dialect import Dialect
 
 DIALECT = Dialect(
     flow=FLOW, routers=(router,), surfaces=(SURFACE,), renderer=webhook_data.order_data, worker_handlers=None, tenant=tenant.SECTION

@@ -6,19 +6,19 @@ from __future__ import annotations
 from typing import Any
 
 from carepost.core.accounts.service import Caller
-from carepost.http import idempotency
 from carepost.core.idempotency.service import IdempotentRequest
 from carepost.core.kit.clock import iso_millis
 from carepost.core.kit.paging import Page
 from carepost.core.logistics.catalog import CatalogItem, CatalogKit
 from carepost.core.logistics.rules import Line, LogisticsOrderIn, PatientRef
 from carepost.core.logistics.views import DeviceView, LogisticsOrderView, PackedKitView
-from carepost.core.patients.views import PatientView
 from carepost.core.models import Site
 from carepost.core.patients.service import PatientIn
 from carepost.core.patients.sites import SiteIn as CoreSiteIn
 from carepost.core.patients.sites import SiteRef
+from carepost.core.patients.views import PatientView
 from carepost.dialects.devices.schemas import AddressIn, CreateOrderIn, PatientFieldsIn, SiteIn
+from carepost.http import idempotency
 
 CREATE_ENDPOINT = "devices.create_order"
 

@@ -18,12 +18,12 @@ from carepost.core.models import Patient
 from carepost.core.patients import service as patients
 from carepost.core.patients import sites
 from carepost.core.patients.views import patient_views
-from carepost.http.json_response import JSONResponse
-from carepost.http.runtime import RuntimeDep
 from carepost.dialects.devices import mapping, shapes
 from carepost.dialects.devices.auth import ReaderDep, WriterDep
 from carepost.dialects.devices.params import IdFilter, PageNumber, PageSize, RowId
 from carepost.dialects.devices.schemas import PatientFieldsIn, SiteIn
+from carepost.http.json_response import JSONResponse
+from carepost.http.runtime import RuntimeDep
 
 router = APIRouter()
 
@@ -45,8 +45,8 @@ async def list_patients(
     runtime: RuntimeDep,
     page: PageNumber = 0,
     size: PageSize = 20,
-    externalIdentifier: Annotated[str | None, Query(min_length=1, max_length=100)] = None,  # noqa: N803
-    siteId: IdFilter = None,  # noqa: N803
+    externalIdentifier: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+    siteId: IdFilter = None,
     archived: bool | None = None,
 ) -> JSONResponse:
     """Newest first; filters: `externalIdentifier`, `siteId`, `archived`."""

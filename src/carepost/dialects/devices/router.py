@@ -14,17 +14,16 @@ from carepost.core.logistics.place import place
 from carepost.core.logistics.repository import OrderFilters
 from carepost.core.logistics.views import order_views, placed_order_view
 from carepost.core.orders.lifecycle import DeviceStatus
-from carepost.http.idempotency import respond_once
-from carepost.http.json_response import JSONResponse
+from carepost.dialects.devices import mapping, shapes
 from carepost.dialects.devices.actions import LogisticsActionIn
-from carepost.http.runtime import RuntimeDep
-from carepost.dialects.devices import mapping
 from carepost.dialects.devices.auth import ReaderDep, WriterDep
 from carepost.dialects.devices.params import IdFilter, PageNumber, PageSize, RowId
 from carepost.dialects.devices.people import router as people_router
-from carepost.dialects.devices import shapes
 from carepost.dialects.devices.schemas import CreateOrderIn
+from carepost.http.idempotency import respond_once
+from carepost.http.json_response import JSONResponse
 from carepost.http.openapi import error_responses
+from carepost.http.runtime import RuntimeDep
 
 router = APIRouter(prefix="/api/v3", tags=["devices"], strict_content_type=False)
 router.include_router(people_router)
@@ -63,9 +62,9 @@ async def list_orders(
     page: PageNumber = 0,
     size: PageSize = 20,
     status: DeviceStatus | None = None,
-    patientId: IdFilter = None,  # noqa: N803 - the contract's spelling
-    siteId: IdFilter = None,  # noqa: N803
-    externalOrderId: Annotated[str | None, Query(min_length=1, max_length=128)] = None,  # noqa: N803
+    patientId: IdFilter = None,
+    siteId: IdFilter = None,
+    externalOrderId: Annotated[str | None, Query(min_length=1, max_length=128)] = None,
 ) -> JSONResponse:
     """Newest first. Filters combine: `status`, `patientId`, `siteId`, `externalOrderId`."""
     filters = OrderFilters(status=status, patient_id=patientId, site_id=siteId, external_order_id=externalOrderId)

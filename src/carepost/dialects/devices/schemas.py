@@ -23,8 +23,12 @@ Count = Annotated[StrictInt, Field(ge=1, le=10_000)]
 Short = Annotated[str, Field(max_length=200), OneLine]
 
 
-def _line(max_length: int) -> Any:
-    return Annotated[str, Field(max_length=max_length), OneLine]
+# One line of at most so many characters (the column each is stored in).
+Line16 = Annotated[str, Field(max_length=16), OneLine]
+Line20 = Annotated[str, Field(max_length=20), OneLine]
+Line32 = Annotated[str, Field(max_length=32), OneLine]
+Line100 = Annotated[str, Field(max_length=100), OneLine]
+Line255 = Annotated[str, Field(max_length=255), OneLine]
 
 
 class _Wire(BaseModel):
@@ -32,13 +36,13 @@ class _Wire(BaseModel):
 
 
 class AddressIn(_Wire):
-    lineOne: _line(255) | None = None
-    lineTwo: _line(255) | None = None
-    lineThree: _line(255) | None = None
-    city: _line(100) | None = None
-    state: _line(100) | None = None
-    zipCode: _line(20) | None = None
-    country: _line(100) | None = None
+    lineOne: Line255 | None = None
+    lineTwo: Line255 | None = None
+    lineThree: Line255 | None = None
+    city: Line100 | None = None
+    state: Line100 | None = None
+    zipCode: Line20 | None = None
+    country: Line100 | None = None
     note: Annotated[str, Field(max_length=500)] | None = None
 
 
@@ -85,22 +89,22 @@ class SiteRefIn(_Wire):
     id: Id | None = None
     name: Short | None = None
     active: StrictBool | None = None
-    phoneNumber: _line(32) | None = None
+    phoneNumber: Line32 | None = None
     address: AddressIn | None = None
 
 
 class PatientFieldsIn(_Wire):
     """What the customer manages about a patient (the patient endpoints' body)."""
 
-    firstName: _line(100) | None = None
-    lastName: _line(100) | None = None
+    firstName: Line100 | None = None
+    lastName: Line100 | None = None
     address: AddressIn | None = None
     site: SiteRefIn | None = None
     dateOfBirth: date | None = None
-    sex: _line(16) | None = None
+    sex: Line16 | None = None
     email: Annotated[EmailStr, Field(max_length=320)] | None = None
-    phoneNumber: _line(32) | None = None
-    externalIdentifier: _line(100) | None = None
+    phoneNumber: Line32 | None = None
+    externalIdentifier: Line100 | None = None
     enrolled: StrictBool | None = None
 
 
@@ -131,26 +135,26 @@ class OrderNoteIn(_Wire):
     createdBy: Any = None
 
 
-def _list(model: Any, most: int) -> Any:
-    return Annotated[list[model], Field(max_length=most)]
+AtMost100 = Field(max_length=100)  # lines of one kind in one order
+AtMost20 = Field(max_length=20)
 
 
 class CreateOrderIn(_Wire):
     patient: PatientOrderIn | None = None
     site: SiteRefIn | None = None
-    orderItems: _list(OrderItemIn, 100) | None = None
-    orderKits: _list(OrderKitIn, 100) | None = None
-    returnDevices: _list(ReturnDeviceIn, 100) | None = None
-    returnItems: _list(ReturnItemIn, 100) | None = None
-    returnPackedKits: _list(ReturnPackedKitIn, 100) | None = None
+    orderItems: Annotated[list[OrderItemIn], AtMost100] | None = None
+    orderKits: Annotated[list[OrderKitIn], AtMost100] | None = None
+    returnDevices: Annotated[list[ReturnDeviceIn], AtMost100] | None = None
+    returnItems: Annotated[list[ReturnItemIn], AtMost100] | None = None
+    returnPackedKits: Annotated[list[ReturnPackedKitIn], AtMost100] | None = None
     emailLabel: StrictBool = False
-    shippingOption: _line(32) | None = None
-    externalOrderIds: _list(Annotated[str, Field(min_length=1, max_length=128), OneLine], 20) | None = None
-    orderNotes: _list(OrderNoteIn, 20) | None = None
+    shippingOption: Line32 | None = None
+    externalOrderIds: Annotated[list[Annotated[str, Field(min_length=1, max_length=128), OneLine]], AtMost20] | None = None
+    orderNotes: Annotated[list[OrderNoteIn], AtMost20] | None = None
 
 
 class SiteIn(_Wire):
     name: Short | None = None
     address: AddressIn | None = None
-    phoneNumber: _line(32) | None = None
+    phoneNumber: Line32 | None = None
     active: StrictBool = True

@@ -1,9 +1,9 @@
 """Where the devices dialect answers, and how its errors look."""
 
-from carepost.http.surfaces import Surface
-from carepost.http.openapi import Documentation
 from carepost.dialects.devices import errors, shapes
 from carepost.dialects.devices.auth import devices_reader
+from carepost.http.openapi import Documentation
+from carepost.http.surfaces import Surface
 
 # An order lists at most a few hundred lines; 256 KiB is far beyond any honest request.
 SURFACE = Surface(

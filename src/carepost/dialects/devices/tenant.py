@@ -79,10 +79,10 @@ async def _apply_account(work: AccountWork) -> dict[str, Any]:
         scope = Scope(account_id, entry.mode)
         site_ref = None
         if entry.site is not None:
-            site = await PatientRepository(session).site_named(scope, entry.site)
-            if site is None:
+            named = await PatientRepository(session).site_named(scope, entry.site)
+            if named is None:
                 raise InvalidInput(f"Patient {entry.external_identifier}: no {entry.mode} site named {entry.site!r}.")
-            site_ref = SiteRef(site.id)
+            site_ref = SiteRef(named.id)
         patient = await ensure_patient(
             session,
             scope=scope,
@@ -92,7 +92,8 @@ async def _apply_account(work: AccountWork) -> dict[str, Any]:
                 phone_number=entry.phone_number, external_identifier=entry.external_identifier, enrolled=entry.enrolled,
             ),
         )
-        patients.append({"id": patient.id, "mode": entry.mode, "external_identifier": entry.external_identifier, "name": f"{patient.first_name} {patient.last_name}"})
+        patients.append({"id": patient.id, "mode": entry.mode, "external_identifier": entry.external_identifier,
+            "name": f"{patient.first_name} {patient.last_name}"})
     catalog = {k: v for k, v in work.supply.items() if k != "products"}
     return {"devices": {"sites": sites, "patients": patients, **catalog}}
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from carepost.core.manufacturing.flow import FLOW
-from carepost.http.dialect import Dialect
 from carepost.dialects.masks import ops, tenant, webhook_data
 from carepost.dialects.masks.portal.router import router as portal_router
 from carepost.dialects.masks.router import router
 from carepost.dialects.masks.surface import PORTAL_SURFACE, SURFACE
+from carepost.http.dialect import Dialect
 
 DIALECT = Dialect(
     flow=FLOW,

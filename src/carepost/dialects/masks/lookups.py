@@ -8,13 +8,13 @@ from fastapi import APIRouter, Query, Request
 
 from carepost.core.manufacturing.barcodes import ParsedBarcode, parse_barcode, parse_fupc
 from carepost.core.manufacturing.lookup import look_up
-from carepost.http.json_response import JSONResponse
-from carepost.http.runtime import Runtime, RuntimeDep, request_id_of
 from carepost.dialects.masks import shapes
 from carepost.dialects.masks.auth import CallerDep
 from carepost.dialects.masks.responses import success
 from carepost.dialects.masks.schemas import BarcodeLookupIn, FupcLookupIn, RequestType
 from carepost.dialects.masks.sections import lookup_body
+from carepost.http.json_response import JSONResponse
+from carepost.http.runtime import Runtime, RuntimeDep, request_id_of
 
 router = APIRouter(strict_content_type=False)  # mounted under the masks router's prefix
 

@@ -6,7 +6,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from carepost.core.accounts.service import Caller
-from carepost.http import idempotency
 from carepost.core.idempotency.service import IdempotentRequest
 from carepost.core.kit.clock import iso_millis
 from carepost.core.kit.errors import InvalidInput
@@ -18,6 +17,7 @@ from carepost.core.models import MaskProduction, Order
 from carepost.core.orders.lifecycle import MaskStep
 from carepost.core.orders.made_to_measure import Cancellation, MaskOrderIn
 from carepost.dialects.masks.schemas import CreateOrderIn
+from carepost.http import idempotency
 
 CREATE_ENDPOINT = "masks.create_order"
 _NOT_HASHED = {"secret_key", "idempotency_key"}

@@ -12,8 +12,8 @@ from carepost.core.manufacturing import scan_email
 from carepost.core.notifications.templates import MAX_TEMPLATE_LENGTH
 from carepost.http.json_response import JSONResponse
 from carepost.http.openapi import error_responses
-from carepost.http.runtime import RuntimeDep
 from carepost.http.operators import OperatorDep, OpsError
+from carepost.http.runtime import RuntimeDep
 from carepost.http.shapes import Shape
 
 router = APIRouter(prefix="/api/ops/v1", tags=["operator"], strict_content_type=False)

@@ -18,8 +18,8 @@ from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
 from carepost.core.manufacturing import scan_email
 from carepost.core.notifications.mail import MailFailed
 from carepost.core.orders import made_to_measure
-from carepost.http.runtime import Runtime
 from carepost.dialects.masks.mapping import scan_upload_url
+from carepost.http.runtime import Runtime
 
 
 async def send_and_record(

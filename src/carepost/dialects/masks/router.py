@@ -10,15 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.idempotency.service import StoredResponse
 from carepost.core.manufacturing.views import view_of
 from carepost.core.orders import made_to_measure
-from carepost.http.idempotency import respond_once
-from carepost.http.json_response import JSONResponse
-from carepost.http.runtime import RuntimeDep, request_id_of
-from carepost.http.openapi import error_responses
 from carepost.dialects.masks import mapping, patient_email, shapes
 from carepost.dialects.masks.auth import CallerDep
-from carepost.dialects.masks.responses import success, success_body
 from carepost.dialects.masks.lookups import router as lookups_router
+from carepost.dialects.masks.responses import success, success_body
 from carepost.dialects.masks.schemas import AdvanceTestOrderIn, CancelOrderIn, CreateOrderIn
+from carepost.http.idempotency import respond_once
+from carepost.http.json_response import JSONResponse
+from carepost.http.openapi import error_responses
+from carepost.http.runtime import RuntimeDep, request_id_of
 
 router = APIRouter(prefix="/api/partner/v1", tags=["masks"], strict_content_type=False)
 router.include_router(lookups_router)

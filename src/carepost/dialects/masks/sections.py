@@ -66,11 +66,11 @@ def _manufacturing(view: MaskOrderView) -> dict[str, Any]:
 
 def _qa(view: MaskOrderView) -> dict[str, Any]:
     production = view.production
-    printed = production is not None and production.label_printed_at is not None
+    printed_at = production.label_printed_at if production is not None else None
     return {
-        "passed": printed,  # the label is printed only once QA has passed the mask
-        "label_printed_at": iso_millis(production.label_printed_at) if printed else None,
-        "fupc": production.fupc if printed else None,
+        "passed": printed_at is not None,  # the label is printed only once QA has passed the mask
+        "label_printed_at": iso_millis(printed_at),
+        "fupc": production.fupc if production is not None and printed_at is not None else None,
     }
 
 

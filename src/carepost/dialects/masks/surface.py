@@ -1,10 +1,10 @@
 """Where the masks dialect answers, and how its errors and headers look."""
 
 from carepost.core.manufacturing.scan_upload import LARGEST_FILE
-from carepost.http.surfaces import Surface, page_headers
-from carepost.http.openapi import Documentation
 from carepost.dialects.masks import errors, shapes
 from carepost.dialects.masks.portal import pages
+from carepost.http.openapi import Documentation
+from carepost.http.surfaces import Surface, page_headers
 
 SURFACE = Surface(
     dialect="masks",

@@ -15,20 +15,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts import users
 from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
+from carepost.core.invoicing.requesting import ISSUED
 from carepost.core.kit.bounds import is_id
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput, NotFound, Unauthenticated
-from carepost.core.invoicing.requesting import ISSUED
 from carepost.core.retail import changes, invoices, reading
 from carepost.core.retail.place import place
 from carepost.core.retail.quote import LineRequest, quote
+from carepost.dialects.pharmacy import listing, mapping, shapes, tokens
+from carepost.dialects.pharmacy.auth import KeyCallerDep, PharmacyCaller, SignedInDep
+from carepost.dialects.pharmacy.schemas import CreateOrderIn, PatchOrderIn, RequestInvoiceIn, TokenIn
 from carepost.http.idempotency import Work, idempotent_request, respond_once
 from carepost.http.json_response import JSONResponse
 from carepost.http.openapi import error_responses
 from carepost.http.runtime import Runtime, RuntimeDep
-from carepost.dialects.pharmacy import listing, mapping, shapes, tokens
-from carepost.dialects.pharmacy.auth import KeyCallerDep, PharmacyCaller, SignedInDep
-from carepost.dialects.pharmacy.schemas import CreateOrderIn, PatchOrderIn, RequestInvoiceIn, TokenIn
 
 router = APIRouter(tags=["pharmacy"], strict_content_type=False)
 
@@ -43,10 +43,10 @@ def _order_number(value: str) -> int:
     return int(value)
 
 
-def route(path: str, method: str, **options: Any):  # noqa: ANN201
+def route(path: str, method: str, **options: Any):
     """Register the handler at `path` (documented) and at `path` without its trailing slash."""
 
-    def register(handler):  # noqa: ANN001, ANN202
+    def register(handler):
         router.add_api_route(path, handler, methods=[method], **options)
         router.add_api_route(path.rstrip("/"), handler, methods=[method], include_in_schema=False, **options)
         return handler
@@ -104,7 +104,8 @@ async def calculate(
     "POST",
     status_code=201,
     summary="Create an order",
-    responses={201: {"model": shapes.AnsweredOrder}, 200: {"model": shapes.AnsweredOrder, "description": "An idempotent replay"}, **error_responses(shapes.PharmacyError, 409, 422)},
+    responses={201: {"model": shapes.AnsweredOrder}, 200: {"model": shapes.AnsweredOrder, "description": "An idempotent replay"},
+        **error_responses(shapes.PharmacyError, 409, 422)},
 )
 async def create_order(
     body: CreateOrderIn,
@@ -237,7 +238,7 @@ async def _invoice_file(order_id: str, caller: PharmacyCaller, runtime: RuntimeD
         view = await reading.get_order(session, scope=caller.caller.scope, order_id=_order_number(order_id))
     invoice = view.invoice
     key = (invoice.xml_key if kind == "xml" else invoice.pdf_key) if invoice and invoice.status in ISSUED else None
-    if key is None:
+    if invoice is None or key is None:
         raise NotFound("Not found.", code="invoice_not_found")
     filename = f"{view.order.id}_{invoice.uuid}.{kind}"
     return Response(

@@ -1,9 +1,9 @@
 """Where the pharmacy dialect answers, and how its errors look."""
 
-from carepost.http.openapi import Documentation
-from carepost.http.surfaces import Surface
 from carepost.dialects.pharmacy import errors, shapes
 from carepost.dialects.pharmacy.auth import TOKEN_PATH, gate
+from carepost.http.openapi import Documentation
+from carepost.http.surfaces import Surface
 
 SURFACE = Surface(
     dialect="pharmacy",

@@ -12,8 +12,8 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse, Response
 
-from carepost.http.problems import STATUS_BY_KIND, Problem
 from carepost.dialects.masks import errors
+from carepost.http.problems import STATUS_BY_KIND, Problem
 
 PAGE_PATH = "/api/portal/start-scan"
 ASSETS = Path(__file__).parent / "assets"

@@ -20,13 +20,14 @@ from carepost.core.kit.errors import CoreError, InvalidInput, NotFound
 from carepost.core.manufacturing import scan_upload
 from carepost.core.manufacturing.repository import MaskProductRepository
 from carepost.core.manufacturing.views import patient_first_name
+from carepost.dialects.masks import shapes
+from carepost.dialects.masks.portal.pages import ASSETS, problem_page, templates
+from carepost.dialects.masks.responses import success
 from carepost.http import rate_limits
 from carepost.http.json_response import JSONResponse
 from carepost.http.openapi import error_responses
-from carepost.dialects.masks import shapes
 from carepost.http.runtime import RuntimeDep
-from carepost.dialects.masks.portal.pages import ASSETS, problem_page, templates
-from carepost.dialects.masks.responses import success
+
 
 async def _per_address_limit(request: Request, runtime: RuntimeDep) -> None:
     """The portal has no key: it is limited per client address instead."""
@@ -123,7 +124,7 @@ async def _chunks(upload: UploadFile) -> AsyncIterator[bytes]:
         yield chunk
 
 
-def _start_context(order, context: dict, on_file: tuple[str, ...], *, complete: bool) -> dict:  # noqa: ANN001
+def _start_context(order, context: dict, on_file: tuple[str, ...], *, complete: bool) -> dict:
     query = urlencode({"order_id": order.public_id, "email": order.recipient["email"]})
     return {
         **context,
