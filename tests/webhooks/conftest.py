@@ -28,6 +28,23 @@ async def run_until(worker: Worker, done: Callable[[], bool], *, seconds: float 
             await asyncio.sleep(0.05)
 
 
+async def run_until_delivery(
+    worker: Worker, client: Any, key: str, endpoint_id: str, done: Callable[[dict[str, Any]], bool], *, seconds: float = 15.0
+) -> dict[str, Any]:
+    """Run the worker until the endpoint's newest delivery is `done` (settled, failed, rescheduled…),
+    as its own API shows it; give that delivery, or fail."""
+    deadline = time.monotonic() + seconds
+    while True:
+        answer = await client.get(f"/api/webhooks/v1/endpoints/{endpoint_id}/deliveries", headers={"Authorization": f"Bearer {key}"})
+        found = answer.json()["data"]
+        if found and done(found[0]):
+            return found[0]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the delivery did not reach the awaited state in time: {found[:1]}")
+        if not await worker.run_once():
+            await asyncio.sleep(0.05)
+
+
 async def add_endpoint(client, key: str, url: str, **fields: Any) -> dict[str, Any]:
     response = await client.post("/api/webhooks/v1/endpoints", json={"url": url, **fields}, headers={"Authorization": f"Bearer {key}"})
     assert response.status_code == 201, response.text

@@ -16,7 +16,7 @@ from carepost.worker import Worker
 from tests.pharmacy_world import order_body, pharmacy_world, token_for
 from tests.servers import serve
 from tests.webhook_receiver import ReceiverState, receiver_app
-from tests.webhooks.conftest import add_endpoint, run_until, verified
+from tests.webhooks.conftest import add_endpoint, run_until, run_until_delivery, verified
 
 
 @pytest.fixture
@@ -38,9 +38,8 @@ async def test_500_twice_then_200_is_three_requests_with_one_webhook_id(client, 
     endpoint = await add_endpoint(client, world.live_key, receiver.url)
     receiver.script = [500, 500]
     await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/test", headers=key(world))
-    await run_until(worker, lambda: len(receiver.received) >= 3)
-    await asyncio.sleep(0.3)
-    await worker.run_once()
+    await run_until_delivery(worker, client, world.live_key, endpoint["id"], lambda d: d["status"] == "succeeded")
+    await worker.run_once()  # a settled delivery is sent no more
     assert len(receiver.received) == 3 and len({r.headers["webhook-id"] for r in receiver.received}) == 1
     assert all(verified(endpoint["secret"], r)["type"] == "webhook.test" for r in receiver.received)
     [delivery] = await deliveries(client, world, endpoint["id"])
@@ -53,8 +52,7 @@ async def test_410_disables_the_endpoint(client, world, worker, receiver):
     endpoint = await add_endpoint(client, world.live_key, receiver.url)
     receiver.script = [410]
     await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/test", headers=key(world))
-    await run_until(worker, lambda: len(receiver.received) >= 1)
-    await asyncio.sleep(0.3)
+    await run_until_delivery(worker, client, world.live_key, endpoint["id"], lambda d: d["status"] == "failed")
     await worker.run_once()
     shown = (await client.get(f"/api/webhooks/v1/endpoints/{endpoint['id']}", headers=key(world))).json()
     assert shown["enabled"] is False and "410" in shown["disabled_reason"]
@@ -95,10 +93,8 @@ async def test_retry_after_is_honoured(client, world, worker, receiver):
     endpoint = await add_endpoint(client, world.live_key, receiver.url)
     receiver.script, receiver.retry_after = [429], "30"
     await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/test", headers=key(world))
-    await run_until(worker, lambda: len(receiver.received) >= 1)
-    await asyncio.sleep(0.3)
-    await worker.run_once()
-    [delivery] = await deliveries(client, world, endpoint["id"])
+    delivery = await run_until_delivery(worker, client, world.live_key, endpoint["id"], lambda d: d["attempts"] == 1)
+    await worker.run_once()  # not due again: nothing is sent
     assert delivery["status"] == "pending" and len(receiver.received) == 1
     next_attempt = datetime.fromisoformat(delivery["next_attempt_at"].replace("Z", "+00:00"))
     assert next_attempt - datetime.now(UTC) > timedelta(seconds=25)  # not the schedule's 0.1 s
@@ -119,9 +115,7 @@ async def test_replay_one_event_and_every_failure_since(client, world, worker, r
     endpoint = await add_endpoint(client, world.live_key, receiver.url)
     receiver.script = [500, 500, 500, 500]  # every scheduled attempt fails
     sent = (await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/test", headers=key(world))).json()
-    await run_until(worker, lambda: len(receiver.received) >= 4)
-    await asyncio.sleep(0.3)
-    await worker.run_once()
+    await run_until_delivery(worker, client, world.live_key, endpoint["id"], lambda d: d["status"] == "failed")
     assert [d["status"] for d in await deliveries(client, world, endpoint["id"], status="failed")] == ["failed"]
 
     replayed = await client.post(f"/api/webhooks/v1/events/{sent['event_id']}/replay", headers=key(world))
@@ -131,9 +125,7 @@ async def test_replay_one_event_and_every_failure_since(client, world, worker, r
 
     receiver.script = [500, 500, 500, 500]
     await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/test", headers=key(world))
-    await run_until(worker, lambda: len(receiver.received) >= 9)
-    await asyncio.sleep(0.3)
-    await worker.run_once()
+    await run_until_delivery(worker, client, world.live_key, endpoint["id"], lambda d: d["status"] == "failed")
     since = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
     again = await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/replay", json={"since": since}, headers=key(world))
     assert again.json() == {"replayed": 1}  # the first event succeeded on its replay; the second failed

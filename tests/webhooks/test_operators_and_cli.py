@@ -3,7 +3,6 @@ deliveries and replay them as partners do."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import uuid
 
@@ -11,7 +10,7 @@ import pytest
 
 from tests.e2e.test_cli import invoke_async
 from tests.factories import create_clinic
-from tests.webhooks.conftest import add_endpoint, run_until, verified
+from tests.webhooks.conftest import add_endpoint, run_until, run_until_delivery, verified
 
 
 @pytest.fixture
@@ -72,9 +71,7 @@ async def test_operators_change_remove_and_replay_an_accounts_endpoint(client, d
     base = f"/api/ops/v1/accounts/{clinic.slug}/webhooks"
     receiver.script = [500, 500, 500, 500]
     await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/test", headers={"X-Api-Key": clinic.live_key})
-    await run_until(worker, lambda: len(receiver.received) >= 4)
-    await asyncio.sleep(0.3)
-    await worker.run_once()
+    await run_until_delivery(worker, client, clinic.live_key, endpoint["id"], lambda d: d["status"] == "failed")
     changed = await client.patch(f"{base}/{endpoint['id']}", json={"description": "after the outage"}, headers=ops_headers)
     assert changed.status_code == 200 and changed.json()["description"] == "after the outage"
     replayed = await client.post(f"{base}/{endpoint['id']}/replay", json={"since": "2020-01-01T00:00:00"}, headers=ops_headers)
