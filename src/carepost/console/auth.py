@@ -41,7 +41,7 @@ class SignedOut(Unauthenticated):
 
 
 async def signed_in(request: Request, runtime: RuntimeDep) -> LiveSession:
-    async with runtime.db.read() as session:
+    async with runtime.db.lookup() as session:
         live = await console.live_session(session, secret=request.cookies.get(SESSION_COOKIE))
     if live is None:
         raise SignedOut()

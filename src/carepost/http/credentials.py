@@ -43,7 +43,7 @@ async def caller_for(request: Request, runtime: Runtime, secret: str | None) -> 
     authenticated = state.get("authenticated")
     if authenticated is not None and authenticated[0] == secret:
         return authenticated[1]
-    async with runtime.db.read() as session:
+    async with runtime.db.lookup() as session:
         caller = await authenticate(session, secret=secret)
     state["authenticated"] = (secret, caller)
     request.state.caller = caller

@@ -17,7 +17,7 @@ from carepost.http.shapes import FieldError, Shape
 
 
 async def current_operator(request: Request, runtime: RuntimeDep) -> Operator:
-    async with runtime.db.read() as session:
+    async with runtime.db.lookup() as session:
         operator = await authenticate(session, secret=bearer_token(request))
     limit = runtime.settings.operator_rate_limit_per_minute
     await rate_limits.enforce(request, runtime.rate_counter, key=f"operator:{operator.id}", limit=limit, policy="per-token")

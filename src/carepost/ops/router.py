@@ -44,7 +44,7 @@ def _order(order: Order, timeline: list[OrderEvent]) -> dict[str, Any]:
 
 @router.get("/orders/{order_id}", summary="An order and its timeline", responses={200: {"model": shapes.OperatorOrder}})
 async def get_order(order_id: str, operator: OperatorDep, runtime: RuntimeDep) -> JSONResponse:
-    async with runtime.db.transaction() as session:
+    async with runtime.db.read() as session:
         order = await operators.order(session, public_id=order_id)
         return JSONResponse(_order(order, await events.timeline(session, order)))
 

@@ -44,7 +44,7 @@ async def sign_in(db: Database, *, account_id: int, email: str, password: str) -
     so argon2's tens of milliseconds hold no write lock; a failure is counted after, and a
     success writes only when it has something to change (failures to clear, a weak hash)."""
     at = utcnow()
-    async with db.read() as session:
+    async with db.lookup() as session:
         user = await AccountUserRepository(session).by_email(account_id, email.strip().lower())
     right = await passwords.matches(user.password_hash if user else None, password)
     if user is None or not user.active or lockout.is_locked(user.locked_until, at):

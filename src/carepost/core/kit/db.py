@@ -231,15 +231,20 @@ class Database:
         self.url = url
         self.engine = create_engine(url, **engine_kwargs)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
-        # One read statement needs no transaction of its own on PostgreSQL (autocommit
-        # saves the BEGIN and COMMIT round trips); on SQLite it reads in a deferred
-        # transaction, beside the writer (WAL), without queueing for the write lock.
-        # Behind a transaction pooler an autocommit read's Parse and Execute may reach two
-        # server connections: there it reads in a transaction like everything else.
-        autocommit = self.dialect_name == "postgresql" and not is_transaction_pooled(url)
-        reads = {"isolation_level": "AUTOCOMMIT"} if autocommit else {_READ_ONLY: True}
-        self._read_engine = self.engine.execution_options(**reads)
+        postgresql = self.dialect_name == "postgresql"
+        # Reads (docs/architecture.md, "Reads"): on SQLite a deferred transaction, beside the
+        # writer (WAL), never queueing for the write lock, and reading one snapshot; on
+        # PostgreSQL a READ ONLY transaction in REPEATABLE READ, so a page's statements (its
+        # rows, its count) see one snapshot.
+        snapshot = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True} if postgresql else {_READ_ONLY: True}
+        self._read_engine = self.engine.execution_options(**snapshot)
         self._read_sessions = async_sessionmaker(self._read_engine, expire_on_commit=False)
+        # One statement (the API key behind every request) needs no transaction of its own on
+        # PostgreSQL: autocommit saves the BEGIN and COMMIT round trips. Behind a transaction
+        # pooler its Parse and Execute may reach two server connections: there it is a snapshot read.
+        autocommit = postgresql and not is_transaction_pooled(url)
+        self._lookup_engine = self.engine.execution_options(isolation_level="AUTOCOMMIT") if autocommit else self._read_engine
+        self._lookup_sessions = async_sessionmaker(self._lookup_engine, expire_on_commit=False)
 
     @property
     def dialect_name(self) -> str:
@@ -261,9 +266,17 @@ class Database:
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
-        """A session for one read statement (the API key lookup of every request):
-        no write may happen in it."""
+        """A read-only session whose statements see one snapshot: every GET that writes
+        nothing, and every read ahead of slow work (a PDF, a password hash, a PAC call).
+        It takes no SQLite write lock; no write may happen in it."""
         async with self._read_sessions() as session:
+            yield session
+
+    @asynccontextmanager
+    async def lookup(self) -> AsyncIterator[AsyncSession]:
+        """A session for ONE read statement (the API key, operator token or console session
+        behind every request): no transaction of its own on PostgreSQL. Anything more is `read()`."""
+        async with self._lookup_sessions() as session:
             yield session
 
     @asynccontextmanager

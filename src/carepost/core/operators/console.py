@@ -93,7 +93,7 @@ async def sign_in(
     # As typed, for the audit row; a control character (a NUL PostgreSQL would refuse) can name no operator.
     address = "".join(ch if ch.isprintable() else "\ufffd" for ch in email.strip().lower()[:320])
     at = utcnow()
-    async with db.read() as session:
+    async with db.lookup() as session:
         operator = await ConsoleRepository(session).operator_by_email(address)
     right = await passwords.matches(operator.password_hash if operator else None, password)
     async with db.transaction() as session:

@@ -51,7 +51,7 @@ async def list_patients(
 ) -> JSONResponse:
     """Newest first; filters: `externalIdentifier`, `siteId`, `archived`."""
     filters = patients.PatientFilters(external_identifier=externalIdentifier, site_id=siteId, archived=archived)
-    async with runtime.db.transaction() as session:
+    async with runtime.db.read() as session:
         found = await patients.list_patients(session, scope=caller.scope, filters=filters, page=PageRequest(page, size))
         views = await patient_views(session, caller.scope, found.items)
         return JSONResponse(mapping.page(Page(views, found.request, found.total), mapping.patient))
@@ -59,7 +59,7 @@ async def list_patients(
 
 @router.get("/patient/{patient_id}", summary="Fetch a patient", responses={200: {"model": shapes.Patient}})
 async def get_patient(patient_id: RowId, caller: ReaderDep, runtime: RuntimeDep) -> JSONResponse:
-    async with runtime.db.transaction() as session:
+    async with runtime.db.read() as session:
         return await _patient(session, caller, await patients.get_patient(session, scope=caller.scope, patient_id=patient_id))
 
 
@@ -92,14 +92,14 @@ async def list_sites(
     caller: ReaderDep, runtime: RuntimeDep, page: PageNumber = 0, size: PageSize = 20, active: bool | None = None
 ) -> JSONResponse:
     """Newest first; filter: `active`."""
-    async with runtime.db.transaction() as session:
+    async with runtime.db.read() as session:
         found = await sites.list_sites(session, scope=caller.scope, active=active, page=PageRequest(page, size))
         return JSONResponse(mapping.page(found, mapping.site))
 
 
 @router.get("/site/{site_id}", summary="Fetch a site", responses={200: {"model": shapes.Site}})
 async def get_site(site_id: RowId, caller: ReaderDep, runtime: RuntimeDep) -> JSONResponse:
-    async with runtime.db.transaction() as session:
+    async with runtime.db.read() as session:
         return JSONResponse(mapping.site(await sites.get_site(session, scope=caller.scope, site_id=site_id)))
 
 

@@ -68,14 +68,14 @@ async def list_orders(
 ) -> JSONResponse:
     """Newest first. Filters combine: `status`, `patientId`, `siteId`, `externalOrderId`."""
     filters = OrderFilters(status=status, patient_id=patientId, site_id=siteId, external_order_id=externalOrderId)
-    async with runtime.db.transaction() as session:
+    async with runtime.db.read() as session:
         found = await reading.list_orders(session, caller=caller, filters=filters, page=PageRequest(page, size))
         return JSONResponse(mapping.page(found, mapping.order))
 
 
 @router.get("/order/{order_id}", summary="Fetch an order", responses={200: {"model": shapes.Order}})
 async def get_order(order_id: RowId, caller: ReaderDep, runtime: RuntimeDep) -> JSONResponse:
-    async with runtime.db.transaction() as session:
+    async with runtime.db.read() as session:
         return JSONResponse(mapping.order(await reading.get_order(session, caller=caller, order_id=order_id)))
 
 

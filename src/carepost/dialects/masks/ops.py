@@ -49,7 +49,7 @@ def _template_body(template: scan_email.EmailTemplate) -> dict[str, Any]:
     responses={200: {"model": PatientEmailTemplate}},
 )
 async def get_patient_email(slug: str, operator: OperatorDep, runtime: RuntimeDep) -> JSONResponse:
-    async with runtime.db.transaction() as session:
+    async with runtime.db.read() as session:
         account = await accounts.account_by_slug(session, slug=slug)
         return JSONResponse(_template_body(await scan_email.clinic_template(session, account_id=account.id)))
 
