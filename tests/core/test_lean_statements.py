@@ -3,15 +3,20 @@ with the same errors, on SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+import sqlalchemy
 from sqlalchemy import bindparam, insert, select
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from carepost.core.kit import lean
 from carepost.core.kit.lean import LeanInsert, LeanStatement, is_one_of
 from carepost.core.models import AccountDialect, Coupon, Order, OrderEvent, OutboxMessage, Patient
 from carepost.core.orders.repository import OrderRepository
@@ -160,3 +165,30 @@ async def test_a_persistent_lean_insert_fills_scalar_defaults_and_flushes_later_
     async with db.read() as session:
         stored = await session.get(Patient, patient.id)
     assert (stored.mode, stored.sex, stored.enrolled, stored.last_name) == ("live", "unknown", False, "Ruiz López")
+
+
+def test_sqlalchemy_is_the_minor_version_whose_private_parts_lean_reads() -> None:
+    """An upgrade past 2.1 must be deliberate: read lean.py's `_compile` and `_Asyncpg` against
+    the new compiler and adapter, then move this bound with pyproject.toml's."""
+    assert sqlalchemy.__version__.startswith("2.1."), f"SQLAlchemy {sqlalchemy.__version__}: lean.py was written against 2.1"
+    compiled = select(OutboxMessage.id).where(OutboxMessage.topic == bindparam("topic")).compile(dialect=postgresql.dialect())
+    for private in ("positiontup", "binds", "_bind_processors", "_result_columns"):
+        assert hasattr(compiled, private), f"SQLAlchemy's compiler has no {private} any more: lean.py must change"
+    assert hasattr(AsyncAdapt_asyncpg_connection, "_start_transaction"), "the asyncpg adapter's lazy BEGIN moved: lean.py must change"
+
+
+async def test_lean_statements_are_logged_and_observed_without_their_parameters(db, caplog) -> None:
+    topic = _topic()
+    seen: list[tuple[str, float, BaseException | None]] = []
+    stop = lean.observe(lambda sql, seconds, error: seen.append((sql, seconds, error)))
+    try:
+        with caplog.at_level(logging.INFO, logger="sqlalchemy.engine.Engine"):
+            async with db.transaction() as session:
+                await LeanStatement(select(OutboxMessage.id).where(OutboxMessage.topic == bindparam("topic"))).rows(session, topic=topic)
+    finally:
+        stop()
+
+    [(sql, seconds, error)] = [s for s in seen if "outbox_messages" in s[0]]
+    assert "SELECT" in sql and seconds >= 0 and error is None
+    logged = [r.getMessage() for r in caplog.records if r.getMessage().startswith("[lean] ")]
+    assert any("outbox_messages" in line for line in logged) and not any(topic in line for line in logged)

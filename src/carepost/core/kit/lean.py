@@ -22,15 +22,25 @@ Beside it: `LeanInsert` writes new rows of a model (and can hand them to the
 session as if loaded, `attach`), `is_one_of` takes an id list in one SQL text,
 `columns_of`/`detached` read whole rows back as read-only instances.
 
-Two cautions. A lean statement does not autoflush: use it for rows the session
-holds no unflushed change to, or call `flush_pending` first. And it reaches into a few private parts of
-SQLAlchemy (the compiled statement's processors, the asyncpg adapter's lazy
-BEGIN and error mapping), pinned in constraints.txt; tests/core/
-test_lean_statements.py fails if an upgrade moves them.
+Its edges:
+- **What it returns**: plain tuples, or with `detached` model instances outside any
+  session — copies to read, never to change (a change would be written nowhere).
+- **Flushing**: a lean statement does not autoflush: use it for rows the session
+  holds no unflushed change to, or call `flush_pending` first.
+- **Seen like any statement**: it bypasses the engine's events, so it logs itself to
+  SQLAlchemy's `sqlalchemy.engine.Engine` logger (at INFO, as `echo` shows the others)
+  and tells the observers registered with `observe` (tracing) its SQL and duration.
+- **SQLAlchemy's version**: it reaches into a few private parts (the compiled
+  statement's parameter order and processors, the asyncpg adapter's lazy BEGIN and
+  error mapping). pyproject.toml bounds SQLAlchemy to the minor version they were read
+  from; tests/core/test_lean_statements.py fails loudly if an upgrade moves them.
+- **Where**: only on statements a profile justified (docs/performance.md lists them).
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
@@ -77,9 +87,11 @@ class LeanStatement:
         connection = await session.connection()  # begins the session's transaction, as an ORM statement would
         raw = _driver(connection, (await connection.get_raw_connection()).dbapi_connection)
         values = [compiled.value(name, parameters) for name in compiled.parameters]
+        started = time.perf_counter()
         try:
             fetched = await raw.fetch(compiled.sql, values)
         except Exception as error:
+            _observed(compiled.sql, started, error)
             failure = _as_sqlalchemy_error(connection.dialect, compiled.sql, error, raw)
             driver_error: Any = failure.orig if isinstance(failure, exc.DBAPIError) else None  # the driver's own class
             if isinstance(failure, exc.DBAPIError) and connection.dialect.is_disconnect(driver_error, raw.adapted, None):
@@ -87,6 +99,7 @@ class LeanStatement:
                 failure.connection_invalidated = True
                 await connection.invalidate()
             raise failure from error
+        _observed(compiled.sql, started, None)
         if not any(compiled.results):
             return [tuple(row) for row in fetched]
         return [tuple(value if process is None else process(value) for value, process in zip(row, compiled.results, strict=True)) for row in fetched]
@@ -101,6 +114,30 @@ class LeanStatement:
             statement = self.statement if isinstance(self.statement, Executable) else self.statement(dialect.name)
             compiled = self._compiled[dialect.name] = _compile(statement, dialect)
         return compiled
+
+
+# Whoever watches statements (tracing: issue 27's OpenTelemetry); each is told the SQL text,
+# its duration in seconds and its error, never its parameters (they may be patient data).
+StatementObserver = Callable[[str, float, BaseException | None], None]
+_OBSERVERS: list[StatementObserver] = []
+# SQLAlchemy's own logger: `echo`, or logging configured at INFO for it, shows lean statements too.
+_SQL_LOG = logging.getLogger("sqlalchemy.engine.Engine")
+
+
+def observe(observer: StatementObserver) -> Callable[[], None]:
+    """Tell `observer` of every lean statement run from now on; returns how to stop."""
+    _OBSERVERS.append(observer)
+    return lambda: _OBSERVERS.remove(observer)
+
+
+def _observed(sql: str, started: float, error: BaseException | None) -> None:
+    """A lean statement bypasses the engine's events: it is logged and traced here instead."""
+    if _SQL_LOG.isEnabledFor(logging.INFO):
+        _SQL_LOG.info("[lean] %s", sql)
+    if _OBSERVERS:
+        elapsed = time.perf_counter() - started
+        for observer in tuple(_OBSERVERS):
+            observer(sql, elapsed, error)
 
 
 class LeanInsert:
