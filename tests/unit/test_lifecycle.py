@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from carepost.core.cases.lifecycle import PRESCRIPTION
 from carepost.core.flows.registry import flow_of
-from carepost.core.orders.lifecycle import MADE_TO_MEASURE, PRESCRIPTION, Flow, MaskStep, TransitionNotAllowed
+from carepost.core.manufacturing.lifecycle import MADE_TO_MEASURE, MaskStep
+from carepost.core.orders.lifecycle import TransitionNotAllowed
 
 HAPPY_PATH = [
     ("complete_scan", MaskStep.SCAN_REVIEW),
@@ -60,11 +62,11 @@ def test_terminal_states_lead_nowhere():
 
 def test_every_step_is_reachable_and_known():
     assert MADE_TO_MEASURE.states == set(MaskStep)
-    assert flow_of(Flow.MADE_TO_MEASURE).lifecycle is MADE_TO_MEASURE
+    assert flow_of(MADE_TO_MEASURE.flow).lifecycle is MADE_TO_MEASURE
 
 
 def test_a_device_order_walks_from_reconfirm_address_to_delivered_and_back():
-    from carepost.core.orders.lifecycle import LOGISTICS, DeviceStatus
+    from carepost.core.logistics.lifecycle import LOGISTICS, DeviceStatus
 
     state = LOGISTICS.initial
     assert state == "reconfirmAddress"  # what the devices guide's example shows for a new order
@@ -80,7 +82,7 @@ def test_a_device_order_walks_from_reconfirm_address_to_delivered_and_back():
 
 
 def test_a_return_only_order_skips_packing():
-    from carepost.core.orders.lifecycle import LOGISTICS, DeviceStatus
+    from carepost.core.logistics.lifecycle import LOGISTICS, DeviceStatus
 
     state = LOGISTICS.next(DeviceStatus.PROCESSING, "send_return_label")
     assert state == DeviceStatus.AWAITING_RETURN
@@ -88,16 +90,16 @@ def test_a_return_only_order_skips_packing():
 
 
 def test_device_orders_cancel_until_they_ship():
-    from carepost.core.orders.lifecycle import LOGISTICS, DeviceStatus
+    from carepost.core.logistics.lifecycle import LOGISTICS, DeviceStatus
 
     cancellable = {s for s in DeviceStatus if LOGISTICS.allows(s, "cancel")}
     assert cancellable == {DeviceStatus.RECONFIRM_ADDRESS, DeviceStatus.PROCESSING, DeviceStatus.PACKED, DeviceStatus.AWAITING_RETURN}
     assert LOGISTICS.states == set(DeviceStatus)
-    assert flow_of(Flow.LOGISTICS).lifecycle is LOGISTICS
+    assert flow_of(LOGISTICS.flow).lifecycle is LOGISTICS
 
 
 def test_retail_orders_can_be_cancelled_and_edited_only_before_building():
-    from carepost.core.orders.lifecycle import PATIENT_ORDER_STATUS, RETAIL, RETAIL_EDITABLE, RetailStatus
+    from carepost.core.retail.lifecycle import PATIENT_ORDER_STATUS, RETAIL, RETAIL_EDITABLE, RetailStatus
 
     walk = [("approve", "approved"), ("start_building", "building"), ("dispatch", "dispatched"), ("deliver", "delivered")]
     state = RETAIL.initial
@@ -112,7 +114,7 @@ def test_retail_orders_can_be_cancelled_and_edited_only_before_building():
 
 
 def test_payment_status_moves_as_recorded_and_paid_is_final():
-    from carepost.core.orders.lifecycle import PAYMENT, PaymentStatus
+    from carepost.core.retail.lifecycle import PAYMENT, PaymentStatus
 
     assert PAYMENT.states == set(PaymentStatus)
     assert PAYMENT.next(PaymentStatus.CREDIT, "mark_paid") == PaymentStatus.PAID

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 
+from carepost.core.manufacturing.lifecycle import MaskStep
 from carepost.core.models import CommerceLedgerOrder, Order, OrderEvent
-from carepost.core.orders.lifecycle import MaskStep
 from tests.dialects.masks.helpers import cancel_url, place, status_url
 from tests.factories import create_clinic, issue_key
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from carepost.core.cases import operations as moves
 from carepost.core.cases.access import DIALECT
 from carepost.core.cases.documents import DOCUMENTS
+from carepost.core.cases.lifecycle import PRESCRIPTION
 from carepost.core.flows.inputs import CARRIER, REASON, TRACKING_NUMBER
 from carepost.core.flows.spec import Action, FlowSpec
-from carepost.core.orders.lifecycle import PRESCRIPTION
 from carepost.core.webhooks.types import case_type
 
 FLOW = FlowSpec(

@@ -25,13 +25,13 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.cases import prescription_pdf
+from carepost.core.cases.lifecycle import PRESCRIPTION, PrescriptionStatus
 from carepost.core.cases.pharmacy_port import Handoff, PharmacyPort, PharmacyRefused, PharmacyUnavailable
 from carepost.core.cases.repository import CaseRepository
 from carepost.core.documents.port import DocumentStore
 from carepost.core.flows.inputs import ActionInput
 from carepost.core.kit.db import Database
 from carepost.core.models import Case, CaseOrder, Order, Pharmacy
-from carepost.core.orders.lifecycle import PRESCRIPTION, PrescriptionStatus
 from carepost.core.orders.transitions import transition
 from carepost.core.outbox.writer import publish
 

@@ -21,11 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.accounts.service import Caller
 from carepost.core.cases import prescribers, rules
 from carepost.core.cases.access import DIALECT, case_for
+from carepost.core.cases.lifecycle import PRESCRIPTION
 from carepost.core.cases.repository import CaseRepository
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import CaseOrder, CaseOrderItem, Order
 from carepost.core.orders import events
-from carepost.core.orders.lifecycle import PRESCRIPTION
 from carepost.core.orders.new_order import new_order
 from carepost.core.orders.repository import OrderRepository
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from carepost.core.flows.inputs import ADDRESS, DEVICE_IDS, FULFILLMENT_SITE, NOTE, TRACKING_NUMBERS
 from carepost.core.flows.spec import Action, FlowSpec
 from carepost.core.logistics import operations as moves
+from carepost.core.logistics.lifecycle import LOGISTICS
 from carepost.core.logistics.packing import choices_to_pack
 from carepost.core.logistics.repository import DIALECT
-from carepost.core.orders.lifecycle import LOGISTICS
 
 FLOW = FlowSpec(
     name=LOGISTICS.flow,

@@ -13,11 +13,11 @@ from carepost.core.kit.errors import InvalidInput
 from carepost.core.logistics import rules
 from carepost.core.logistics.catalog import CatalogItem, CatalogKit, CatalogRepository
 from carepost.core.logistics.devices import DeviceState
+from carepost.core.logistics.lifecycle import LOGISTICS
 from carepost.core.logistics.repository import DIALECT, LogisticsRepository
 from carepost.core.logistics.rules import LogisticsOrderIn, PatientRef
 from carepost.core.models import Order, OrderEvent, OrderExternalId, OrderLine, OrderNote, Patient, Site
 from carepost.core.orders import events
-from carepost.core.orders.lifecycle import LOGISTICS
 from carepost.core.orders.new_order import new_order
 from carepost.core.orders.repository import OrderRepository
 from carepost.core.patients.service import create_patient, patient_for_order

@@ -17,6 +17,7 @@ from carepost.core.kit.db import insert_for, run_last
 from carepost.core.kit.lean import LeanInsert, LeanStatement, columns_of, detached, flush_pending, is_one_of
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.logistics.devices import DeviceState
+from carepost.core.logistics.lifecycle import DeviceStatus
 from carepost.core.models import (
     Device,
     DeviceEvent,
@@ -32,7 +33,6 @@ from carepost.core.models import (
     Patient,
     TrackingNumber,
 )
-from carepost.core.orders.lifecycle import DeviceStatus
 
 DIALECT = "devices"
 TALLY_SLOTS = 16  # rows each status's count is spread over (see _bump)

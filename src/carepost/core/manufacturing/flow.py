@@ -7,7 +7,7 @@ from carepost.core.flows.inputs import CARRIER, NOTE, SHIPPED_DATE, TRACKING_NUM
 from carepost.core.flows.spec import Action, FlowSpec
 from carepost.core.manufacturing import factory
 from carepost.core.manufacturing.documents import DOCUMENTS
-from carepost.core.orders.lifecycle import MADE_TO_MEASURE
+from carepost.core.manufacturing.lifecycle import MADE_TO_MEASURE
 from carepost.core.orders.made_to_measure import DIALECT
 from carepost.core.webhooks.types import ORDER_CANCELLED
 

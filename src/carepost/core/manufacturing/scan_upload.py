@@ -21,9 +21,9 @@ from carepost.core.documents.port import DocumentStore, DocumentTooLarge
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Conflict, Forbidden, InvalidInput, NotFound
 from carepost.core.manufacturing import factory
+from carepost.core.manufacturing.lifecycle import MaskStep
 from carepost.core.manufacturing.repository import ScanFileRepository
 from carepost.core.models import MaskScanFile, Order
-from carepost.core.orders.lifecycle import MaskStep
 from carepost.core.orders.transitions import transition
 
 MIB = 1024 * 1024

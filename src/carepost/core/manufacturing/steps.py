@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from carepost.core.orders.lifecycle import MaskStep
+from carepost.core.manufacturing.lifecycle import MaskStep
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,13 @@ from carepost.core.flows.registry import flow_of
 from carepost.core.flows.spec import Ports
 from carepost.core.kit.contact import phone_warnings
 from carepost.core.kit.errors import Conflict, Forbidden, InvalidInput, NotFound
+from carepost.core.manufacturing.lifecycle import MADE_TO_MEASURE, MaskStep
 from carepost.core.manufacturing.products import PRODUCT_NAMES, MaskType
 from carepost.core.manufacturing.repository import ProductionRepository
 from carepost.core.manufacturing.settings import orderable_mask
 from carepost.core.manufacturing.views import MaskOrderView
 from carepost.core.models import Order
 from carepost.core.orders import events
-from carepost.core.orders.lifecycle import MADE_TO_MEASURE, MaskStep
 from carepost.core.orders.new_order import new_order
 from carepost.core.orders.repository import OrderRepository
 from carepost.core.orders.transitions import TransitionRefused, transition

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from carepost.core.flows.inputs import CARRIER, REASON, TRACKING_NUMBER
 from carepost.core.flows.spec import Action, FlowSpec, Track
-from carepost.core.orders.lifecycle import PAYMENT, RETAIL
 from carepost.core.retail import operations as moves
 from carepost.core.retail.documents import DOCUMENTS
+from carepost.core.retail.lifecycle import PAYMENT, RETAIL
 from carepost.core.retail.place import DIALECT
 from carepost.core.webhooks.types import ORDER_SHIPPED
 

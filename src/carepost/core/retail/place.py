@@ -20,11 +20,11 @@ from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import Invoice, Order, OrderEvent, Patient, Prescription, RetailOrder, RetailOrderLine
 from carepost.core.orders import events
-from carepost.core.orders.lifecycle import RETAIL
 from carepost.core.orders.new_order import new_order
 from carepost.core.orders.repository import OrderRepository
 from carepost.core.patients.contacts import ContactIn, patient_for_contact
 from carepost.core.retail import prescriptions as prescription_rules
+from carepost.core.retail.lifecycle import RETAIL
 from carepost.core.retail.prescriptions import PrescriptionIn
 from carepost.core.retail.quote import LineRequest, Quote, QuoteIn, price, quote
 from carepost.core.retail.repository import RetailRepository

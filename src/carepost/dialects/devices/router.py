@@ -10,10 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.idempotency.service import StoredResponse
 from carepost.core.kit.paging import PageRequest
 from carepost.core.logistics import operations, reading
+from carepost.core.logistics.lifecycle import DeviceStatus
 from carepost.core.logistics.place import place
 from carepost.core.logistics.repository import OrderFilters
 from carepost.core.logistics.views import order_views, placed_order_view
-from carepost.core.orders.lifecycle import DeviceStatus
 from carepost.dialects.devices import mapping, shapes
 from carepost.dialects.devices.actions import LogisticsActionIn
 from carepost.dialects.devices.auth import ReaderDep, WriterDep

@@ -9,12 +9,12 @@ from carepost.core.accounts.service import Caller
 from carepost.core.idempotency.service import IdempotentRequest
 from carepost.core.kit.clock import iso_millis
 from carepost.core.kit.errors import InvalidInput
+from carepost.core.manufacturing.lifecycle import MaskStep
 from carepost.core.manufacturing.products import MaskType
 from carepost.core.manufacturing.steps import step_view
 from carepost.core.manufacturing.udi import element_string
 from carepost.core.manufacturing.views import MaskOrderView
 from carepost.core.models import MaskProduction, Order
-from carepost.core.orders.lifecycle import MaskStep
 from carepost.core.orders.made_to_measure import Cancellation, MaskOrderIn
 from carepost.dialects.masks.schemas import CreateOrderIn
 from carepost.http import idempotency

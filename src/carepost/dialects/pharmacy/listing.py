@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 from carepost.core.kit.bounds import LARGEST_PAGE, is_id
 from carepost.core.kit.errors import InvalidInput, NotFound
 from carepost.core.kit.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest
-from carepost.core.orders.lifecycle import PaymentStatus, RetailStatus
 from carepost.core.retail.filters import RetailFilters, ordering_from
+from carepost.core.retail.lifecycle import PaymentStatus, RetailStatus
 
 INVALID_PAGE = "Invalid page."
 

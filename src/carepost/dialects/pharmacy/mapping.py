@@ -14,8 +14,8 @@ from carepost.core.invoicing.receiver import InvoicingIn
 from carepost.core.invoicing.requesting import ISSUED
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import AccountUser, Prescription, Store
-from carepost.core.orders.lifecycle import PATIENT_ORDER_STATUS
 from carepost.core.patients.contacts import ContactIn
+from carepost.core.retail.lifecycle import PATIENT_ORDER_STATUS
 from carepost.core.retail.place import RetailOrderIn
 from carepost.core.retail.prescriptions import MAX_BYTES, TOO_LARGE, PrescriptionIn
 from carepost.core.retail.quote import LineRequest, Quote, QuoteIn
