@@ -40,17 +40,14 @@ async def transition(
     actor: str,
     given: ActionInput = ActionInput(),
     data: dict[str, Any] | None = None,
-    flow: str | None = None,
     ports: Ports = Ports(),
 ) -> Order:
     """Apply `action` to `order` (locked by the caller), or raise: InvalidInput for an action its
     flow does not have, TransitionRefused for one its table does not allow now, or the
-    effect's own refusal. `flow` guards callers that act on one flow's orders only; `data`
-    joins what the effect records on the event."""
+    effect's own refusal. The action is always the order's own flow's: there is no other
+    flow to confuse it with. `data` joins what the effect records on the event."""
     spec = flow_of(order.flow)
     ports = replace(ports, actor=actor)
-    if flow is not None and order.flow != flow:
-        raise Conflict(f"This is not a {flow_of(flow).title} order.", code="wrong_flow")
     move = spec.action(action)
     table, state = await _state(session, spec, move, order)
     if table is not None and not table.allows(state, action):
