@@ -26,7 +26,6 @@ import sys
 import time
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +119,7 @@ async def main(count: int, only: list[str], profile_dir: Path | None, baseline: 
     settings = Settings()
     db = Database(settings.resolved_database_url)
     await upgrade(db)
-    reports = [asdict(r) for r in await tenant_file.apply(db, tenant_file.read(TENANT), secret_key=settings.resolved_secret_key)]
+    reports = [r.as_dict() for r in await tenant_file.apply(db, tenant_file.read(TENANT), secret_key=settings.resolved_secret_key)]
     await db.dispose()
     key = next(r for r in reports if r["slug"] == "bench-clinic")["keys"][0]["secret"]
     devices = next(r for r in reports if r["slug"] == "bench-rpm")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,7 @@ async def main() -> None:
     settings = Settings()
     db = Database(settings.resolved_database_url)
     await upgrade(db)
-    reports = [asdict(r) for r in await tenant_file.apply(db, tenant_file.read(Path(TENANT)), secret_key=settings.resolved_secret_key,
+    reports = [r.as_dict() for r in await tenant_file.apply(db, tenant_file.read(Path(TENANT)), secret_key=settings.resolved_secret_key,
         webhook_policy=settings.webhook_policy)]
     await db.dispose()
     keys = {report["slug"]: report["keys"][0]["secret"] for report in reports}
