@@ -17,7 +17,7 @@ from carepost.core.operators.console import LiveSession
 from carepost.core.operators.order_detail import order_detail
 from carepost.core.operators.order_documents import document_file
 from carepost.core.operators.service import order as order_by_reference
-from carepost.core.orders.transitions import TransitionRefused
+from carepost.core.orders.transitions import TransitionRefused, offered
 from carepost.http.problems import STATUS_BY_KIND
 from carepost.http.runtime import Runtime, RuntimeDep
 
@@ -39,7 +39,7 @@ async def act(
     try:
         async with runtime.db.transaction() as session:
             order = await order_by_reference(session, public_id=reference, lock=True)
-            if action not in await order_actions.allowed(session, order):  # a stale page, or a made-up action
+            if action not in await offered(session, order):  # a stale page, or a made-up action
                 raise TransitionRefused(order.status, action)
             move = order_actions.operator_action(order, action)
             if (refused := action_form.unconfirmed(move, form)) is not None:  # one click never cancels or rejects

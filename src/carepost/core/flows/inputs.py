@@ -35,9 +35,6 @@ class Input:
         """The same input with a flow's own bound (a masks carrier fits a 40-character column)."""
         return Input(self.name, self.label, self.kind, max_length, self.required)
 
-    def needed(self) -> Input:
-        return Input(self.name, self.label, self.kind, self.max_length, True)
-
 
 NOTE = Input("note", "Note", Kind.TEXT, 512)  # every action takes one; it rides on the event
 REASON = Input("reason", "Reason", Kind.TEXT, 500, required=True)
@@ -48,8 +45,6 @@ TRACKING_NUMBERS = Input("tracking_numbers", "Tracking numbers", Kind.TRACKING_R
 DEVICE_IDS = Input("device_ids", "Devices", Kind.SERIALIZED, 500)
 ADDRESS = Input("address", "Corrected address", Kind.ADDRESS)
 FULFILLMENT_SITE = Input("fulfillment_site_id", "Fulfillment site", Kind.SITE)
-
-CATALOGUE = (NOTE, REASON, CARRIER, TRACKING_NUMBER, SHIPPED_DATE, TRACKING_NUMBERS, DEVICE_IDS, ADDRESS, FULFILLMENT_SITE)
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,7 @@ from carepost.core.flows.registry import flow_of
 from carepost.core.flows.spec import Action, Ports
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import Order
-from carepost.core.orders.transitions import offered, transition
-
-allowed = offered  # the actions an operator may take on this order now
+from carepost.core.orders.transitions import transition
 
 
 def operator_action(order: Order, action: str) -> Action:

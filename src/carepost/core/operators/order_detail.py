@@ -13,11 +13,11 @@ from carepost.core.accounts.service import account_by_id
 from carepost.core.flows.documents import OrderDocument
 from carepost.core.flows.registry import flow_of
 from carepost.core.models import Account, Order, OrderEvent, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
-from carepost.core.operators import order_actions
 from carepost.core.operators.order_documents import documents_of
 from carepost.core.operators.repository import OperatorRepository
 from carepost.core.operators.service import order as order_by_reference
 from carepost.core.orders import events
+from carepost.core.orders.transitions import offered
 from carepost.core.webhooks.publishing import partner_view
 from carepost.core.webhooks.repository import WebhookRepository
 
@@ -48,7 +48,7 @@ class OrderDetail:
 
 async def order_detail(session: AsyncSession, *, reference: str) -> OrderDetail:
     order = await order_by_reference(session, public_id=reference)
-    actions = await order_actions.allowed(session, order)
+    actions = await offered(session, order)  # what its flow offers an operator now
     spec = flow_of(order.flow)
     wanted = {i.name for action in actions for i in spec.action(action).inputs} & set(spec.choices)
     choices = {name: await spec.choices[name](session, order) for name in sorted(wanted)}
