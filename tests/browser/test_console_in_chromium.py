@@ -195,6 +195,9 @@ async def _masks_order_to_shipped(walk: Walk, world: dict[str, Any], worker, tag
 async def _devices_order_packed_and_shipped(walk: Walk, world: dict[str, Any]) -> None:
     page, devices = walk.page, world["devices_world"]
     await walk.open(f"/console/orders/{world['devices']}")
+    confirm = page.get_by_role("form", name="Confirm the address")
+    assert "Corrected address (optional)" in await confirm.inner_text()  # the action's declared input, drawn
+    await walk.looked_at("order-devices-new")
     await walk.act("Confirm the address")
     assert await walk.status() == "processing"
     chosen = f"hub-{devices.tag}-2"
