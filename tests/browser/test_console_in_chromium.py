@@ -292,7 +292,7 @@ async def _the_rest_of_the_console(walk: Walk, world: dict[str, Any]) -> None:
     await page.locator("#deliveries details").first.locator("summary").click()
     await walk.looked_at("webhook-endpoint")
     await walk.open(f"/console/inventory?device=hub-{world['devices_world'].tag}-2")
-    shipped = await page.locator("#devices").inner_text()
+    shipped = await page.locator("#serialized").inner_text()
     assert "shipped" in shipped and f"patient #{world['devices_world'].patient}" in shipped
     await walk.open(f"/console/inventory?site={world['devices_world'].fulfillment_site}")
     await walk.looked_at("inventory")

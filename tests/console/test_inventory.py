@@ -26,7 +26,7 @@ async def test_stock_and_devices_follow_an_order_from_the_shelf_to_the_patient(b
     for action, fields in (("reconfirm_address", {}), ("pack", {"device_ids": str(hub)}), ("ship", {"tracking_carrier_0": "ups", "tracking_value_0": "1Z9"})):
         assert (await act(browser, number, action, **fields)).status_code == 303
     shipped = await browser.get("/console/inventory", params={**site, "device": f"hub-{world.tag}-0"})
-    assert "1 device," in shipped.text and f"patient #{world.patient}" in shipped.text and "shipped" in shipped.text
+    assert "1 serialized device," in shipped.text and f"patient #{world.patient}" in shipped.text and "shipped" in shipped.text
     on_shelf = await browser.get("/console/inventory", params={**site, "device_status": "available"})
     assert f"hub-{world.tag}-1" in on_shelf.text and f"hub-{world.tag}-0" not in on_shelf.text
     assert "on the shelf at Warehouse " + world.tag in on_shelf.text
