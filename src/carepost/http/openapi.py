@@ -13,6 +13,7 @@ A test runs schemathesis against this document (tests/test_openapi_conformance.p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
@@ -44,6 +45,8 @@ def install(app: FastAPI, surfaces: Surfaces) -> None:
         if app.openapi_schema is None:
             document = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
             _declare(document, surfaces)
+            _name_operations(document)
+            _name_components(document)
             app.openapi_schema = document
         return app.openapi_schema
 
@@ -71,6 +74,59 @@ def _declare(document: dict[str, Any], surfaces: Surfaces) -> None:
                 responses.setdefault(str(status), _error_response(status, error_ref))
             if docs.security and "security" not in operation:
                 operation["security"] = [{name: []} for name in docs.security]
+
+
+def _name_operations(document: dict[str, Any]) -> None:
+    """Short, stable operation ids a client generator turns into function names: the route's
+    first tag and its function's name (`masks_create_order`, `pharmacy_list_orders`), in
+    place of FastAPI's path-and-method ones (`create_order_api_v3_order_post`, from which the
+    function's name is read back). Two alike would be a bug: refused here."""
+    seen: set[str] = set()
+    for path, operations in document.get("paths", {}).items():
+        for method, operation in operations.items():
+            generated = operation.get("operationId", "")
+            suffix = re.sub(r"\W", "_", path) + f"_{method}"
+            if not generated.endswith(suffix):
+                continue
+            tag = re.sub(r"\W+", "_", str(operation.get("tags", ["carepost"])[0]).lower())
+            name = f"{tag}_{generated.removesuffix(suffix)}"
+            if name in seen:
+                raise ValueError(f"Two operations would be named {name}: rename one route's function.")
+            seen.add(name)
+            operation["operationId"] = name
+
+
+def _name_components(document: dict[str, Any]) -> None:
+    """FastAPI names two models of one name after their modules
+    (`carepost__dialects__masks__schemas__CreateOrderIn`); a generator makes one class of both.
+    Each gets its dialect's prefix instead (`MasksCreateOrderIn`), as key and title."""
+    schemas = document.get("components", {}).get("schemas", {})
+    renamed = {old: _short_name(old) for old in schemas if "__" in old}
+    for old, new in renamed.items():
+        schema = schemas.pop(old)
+        schema["title"] = new
+        schemas[new] = schema
+    if renamed:
+        refs = {f"#/components/schemas/{old}": f"#/components/schemas/{new}" for old, new in renamed.items()}
+        _rewrite_refs(document, refs)
+
+
+def _short_name(qualified: str) -> str:
+    parts = qualified.split("__")
+    owner = parts[2] if len(parts) > 3 and parts[1] == "dialects" else parts[1]
+    return "".join(word.title() for word in owner.split("_")) + parts[-1]
+
+
+def _rewrite_refs(node: Any, refs: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str) and value in refs:
+                node[key] = refs[value]
+            else:
+                _rewrite_refs(value, refs)
+    elif isinstance(node, list):
+        for item in node:
+            _rewrite_refs(item, refs)
 
 
 def _component(schemas: dict[str, Any], model: type[BaseModel]) -> dict[str, str]:
