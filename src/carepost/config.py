@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = 15.0
     webhook_retry_schedule: str = "0,5,300,1800,7200,18000,36000,36000"
     webhook_disable_after_hours: float = 120.0
+    # How long the events API keeps an event (and its deliveries) before the worker forgets it.
+    webhook_event_retention_days: float = 30.0
     # The cases API's embedded pharmacy: seconds before it accepts, fills, ships and delivers an order.
     cases_pharmacy_schedule: str = "60,600,3600,7200"
     # The console's cookies go over https only; the demo, served over http, turns it off.

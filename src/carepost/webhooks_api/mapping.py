@@ -58,3 +58,10 @@ def delivery(found: WebhookDelivery, event: WebhookEvent, attempts: list[Webhook
         ],
         "payload": event.payload,
     }
+
+
+def event(found: WebhookEvent, order_id: str | None) -> dict[str, Any]:
+    return {
+        "id": found.public_id, "object": "event", "type": found.type, "created_at": iso_millis(found.created_at),
+        "mode": found.mode, "order_id": order_id, "payload": found.payload,
+    }

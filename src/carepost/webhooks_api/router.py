@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from carepost.core.webhooks import endpoints, replay
+from carepost.core.webhooks import endpoints, event_log, replay
 from carepost.core.webhooks.policy import WebhookPolicy
 from carepost.http.json_response import JSONResponse
 from carepost.http.runtime import Runtime, RuntimeDep
@@ -104,6 +104,36 @@ async def list_deliveries(
             session, scope=caller.scope, endpoint_id=endpoint_id, status=status, since=since, until=until, limit=limit
         )
     return JSONResponse({"data": [mapping.delivery(d, e, a) for d, e, a in found]})
+
+
+@router.get("/events", summary="The account's events (this mode), newest first", responses={200: {"model": shapes.EventList}})
+async def list_events(
+    caller: CallerDep,
+    runtime: RuntimeDep,
+    type: Annotated[str | None, Query(min_length=1, max_length=64, description="A type, or a family: `case.order.*`")] = None,
+    order_id: Annotated[str | None, Query(min_length=1, max_length=64, description="The order's id as its API shows it")] = None,
+    since: Moment | None = None,
+    until: Moment | None = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    starting_after: Annotated[str | None, Query(min_length=1, max_length=40, description="An event id: the older events after it")] = None,
+    ending_before: Annotated[str | None, Query(min_length=1, max_length=40, description="An event id: the newer events before it")] = None,
+) -> JSONResponse:
+    """Every event, whether or not an endpoint wanted it, for 30 days (docs/sandbox.md): to
+    recover missed deliveries, keep asking `ending_before=<the newest event you have>`."""
+    filters = event_log.EventFilters(type=type, order=order_id, since=since, until=until)
+    async with runtime.db.read() as session:
+        found = await event_log.page(
+            session, scope=caller.scope, filters=filters, limit=limit, starting_after=starting_after, ending_before=ending_before
+        )
+    data = [mapping.event(e, found.order_names.get(e.order_id) if e.order_id is not None else None) for e in found.events]
+    return JSONResponse({"object": "list", "data": data, "has_more": found.has_more})
+
+
+@router.get("/events/{event_id}", summary="An event", responses={200: {"model": shapes.Event}})
+async def get_event(event_id: Annotated[str, Path(max_length=40)], caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
+    async with runtime.db.read() as session:
+        found = await event_log.one(session, scope=caller.scope, event_id=event_id)
+    return JSONResponse(mapping.event(found.event, found.order_name))
 
 
 @router.post("/events/{event_id}/replay", status_code=202, summary="Send an event again", responses={202: {"model": shapes.Replayed}})

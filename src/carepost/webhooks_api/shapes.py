@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from carepost.http.operators import OpsError
 from carepost.http.shapes import Shape
 
@@ -62,3 +64,19 @@ class Sent(Shape):
 
 class Replayed(Shape):
     replayed: int
+
+
+class Event(Shape):
+    id: str  # the `webhook-id` its deliveries carry
+    object: Literal["event"]
+    type: str
+    created_at: str
+    mode: str
+    order_id: str | None  # the order's id as its API shows it
+    payload: dict[str, Any]  # the body every delivery of it sent: {type, timestamp, …, data}
+
+
+class EventList(Shape):
+    object: Literal["list"]
+    data: list[Event]
+    has_more: bool

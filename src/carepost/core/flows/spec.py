@@ -78,6 +78,8 @@ class FlowSpec:
     # The status counts' rows kept as the order moves (devices lists count by status).
     on_moved: Callable[[AsyncSession, Order, str, str], Awaitable[None]] | None = None
     account_features: frozenset[str] = frozenset()  # what the console shows on an account using it
+    # Its partners name an order by its number (the contract shows numeric ids), not its public id.
+    numbered: bool = False
 
     def action(self, name: str) -> Action:
         found = next((a for a in self.actions if a.name == name), None)

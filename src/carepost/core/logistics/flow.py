@@ -33,4 +33,5 @@ FLOW = FlowSpec(
     ),
     choices={DEVICE_IDS.name: choices_to_pack},
     on_moved=moves.count_moved,
+    numbered=True,
 )

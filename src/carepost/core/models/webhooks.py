@@ -41,6 +41,10 @@ class WebhookEvent(Base):
     once; `public_id` is its `webhook-id` on every delivery, retry and replay."""
 
     __tablename__ = "webhook_events"
+    __table_args__ = (
+        Index("ix_webhook_events_log", "account_id", "mode", "id"),  # the events API, newest first
+        Index("ix_webhook_events_created", "created_at"),  # what the retention period forgets
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     public_id: Mapped[str] = mapped_column(String(40), unique=True)  # msg_…

@@ -27,6 +27,7 @@ from carepost.core.models import (
     Stock,
     WebhookEndpoint,
 )
+from carepost.core.orders import references
 
 # Who an order goes to, by name: its recipient (masks, pharmacy, cases), else its patient or site (devices).
 _RECIPIENT = func.coalesce(
@@ -49,8 +50,7 @@ class OperatorRepository:
     async def order(self, reference: str, *, lock: bool = False) -> Order | None:
         """Operators work for the supplier: they reach every account's orders, by public
         id (ORD_…) or by the number partners see where a contract shows numeric ids (devices)."""
-        matches = Order.id == int(reference) if reference.isdecimal() and len(reference) < 19 else Order.public_id == reference
-        query = select(Order).where(matches)
+        query = select(Order).where(references.named(reference))
         return await self.session.scalar(query.with_for_update() if lock else query)
 
     async def order_counts(self, *, mode: str) -> list[tuple[str, str, int]]:

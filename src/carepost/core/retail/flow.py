@@ -35,4 +35,5 @@ FLOW = FlowSpec(
     ),
     documents=DOCUMENTS,
     account_features=frozenset({"users"}),
+    numbered=True,
 )

@@ -5,8 +5,9 @@ An order event becomes its webhook event in the very transaction that records th
 change (core/orders/events.py): the event and its deliveries commit with the change
 or not at all, and `data` is the order as it was at that moment — a snapshot, as
 its flow's own API showed it then. The deliveries are the webhooks' outbox: the
-worker sends them after commit (dispatch.py). An account with no endpoint that
-wants the type costs one indexed query, and records nothing.
+worker sends them after commit (dispatch.py). Every order event is recorded, with or
+without an endpoint that wants it: the events API lists them (event_log.py), for a
+partner who missed deliveries or a `carepost listen` that follows them.
 """
 
 from __future__ import annotations
@@ -89,14 +90,11 @@ async def publish_order_event(session: AsyncSession, order: Order, *, event_name
     event_type = type_for(event_name, flow)
     if event_type is None:
         return None
-    targets = await _subscribers(session, order.account_id, order.mode, event_type)
-    if not targets:
-        return None
     await session.flush()  # the renderer reads what this transaction changed
     return await publish(
         session, source=source, account_id=order.account_id, mode=order.mode, event_type=event_type,
         data=await _renderer(order)(session, order), order_id=order.id, sequence_key=order.public_id,
-        extra={"change": flow.webhook_change.get(event_name, event_name), "flow": order.dialect}, targets=targets,
+        extra={"change": flow.webhook_change.get(event_name, event_name), "flow": order.dialect},
     )
 
 
