@@ -37,6 +37,7 @@ from carepost.http.runtime import Runtime, request_id_of
 from carepost.http.surfaces import Surfaces
 from carepost.logging import configure_logging
 from carepost.ops.router import router as ops_router
+from carepost.ops.sandbox import router as ops_sandbox_router
 from carepost.ops.surface import SURFACE as OPS_SURFACE
 from carepost.ops.webhooks import router as ops_webhooks_router
 from carepost.webhooks_api.router import router as webhooks_router
@@ -96,6 +97,7 @@ def create_app(
             app.include_router(router)
     app.include_router(ops_router)
     app.include_router(ops_webhooks_router)
+    app.include_router(ops_sandbox_router)
     app.include_router(webhooks_router)
     app.include_router(health_router)
     app.include_router(pages.router)

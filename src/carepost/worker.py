@@ -18,6 +18,7 @@ from carepost.core.idempotency import service as idempotency
 from carepost.core.kit.db import Database
 from carepost.core.notifications.mail import MailPort
 from carepost.core.outbox.relay import Handler, Relay
+from carepost.core.sandbox import autopilot
 from carepost.core.webhooks import event_log
 from carepost.core.webhooks.dispatch import Dispatcher
 from carepost.http.dialect import WorkerContext
@@ -29,10 +30,10 @@ HOUSEKEEPING_EVERY_SECONDS = 3600
 
 
 def handlers(context: WorkerContext) -> Mapping[str, Handler]:
-    """Outbox topics and who handles them, as each registered dialect declares (carepost/flows.py):
-    the pharmacy's invoices, the cases pipeline. Webhooks have their own outbox, their
+    """Outbox topics and who handles them: the sandbox's autopilot, and what each registered
+    dialect declares (carepost/flows.py): the pharmacy's invoices, the cases pipeline. Webhooks have their own outbox, their
     deliveries (core/webhooks/dispatch.py)."""
-    found: dict[str, Handler] = {}
+    found: dict[str, Handler] = dict(autopilot.handlers(context.db))
     for dialect in flows.dialects():
         for topic, handler in (dialect.worker_handlers(context) if dialect.worker_handlers else {}).items():
             if topic in found:

@@ -7,7 +7,8 @@ import functools
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from carepost.core.flows.inputs import CARRIERS, NOTE, ActionInput, Input, Kind
 from carepost.core.flows.spec import Action
@@ -61,6 +62,23 @@ def body_model(action: Action) -> type[Strict]:
 def _model(name: str, inputs: tuple[Input, ...]) -> type[Strict]:
     fields = {i.name: _field(i) for i in (*inputs, NOTE)}
     return create_model(f"{name.title().replace('_', '')}In", __base__=Strict, **fields)  # type: ignore[call-overload]
+
+
+def any_action_model(name: str, actions: tuple[Action, ...]) -> type[Strict]:
+    """One body for a path that takes any of `actions` (a test helper's): each input any of them
+    declares, so the OpenAPI document shows them all; `given_to` then checks the action's own."""
+    inputs = {i.name: i for a in actions for i in a.inputs}
+    return _model(name, tuple(inputs.values()))
+
+
+def given_to(action: Action, body: BaseModel | dict[str, Any] | None) -> ActionInput:
+    """The body, checked against the inputs `action` itself declares (one it does not take is
+    refused, as a framework validation problem: each dialect renders it in its own words)."""
+    values = body.model_dump(exclude_unset=True) if isinstance(body, BaseModel) else (body or {})
+    try:
+        return action_input(body_model(action).model_validate(values))
+    except ValidationError as invalid:
+        raise RequestValidationError(invalid.errors()) from None
 
 
 def action_input(body: BaseModel) -> ActionInput:

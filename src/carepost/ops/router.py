@@ -7,8 +7,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Path
-from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
 
 from carepost.core.kit.clock import iso_millis
 from carepost.core.models import Order, OrderEvent
@@ -63,11 +61,7 @@ async def act(
     payment, a cases order's retry, cancel and an http pharmacy's progress."""
     async with runtime.db.transaction() as session:
         order = await operators.order(session, public_id=order_id, lock=True)
-        declared = order_actions.operator_action(order, action)
-        try:
-            given = action_bodies.action_input(action_bodies.body_model(declared).model_validate(body or {}))
-        except ValidationError as invalid:
-            raise RequestValidationError(invalid.errors()) from None
+        given = action_bodies.given_to(order_actions.operator_action(order, action), body)
         await order_actions.perform(
             session, order=order, action=action, given=given, actor=operator.actor,
             commerce=runtime.commerce(session, order.account_id),

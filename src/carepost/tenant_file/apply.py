@@ -20,6 +20,7 @@ from carepost.core.accounts.service import Scope
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import Account
+from carepost.core.sandbox import autopilot
 from carepost.core.webhooks import endpoints
 from carepost.core.webhooks.policy import WebhookPolicy
 from carepost.tenant_file import schema, supply
@@ -107,6 +108,10 @@ async def apply(
                 if section.apply_account is not None:
                     work = AccountWork(session, account, entry, secret_key, loaded, shared[id(section)])
                     report.sections.update(await section.apply_account(work))
+            if entry.sandbox is not None:
+                await autopilot.configure(
+                    session, account_id=account.id, enabled=entry.sandbox.autopilot, interval_seconds=entry.sandbox.autopilot_interval_seconds
+                )
             report.webhooks = [await _apply_webhook(session, account.id, hook, policy, secret_key) for hook in entry.webhooks]
             report.keys = [await _apply_key(session, account, key) for key in entry.keys]
             reports.append(report)

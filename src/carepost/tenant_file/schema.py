@@ -87,6 +87,13 @@ class WebhookFile(Strict):
     event_types: list[str] | None = None  # none: every type (docs/webhooks.md)
 
 
+class SandboxFile(Strict):
+    """Test mode's autopilot (docs/sandbox.md): each test order walks its happy path by itself."""
+
+    autopilot: bool = False
+    autopilot_interval_seconds: float = Field(default=5.0, ge=0, le=86_400)
+
+
 class AccountFile(Strict):
     """What every account has; each dialect's section adds its own keys (tenant_file/apply.py `model()`)."""
 
@@ -97,6 +104,7 @@ class AccountFile(Strict):
     rate_limit_per_minute: int | None = Field(default=None, ge=1, le=1_000_000)
     keys: list[KeyFile] = Field(default_factory=list)
     webhooks: list[WebhookFile] = Field(default_factory=list)
+    sandbox: SandboxFile | None = None  # unset: as it is (off for a new account)
 
     @field_validator("dialects")
     @classmethod

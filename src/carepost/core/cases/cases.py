@@ -76,3 +76,9 @@ async def read_case(session: AsyncSession, *, caller: Caller, case_id: str) -> C
         for order, details in await repository.orders_of(case)
     ]
     return CaseView(case, orders)
+
+
+async def order_in_case(session: AsyncSession, *, caller: Caller, case_id: str, order_id: str, lock: bool = False) -> Order | None:
+    """One of the organization's case's orders; None if the case has no such order."""
+    found = await CaseRepository(session).order(await case_for(session, caller, case_id), order_id, lock=lock)
+    return found[0] if found else None

@@ -13,7 +13,7 @@ from carepost.core.flows.inputs import ActionInput
 from carepost.core.flows.spec import Ports
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
-from carepost.core.models import Order
+from carepost.core.models import CaseOrder, Order
 
 
 async def pipeline_orders(session: AsyncSession, *, status: str | None, limit: int) -> list[dict[str, Any]]:
@@ -29,8 +29,21 @@ async def pipeline_orders(session: AsyncSession, *, status: str | None, limit: i
     ]
 
 
+FAILURE_LENGTH = 1000
+
+
 async def with_reason(session: AsyncSession, order: Order, given: ActionInput, _: Ports) -> dict[str, Any]:
     return {"reason": given.reason} if given.reason else {}
+
+
+async def record_failure(session: AsyncSession, order: Order, given: ActionInput, ports: Ports) -> dict[str, Any]:
+    """A pharmacy's refusal or a failed step: its reason is the order's `failure`, and rides on the event."""
+    if not given.reason:
+        return {}
+    details = await session.get(CaseOrder, order.id)
+    assert details is not None  # every cases order has its details
+    details.failure = given.reason[:FAILURE_LENGTH]
+    return {"reason": details.failure}
 
 
 async def cancel(session: AsyncSession, order: Order, given: ActionInput, ports: Ports) -> dict[str, Any]:

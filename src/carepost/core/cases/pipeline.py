@@ -4,9 +4,11 @@ each an order event (and so a `case.order.*` webhook):
 1. `received` → make the prescription PDF and store it → `prescription_stored`;
 2. hand the order to its pharmacy through the pharmacy port → `sent_to_pharmacy`
    (a refusal: `rejected`);
-3. the embedded pharmacy then moves it on its schedule — `accepted`, `filled`,
+3. the embedded pharmacy then moves a live order on its schedule — `accepted`, `filled`,
    `shipped` (with a tracking number), `delivered`; an http pharmacy's progress is
-   recorded by an operator (core/cases/operations.py).
+   recorded by an operator (core/cases/operations.py). A test order stops at
+   `sent_to_pharmacy`: its test helpers move it, or the sandbox's autopilot
+   (core/sandbox/autopilot.py), as an integrator chooses.
 
 A step that fails is retried by the outbox (its backoff); after GIVE_UP_AFTER tries
 the order becomes `failed`, with the reason, for an operator to retry. Each step acts
@@ -29,6 +31,7 @@ from carepost.core.cases.lifecycle import PRESCRIPTION, PrescriptionStatus
 from carepost.core.cases.pharmacy_port import Handoff, PharmacyPort, PharmacyRefused, PharmacyUnavailable
 from carepost.core.cases.repository import CaseRepository
 from carepost.core.documents.port import DocumentStore
+from carepost.core.flows.autopilot import test_tracking_number
 from carepost.core.flows.inputs import ActionInput
 from carepost.core.kit.db import Database
 from carepost.core.models import Case, CaseOrder, Order, Pharmacy
@@ -93,8 +96,7 @@ async def send_to_pharmacy(db: Database, order_public_id: str, ports: PipelinePo
             order, details = await _locked(session, order_public_id)
             if order.status == PrescriptionStatus.PRESCRIPTION_STORED:
                 await _move(session, order, "send_to_pharmacy")
-                details.failure = str(refused)[:1000]
-                await _move(session, order, "reject", data={"reason": details.failure})
+                await _move(session, order, "reject", given=ActionInput(reason=str(refused)))
         return
     async with db.transaction() as session:
         order, details = await _locked(session, order_public_id)
@@ -102,7 +104,7 @@ async def send_to_pharmacy(db: Database, order_public_id: str, ports: PipelinePo
             return
         details.pharmacy_reference, details.failure = handed.reference, None
         await _move(session, order, "send_to_pharmacy", data={"pharmacy_reference": handed.reference})
-        if not handed.manual:
+        if not handed.manual and order.mode == "live":  # a test order waits for its test helpers, or the autopilot
             await _schedule(session, order, 0, ports)
 
 
@@ -114,7 +116,7 @@ async def pharmacy_step(db: Database, order_public_id: str, step: int, ports: Pi
         if not PRESCRIPTION.allows(order.status, action):
             return  # cancelled meanwhile, or this step was delivered before
         # The embedded pharmacy ships by USPS, with a tracking number made from the order's.
-        given = ActionInput(carrier="usps", tracking_number=f"9400{order.id:018d}"[:22]) if action == "ship" else ActionInput()
+        given = ActionInput(carrier="usps", tracking_number=test_tracking_number(order)) if action == "ship" else ActionInput()
         await transition(session, order=order, action=action, actor=ACTOR, given=given)
         if step + 1 < len(EMBEDDED_STEPS):
             await _schedule(session, order, step + 1, ports)
@@ -125,8 +127,10 @@ async def _schedule(session: AsyncSession, order: Order, step: int, ports: Pipel
     await publish(session, topic=PHARMACY_STEP, payload={"order_id": order.public_id, "step": step}, account_id=order.account_id, delay=delay)
 
 
-async def _move(session: AsyncSession, order: Order, action: str, *, data: dict[str, Any] | None = None) -> None:
-    await transition(session, order=order, action=action, actor=ACTOR, data=data)
+async def _move(
+    session: AsyncSession, order: Order, action: str, *, data: dict[str, Any] | None = None, given: ActionInput | None = None
+) -> None:
+    await transition(session, order=order, action=action, actor=ACTOR, data=data, given=given or ActionInput())
 
 
 async def _retry_or_fail(db: Database, order_public_id: str, reason: str, attempt: int) -> None:
@@ -135,8 +139,7 @@ async def _retry_or_fail(db: Database, order_public_id: str, reason: str, attemp
     async with db.transaction() as session:
         order, details = await _locked(session, order_public_id)
         if PRESCRIPTION.allows(order.status, "fail"):
-            details.failure = reason[:1000]
-            await _move(session, order, "fail", data={"reason": details.failure})
+            await _move(session, order, "fail", given=ActionInput(reason=reason))
 
 
 async def _load(db: Database, order_public_id: str, expected: str) -> tuple[Order, CaseOrder, Case, Pharmacy, list[Any]] | None:

@@ -58,14 +58,9 @@ class CaseRepository:
         )
         return [tuple(row) for row in rows]  # type: ignore[misc]
 
-    async def order(self, case: Case, public_id: str) -> tuple[Order, CaseOrder] | None:
-        row = (
-            await self.session.execute(
-                select(Order, CaseOrder)
-                .join(CaseOrder, CaseOrder.order_id == Order.id)
-                .where(CaseOrder.case_id == case.id, Order.public_id == public_id)
-            )
-        ).first()
+    async def order(self, case: Case, public_id: str, *, lock: bool = False) -> tuple[Order, CaseOrder] | None:
+        query = select(Order, CaseOrder).join(CaseOrder, CaseOrder.order_id == Order.id).where(CaseOrder.case_id == case.id, Order.public_id == public_id)
+        row = (await self.session.execute(query.with_for_update(of=Order) if lock else query)).first()
         return tuple(row) if row else None  # type: ignore[return-value]
 
     async def pipeline(self, *, status: str | None, limit: int) -> list[tuple[Order, CaseOrder, Case]]:

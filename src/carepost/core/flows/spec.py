@@ -10,6 +10,7 @@ from typing import Any, Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.commerce.port import CommercePort
+from carepost.core.flows.autopilot import Autopilot
 from carepost.core.flows.documents import FlowDocuments
 from carepost.core.flows.inputs import ActionInput, Input
 from carepost.core.kit.errors import InvalidInput
@@ -55,6 +56,8 @@ class Action:
     effect: Effect | None = None
     track: Track | Literal["status"] | None = STATUS  # None: no table; the effect decides
     by_operator: bool = True  # False: the partner's own (a masks cancel) or the pipeline's (a cases fail)
+    # A test helper may take it (core/orders/test_helpers.py); None: as operators may.
+    in_sandbox: bool | None = None
     destructive: bool = False  # the console asks "are you sure" first
     offered_when: Offered | None = None  # a rule beyond the table for offering it (the order's contents)
     webhook: str | None = None  # the webhook type its event becomes, when not the flow's default
@@ -80,6 +83,8 @@ class FlowSpec:
     account_features: frozenset[str] = frozenset()  # what the console shows on an account using it
     # Its partners name an order by its number (the contract shows numeric ids), not its public id.
     numbered: bool = False
+    # How its test orders walk by themselves when the sandbox's autopilot is on (None: they do not).
+    autopilot: Autopilot | None = None
 
     def action(self, name: str) -> Action:
         found = next((a for a in self.actions if a.name == name), None)
@@ -91,6 +96,12 @@ class FlowSpec:
     @property
     def operator_actions(self) -> tuple[Action, ...]:
         return tuple(a for a in self.actions if a.by_operator)
+
+    @property
+    def sandbox_actions(self) -> tuple[str, ...]:
+        """What a test helper may do to a test order: an operator's moves, and the pipeline's
+        failures an integrator must be able to rehearse."""
+        return tuple(a.name for a in self.actions if (a.by_operator if a.in_sandbox is None else a.in_sandbox))
 
     @property
     def tracks(self) -> tuple[Track, ...]:

@@ -3,7 +3,8 @@ fulfillment team (and a test key's sandbox helper) may do at each, and what each
 
 from __future__ import annotations
 
-from carepost.core.flows.inputs import ADDRESS, DEVICE_IDS, FULFILLMENT_SITE, NOTE, TRACKING_NUMBERS
+from carepost.core.flows.autopilot import Autopilot, Step, steps, test_tracking_number
+from carepost.core.flows.inputs import ADDRESS, DEVICE_IDS, FULFILLMENT_SITE, NOTE, TRACKING_NUMBERS, ActionInput
 from carepost.core.flows.spec import Action, FlowSpec
 from carepost.core.logistics import operations as moves
 from carepost.core.logistics.lifecycle import LOGISTICS
@@ -34,4 +35,14 @@ FLOW = FlowSpec(
     choices={DEVICE_IDS.name: choices_to_pack},
     on_moved=moves.count_moved,
     numbered=True,
+    autopilot=Autopilot(
+        starts_after="placed",
+        # A return-only order is not packed (its pack is not offered): its return label goes out instead.
+        path=(
+            *steps("reconfirm_address", "pack", "send_return_label"),
+            Step("ship", lambda order: ActionInput(tracking_numbers=(("usps", test_tracking_number(order)),))),
+            *steps("deliver", "receive_returns"),
+        ),
+        detours={"cancel": steps("cancel")},
+    ),
 )

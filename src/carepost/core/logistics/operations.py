@@ -19,14 +19,13 @@ from carepost.core.flows.inputs import CARRIERS, ActionInput
 from carepost.core.flows.spec import Offered, Ports
 from carepost.core.inventory import allocation
 from carepost.core.kit.clock import utcnow
-from carepost.core.kit.errors import Conflict, Forbidden, InvalidInput, NotFound
+from carepost.core.kit.errors import Conflict, InvalidInput
 from carepost.core.logistics import devices as device_moves
 from carepost.core.logistics.devices import DeviceState
 from carepost.core.logistics.packing import pack_order
 from carepost.core.logistics.repository import LogisticsRepository
 from carepost.core.models import Device, Order, OrderLine, TrackingNumber
-from carepost.core.orders import events
-from carepost.core.orders.transitions import transition
+from carepost.core.orders import test_helpers
 from carepost.core.patients.addresses import check_address
 
 
@@ -47,13 +46,9 @@ async def advance_test_order(
     session: AsyncSession, *, caller: Caller, order_id: int, action: str, given: ActionInput
 ) -> Order:
     """The sandbox's fulfillment team: a test key moves its own test orders through every status."""
-    caller.require_write()
-    if not caller.is_test:
-        raise Forbidden("Test helpers work only with test keys, on test orders.", code="test_mode_only")
+    test_helpers.require_test_key(caller)
     order = await LogisticsRepository(session).order(caller.scope, order_id, lock=True)
-    if order is None:
-        raise NotFound("Order not found.", code="order_not_found")
-    return await transition(session, order=order, action=action, actor=events.api_key_actor(caller.api_key_id), given=given)
+    return await test_helpers.move_test_order(session, caller=caller, order=order, action=action, given=given)
 
 
 async def reconfirm_address(session: AsyncSession, order: Order, action_input: ActionInput, _: Ports) -> dict[str, Any]:

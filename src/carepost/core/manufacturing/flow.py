@@ -3,7 +3,8 @@ the scan portal and the clinic's sandbox may do at each, and what partners are t
 
 from __future__ import annotations
 
-from carepost.core.flows.inputs import CARRIER, NOTE, SHIPPED_DATE, TRACKING_NUMBER
+from carepost.core.flows.autopilot import Autopilot, Step, steps, test_tracking_number
+from carepost.core.flows.inputs import CARRIER, NOTE, SHIPPED_DATE, TRACKING_NUMBER, ActionInput
 from carepost.core.flows.spec import Action, FlowSpec
 from carepost.core.manufacturing import factory
 from carepost.core.manufacturing.documents import DOCUMENTS
@@ -29,6 +30,13 @@ ACTIONS = (
     Action("cancel", "Cancel the order", "cancelled", effect=factory.cancel, by_operator=False),  # the clinic's DELETE
 )
 
+# A test order's way through the factory, when the sandbox's autopilot walks it.
+_MADE = (
+    *steps("complete_scan", "approve_scan", "start_mesh", "start_print", "start_qa", "print_label"),
+    Step("ship", lambda order: ActionInput(carrier="fedex", tracking_number=test_tracking_number(order))),
+    *steps("deliver"),
+)
+
 FLOW = FlowSpec(
     name=MADE_TO_MEASURE.flow,
     dialect=DIALECT,
@@ -40,4 +48,12 @@ FLOW = FlowSpec(
     # docs/webhooks.md names a factory step's `change` by its action (`complete_scan`, `ship`).
     webhook_change={a.event: a.name for a in ACTIONS if a.by_operator and a.event},
     account_features=frozenset({"patient_email"}),
+    autopilot=Autopilot(
+        starts_after="placed",
+        path=_MADE,
+        detours={
+            "rescan": (*steps("complete_scan", "reject_scan"), *_MADE),  # the first scan is refused, the second made
+            "factory_cancel": steps("factory_cancel"),
+        },
+    ),
 )

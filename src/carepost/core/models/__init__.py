@@ -33,6 +33,7 @@ from carepost.core.models.retail import (
     ShippingMethod,
     Store,
 )
+from carepost.core.models.sandbox import SandboxSettings
 from carepost.core.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
@@ -86,6 +87,7 @@ __all__ = [
     "RetailOrder",
     "RetailOrderLine",
     "RetailProduct",
+    "SandboxSettings",
     "SandboxStock",
     "ShippingMethod",
     "Site",

@@ -16,15 +16,14 @@ from carepost.core.commerce.port import CommercePort, StoreOrderDraft
 from carepost.core.flows.inputs import ActionInput
 from carepost.core.flows.spec import Ports
 from carepost.core.kit.contact import phone_warnings
-from carepost.core.kit.errors import Conflict, Forbidden, NotFound
+from carepost.core.kit.errors import Conflict, NotFound
 from carepost.core.manufacturing.lifecycle import MADE_TO_MEASURE, MaskStep
 from carepost.core.manufacturing.products import PRODUCT_NAMES, MaskType
 from carepost.core.manufacturing.repository import ProductionRepository
 from carepost.core.manufacturing.settings import orderable_mask
 from carepost.core.manufacturing.views import MaskOrderView
 from carepost.core.models import Order
-from carepost.core.operators.order_actions import operator_action
-from carepost.core.orders import events
+from carepost.core.orders import events, test_helpers
 from carepost.core.orders.new_order import new_order
 from carepost.core.orders.repository import OrderRepository
 from carepost.core.orders.transitions import TransitionRefused, transition
@@ -157,12 +156,10 @@ async def advance_test_order(
     session: AsyncSession, *, caller: Caller, public_id: str, action: str, given: ActionInput
 ) -> Order:
     """The sandbox's factory: a test key moves its own test orders through every step."""
-    if not caller.is_test:
-        raise Forbidden("Test helpers work only with test keys, on test orders.", code="test_mode_only")
+    test_helpers.require_test_key(caller)
     order = await find(session, caller=caller, public_id=public_id, lock=True)
-    operator_action(order, action)  # the factory's steps, not the clinic's own cancel
     try:
-        return await transition(session, order=order, action=action, actor=events.api_key_actor(caller.api_key_id), given=given)
+        return await test_helpers.move_test_order(session, caller=caller, order=order, action=action, given=given)
     except TransitionRefused:  # the masks docs' own code for it (docs/masks.md)
         raise Conflict(
             f"The order is at step {order.status!r}, where {action!r} is not possible.", code="step_not_allowed", step=order.status

@@ -3,7 +3,8 @@ payment's, the pharmacy's moves on each, and a failed invoice's retry."""
 
 from __future__ import annotations
 
-from carepost.core.flows.inputs import CARRIER, REASON, TRACKING_NUMBER
+from carepost.core.flows.autopilot import Autopilot, Step, steps, test_tracking_number
+from carepost.core.flows.inputs import CARRIER, REASON, TRACKING_NUMBER, ActionInput
 from carepost.core.flows.spec import Action, FlowSpec, Track
 from carepost.core.retail import operations as moves
 from carepost.core.retail.documents import DOCUMENTS
@@ -36,4 +37,17 @@ FLOW = FlowSpec(
     documents=DOCUMENTS,
     account_features=frozenset({"users"}),
     numbered=True,
+    autopilot=Autopilot(
+        starts_after="placed",
+        # A pick-up at a store needs no carrier: dispatch takes none for it.
+        path=(
+            *steps("approve", "mark_paid", "start_building"),
+            Step("dispatch", lambda order: ActionInput(carrier="dhl", tracking_number=test_tracking_number(order))),
+            *steps("deliver"),
+        ),
+        detours={
+            "payment_rejected": (Step("reject_payment", lambda _: ActionInput(reason="Card declined (sandbox)")), *steps("cancel")),
+            "cancel": steps("cancel"),
+        },
+    ),
 )

@@ -26,3 +26,10 @@ class CaseAnswer(Shape):
     success: bool
     message: str
     data: dict[str, Any]
+
+
+class OrderMoved(Shape):
+    status: int
+    success: bool
+    message: str
+    data: dict[str, Any]  # {"order": the order, as the case shows it}

@@ -6,9 +6,9 @@ DRF clients send the slash, and the contract itself spells some paths without.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Request
+from fastapi import APIRouter, Header, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,13 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.accounts import users
 from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
 from carepost.core.invoicing.requesting import ISSUED
-from carepost.core.kit.bounds import is_id
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput, NotFound, Unauthenticated
 from carepost.core.retail import changes, invoices, reading
 from carepost.core.retail.place import place
 from carepost.core.retail.quote import LineRequest, quote
-from carepost.dialects.pharmacy import listing, mapping, shapes, tokens
+from carepost.dialects.pharmacy import listing, mapping, paths, shapes, tokens
 from carepost.dialects.pharmacy.auth import KeyCallerDep, PharmacyCaller, SignedInDep
 from carepost.dialects.pharmacy.schemas import CreateOrderIn, PatchOrderIn, RequestInvoiceIn, TokenIn
 from carepost.http.idempotency import Work, idempotent_request, respond_once
@@ -32,26 +31,7 @@ from carepost.http.runtime import Runtime, RuntimeDep
 
 router = APIRouter(tags=["pharmacy"], strict_content_type=False)
 
-# Any length: a number past any id, or no number, is 404 (`_order_number`), never a 400.
-OrderId = Annotated[str, Path()]
-
-
-def _order_number(value: str) -> int:
-    """Django's `<int:pk>` route: anything but a number names no order (404, not 400)."""
-    if not value.isdigit() or not is_id(int(value)):
-        raise NotFound("Not found.", code="order_not_found")
-    return int(value)
-
-
-def route(path: str, method: str, **options: Any):
-    """Register the handler at `path` (documented) and at `path` without its trailing slash."""
-
-    def register(handler):
-        router.add_api_route(path, handler, methods=[method], **options)
-        router.add_api_route(path.rstrip("/"), handler, methods=[method], include_in_schema=False, **options)
-        return handler
-
-    return register
+route = paths.route_on(router)
 
 
 @route(
@@ -158,10 +138,10 @@ async def list_orders(request: Request, caller: SignedInDep, runtime: RuntimeDep
 
 
 @route("/api/orders/{order_id}/", "GET", summary="An order", responses={200: {"model": shapes.OrderDetailPage}})
-async def get_order(order_id: OrderId, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
+async def get_order(order_id: paths.OrderId, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
     """The order in the list's envelope, as contract 001 shows it (`count` 1, `results` holding it)."""
     async with runtime.db.read() as session:
-        view = await reading.get_order(session, scope=caller.caller.scope, order_id=_order_number(order_id))
+        view = await reading.get_order(session, scope=caller.caller.scope, order_id=paths.order_number(order_id))
     documents = {p.id: await runtime.documents.get(p.storage_key) for p in view.prescriptions}  # each at most 5 MB
     return JSONResponse({"count": 1, "next": None, "previous": None, "results": [mapping.detail(view, documents)]})
 
@@ -172,10 +152,10 @@ async def get_order(order_id: OrderId, caller: SignedInDep, runtime: RuntimeDep)
     summary="Change an order's products, or cancel it",
     responses={200: {"model": shapes.AnsweredOrder}},
 )
-async def patch_order(order_id: OrderId, body: PatchOrderIn, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
+async def patch_order(order_id: paths.OrderId, body: PatchOrderIn, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
     """`{"details": [...]}` replaces the products and recomputes every total while the order is
     `quoted` or `approved`; `{"order_status": "cancelled"}` cancels it before building starts."""
-    number = _order_number(order_id)
+    number = paths.order_number(order_id)
     if (body.details is None) == (body.order_status is None):
         raise InvalidInput("Send either details or order_status.", field="non_field_errors")
     async with runtime.db.transaction() as session:
@@ -196,7 +176,7 @@ async def patch_order(order_id: OrderId, body: PatchOrderIn, caller: SignedInDep
     responses={200: {"model": shapes.AnsweredOrder}},
 )
 async def request_invoice(
-    order_id: OrderId,
+    order_id: paths.OrderId,
     body: RequestInvoiceIn,
     caller: SignedInDep,
     runtime: RuntimeDep,
@@ -207,7 +187,7 @@ async def request_invoice(
     holds its UUID once stamped (`invoice.status` says where it is). A second request is
     refused ("already has an invoice"); to retry safely after a lost answer, send
     `Idempotency-Key`: a repeat with the same key and body answers as the first did."""
-    number = _order_number(order_id)
+    number = paths.order_number(order_id)
     given = body.invoicing if isinstance(body.invoicing, int) else mapping.invoicing_in(body.invoicing)
 
     async def work(session: AsyncSession) -> StoredResponse:
@@ -219,13 +199,13 @@ async def request_invoice(
 
 
 @route("/api/orders/{order_id}/invoice.xml", "GET", summary="An order's CFDI (XML)", responses={200: {"content": {"application/xml": {}}}})
-async def invoice_xml(order_id: OrderId, caller: SignedInDep, runtime: RuntimeDep) -> Response:
+async def invoice_xml(order_id: paths.OrderId, caller: SignedInDep, runtime: RuntimeDep) -> Response:
     """The stamped CFDI; 404 until it is stamped."""
     return await _invoice_file(order_id, caller, runtime, kind="xml")
 
 
 @route("/api/orders/{order_id}/invoice.pdf", "GET", summary="An order's invoice (PDF)", responses={200: {"content": {"application/pdf": {}}}})
-async def invoice_pdf(order_id: OrderId, caller: SignedInDep, runtime: RuntimeDep) -> Response:
+async def invoice_pdf(order_id: paths.OrderId, caller: SignedInDep, runtime: RuntimeDep) -> Response:
     """The CFDI's printed representation; 404 until it is stamped."""
     return await _invoice_file(order_id, caller, runtime, kind="pdf")
 
@@ -235,7 +215,7 @@ _FILE_TYPES = {"xml": "application/xml", "pdf": "application/pdf"}
 
 async def _invoice_file(order_id: str, caller: PharmacyCaller, runtime: RuntimeDep, *, kind: str) -> Response:
     async with runtime.db.read() as session:
-        view = await reading.get_order(session, scope=caller.caller.scope, order_id=_order_number(order_id))
+        view = await reading.get_order(session, scope=caller.caller.scope, order_id=paths.order_number(order_id))
     invoice = view.invoice
     key = (invoice.xml_key if kind == "xml" else invoice.pdf_key) if invoice and invoice.status in ISSUED else None
     if invoice is None or key is None:

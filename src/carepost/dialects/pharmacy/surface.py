@@ -1,13 +1,13 @@
 """Where the pharmacy dialect answers, and how its errors look."""
 
-from carepost.dialects.pharmacy import errors, shapes
+from carepost.dialects.pharmacy import errors, shapes, test_helpers
 from carepost.dialects.pharmacy.auth import TOKEN_PATH, gate
 from carepost.http.openapi import Documentation
 from carepost.http.surfaces import Surface
 
 SURFACE = Surface(
     dialect="pharmacy",
-    prefixes=(TOKEN_PATH, "/api/orders"),
+    prefixes=(TOKEN_PATH, "/api/orders", test_helpers.PREFIX),
     render=errors.render,
     # Orders carry base64 prescriptions (each at most 5 MiB decoded, core/retail/prescriptions.py).
     max_body_bytes=16 * 1024 * 1024,
