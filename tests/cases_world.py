@@ -10,30 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from carepost.core.kit.db import Database
+from carepost.demo.first_orders import CASES_PLACE_ORDER
 from carepost.tenant_file.apply import apply
 from carepost.tenant_file.apply import model as tenant_model
 
 ADDRESS = {"addressLine1": "1 Market St", "city": "San Francisco", "state": "CA", "country": "US", "postalCode": "94105"}
 
-# Contract 003's example request, as written.
-EXAMPLE_ORDER: dict[str, Any] = {
-    "action": "PLACE_ORDER",
-    "order": {
-        "shippingAddress": {"addressLine1": "123 Main St", "city": "San Francisco", "state": "CA", "country": "US", "postalCode": "94105"},
-        "patientHealthInfo": {"allergies": "Penicillin", "healthConditions": "Hypertension", "currentMedications": "Lisinopril 10mg daily"},
-        "prescriber": {
-            "firstName": "John", "lastName": "Smith", "title": "Dr.", "titleSuffix": "MD", "npi": "1234567890",
-            "email": "john.smith@example.com", "phoneNumber": "+1234567890",
-            "address": {"addressLine1": "456 Medical Center Dr", "city": "San Francisco", "state": "CA", "country": "US", "postalCode": "94102"},
-        },
-        "diagnosis": "Hypertension",
-        "pharmacyId": "pharmacy-123",
-        "dateWritten": "2024-01-15",
-        "prescriptionItems": [
-            {"drugId": "drug-456", "direction": "Take 1 tablet daily with food", "quantity": "30", "refillCount": 3, "supplyDays": 30}
-        ],
-    },
-}
+# Contract 003's example request, as written (the demo prints it too).
+EXAMPLE_ORDER: dict[str, Any] = CASES_PLACE_ORDER
 
 
 def example(**order_changes: Any) -> dict[str, Any]:

@@ -40,6 +40,8 @@ from carepost.ops.router import router as ops_router
 from carepost.ops.sandbox import router as ops_sandbox_router
 from carepost.ops.surface import SURFACE as OPS_SURFACE
 from carepost.ops.webhooks import router as ops_webhooks_router
+from carepost.sandbox_api.router import router as sandbox_router
+from carepost.sandbox_api.surface import SURFACE as SANDBOX_SURFACE
 from carepost.webhooks_api.router import router as webhooks_router
 from carepost.webhooks_api.surface import SURFACE as WEBHOOKS_SURFACE
 from carepost.worker import Worker
@@ -56,7 +58,7 @@ def create_app(
     db = Database(settings.resolved_database_url)
     call_log = CallLog(db)
     surfaces = Surfaces()
-    for surface in (*(s for dialect in flows.dialects() for s in dialect.surfaces), OPS_SURFACE, WEBHOOKS_SURFACE, CONSOLE_SURFACE):
+    for surface in (*(s for dialect in flows.dialects() for s in dialect.surfaces), OPS_SURFACE, WEBHOOKS_SURFACE, SANDBOX_SURFACE, CONSOLE_SURFACE):
         surfaces.register(surface)
 
     @contextlib.asynccontextmanager
@@ -99,6 +101,7 @@ def create_app(
     app.include_router(ops_webhooks_router)
     app.include_router(ops_sandbox_router)
     app.include_router(webhooks_router)
+    app.include_router(sandbox_router)
     app.include_router(health_router)
     app.include_router(pages.router)
     app.include_router(console_router)

@@ -192,3 +192,29 @@ async def test_account_forms_without_their_token_or_from_another_site_change_not
         assert "sneaky" not in names
         assert await session.scalar(select(ApiKey.revoked_at).where(ApiKey.id == clinic.live_key_id)) is None
     assert "Pwned" not in (await browser.get(f"/console/accounts/{slug}")).text
+
+
+async def test_the_sandbox_autopilot_is_turned_on_and_off_with_its_interval_and_a_bad_one_refused(browser, db):
+    await _signed_in(browser, db)
+    clinic = await create_clinic(db)
+    page_path = f"/console/accounts/{await _slug(db, clinic.account_id)}"
+    assert 'id="autopilot"' in (page := (await browser.get(page_path)).text) and 'id="autopilot" checked' not in page
+
+    saved = await _post(browser, page_path, f"{page_path}/sandbox", autopilot="on", interval_seconds="2.5")
+    assert saved.status_code == 303 and "autopilot was saved" in (await browser.get(saved.headers["location"])).text
+    shown = (await browser.get(page_path)).text
+    assert 'name="autopilot" id="autopilot" checked' in shown and 'value="2.5"' in shown
+
+    for interval in ("soon", "-1", "1e9"):
+        refused = await _post(browser, page_path, f"{page_path}/sandbox", autopilot="on", interval_seconds=interval)
+        assert refused.status_code == 400 and 'role="alert"' in refused.text
+    off = await _post(browser, page_path, f"{page_path}/sandbox", interval_seconds="2.5")  # an unticked box is not sent
+    assert off.status_code == 303 and 'id="autopilot" checked' not in (await browser.get(page_path)).text
+
+
+async def test_a_support_operator_sees_the_autopilot_but_may_not_change_it(browser, db):
+    await _signed_in(browser, db, role="support")
+    clinic = await create_clinic(db)
+    page_path = f"/console/accounts/{await _slug(db, clinic.account_id)}"
+    refused = await _post(browser, page_path, f"{page_path}/sandbox", autopilot="on", interval_seconds="1")
+    assert refused.status_code == 403 and "Save the autopilot" not in (await browser.get(page_path)).text

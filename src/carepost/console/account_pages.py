@@ -30,6 +30,7 @@ from carepost.core.kit.text import has_control_characters, refused_in_text
 from carepost.core.manufacturing import scan_email
 from carepost.core.notifications.templates import MAX_TEMPLATE_LENGTH
 from carepost.core.operators.console import LiveSession
+from carepost.core.sandbox import autopilot
 from carepost.core.webhooks import endpoints, replay
 from carepost.http.problems import STATUS_BY_KIND
 from carepost.http.runtime import Runtime, RuntimeDep
@@ -69,6 +70,26 @@ async def save_email_template(slug: Slug, request: Request, runtime: RuntimeDep,
         typed = {name: str(form.get(name) or "") for name in ("subject", "text", "html")}
         return await _account(request, runtime, live, slug, problem=refused.message, typed=typed, status=STATUS_BY_KIND.get(refused.kind, 400))
     return RedirectResponse(f"/console/accounts/{slug}?done=template#email-template", status_code=303)
+
+
+@router.post("/{slug}/sandbox", dependencies=[Depends(auth.require_same_origin)])
+async def save_sandbox(slug: Slug, request: Request, runtime: RuntimeDep, live: SignedInDep) -> Response:
+    """The autopilot for the account's test orders: on or off, and its interval."""
+    form = await auth.posted_form(request, live)
+    live.user.require("settings")
+    enabled = form.get("autopilot") == "on"
+    try:
+        interval = float(str(form.get("interval_seconds") or ""))
+    except ValueError:
+        return await _account(request, runtime, live, slug, problem="The interval must be a number of seconds.", status=400)
+    try:
+        async with runtime.db.transaction() as session:
+            account = await accounts.account_by_slug(session, slug=slug)
+            await autopilot.configure(session, account_id=account.id, enabled=enabled, interval_seconds=interval)
+            await auth.audited(session, request, live, "sandbox.save", f"account:{slug}", detail={"autopilot": enabled, "interval_seconds": interval})
+    except CoreError as refused:
+        return await _account(request, runtime, live, slug, problem=refused.message, status=STATUS_BY_KIND.get(refused.kind, 400))
+    return RedirectResponse(f"/console/accounts/{slug}?done=sandbox#sandbox-heading", status_code=303)
 
 
 @router.get("/{slug}/email-preview")
@@ -183,11 +204,13 @@ async def _account(
         features = registry.features_of(dialects)
         template = await scan_email.clinic_template(session, account_id=account.id) if "patient_email" in features else None
         people = await users.users_of(session, account_id=account.id) if "users" in features else []
+        sandbox = await autopilot.settings_of(session, account.id)
         await auth.audited(session, request, live, "view", f"account:{slug}")
     preview = _preview(template) if template is not None else None
     context = {
         "live": live, "page": "accounts", "account": account, "dialects": dialects, "hooks": hooks, "template": template,
         "preview": preview, "typed": typed, "users": people, "features": features, "done": done, "problem": problem,
+        "sandbox": sandbox,
     }
     return templates.TemplateResponse(request, "account.html", context, status_code=status)
 

@@ -15,6 +15,7 @@ from carepost.core.kit.db import Database
 from carepost.core.kit.migrate import upgrade
 from carepost.core.kit.private_files import write_private
 from carepost.demo import credentials, csd
+from carepost.demo.first_orders import first_orders
 from carepost.tenant_file import apply as tenant_file
 from carepost.tenant_file.schema import TenantFile
 
@@ -97,19 +98,23 @@ def run(*, host: str, port: int, data_dir: Path, manifest: Path | None) -> None:
     if "webhook_allowed_hosts" not in settings.model_fields_set:  # an integrator's receiver on this laptop
         settings = settings.model_copy(update={"webhook_allowed_hosts": DEMO_WEBHOOK_HOSTS})
     summary = asyncio.run(prepare(settings))
-    if manifest is not None:
-        write_private(manifest, json.dumps(summary, indent=2).encode())  # it holds the demo's keys
-    _print(summary, settings)
+    manifest = manifest or settings.private_data_dir() / MANIFEST_NAME
+    write_private(manifest, json.dumps(summary, indent=2).encode())  # it holds the demo's keys
+    _print(summary, settings, manifest)
     serving.run(create_app(settings), host=host, port=port)
 
 
 DEMO_WEBHOOK_HOSTS = "127.0.0.1,localhost,::1"
 DEMO_PHARMACY_SCHEDULE = "2,2,2,2"
+MANIFEST_NAME = "manifest.json"
 
 
-def _print(summary: dict[str, Any], settings: Settings) -> None:
+def _print(summary: dict[str, Any], settings: Settings, manifest: Path) -> None:
     print(f"Carepost demo on {summary['base_url']}  (API docs: {summary['docs_url']})")
+    print(f"Manifest (every key, login and id, as JSON): {manifest}")
+    print(f"Catalog (the ids a key may use): GET {summary['base_url']}/api/sandbox/v1/catalog with any API key")
     print(f"Webhooks: POST /api/webhooks/v1/endpoints with any key; receivers on {settings.webhook_allowed_hosts} are allowed")
+    print("Sandbox: test orders walk by themselves, a step every 3 s (the autopilot); docs/sandbox.md")
     print(f"Data: {settings.resolved_database_url}")
     print(f"Operator token (/api/ops/v1, Authorization: Bearer): {summary['operator_token']}")
     console = summary["console"]
@@ -125,30 +130,9 @@ def _print(summary: dict[str, Any], settings: Settings) -> None:
                 print(f"    user: {user['email']}  password: {user['password']}  (POST /api/token/ with X-API-Key)")
             if account["invoicing"]:
                 print(f"    invoices: sandbox CFDI signed with SAT's test CSD {account['invoicing']['certificate_number']} (no fiscal validity)")
-        if account["cases"]:
-            live = next(c["id"] for c in account["cases"]["cases"] if c["mode"] == "live")
-            print(f"    cases: POST /api/v1/cases/{live} (cv-api-key) takes contract 003's example as written")
-        if account["devices"]:
-            print("    devices: every patient, site, item, kit and fulfillment site id is in the --manifest file")
-            print(f"    try: {_devices_hint(account, summary['base_url'])}")
-    first = summary["accounts"][0]["keys"]["test"]
-    print(
-        "\nTry it:\n"
-        f"  curl -s -X POST {summary['base_url']}/api/partner/v1/orders -H 'X-Api-Key: {first}' \\\n"
-        "    -H 'Content-Type: application/json' -d '{\"patient_email\": \"patient@example.com\", "
-        "\"patient_name\": \"Jane Doe\", \"phone\": \"+15551234567\", \"shipping_address\": {\"first_name\": "
-        "\"Jane\", \"last_name\": \"Doe\", \"address1\": \"123 Main Street\", \"city\": \"Portland\", "
-        "\"province\": \"Oregon\", \"country_code\": \"US\", \"zip\": \"97201\"}}'\n",
-        flush=True,
-    )
-
-
-def _devices_hint(account: dict[str, Any], base_url: str) -> str:
-    devices = account["devices"]
-    patient = next(p for p in devices["patients"] if p["mode"] == "live")
-    kit = next(k for k in devices["kits"] if not k["loaner"] and not k["archived"])
-    return (
-        f"curl -s -X POST {base_url}/api/v3/order -H 'Impilo-API-Key: {account['keys']['live']}' "
-        f"-H 'Content-Type: application/json' -d '{{\"patient\": {{\"id\": {patient['id']}}}, "
-        f"\"orderKits\": [{{\"count\": 1, \"kit\": {{\"id\": {kit['id']}}}}}]}}'"
-    )
+    print("\nA first order in each API, with a test key (paste each block into a shell):")
+    for order in first_orders(summary):
+        print(f"\n  {order.api}  [{order.account}]  {order.needs}")
+        for command in order.commands:
+            print(f"  {command}")
+    print(flush=True)

@@ -10,6 +10,7 @@ from carepost.core.cases.lifecycle import PRESCRIPTION
 from carepost.core.flows.autopilot import Autopilot, Step, steps, test_tracking_number
 from carepost.core.flows.inputs import CARRIER, REASON, TRACKING_NUMBER, ActionInput
 from carepost.core.flows.spec import Action, FlowSpec
+from carepost.core.sandbox import catalog
 from carepost.core.webhooks.types import case_type
 
 FLOW = FlowSpec(
@@ -44,4 +45,5 @@ FLOW = FlowSpec(
         ),
         detours={"reject": (Step("reject", lambda _: ActionInput(reason="Rejected by the sandbox pharmacy")),)},
     ),
+    catalog=catalog.cases,
 )

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.accounts.service import Scope
 from carepost.core.commerce.port import CommercePort
 from carepost.core.flows.autopilot import Autopilot
 from carepost.core.flows.documents import FlowDocuments
@@ -85,6 +86,8 @@ class FlowSpec:
     numbered: bool = False
     # How its test orders walk by themselves when the sandbox's autopilot is on (None: they do not).
     autopilot: Autopilot | None = None
+    # The ids an account may name in its API, in one mode: the sandbox's catalog (core/sandbox/catalog.py).
+    catalog: Callable[[AsyncSession, Scope], Awaitable[dict[str, Any]]] | None = None
 
     def action(self, name: str) -> Action:
         found = next((a for a in self.actions if a.name == name), None)

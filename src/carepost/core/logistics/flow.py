@@ -10,6 +10,7 @@ from carepost.core.logistics import operations as moves
 from carepost.core.logistics.lifecycle import LOGISTICS
 from carepost.core.logistics.packing import choices_to_pack
 from carepost.core.logistics.repository import DIALECT
+from carepost.core.sandbox import catalog
 
 FLOW = FlowSpec(
     name=LOGISTICS.flow,
@@ -45,4 +46,5 @@ FLOW = FlowSpec(
         ),
         detours={"cancel": steps("cancel")},
     ),
+    catalog=catalog.devices,
 )

@@ -10,6 +10,7 @@ from carepost.core.manufacturing import factory
 from carepost.core.manufacturing.documents import DOCUMENTS
 from carepost.core.manufacturing.lifecycle import MADE_TO_MEASURE
 from carepost.core.orders.made_to_measure import DIALECT
+from carepost.core.sandbox import catalog
 from carepost.core.webhooks.types import ORDER_CANCELLED
 
 ACTIONS = (
@@ -56,4 +57,5 @@ FLOW = FlowSpec(
             "factory_cancel": steps("factory_cancel"),
         },
     ),
+    catalog=catalog.masks,
 )

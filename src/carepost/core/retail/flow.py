@@ -10,6 +10,7 @@ from carepost.core.retail import operations as moves
 from carepost.core.retail.documents import DOCUMENTS
 from carepost.core.retail.lifecycle import PAYMENT, RETAIL
 from carepost.core.retail.place import DIALECT
+from carepost.core.sandbox import catalog
 from carepost.core.webhooks.types import ORDER_SHIPPED
 
 # An order starts unpaid or on credit (by its payment method's kind); the operator records the rest.
@@ -50,4 +51,5 @@ FLOW = FlowSpec(
             "cancel": steps("cancel"),
         },
     ),
+    catalog=catalog.pharmacy,
 )

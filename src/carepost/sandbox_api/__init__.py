@@ -1,0 +1,1 @@
+"""/api/sandbox/v1: Carepost's own extension for integrators, outside every supplier's namespace."""
