@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey
+from sqlalchemy import Float, ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column
 
 from carepost.core.kit.db import Base, UTCDateTime
@@ -15,5 +15,5 @@ class SandboxSettings(Base):
 
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
     autopilot: Mapped[bool] = mapped_column(default=False)
-    autopilot_interval_seconds: Mapped[float]  # between one step of a test order and the next
+    autopilot_interval_seconds: Mapped[float] = mapped_column(Float)  # between one step of a test order and the next
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
