@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from carepost.core.kit.db import Database
-from carepost.demo.first_orders import CASES_PLACE_ORDER
+from carepost.dialects.cases.bodies import PLACE_ORDER_EXAMPLE
 from carepost.tenant_file.apply import apply
 from carepost.tenant_file.apply import model as tenant_model
 
 ADDRESS = {"addressLine1": "1 Market St", "city": "San Francisco", "state": "CA", "country": "US", "postalCode": "94105"}
 
 # Contract 003's example request, as written (the demo prints it too).
-EXAMPLE_ORDER: dict[str, Any] = CASES_PLACE_ORDER
+EXAMPLE_ORDER: dict[str, Any] = PLACE_ORDER_EXAMPLE
 
 
 def example(**order_changes: Any) -> dict[str, Any]:

@@ -87,6 +87,7 @@ def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path
         _try_the_devices_customer(base, manifest)
         _try_the_pharmacy(base, manifest)
         _try_the_cases(base, manifest)
+        _try_the_openapi_examples(base, manifest)
         _try_the_console(manifest)
         assert "server" not in created.headers
     finally:
@@ -122,6 +123,33 @@ def _try_the_console(manifest: dict) -> None:
             assert signed_in.status_code == 303, signed_in.text
             overview = browser.get("/console")
             assert overview.status_code == 200 and f">{role}<" in overview.text
+
+
+def _try_the_openapi_examples(base: str, manifest: dict) -> None:
+    """Each create's example in /openapi.json, sent as "Try it out" sends it with a demo test key,
+    succeeds: the demo's ids are the ones carepost/demo/ids.py names."""
+    spec = httpx.get(f"{base}/openapi.json").json()["paths"]
+
+    def example(path: str) -> dict:
+        return spec[path]["post"]["requestBody"]["content"]["application/json"]["example"]
+
+    def key(api: str) -> str:
+        return next(a for a in manifest["accounts"] if a[api] and "test" in a["keys"])["keys"]["test"]
+
+    token = httpx.post(f"{base}/api/token/", json=example("/api/token/"), headers={"X-API-Key": key("pharmacy")})
+    assert token.status_code == 200, token.text
+    case_id = next(p for p in spec["/api/v1/cases/{case_id}"]["post"]["parameters"] if p["name"] == "case_id")["examples"]["demo"]["value"]
+    sent = {
+        "masks": httpx.post(f"{base}/api/partner/v1/orders", json=example("/api/partner/v1/orders"), headers={"X-Api-Key": key("masks")}),
+        "devices": httpx.post(f"{base}/api/v3/order", json=example("/api/v3/order"), headers={"Impilo-API-Key": key("devices")}),
+        "pharmacy": httpx.post(f"{base}/api/orders/resources/", json=example("/api/orders/resources/"),
+                               headers={"X-API-Key": key("pharmacy"), "Authorization": f"Bearer {token.json()['access']}"}),
+        "cases": httpx.post(f"{base}/api/v1/cases/{case_id}", json=example("/api/v1/cases/{case_id}"), headers={"cv-api-key": key("cases")}),
+        "open a case": httpx.post(f"{base}/api/v1/cases", json=example("/api/v1/cases"), headers={"cv-api-key": key("cases")}),
+    }
+    assert {api: answer.status_code for api, answer in sent.items()} == {
+        "masks": 201, "devices": 201, "pharmacy": 201, "cases": 200, "open a case": 200,
+    }, {api: answer.text[:300] for api, answer in sent.items()}
 
 
 def _try_the_pharmacy(base: str, manifest: dict) -> None:

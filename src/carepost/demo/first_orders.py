@@ -1,7 +1,7 @@
 """A first order in each of the four APIs, as the demo prints it: the ids it needs and a ready
-`curl` with the account's **test** key that succeeds as pasted (a test run in
-tests/e2e/test_demo_first_orders.py runs each one). The bodies are the contracts' own
-examples, with the demo's ids in them."""
+`curl` with the account's **test** key that succeeds as pasted (tests/e2e/test_demo_first_orders.py
+runs each one). The bodies are the OpenAPI document's examples (each dialect's examples.py),
+with the manifest's ids in them."""
 
 from __future__ import annotations
 
@@ -10,34 +10,10 @@ import shlex
 from dataclasses import dataclass
 from typing import Any
 
-# Contract 003's example request, as written (its pharmacy-123 and drug-456 are in the demo tenant).
-CASES_PLACE_ORDER: dict[str, Any] = {
-    "action": "PLACE_ORDER",
-    "order": {
-        "shippingAddress": {"addressLine1": "123 Main St", "city": "San Francisco", "state": "CA", "country": "US", "postalCode": "94105"},
-        "patientHealthInfo": {"allergies": "Penicillin", "healthConditions": "Hypertension", "currentMedications": "Lisinopril 10mg daily"},
-        "prescriber": {
-            "firstName": "John", "lastName": "Smith", "title": "Dr.", "titleSuffix": "MD", "npi": "1234567890",
-            "email": "john.smith@example.com", "phoneNumber": "+1234567890",
-            "address": {"addressLine1": "456 Medical Center Dr", "city": "San Francisco", "state": "CA", "country": "US", "postalCode": "94102"},
-        },
-        "diagnosis": "Hypertension",
-        "pharmacyId": "pharmacy-123",
-        "dateWritten": "2024-01-15",
-        "prescriptionItems": [
-            {"drugId": "drug-456", "direction": "Take 1 tablet daily with food", "quantity": "30", "refillCount": 3, "supplyDays": 30}
-        ],
-    },
-}
-
-MASKS_ORDER: dict[str, Any] = {
-    "patient_email": "patient@example.com", "patient_name": "Jane Doe", "phone": "+15551234567", "mask_type": "cpap",
-    "shipping_address": {
-        "first_name": "Jane", "last_name": "Doe", "address1": "123 Main Street", "city": "Portland", "province": "Oregon",
-        "country_code": "US", "zip": "97201",
-    },
-}
-
+from carepost.dialects.cases.bodies import PLACE_ORDER_EXAMPLE
+from carepost.dialects.devices import examples as devices_examples
+from carepost.dialects.masks import examples as masks_examples
+from carepost.dialects.pharmacy import examples as pharmacy_examples
 
 # The token out of the token endpoint's answer, with what every integrator's laptop has.
 READ_ACCESS = """python3 -c 'import json,sys; print(json.load(sys.stdin)["access"])'"""
@@ -69,7 +45,7 @@ def _masks(base: str, account: dict[str, Any], key: str) -> FirstOrder | None:
     masks = account["masks"]
     if not masks.get("ordering_enabled") or "cpap" not in masks.get("allowed_mask_types", []):
         return None
-    return FirstOrder("masks", account["slug"], "mask_type: cpap", (_post(f"{base}/api/partner/v1/orders", {"X-Api-Key": key}, MASKS_ORDER),))
+    return FirstOrder("masks", account["slug"], "mask_type: cpap", (_post(f"{base}/api/partner/v1/orders", {"X-Api-Key": key}, masks_examples.CREATE_ORDER),))
 
 
 def _devices(base: str, account: dict[str, Any], key: str) -> FirstOrder | None:
@@ -78,7 +54,7 @@ def _devices(base: str, account: dict[str, Any], key: str) -> FirstOrder | None:
     kit = next((k for k in devices["kits"] if not k["loaner"] and not k["archived"]), None)
     if patient is None or kit is None:
         return None
-    body = {"patient": {"id": patient["id"]}, "orderKits": [{"count": 1, "kit": {"id": kit["id"]}}]}
+    body = {**devices_examples.CREATE_ORDER, "patient": {"id": patient["id"]}, "orderKits": [{"count": 1, "kit": {"id": kit["id"]}}]}
     needs = f"test patient {patient['id']}, kit {kit['id']} ({kit['name']})"
     return FirstOrder("devices", account["slug"], needs, (_post(f"{base}/api/v3/order", {"Impilo-API-Key": key}, body),))
 
@@ -91,16 +67,8 @@ def _pharmacy(base: str, account: dict[str, Any], key: str) -> FirstOrder | None
     credentials = {"email": user["email"], "password": user["password"]}
     signed_in = _post(f"{base}/api/token/", {"X-API-Key": key}, credentials, status=False)
     token = f"TOKEN=$({signed_in} | {READ_ACCESS})"
-    body = {
-        "user": {"email": "ana.lopez@example.mx", "phone": "+525512345678", "first_name": "Ana", "last_name": "López"},
-        "order": {
-            "details": [{"product": product["id"], "quantity": 2}], "payment_method": method["id"],
-            "shipping": {
-                "street": "Av. Reforma", "exterior_number": "222", "neighborhood": "Juárez", "city": "Ciudad de México",
-                "state": "CDMX", "country": "México", "zipcode": "06600", "phone": "+525512345678",
-            },
-        },
-    }
+    example = pharmacy_examples.CREATE_ORDER
+    body = {**example, "order": {**example["order"], "details": [{"product": product["id"], "quantity": 2}], "payment_method": method["id"]}}
     order = _post(f"{base}/api/orders/resources/", {"X-API-Key": key}, body, bearer="$TOKEN")
     needs = f"product {product['id']}, payment method {method['id']} ({method['kind']}); a token for {user['email']}"
     return FirstOrder("pharmacy", account["slug"], needs, (token, order))
@@ -111,7 +79,7 @@ def _cases(base: str, account: dict[str, Any], key: str) -> FirstOrder | None:
     if case is None:
         return None
     needs = f"test case {case['id']}, pharmacy-123, drug-456"
-    return FirstOrder("cases", account["slug"], needs, (_post(f"{base}/api/v1/cases/{case['id']}", {"cv-api-key": key}, CASES_PLACE_ORDER),))
+    return FirstOrder("cases", account["slug"], needs, (_post(f"{base}/api/v1/cases/{case['id']}", {"cv-api-key": key}, PLACE_ORDER_EXAMPLE),))
 
 
 def _post(url: str, headers: dict[str, str], body: dict[str, Any], *, bearer: str | None = None, status: bool = True) -> str:

@@ -31,6 +31,13 @@ BODY_ERRORS = (408, 413)
 _BODY_METHODS = {"post", "put", "patch"}
 
 
+# The platform's own APIs (webhooks, sandbox) take any API key, so they share these schemes.
+ANY_API_KEY = {
+    "ApiKeyBearer": {"type": "http", "scheme": "bearer", "description": "Any of the account's API keys; its mode is the mode served."},
+    "ApiKeyHeader": {"type": "apiKey", "in": "header", "name": "X-Api-Key", "description": "Any of the account's API keys, as a header."},
+}
+
+
 @dataclass(frozen=True)
 class Documentation:
     """How a surface's operations are documented."""
@@ -38,6 +45,23 @@ class Documentation:
     error: type[BaseModel]  # the error envelope
     security: dict[str, dict[str, Any]] = field(default_factory=dict)  # scheme name -> OpenAPI security scheme
     errors: tuple[int, ...] = COMMON_ERRORS
+
+
+# Bodies a route reads itself (to refuse each field in its contract's own words), documented by
+# a model of what it reads (`documented_body`): put into the components with the rest.
+_DOCUMENTED_BODIES: dict[str, type[BaseModel]] = {}
+
+
+def documented_body(model: type[BaseModel], example: Any) -> dict[str, Any]:
+    """A route's `openapi_extra`: its body is `model`, shown with `example` (Try it out sends it)."""
+    _DOCUMENTED_BODIES[model.__name__] = model
+    schema = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema, "example": example}}}}
+
+
+def body_example(example: Any) -> dict[str, Any]:
+    """A route's `openapi_extra`: the example its body is shown (and "Try it out" sends) with."""
+    return {"requestBody": {"content": {"application/json": {"example": example}}}}
 
 
 def install(app: FastAPI, surfaces: Surfaces) -> None:
@@ -58,6 +82,8 @@ def _declare(document: dict[str, Any], surfaces: Surfaces) -> None:
     schemas = components.setdefault("schemas", {})
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
+    for model in _DOCUMENTED_BODIES.values():
+        _component(schemas, model)
     security_schemes = components.setdefault("securitySchemes", {})
     for path, operations in document.get("paths", {}).items():
         docs = surfaces.for_path(path).documentation
@@ -66,6 +92,9 @@ def _declare(document: dict[str, Any], surfaces: Surfaces) -> None:
         error_ref = _component(schemas, docs.error)
         security_schemes.update(docs.security)
         for method, operation in operations.items():
+            for content in operation.get("requestBody", {}).get("content", {}).values():
+                if "$ref" in content.get("schema", {}):  # a documented body: its model alone, not FastAPI's "Body" beside it
+                    content["schema"] = {"$ref": content["schema"]["$ref"]}
             responses = operation.setdefault("responses", {})
             if "HTTPValidationError" in str(responses.get("422")):  # FastAPI's, never answered: 400 is
                 del responses["422"]

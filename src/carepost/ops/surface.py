@@ -11,5 +11,7 @@ SURFACE = Surface(
     render=errors.render,
     max_body_bytes=64 * 1024,
     challenge='Bearer realm="operators"',
-    documentation=Documentation(error=OpsError, security={"OperatorBearer": {"type": "http", "scheme": "bearer"}}),
+    documentation=Documentation(
+        error=OpsError, security={"OperatorBearer": {"type": "http", "scheme": "bearer", "description": "An operator token (carepost operators issue)."}}
+    ),
 )

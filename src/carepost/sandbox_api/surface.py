@@ -1,6 +1,6 @@
 """Where the sandbox API answers, and how its errors look (the platform's own envelope)."""
 
-from carepost.http.openapi import Documentation
+from carepost.http.openapi import ANY_API_KEY, Documentation
 from carepost.http.surfaces import Surface
 from carepost.ops import errors
 from carepost.webhooks_api.shapes import WebhooksError
@@ -13,6 +13,6 @@ SURFACE = Surface(
     challenge='Bearer realm="sandbox"',
     documentation=Documentation(
         error=WebhooksError,
-        security={"ApiKeyBearer": {"type": "http", "scheme": "bearer"}, "ApiKeyHeader": {"type": "apiKey", "in": "header", "name": "X-Api-Key"}},
+        security=ANY_API_KEY,
     ),
 )

@@ -1,7 +1,7 @@
 """Where the partners' webhook API answers, and how its errors look (the platform's
 own envelope, as the operator API's: `{"error": {"code", "message", "request_id", "fields"?}}`)."""
 
-from carepost.http.openapi import Documentation
+from carepost.http.openapi import ANY_API_KEY, Documentation
 from carepost.http.surfaces import Surface
 from carepost.ops import errors
 from carepost.webhooks_api import shapes
@@ -14,6 +14,6 @@ SURFACE = Surface(
     challenge='Bearer realm="webhooks"',
     documentation=Documentation(
         error=shapes.WebhooksError,
-        security={"ApiKeyBearer": {"type": "http", "scheme": "bearer"}, "ApiKeyHeader": {"type": "apiKey", "in": "header", "name": "X-Api-Key"}},
+        security=ANY_API_KEY,
     ),
 )

@@ -16,15 +16,16 @@ from carepost.core.cases import cases as case_service
 from carepost.core.cases.place import place
 from carepost.core.idempotency.service import StoredResponse
 from carepost.core.kit.errors import NotFound
-from carepost.dialects.cases import mapping, shapes
+from carepost.dialects.cases import bodies, mapping, shapes
 from carepost.dialects.cases.auth import OrganizationDep
 from carepost.http.idempotency import idempotent_request, respond_once
 from carepost.http.json_response import JSONResponse
+from carepost.http.openapi import documented_body
 from carepost.http.runtime import RuntimeDep
 
 router = APIRouter(tags=["cases"], strict_content_type=False)
 
-CaseId = Annotated[str, Path(max_length=64)]
+CaseId = Annotated[str, Path(max_length=64, openapi_examples={"demo": {"summary": "The demo's test case", "value": bodies.CASE_ID_EXAMPLE}})]
 AnyJson = Annotated[Any, Body()]
 IdempotencyKey = Annotated[str | None, Header(min_length=1, max_length=255)]
 PLACE_ORDER_ENDPOINT = "cases.place_order"
@@ -47,10 +48,14 @@ for path in ("/api/v1/cases/{case_id}", "/api/cases/{case_id}"):
     router.add_api_route(
         path, place_order, methods=["POST"], summary="Act on a case: PLACE_ORDER",
         responses={200: {"model": shapes.OrderCreated}}, include_in_schema=path.startswith("/api/v1/"),
+        openapi_extra=documented_body(bodies.CasesPlaceOrderIn, bodies.PLACE_ORDER_EXAMPLE),
     )
 
 
-@router.post("/api/v1/cases", summary="Open a case", responses={200: {"model": shapes.CaseAnswer}})
+@router.post(
+    "/api/v1/cases", summary="Open a case", responses={200: {"model": shapes.CaseAnswer}},
+    openapi_extra=documented_body(bodies.CasesOpenCaseIn, bodies.OPEN_CASE_EXAMPLE),
+)
 async def open_case(body: AnyJson, caller: OrganizationDep, runtime: RuntimeDep) -> JSONResponse:
     """`{"patient": {"firstName", "lastName", "dateOfBirth"?, "sex"?, "email"?, "phoneNumber"?, "address"?}}`."""
     patient = mapping.patient_in(body)

@@ -12,5 +12,10 @@ SURFACE = Surface(
     max_body_bytes=256 * 1024,
     gate=organization,
     challenge='ApiKey realm="cases" header="cv-api-key"',
-    documentation=Documentation(error=shapes.CasesError, security={"CvApiKey": {"type": "apiKey", "in": "header", "name": "cv-api-key"}}),
+    documentation=Documentation(
+        error=shapes.CasesError,
+        security={
+            "CvApiKey": {"type": "apiKey", "in": "header", "name": "cv-api-key", "description": "The organization's API key (cpk_live_… or cpk_test_…)."}
+        },
+    ),
 )

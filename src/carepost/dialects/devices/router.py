@@ -14,7 +14,7 @@ from carepost.core.logistics.lifecycle import DeviceStatus
 from carepost.core.logistics.place import place
 from carepost.core.logistics.repository import OrderFilters
 from carepost.core.logistics.views import order_views, placed_order_view
-from carepost.dialects.devices import mapping, shapes
+from carepost.dialects.devices import examples, mapping, shapes
 from carepost.dialects.devices.actions import LogisticsActionIn
 from carepost.dialects.devices.auth import ReaderDep, WriterDep
 from carepost.dialects.devices.params import IdFilter, PageNumber, PageSize, RowId
@@ -22,7 +22,7 @@ from carepost.dialects.devices.people import router as people_router
 from carepost.dialects.devices.schemas import CreateOrderIn
 from carepost.http.idempotency import respond_once
 from carepost.http.json_response import JSONResponse
-from carepost.http.openapi import error_responses
+from carepost.http.openapi import body_example, error_responses
 from carepost.http.runtime import RuntimeDep
 
 router = APIRouter(prefix="/api/v3", tags=["devices"], strict_content_type=False)
@@ -37,6 +37,7 @@ router.include_router(people_router)
         201: {"model": shapes.Order, "description": "The order, placed"},
         **error_responses(shapes.DevicesError, 409, 422),  # an Idempotency-Key in use, or reused with another body
     },
+    openapi_extra=body_example(examples.CREATE_ORDER),
 )
 async def create_order(
     body: CreateOrderIn,

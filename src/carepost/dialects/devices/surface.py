@@ -14,6 +14,9 @@ SURFACE = Surface(
     gate=devices_reader,
     challenge='ApiKey realm="devices" header="Impilo-API-Key"',
     documentation=Documentation(
-        error=shapes.DevicesError, security={"ImpiloApiKey": {"type": "apiKey", "in": "header", "name": "Impilo-API-Key"}}
+        error=shapes.DevicesError,
+        security={
+            "ImpiloApiKey": {"type": "apiKey", "in": "header", "name": "Impilo-API-Key", "description": "The customer's API key (cpk_live_… or cpk_test_…)."}
+        },
     ),
 )

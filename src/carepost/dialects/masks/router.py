@@ -10,14 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.idempotency.service import StoredResponse
 from carepost.core.manufacturing.views import view_of
 from carepost.core.orders import made_to_measure
-from carepost.dialects.masks import mapping, patient_email, shapes
+from carepost.dialects.masks import examples, mapping, patient_email, shapes
 from carepost.dialects.masks.auth import CallerDep
 from carepost.dialects.masks.lookups import router as lookups_router
 from carepost.dialects.masks.responses import success, success_body
 from carepost.dialects.masks.schemas import AdvanceTestOrderIn, CancelOrderIn, CreateOrderIn
 from carepost.http.idempotency import respond_once
 from carepost.http.json_response import JSONResponse
-from carepost.http.openapi import error_responses
+from carepost.http.openapi import body_example, error_responses
 from carepost.http.runtime import RuntimeDep, request_id_of
 
 router = APIRouter(prefix="/api/partner/v1", tags=["masks"], strict_content_type=False)
@@ -33,6 +33,7 @@ router.include_router(lookups_router)
         200: {"model": shapes.OrderCreatedAnswer, "description": "The first answer again: an idempotent replay"},
         **error_responses(shapes.MasksError, 409, 422, 502),
     },
+    openapi_extra=body_example(examples.CREATE_ORDER),
 )
 async def create_order(
     body: CreateOrderIn,
@@ -78,6 +79,7 @@ async def order_status(vitacore_order_id: str, request: Request, caller: CallerD
     "/orders/{vitacore_order_id}/cancel",
     summary="Cancel order",
     responses={200: {"model": shapes.CancelledAnswer}, **error_responses(shapes.MasksError, 409, 502)},
+    openapi_extra=body_example(examples.CANCEL_ORDER),
 )
 async def cancel_order(
     vitacore_order_id: str, caller: CallerDep, runtime: RuntimeDep, body: CancelOrderIn | None = None
@@ -99,6 +101,7 @@ async def cancel_order(
     "/test_helpers/orders/{vitacore_order_id}/advance",
     summary="Sandbox: move a test order one step",
     responses={200: {"model": shapes.OrderStatusAnswer}, **error_responses(shapes.MasksError, 409, 422)},
+    openapi_extra=body_example(examples.ADVANCE_TEST_ORDER),
 )
 async def advance_test_order(
     vitacore_order_id: str, body: AdvanceTestOrderIn, caller: CallerDep, runtime: RuntimeDep

@@ -16,8 +16,8 @@ SURFACE = Surface(
     documentation=Documentation(
         error=shapes.MasksError,
         security={
-            "MasksApiKey": {"type": "apiKey", "in": "header", "name": "X-Api-Key"},
-            "MasksBearer": {"type": "http", "scheme": "bearer"},
+            "MasksApiKey": {"type": "apiKey", "in": "header", "name": "X-Api-Key", "description": "The clinic's API key; or as `secret_key` in the body."},
+            "MasksBearer": {"type": "http", "scheme": "bearer", "description": "The clinic's API key as a bearer token."},
         },
     ),
 )

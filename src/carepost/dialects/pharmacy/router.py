@@ -21,12 +21,12 @@ from carepost.core.kit.errors import InvalidInput, NotFound, Unauthenticated
 from carepost.core.retail import changes, invoices, reading
 from carepost.core.retail.place import place
 from carepost.core.retail.quote import LineRequest, quote
-from carepost.dialects.pharmacy import listing, mapping, paths, shapes, tokens
+from carepost.dialects.pharmacy import examples, listing, mapping, paths, shapes, tokens
 from carepost.dialects.pharmacy.auth import KeyCallerDep, PharmacyCaller, SignedInDep
 from carepost.dialects.pharmacy.schemas import CreateOrderIn, PatchOrderIn, RequestInvoiceIn, TokenIn
 from carepost.http.idempotency import Work, idempotent_request, respond_once
 from carepost.http.json_response import JSONResponse
-from carepost.http.openapi import error_responses
+from carepost.http.openapi import body_example, error_responses
 from carepost.http.runtime import Runtime, RuntimeDep
 
 router = APIRouter(tags=["pharmacy"], strict_content_type=False)
@@ -39,6 +39,7 @@ route = paths.route_on(router)
     "POST",
     summary="Obtain an access token",
     responses={200: {"model": shapes.AccessToken}},
+    openapi_extra=body_example(examples.TOKEN),
 )
 async def obtain_token(body: TokenIn, caller: KeyCallerDep, runtime: RuntimeDep) -> JSONResponse:
     """The account's API key in `X-API-Key` and a user's `email` and `password`; the token's
@@ -86,6 +87,7 @@ async def calculate(
     summary="Create an order",
     responses={201: {"model": shapes.AnsweredOrder}, 200: {"model": shapes.AnsweredOrder, "description": "An idempotent replay"},
         **error_responses(shapes.PharmacyError, 409, 422)},
+    openapi_extra=body_example(examples.CREATE_ORDER),
 )
 async def create_order(
     body: CreateOrderIn,

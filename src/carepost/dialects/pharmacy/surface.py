@@ -17,8 +17,13 @@ SURFACE = Surface(
     documentation=Documentation(
         error=shapes.PharmacyError,
         security={
-            "PharmacyApiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
-            "PharmacyBearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+            "PharmacyApiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key", "description": "The account's API key: on every request."},
+            "PharmacyBearer": {
+                "type": "http",
+                "scheme": "bearer",
+                "bearerFormat": "JWT",
+                "description": "A user's access token from POST /api/token/ (with the same key).",
+            },
         },
     ),
 )
