@@ -42,3 +42,14 @@ async def test_each_example_is_valid_against_its_own_model(document, path: str, 
     example = document["paths"][path]["post"]["requestBody"]["content"]["application/json"]["example"]
     model.model_validate(example)
     assert "secret_key" not in example  # Try it out sends the key from Authorize, never a placeholder
+
+
+def test_two_models_of_one_name_are_refused():
+    from carepost.http import openapi
+
+    class Address(BaseModel):
+        street: str
+
+    schemas: dict = {"Address": {"properties": {"lineOne": {}, "city": {}}}}
+    with pytest.raises(ValueError, match="Two models are named Address"):
+        openapi._component(schemas, Address)

@@ -161,8 +161,12 @@ def _rewrite_refs(node: Any, refs: dict[str, str]) -> None:
 def _component(schemas: dict[str, Any], model: type[BaseModel]) -> dict[str, str]:
     """Put `model` (and what it nests) into the components; a $ref to it."""
     schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
-    schemas.update(schema.pop("$defs", {}))
-    schemas[model.__name__] = schema
+    for name, nested in (*schema.pop("$defs", {}).items(), (model.__name__, schema)):
+        # Two models of one name would become one class in a generated client. (FastAPI's own
+        # rendering of a model may differ in detail from pydantic's: the fields tell them apart.)
+        if set(schemas.get(name, nested).get("properties", {})) != set(nested.get("properties", {})):
+            raise ValueError(f"Two models are named {name} in the OpenAPI document: rename one.")
+        schemas[name] = nested
     return {"$ref": f"#/components/schemas/{model.__name__}"}
 
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from carepost.demo.ids import DEMO_TEST_CASE
 
 
-class Address(BaseModel):
+class CasesAddress(BaseModel):
     addressLine1: str
     addressLine2: str | None = None
     city: str
@@ -22,13 +22,13 @@ class Address(BaseModel):
     postalCode: str
 
 
-class PatientHealthInfo(BaseModel):
+class CasesPatientHealthInfo(BaseModel):
     allergies: str | None = None
     healthConditions: str | None = None
     currentMedications: str | None = None
 
 
-class Prescriber(BaseModel):
+class CasesPrescriber(BaseModel):
     firstName: str
     lastName: str
     title: str | None = None
@@ -37,10 +37,10 @@ class Prescriber(BaseModel):
     dea: str | None = Field(default=None, description="Required to prescribe a controlled drug.")
     email: str
     phoneNumber: str
-    address: Address
+    address: CasesAddress
 
 
-class PrescriptionItem(BaseModel):
+class CasesPrescriptionItem(BaseModel):
     drugId: str
     quantity: str = Field(description="A positive number, as text (`\"30\"`).")
     direction: str | None = None
@@ -49,35 +49,35 @@ class PrescriptionItem(BaseModel):
     customFields: dict[str, Any] | None = None
 
 
-class CaseOrder(BaseModel):
-    shippingAddress: Address | None = Field(default=None, description="The case patient's address when absent.")
-    patientHealthInfo: PatientHealthInfo | None = None
-    prescriber: Prescriber
+class CasesOrder(BaseModel):
+    shippingAddress: CasesAddress | None = Field(default=None, description="The case patient's address when absent.")
+    patientHealthInfo: CasesPatientHealthInfo | None = None
+    prescriber: CasesPrescriber
     diagnosis: str
     pharmacyId: str
     dateWritten: date | None = None
     dateSigned: date | None = None
     datePrescribed: date | None = None
-    prescriptionItems: list[PrescriptionItem] = Field(min_length=1)
+    prescriptionItems: list[CasesPrescriptionItem] = Field(min_length=1)
 
 
 class CasesPlaceOrderIn(BaseModel):
     action: Literal["PLACE_ORDER"]
-    order: CaseOrder
+    order: CasesOrder
 
 
-class CasePatient(BaseModel):
+class CasesPatient(BaseModel):
     firstName: str
     lastName: str
     dateOfBirth: date | None = None
     sex: Literal["female", "male", "other", "unknown"] | None = None
     email: str | None = Field(default=None, description="A `+reject` tag has the sandbox pharmacy reject its test orders (docs/sandbox.md).")
     phoneNumber: str | None = None
-    address: Address | None = None
+    address: CasesAddress | None = None
 
 
 class CasesOpenCaseIn(BaseModel):
-    patient: CasePatient
+    patient: CasesPatient
 
 
 # Contract 003's example request, as written (its pharmacy-123 and drug-456 are in the demo tenant).
