@@ -45,9 +45,24 @@ def test_every_first_order_the_demo_prints_succeeds_as_pasted(tmp_path):
             assert status.isdigit() and 200 <= int(status) < 300, (api, ran.stdout)
         manifest = Path(re.search(r"^Manifest \(.*\): (.+)$", "".join(printed), re.M).group(1))
         assert manifest.is_file() and stat.S_IMODE(manifest.stat().st_mode) == 0o600
+        _generate_a_client_from_the_running_demo(clone, port, tmp_path / "generated")
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def _generate_a_client_from_the_running_demo(clone: Path, port: int, out: Path) -> None:
+    """openapi-python-client on the running demo's /openapi.json: no warning (the script fails on
+    one), one function per operation, and the very package checked in (which tests/clients drives)."""
+    spec_url = f"http://127.0.0.1:{port}/openapi.json"
+    ran = subprocess.run([str(clone / "clients/python/regenerate"), "--spec", spec_url, "--out", str(out)], capture_output=True, text=True, timeout=600)
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    operations = sum(len(methods) for methods in httpx.get(spec_url).json()["paths"].values())
+    modules = [m for m in (out / "api").rglob("*.py") if m.name != "__init__.py"]
+    functions = sum(m.read_text().count("\ndef sync_detailed(") for m in modules)
+    assert len(modules) == functions == operations
+    differences = subprocess.run(["diff", "-r", "-q", str(out), str(clone / "clients/python/carepost_client/generated")], capture_output=True, text=True)
+    assert differences.returncode == 0, differences.stdout
 
 
 def _wait_until_ready(process: subprocess.Popen[str], port: int, printed: list[str]) -> None:

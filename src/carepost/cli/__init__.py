@@ -42,6 +42,20 @@ def demo(
 
 
 @app.command()
+def openapi() -> None:
+    """Print the OpenAPI document every surface is described by (clients/python is generated from it)."""
+    import tempfile
+
+    from carepost.app import create_app
+
+    # The document depends on the code alone: the app is made, never started (nothing is connected to).
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = Settings(database_url=f"sqlite+aiosqlite:///{scratch}/unused.db", data_dir=Path(scratch), secret_key="openapi")
+        document = create_app(settings).openapi()
+    typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,

@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.devices_error import DevicesError
+from ...models.patient import Patient
+from ...models.patient_fields_in import PatientFieldsIn
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PatientFieldsIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v3/patient",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DevicesError | Patient | None:
+    if response.status_code == 201:
+        response_201 = Patient.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = DevicesError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = DevicesError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = DevicesError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = DevicesError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = DevicesError.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 413:
+        response_413 = DevicesError.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = DevicesError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = DevicesError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = DevicesError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DevicesError | Patient]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PatientFieldsIn,
+) -> Response[DevicesError | Patient]:
+    """Create a patient
+
+    Args:
+        body (PatientFieldsIn): What the customer manages about a patient (the patient endpoints'
+            body).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DevicesError | Patient]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PatientFieldsIn,
+) -> DevicesError | Patient | None:
+    """Create a patient
+
+    Args:
+        body (PatientFieldsIn): What the customer manages about a patient (the patient endpoints'
+            body).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DevicesError | Patient
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PatientFieldsIn,
+) -> Response[DevicesError | Patient]:
+    """Create a patient
+
+    Args:
+        body (PatientFieldsIn): What the customer manages about a patient (the patient endpoints'
+            body).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DevicesError | Patient]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PatientFieldsIn,
+) -> DevicesError | Patient | None:
+    """Create a patient
+
+    Args:
+        body (PatientFieldsIn): What the customer manages about a patient (the patient endpoints'
+            body).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DevicesError | Patient
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

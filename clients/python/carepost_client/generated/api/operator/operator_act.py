@@ -1,0 +1,270 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.operator_act_body_type_0 import OperatorActBodyType0
+from ...models.operator_order import OperatorOrder
+from ...models.ops_error import OpsError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    order_id: str,
+    action: str,
+    *,
+    body: None | OperatorActBodyType0 | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/ops/v1/orders/{order_id}/actions/{action}".format(
+            order_id=quote(str(order_id), safe=""),
+            action=quote(str(action), safe=""),
+        ),
+    }
+
+    if isinstance(body, OperatorActBodyType0):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OperatorOrder | OpsError | None:
+    if response.status_code == 200:
+        response_200 = OperatorOrder.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = OpsError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = OpsError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = OpsError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = OpsError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = OpsError.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = OpsError.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = OpsError.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = OpsError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = OpsError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = OpsError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = OpsError.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = OpsError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OperatorOrder | OpsError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_id: str,
+    action: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | OperatorActBodyType0 | Unset = UNSET,
+) -> Response[OperatorOrder | OpsError]:
+    """Move an order of any flow
+
+     The actions the order's flow declares, each with its own inputs (docs/operations.md):
+    a mask order's factory steps, a devices order's fulfillment, a pharmacy order's status and
+    payment, a cases order's retry, cancel and an http pharmacy's progress.
+
+    Args:
+        order_id (str):
+        action (str):
+        body (None | OperatorActBodyType0 | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OperatorOrder | OpsError]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        action=action,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_id: str,
+    action: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | OperatorActBodyType0 | Unset = UNSET,
+) -> OperatorOrder | OpsError | None:
+    """Move an order of any flow
+
+     The actions the order's flow declares, each with its own inputs (docs/operations.md):
+    a mask order's factory steps, a devices order's fulfillment, a pharmacy order's status and
+    payment, a cases order's retry, cancel and an http pharmacy's progress.
+
+    Args:
+        order_id (str):
+        action (str):
+        body (None | OperatorActBodyType0 | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OperatorOrder | OpsError
+    """
+
+    return sync_detailed(
+        order_id=order_id,
+        action=action,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    order_id: str,
+    action: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | OperatorActBodyType0 | Unset = UNSET,
+) -> Response[OperatorOrder | OpsError]:
+    """Move an order of any flow
+
+     The actions the order's flow declares, each with its own inputs (docs/operations.md):
+    a mask order's factory steps, a devices order's fulfillment, a pharmacy order's status and
+    payment, a cases order's retry, cancel and an http pharmacy's progress.
+
+    Args:
+        order_id (str):
+        action (str):
+        body (None | OperatorActBodyType0 | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OperatorOrder | OpsError]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        action=action,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_id: str,
+    action: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | OperatorActBodyType0 | Unset = UNSET,
+) -> OperatorOrder | OpsError | None:
+    """Move an order of any flow
+
+     The actions the order's flow declares, each with its own inputs (docs/operations.md):
+    a mask order's factory steps, a devices order's fulfillment, a pharmacy order's status and
+    payment, a cases order's retry, cancel and an http pharmacy's progress.
+
+    Args:
+        order_id (str):
+        action (str):
+        body (None | OperatorActBodyType0 | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OperatorOrder | OpsError
+    """
+
+    return (
+        await asyncio_detailed(
+            order_id=order_id,
+            action=action,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.operator_delete_endpoint_mode import OperatorDeleteEndpointMode
+from ...models.ops_error import OpsError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    slug: str,
+    endpoint_id: str,
+    *,
+    mode: OperatorDeleteEndpointMode | Unset = OperatorDeleteEndpointMode.LIVE,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_mode: str | Unset = UNSET
+    if not isinstance(mode, Unset):
+        json_mode = mode.value
+
+    params["mode"] = json_mode
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/api/ops/v1/accounts/{slug}/webhooks/{endpoint_id}".format(
+            slug=quote(str(slug), safe=""),
+            endpoint_id=quote(str(endpoint_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | OpsError | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = OpsError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = OpsError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = OpsError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = OpsError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = OpsError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = OpsError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = OpsError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | OpsError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    slug: str,
+    endpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+    mode: OperatorDeleteEndpointMode | Unset = OperatorDeleteEndpointMode.LIVE,
+) -> Response[Any | OpsError]:
+    """Remove an account's endpoint
+
+    Args:
+        slug (str):
+        endpoint_id (str):
+        mode (OperatorDeleteEndpointMode | Unset):  Default: OperatorDeleteEndpointMode.LIVE.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | OpsError]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        endpoint_id=endpoint_id,
+        mode=mode,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    slug: str,
+    endpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+    mode: OperatorDeleteEndpointMode | Unset = OperatorDeleteEndpointMode.LIVE,
+) -> Any | OpsError | None:
+    """Remove an account's endpoint
+
+    Args:
+        slug (str):
+        endpoint_id (str):
+        mode (OperatorDeleteEndpointMode | Unset):  Default: OperatorDeleteEndpointMode.LIVE.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | OpsError
+    """
+
+    return sync_detailed(
+        slug=slug,
+        endpoint_id=endpoint_id,
+        client=client,
+        mode=mode,
+    ).parsed
+
+
+async def asyncio_detailed(
+    slug: str,
+    endpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+    mode: OperatorDeleteEndpointMode | Unset = OperatorDeleteEndpointMode.LIVE,
+) -> Response[Any | OpsError]:
+    """Remove an account's endpoint
+
+    Args:
+        slug (str):
+        endpoint_id (str):
+        mode (OperatorDeleteEndpointMode | Unset):  Default: OperatorDeleteEndpointMode.LIVE.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | OpsError]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        endpoint_id=endpoint_id,
+        mode=mode,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    slug: str,
+    endpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+    mode: OperatorDeleteEndpointMode | Unset = OperatorDeleteEndpointMode.LIVE,
+) -> Any | OpsError | None:
+    """Remove an account's endpoint
+
+    Args:
+        slug (str):
+        endpoint_id (str):
+        mode (OperatorDeleteEndpointMode | Unset):  Default: OperatorDeleteEndpointMode.LIVE.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | OpsError
+    """
+
+    return (
+        await asyncio_detailed(
+            slug=slug,
+            endpoint_id=endpoint_id,
+            client=client,
+            mode=mode,
+        )
+    ).parsed

@@ -1,0 +1,184 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.pharmacy_error import PharmacyError
+from ...models.pharmacy_order_page import PharmacyOrderPage
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/orders/",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PharmacyError | PharmacyOrderPage | None:
+    if response.status_code == 200:
+        response_200 = PharmacyOrderPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = PharmacyError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = PharmacyError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = PharmacyError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = PharmacyError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = PharmacyError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = PharmacyError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = PharmacyError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PharmacyError | PharmacyOrderPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[PharmacyError | PharmacyOrderPage]:
+    """List orders
+
+     DRF page-number pagination (`?page=`, `page_size` up to 100); `search` over the patient's
+    full name; filters `patient`, `order_status__in`, `exclude_order_status__in`, `payment_status__in`,
+    `expected_delivery_date_before`/`_after`, `max_delivery_date_before`/`_after`; `ordering` by
+    `created_at` (default `-created_at`) or `expected_delivery_date`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PharmacyError | PharmacyOrderPage]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+) -> PharmacyError | PharmacyOrderPage | None:
+    """List orders
+
+     DRF page-number pagination (`?page=`, `page_size` up to 100); `search` over the patient's
+    full name; filters `patient`, `order_status__in`, `exclude_order_status__in`, `payment_status__in`,
+    `expected_delivery_date_before`/`_after`, `max_delivery_date_before`/`_after`; `ordering` by
+    `created_at` (default `-created_at`) or `expected_delivery_date`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PharmacyError | PharmacyOrderPage
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[PharmacyError | PharmacyOrderPage]:
+    """List orders
+
+     DRF page-number pagination (`?page=`, `page_size` up to 100); `search` over the patient's
+    full name; filters `patient`, `order_status__in`, `exclude_order_status__in`, `payment_status__in`,
+    `expected_delivery_date_before`/`_after`, `max_delivery_date_before`/`_after`; `ordering` by
+    `created_at` (default `-created_at`) or `expected_delivery_date`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PharmacyError | PharmacyOrderPage]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+) -> PharmacyError | PharmacyOrderPage | None:
+    """List orders
+
+     DRF page-number pagination (`?page=`, `page_size` up to 100); `search` over the patient's
+    full name; filters `patient`, `order_status__in`, `exclude_order_status__in`, `payment_status__in`,
+    `expected_delivery_date_before`/`_after`, `max_delivery_date_before`/`_after`; `ordering` by
+    `created_at` (default `-created_at`) or `expected_delivery_date`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PharmacyError | PharmacyOrderPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,201 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.sent import Sent
+from ...models.webhooks_error import WebhooksError
+from ...types import Response
+
+
+def _get_kwargs(
+    endpoint_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/webhooks/v1/endpoints/{endpoint_id}/test".format(
+            endpoint_id=quote(str(endpoint_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Sent | WebhooksError | None:
+    if response.status_code == 202:
+        response_202 = Sent.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = WebhooksError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = WebhooksError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = WebhooksError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = WebhooksError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = WebhooksError.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 413:
+        response_413 = WebhooksError.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = WebhooksError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = WebhooksError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = WebhooksError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Sent | WebhooksError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    endpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Sent | WebhooksError]:
+    """Send a webhook.test event
+
+    Args:
+        endpoint_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Sent | WebhooksError]
+    """
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    endpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Sent | WebhooksError | None:
+    """Send a webhook.test event
+
+    Args:
+        endpoint_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Sent | WebhooksError
+    """
+
+    return sync_detailed(
+        endpoint_id=endpoint_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    endpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Sent | WebhooksError]:
+    """Send a webhook.test event
+
+    Args:
+        endpoint_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Sent | WebhooksError]
+    """
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    endpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Sent | WebhooksError | None:
+    """Send a webhook.test event
+
+    Args:
+        endpoint_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Sent | WebhooksError
+    """
+
+    return (
+        await asyncio_detailed(
+            endpoint_id=endpoint_id,
+            client=client,
+        )
+    ).parsed

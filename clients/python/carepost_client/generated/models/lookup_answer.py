@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.lookup import Lookup
+
+
+T = TypeVar("T", bound="LookupAnswer")
+
+
+@_attrs_define
+class LookupAnswer:
+    """
+    Attributes:
+        success (bool):
+        data (Lookup): The parsed barcode, what it resolved to, and the sections its request_type names.
+    """
+
+    success: bool
+    data: Lookup
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.lookup import Lookup
+
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        data = Lookup.from_dict(d.pop("data"))
+
+        lookup_answer = cls(
+            success=success,
+            data=data,
+        )
+
+        lookup_answer.additional_properties = d
+        return lookup_answer
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class MaskType(StrEnum):
+    CPAP = "cpap"
+    NOSE = "nose"
+
+    def __str__(self) -> str:
+        return str(self.value)
