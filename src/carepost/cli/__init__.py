@@ -12,6 +12,7 @@ import typer
 from carepost import flows, serving
 from carepost.cli.factory import operators_app, orders_app
 from carepost.cli.keys import keys_app
+from carepost.cli.listen import listen
 from carepost.cli.support import database, fail_on_core_errors
 from carepost.cli.users import users_app
 from carepost.cli.webhooks import webhooks_app
@@ -26,6 +27,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(operators_app, name="operators")
 app.add_typer(orders_app, name="orders")
 app.add_typer(webhooks_app, name="webhooks")
+app.command()(listen)
 
 
 @app.command()
