@@ -45,6 +45,8 @@ class Documentation:
     error: type[BaseModel]  # the error envelope
     security: dict[str, dict[str, Any]] = field(default_factory=dict)  # scheme name -> OpenAPI security scheme
     errors: tuple[int, ...] = COMMON_ERRORS
+    # Whether a request takes every scheme at once (the pharmacy's key and token), or any one of them.
+    all_schemes: bool = False
 
 
 # Bodies a route reads itself (to refuse each field in its contract's own words), documented by
@@ -102,7 +104,8 @@ def _declare(document: dict[str, Any], surfaces: Surfaces) -> None:
             for status in statuses:
                 responses.setdefault(str(status), _error_response(status, error_ref))
             if docs.security and "security" not in operation:
-                operation["security"] = [{name: []} for name in docs.security]
+                names = list(docs.security)
+                operation["security"] = [dict.fromkeys(names, [])] if docs.all_schemes else [{name: []} for name in names]
 
 
 def _name_operations(document: dict[str, Any]) -> None:

@@ -39,7 +39,7 @@ route = paths.route_on(router)
     "POST",
     summary="Obtain an access token",
     responses={200: {"model": shapes.AccessToken}},
-    openapi_extra=body_example(examples.TOKEN),
+    openapi_extra={**body_example(examples.TOKEN), "security": [{"PharmacyApiKey": []}]},
 )
 async def obtain_token(body: TokenIn, caller: KeyCallerDep, runtime: RuntimeDep) -> JSONResponse:
     """The account's API key in `X-API-Key` and a user's `email` and `password`; the token's

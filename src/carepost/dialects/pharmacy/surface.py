@@ -25,5 +25,6 @@ SURFACE = Surface(
                 "description": "A user's access token from POST /api/token/ (with the same key).",
             },
         },
+        all_schemes=True,  # the key and the token on every request; the token endpoint takes the key alone
     ),
 )
