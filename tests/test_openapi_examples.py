@@ -53,3 +53,30 @@ def test_two_models_of_one_name_are_refused():
     schemas: dict = {"Address": {"properties": {"lineOne": {}, "city": {}}}}
     with pytest.raises(ValueError, match="Two models are named Address"):
         openapi._component(schemas, Address)
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "status", "words"),
+    [
+        ("/api/partner/v1/orders", "post", "422", "clinic not configured"),
+        ("/api/partner/v1/orders", "post", "409", "idempotency_key reused by another key"),
+        ("/api/partner/v1/orders/{vitacore_order_id}/cancel", "post", "409", "scan upload complete"),
+        ("/api/partner/v1/fupc/lookup", "get", "400", "FUPC is not 7 alphanumeric characters"),
+        ("/api/v1/cases/{case_id}", "post", "403", "case does not belong to the organization"),
+        ("/api/v3/order", "post", "403", "Access Denied"),
+        ("/api/token/", "post", "401", "email/password pair is not correct"),
+    ],
+)
+async def test_documented_errors_are_described_in_the_contracts_own_words(document, path, method, status, words):
+    assert words in document["paths"][path][method]["responses"][status]["description"]
+
+
+async def test_every_json_request_body_has_an_example(document):
+    missing = [
+        f"{method.upper()} {path}"
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        if "application/json" in operation.get("requestBody", {}).get("content", {})
+        and "example" not in operation["requestBody"]["content"]["application/json"]
+    ]
+    assert missing == []

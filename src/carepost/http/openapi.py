@@ -47,6 +47,8 @@ class Documentation:
     errors: tuple[int, ...] = COMMON_ERRORS
     # Whether a request takes every scheme at once (the pharmacy's key and token), or any one of them.
     all_schemes: bool = False
+    # The contract's own words for a status, where it says what it means (else the HTTP phrase).
+    described: dict[int, str] = field(default_factory=dict)
 
 
 # Bodies a route reads itself (to refuse each field in its contract's own words), documented by
@@ -102,7 +104,7 @@ def _declare(document: dict[str, Any], surfaces: Surfaces) -> None:
                 del responses["422"]
             statuses = (*docs.errors, *(BODY_ERRORS if method in _BODY_METHODS else ()))
             for status in statuses:
-                responses.setdefault(str(status), _error_response(status, error_ref))
+                responses.setdefault(str(status), _error_response(status, error_ref, docs.described.get(status)))
             if docs.security and "security" not in operation:
                 names = list(docs.security)
                 operation["security"] = [dict.fromkeys(names, [])] if docs.all_schemes else [{name: []} for name in names]
@@ -173,10 +175,12 @@ def _component(schemas: dict[str, Any], model: type[BaseModel]) -> dict[str, str
     return {"$ref": f"#/components/schemas/{model.__name__}"}
 
 
-def _error_response(status: int, schema: dict[str, str]) -> dict[str, Any]:
-    return {"description": HTTPStatus(status).phrase, "content": {"application/json": {"schema": schema}}}
+def _error_response(status: int, schema: dict[str, str], description: str | None = None) -> dict[str, Any]:
+    return {"description": description or HTTPStatus(status).phrase, "content": {"application/json": {"schema": schema}}}
 
 
-def error_responses(model: type[BaseModel], *statuses: int) -> dict[int | str, dict[str, Any]]:
-    """For a route's `responses=`: statuses beyond its surface's (a 409, a 422, a 502), in `model`."""
-    return {status: {"model": model, "description": HTTPStatus(status).phrase} for status in statuses}
+def error_responses(model: type[BaseModel], *statuses: int, described: dict[int, str] | None = None) -> dict[int | str, dict[str, Any]]:
+    """For a route's `responses=`: statuses beyond its surface's (a 409, a 422, a 502), and those
+    its contract describes for this operation (`described`: the contract's words), in `model`."""
+    words = described or {}
+    return {status: {"model": model, "description": words.get(status) or HTTPStatus(status).phrase} for status in (*statuses, *words)}

@@ -15,7 +15,7 @@ from carepost.core.operators import service as operators
 from carepost.core.orders import events
 from carepost.http import action_bodies
 from carepost.http.json_response import JSONResponse
-from carepost.http.openapi import error_responses
+from carepost.http.openapi import body_example, error_responses
 from carepost.http.operators import OperatorDep, OpsError
 from carepost.http.runtime import RuntimeDep
 from carepost.ops import shapes
@@ -51,6 +51,7 @@ async def get_order(order_id: str, operator: OperatorDep, runtime: RuntimeDep) -
     "/orders/{order_id}/actions/{action}",
     summary="Move an order of any flow",
     responses={200: {"model": shapes.OperatorOrder}, **error_responses(OpsError, 409, 422, 502)},
+    openapi_extra=body_example({"note": "Done by hand"}),
 )
 async def act(
     order_id: str, action: Annotated[str, Path(max_length=64)], operator: OperatorDep, runtime: RuntimeDep,

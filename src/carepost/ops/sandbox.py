@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from carepost.core.accounts import service as accounts
 from carepost.core.sandbox import autopilot
 from carepost.http.json_response import JSONResponse
+from carepost.http.openapi import body_example
 from carepost.http.operators import OperatorDep
 from carepost.http.runtime import RuntimeDep
 from carepost.http.shapes import Shape
@@ -18,7 +19,7 @@ router = APIRouter(prefix="/api/ops/v1/accounts/{slug}/sandbox", tags=["operator
 
 
 class SandboxIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"autopilot": True, "autopilot_interval_seconds": 3}]})
+    model_config = ConfigDict(extra="forbid")
 
     autopilot: StrictBool
     autopilot_interval_seconds: Annotated[float, Field(ge=0, le=autopilot.LONGEST_INTERVAL_SECONDS)] | None = None
@@ -40,7 +41,10 @@ async def get_sandbox(slug: str, operator: OperatorDep, runtime: RuntimeDep) -> 
         return JSONResponse(_shown(await autopilot.settings_of(session, account.id)))
 
 
-@router.put("", summary="Turn an account's autopilot on or off", responses={200: {"model": Sandbox}})
+@router.put(
+    "", summary="Turn an account's autopilot on or off", responses={200: {"model": Sandbox}},
+    openapi_extra=body_example({"autopilot": True, "autopilot_interval_seconds": 3}),
+)
 async def put_sandbox(slug: str, body: SandboxIn, operator: OperatorDep, runtime: RuntimeDep) -> JSONResponse:
     """On: each new test order walks its happy path by itself, a step every
     `autopilot_interval_seconds` (unchanged unless given). Off: test orders stay where they are."""

@@ -11,10 +11,11 @@ from fastapi.responses import Response
 from carepost.core.accounts import service as accounts
 from carepost.core.webhooks import endpoints, replay
 from carepost.http.json_response import JSONResponse
+from carepost.http.openapi import body_example
 from carepost.http.operators import OperatorDep
 from carepost.http.runtime import RuntimeDep
 from carepost.http.wire import Moment
-from carepost.webhooks_api import mapping, shapes
+from carepost.webhooks_api import examples, mapping, shapes
 from carepost.webhooks_api.schemas import EndpointIn, EndpointPatch, ReplayIn
 
 router = APIRouter(prefix="/api/ops/v1/accounts/{slug}/webhooks", tags=["operator"], strict_content_type=False)
@@ -29,7 +30,10 @@ async def list_endpoints(slug: str, operator: OperatorDep, runtime: RuntimeDep, 
     return JSONResponse({"data": [mapping.endpoint(e) for e in found]})
 
 
-@router.post("", status_code=201, summary="Add an endpoint for an account", responses={201: {"model": shapes.EndpointWithSecret}})
+@router.post(
+    "", status_code=201, summary="Add an endpoint for an account", responses={201: {"model": shapes.EndpointWithSecret}},
+    openapi_extra=body_example(examples.ENDPOINT),
+)
 async def add_endpoint(slug: str, body: EndpointIn, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live") -> JSONResponse:
     """The signing secret is in this answer only; hand it to the partner."""
     async with runtime.db.transaction() as session:
@@ -40,7 +44,10 @@ async def add_endpoint(slug: str, body: EndpointIn, operator: OperatorDep, runti
         return JSONResponse(mapping.endpoint(made.endpoint, secret=made.secret), status_code=201)
 
 
-@router.patch("/{endpoint_id}", summary="Change an account's endpoint", responses={200: {"model": shapes.Endpoint}})
+@router.patch(
+    "/{endpoint_id}", summary="Change an account's endpoint", responses={200: {"model": shapes.Endpoint}},
+    openapi_extra=body_example({**examples.ENDPOINT_PATCH, "enabled": True}),
+)
 async def patch_endpoint(
     slug: str, endpoint_id: str, body: EndpointPatch, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live"
 ) -> JSONResponse:
@@ -61,7 +68,10 @@ async def delete_endpoint(slug: str, endpoint_id: str, operator: OperatorDep, ru
     return Response(status_code=204)
 
 
-@router.post("/{endpoint_id}/replay", status_code=202, summary="Send an endpoint's failed events again", responses={202: {"model": shapes.Replayed}})
+@router.post(
+    "/{endpoint_id}/replay", status_code=202, summary="Send an endpoint's failed events again", responses={202: {"model": shapes.Replayed}},
+    openapi_extra=body_example(examples.REPLAY),
+)
 async def replay_failed(
     slug: str, endpoint_id: str, body: ReplayIn, operator: OperatorDep, runtime: RuntimeDep, mode: ModeParam = "live"
 ) -> JSONResponse:

@@ -11,9 +11,10 @@ from fastapi.responses import Response
 from carepost.core.webhooks import endpoints, event_log, replay
 from carepost.core.webhooks.policy import WebhookPolicy
 from carepost.http.json_response import JSONResponse
+from carepost.http.openapi import body_example
 from carepost.http.runtime import Runtime, RuntimeDep
 from carepost.http.wire import Moment
-from carepost.webhooks_api import mapping, shapes
+from carepost.webhooks_api import examples, mapping, shapes
 from carepost.webhooks_api.auth import CallerDep
 from carepost.webhooks_api.schemas import EndpointIn, EndpointPatch, ReplayIn
 
@@ -26,7 +27,10 @@ def _policy(runtime: Runtime) -> WebhookPolicy:
 
 
 
-@router.post("/endpoints", status_code=201, summary="Add an endpoint", responses={201: {"model": shapes.EndpointWithSecret}})
+@router.post(
+    "/endpoints", status_code=201, summary="Add an endpoint", responses={201: {"model": shapes.EndpointWithSecret}},
+    openapi_extra=body_example(examples.ENDPOINT),
+)
 async def create_endpoint(body: EndpointIn, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
     """The answer holds the signing `secret`, shown this once."""
     caller.require_write()
@@ -51,7 +55,10 @@ async def get_endpoint(endpoint_id: str, caller: CallerDep, runtime: RuntimeDep)
         return JSONResponse(mapping.endpoint(await endpoints.get(session, scope=caller.scope, endpoint_id=endpoint_id)))
 
 
-@router.patch("/endpoints/{endpoint_id}", summary="Change an endpoint", responses={200: {"model": shapes.Endpoint}})
+@router.patch(
+    "/endpoints/{endpoint_id}", summary="Change an endpoint", responses={200: {"model": shapes.Endpoint}},
+    openapi_extra=body_example(examples.ENDPOINT_PATCH),
+)
 async def patch_endpoint(endpoint_id: str, body: EndpointPatch, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
     """Any of `url`, `description`, `event_types` (null: every type), `enabled`."""
     caller.require_write()
@@ -144,7 +151,10 @@ async def replay_event(event_id: str, caller: CallerDep, runtime: RuntimeDep) ->
         return JSONResponse({"replayed": await replay.replay_event(session, scope=caller.scope, event_id=event_id)}, status_code=202)
 
 
-@router.post("/endpoints/{endpoint_id}/replay", status_code=202, summary="Send failed events again", responses={202: {"model": shapes.Replayed}})
+@router.post(
+    "/endpoints/{endpoint_id}/replay", status_code=202, summary="Send failed events again", responses={202: {"model": shapes.Replayed}},
+    openapi_extra=body_example(examples.REPLAY),
+)
 async def replay_failed(endpoint_id: str, body: ReplayIn, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
     """Every delivery to this endpoint that failed, made since `since`."""
     caller.require_write()

@@ -103,3 +103,4 @@ OPEN_CASE_EXAMPLE: dict[str, Any] = {
     "patient": {"firstName": "Maria", "lastName": "Garcia", "dateOfBirth": "1980-04-02", "sex": "female", "email": "maria@example.com"}
 }
 CASE_ID_EXAMPLE = DEMO_TEST_CASE
+TEST_HELPER_EXAMPLE: dict[str, Any] = {"note": "Moved from the API docs"}  # accept; `ship` takes carrier and tracking_number

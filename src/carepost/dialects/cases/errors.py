@@ -16,6 +16,13 @@ TITLES = {
     408: "Request timeout", 409: "Conflict", 413: "Payload too large", 422: "Unprocessable request", 429: "Too many requests",
     500: "Internal server error", 503: "Service unavailable",
 }
+# Contract 003's "Error Scenarios", as the OpenAPI document describes each status.
+SCENARIOS = {
+    400: "Bad Request: missing required fields, invalid field formats, invalid state codes, invalid email format, "
+    "invalid postal code format, or a missing API key",
+    401: "Unauthorized: invalid or missing API key, or organization not found",
+    403: "Forbidden: case does not belong to the organization, or permission denied",
+}
 # Contract 003 lists "Organization not found" under 401: an account without the cases API is no organization here.
 _STATUS_BY_CODE = {"idempotency_key_mismatch": 422, "dialect_disabled": 401}
 # Our words for the edge's problems, in the contract's style.

@@ -12,15 +12,20 @@ from carepost.core.accounts import service as accounts
 from carepost.core.accounts.service import Scope
 from carepost.core.cases import cases as case_service
 from carepost.core.cases import operations as cases
+from carepost.dialects.cases import bodies
 from carepost.dialects.cases import mapping as case_bodies
 from carepost.http.json_response import JSONResponse
+from carepost.http.openapi import documented_body
 from carepost.http.operators import OperatorDep
 from carepost.http.runtime import RuntimeDep
 
 router = APIRouter(prefix="/api/ops/v1", tags=["operator"], strict_content_type=False)
 
 
-@router.post("/accounts/{slug}/cases", summary="Open a case for an organization")
+@router.post(
+    "/accounts/{slug}/cases", summary="Open a case for an organization",
+    openapi_extra=documented_body(bodies.CasesOpenCaseIn, bodies.OPEN_CASE_EXAMPLE),
+)
 async def open_case(slug: str, body: Annotated[Any, Body()], operator: OperatorDep, runtime: RuntimeDep, mode: Literal["live",
     "test"] = "live") -> JSONResponse:
     """The body of the organization's own `POST /api/v1/cases` (docs/cases.md); `?mode=` picks the case's mode."""

@@ -17,5 +17,6 @@ SURFACE = Surface(
         security={
             "CvApiKey": {"type": "apiKey", "in": "header", "name": "cv-api-key", "description": "The organization's API key (cpk_live_… or cpk_test_…)."}
         },
+        described=errors.SCENARIOS,
     ),
 )

@@ -12,11 +12,11 @@ from fastapi import APIRouter, Path
 from carepost.core.cases import cases as case_service
 from carepost.core.cases.flow import FLOW
 from carepost.core.orders import test_helpers
-from carepost.dialects.cases import mapping, shapes
+from carepost.dialects.cases import bodies, mapping, shapes
 from carepost.dialects.cases.auth import OrganizationDep
 from carepost.http.action_bodies import any_action_model, given_to
 from carepost.http.json_response import JSONResponse
-from carepost.http.openapi import error_responses
+from carepost.http.openapi import body_example, error_responses
 from carepost.http.runtime import RuntimeDep
 
 PREFIX = "/api/v1/test_helpers"
@@ -30,6 +30,7 @@ CasesTestHelperIn = any_action_model("cases_test_helper", tuple(FLOW.action(a) f
     f"{PREFIX}/cases/{{case_id}}/orders/{{order_id}}/{{action}}",
     summary="Sandbox: move a test order as the pharmacy would",
     responses={200: {"model": shapes.OrderMoved}, **error_responses(shapes.CasesError, 400, 403, 404, 409)},
+    openapi_extra=body_example(bodies.TEST_HELPER_EXAMPLE),
 )
 async def move_test_order(
     case_id: Annotated[str, Path(max_length=64)],

@@ -18,11 +18,12 @@ from carepost.core.models import Patient
 from carepost.core.patients import service as patients
 from carepost.core.patients import sites
 from carepost.core.patients.views import patient_views
-from carepost.dialects.devices import mapping, shapes
+from carepost.dialects.devices import examples, mapping, shapes
 from carepost.dialects.devices.auth import ReaderDep, WriterDep
 from carepost.dialects.devices.params import IdFilter, PageNumber, PageSize, RowId
 from carepost.dialects.devices.schemas import PatientFieldsIn, SiteIn
 from carepost.http.json_response import JSONResponse
+from carepost.http.openapi import body_example
 from carepost.http.runtime import RuntimeDep
 
 router = APIRouter()
@@ -32,7 +33,7 @@ async def _patient(session: AsyncSession, caller: Caller, patient: Patient, stat
     return JSONResponse(mapping.patient(view), status_code=status)
 
 
-@router.post("/patient", status_code=201, summary="Create a patient", responses={201: {"model": shapes.Patient}})
+@router.post("/patient", status_code=201, summary="Create a patient", responses={201: {"model": shapes.Patient}}, openapi_extra=body_example(examples.PATIENT))
 async def create_patient(body: PatientFieldsIn, caller: WriterDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         patient = await patients.create_patient(session, scope=caller.scope, patient_in=mapping.patient_in(body))
@@ -63,7 +64,7 @@ async def get_patient(patient_id: RowId, caller: ReaderDep, runtime: RuntimeDep)
         return await _patient(session, caller, await patients.get_patient(session, scope=caller.scope, patient_id=patient_id))
 
 
-@router.put("/patient/{patient_id}", summary="Update a patient", responses={200: {"model": shapes.Patient}})
+@router.put("/patient/{patient_id}", summary="Update a patient", responses={200: {"model": shapes.Patient}}, openapi_extra=body_example(examples.PATIENT))
 async def update_patient(patient_id: RowId, body: PatientFieldsIn, caller: WriterDep, runtime: RuntimeDep) -> JSONResponse:
     """Replaces what the customer manages, checked like a new patient."""
     async with runtime.db.transaction() as session:
@@ -80,7 +81,7 @@ async def archive_patient(patient_id: RowId, caller: WriterDep, runtime: Runtime
         return await _patient(session, caller, patient)
 
 
-@router.post("/site", status_code=201, summary="Create a site", responses={201: {"model": shapes.Site}})
+@router.post("/site", status_code=201, summary="Create a site", responses={201: {"model": shapes.Site}}, openapi_extra=body_example(examples.SITE))
 async def create_site(body: SiteIn, caller: WriterDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         site = await sites.create_site(session, scope=caller.scope, site_in=mapping.site_in(body))
@@ -103,7 +104,7 @@ async def get_site(site_id: RowId, caller: ReaderDep, runtime: RuntimeDep) -> JS
         return JSONResponse(mapping.site(await sites.get_site(session, scope=caller.scope, site_id=site_id)))
 
 
-@router.put("/site/{site_id}", summary="Update a site", responses={200: {"model": shapes.Site}})
+@router.put("/site/{site_id}", summary="Update a site", responses={200: {"model": shapes.Site}}, openapi_extra=body_example(examples.SITE))
 async def update_site(site_id: RowId, body: SiteIn, caller: WriterDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         site = await sites.update_site(session, scope=caller.scope, site_id=site_id, site_in=mapping.site_in(body))

@@ -35,7 +35,8 @@ router.include_router(people_router)
     summary="Create order",
     responses={
         201: {"model": shapes.Order, "description": "The order, placed"},
-        **error_responses(shapes.DevicesError, 409, 422),  # an Idempotency-Key in use, or reused with another body
+        # An Idempotency-Key in use (409), or reused with another body (422).
+        **error_responses(shapes.DevicesError, 409, 422, described=examples.CREATE_ERRORS),
     },
     openapi_extra=body_example(examples.CREATE_ORDER),
 )
@@ -84,6 +85,7 @@ async def get_order(order_id: RowId, caller: ReaderDep, runtime: RuntimeDep) -> 
     "/test_helpers/order/{order_id}/{action}",
     summary="Sandbox: move a test order as fulfillment would",
     responses={200: {"model": shapes.Order}, **error_responses(shapes.DevicesError, 409)},
+    openapi_extra=body_example(examples.TEST_HELPER),
 )
 async def advance_test_order(
     order_id: RowId, action: str, caller: WriterDep, runtime: RuntimeDep, body: LogisticsActionIn | None = None

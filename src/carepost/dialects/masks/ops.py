@@ -10,8 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from carepost.core.accounts import service as accounts
 from carepost.core.manufacturing import scan_email
 from carepost.core.notifications.templates import MAX_TEMPLATE_LENGTH
+from carepost.dialects.masks import examples
 from carepost.http.json_response import JSONResponse
-from carepost.http.openapi import error_responses
+from carepost.http.openapi import body_example, error_responses
 from carepost.http.operators import OperatorDep, OpsError
 from carepost.http.runtime import RuntimeDep
 from carepost.http.shapes import Shape
@@ -58,6 +59,7 @@ async def get_patient_email(slug: str, operator: OperatorDep, runtime: RuntimeDe
     "/accounts/{slug}/masks/patient-email",
     summary="Change a clinic's patient scan e-mail template",
     responses={200: {"model": PatientEmailTemplate}, **error_responses(OpsError, 422)},
+    openapi_extra=body_example(examples.PATIENT_EMAIL),
 )
 async def put_patient_email(slug: str, body: PatientEmailIn, operator: OperatorDep, runtime: RuntimeDep) -> JSONResponse:
     """Placeholders: {{patient_first_name}}, {{patient_name}}, {{mask_product_name}}, {{scan_upload_url}},

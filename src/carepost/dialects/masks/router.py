@@ -31,7 +31,7 @@ router.include_router(lookups_router)
     responses={
         201: {"model": shapes.OrderCreatedAnswer, "description": "The order, placed"},
         200: {"model": shapes.OrderCreatedAnswer, "description": "The first answer again: an idempotent replay"},
-        **error_responses(shapes.MasksError, 409, 422, 502),
+        **error_responses(shapes.MasksError, described=examples.CREATE_ERRORS),
     },
     openapi_extra=body_example(examples.CREATE_ORDER),
 )
@@ -66,7 +66,10 @@ async def create_order(
     return JSONResponse(response_body, status_code=outcome.status)
 
 
-@router.get("/orders/{vitacore_order_id}/status", summary="Order status", responses={200: {"model": shapes.OrderStatusAnswer}})
+@router.get(
+    "/orders/{vitacore_order_id}/status", summary="Order status",
+    responses={200: {"model": shapes.OrderStatusAnswer}, **error_responses(shapes.MasksError, described=examples.STATUS_ERRORS)},
+)
 async def order_status(vitacore_order_id: str, request: Request, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
     async with runtime.db.transaction() as session:
         view = await made_to_measure.read_status(
@@ -78,7 +81,7 @@ async def order_status(vitacore_order_id: str, request: Request, caller: CallerD
 @router.post(
     "/orders/{vitacore_order_id}/cancel",
     summary="Cancel order",
-    responses={200: {"model": shapes.CancelledAnswer}, **error_responses(shapes.MasksError, 409, 502)},
+    responses={200: {"model": shapes.CancelledAnswer}, **error_responses(shapes.MasksError, 502, described=examples.CANCEL_ERRORS)},
     openapi_extra=body_example(examples.CANCEL_ORDER),
 )
 async def cancel_order(

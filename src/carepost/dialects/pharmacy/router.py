@@ -38,7 +38,7 @@ route = paths.route_on(router)
     "/api/token/",
     "POST",
     summary="Obtain an access token",
-    responses={200: {"model": shapes.AccessToken}},
+    responses={200: {"model": shapes.AccessToken}, **error_responses(shapes.PharmacyError, described=examples.TOKEN_ERRORS)},
     openapi_extra={**body_example(examples.TOKEN), "security": [{"PharmacyApiKey": []}]},
 )
 async def obtain_token(body: TokenIn, caller: KeyCallerDep, runtime: RuntimeDep) -> JSONResponse:
@@ -62,6 +62,7 @@ async def obtain_token(body: TokenIn, caller: KeyCallerDep, runtime: RuntimeDep)
     "POST",
     summary="Calculate an order's totals",
     responses={200: {"model": shapes.Calculation}},
+    openapi_extra=body_example(examples.CREATE_ORDER),
 )
 async def calculate(
     body: CreateOrderIn,
@@ -86,7 +87,7 @@ async def calculate(
     status_code=201,
     summary="Create an order",
     responses={201: {"model": shapes.AnsweredOrder}, 200: {"model": shapes.AnsweredOrder, "description": "An idempotent replay"},
-        **error_responses(shapes.PharmacyError, 409, 422)},
+        **error_responses(shapes.PharmacyError, 409, 422, described=examples.CREATE_ERRORS)},
     openapi_extra=body_example(examples.CREATE_ORDER),
 )
 async def create_order(
@@ -153,6 +154,7 @@ async def get_order(order_id: paths.OrderId, caller: SignedInDep, runtime: Runti
     "PATCH",
     summary="Change an order's products, or cancel it",
     responses={200: {"model": shapes.AnsweredOrder}},
+    openapi_extra=body_example(examples.PATCH_ORDER),
 )
 async def patch_order(order_id: paths.OrderId, body: PatchOrderIn, caller: SignedInDep, runtime: RuntimeDep) -> JSONResponse:
     """`{"details": [...]}` replaces the products and recomputes every total while the order is
@@ -176,6 +178,7 @@ async def patch_order(order_id: paths.OrderId, body: PatchOrderIn, caller: Signe
     "PUT",
     summary="Request an order's invoice",
     responses={200: {"model": shapes.AnsweredOrder}},
+    openapi_extra=body_example(examples.REQUEST_INVOICE),
 )
 async def request_invoice(
     order_id: paths.OrderId,

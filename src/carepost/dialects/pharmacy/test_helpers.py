@@ -12,11 +12,11 @@ from fastapi import APIRouter
 from carepost.core.orders import test_helpers
 from carepost.core.retail import reading
 from carepost.core.retail.flow import FLOW
-from carepost.dialects.pharmacy import mapping, paths, shapes
+from carepost.dialects.pharmacy import examples, mapping, paths, shapes
 from carepost.dialects.pharmacy.auth import SignedInDep
 from carepost.http.action_bodies import any_action_model, given_to
 from carepost.http.json_response import JSONResponse
-from carepost.http.openapi import error_responses
+from carepost.http.openapi import body_example, error_responses
 from carepost.http.runtime import RuntimeDep
 
 PREFIX = "/api/test_helpers"
@@ -32,6 +32,7 @@ PharmacyTestHelperIn = any_action_model("pharmacy_test_helper", tuple(FLOW.actio
     "POST",
     summary="Sandbox: move a test order as the pharmacy would",
     responses={200: {"model": shapes.AnsweredOrder}, **error_responses(shapes.PharmacyError, 400, 403, 404, 409)},
+    openapi_extra=body_example(examples.TEST_HELPER),
 )
 async def move_test_order(
     order_id: paths.OrderId, action: SandboxAction, caller: SignedInDep, runtime: RuntimeDep, body: PharmacyTestHelperIn | None = None,  # type: ignore[valid-type]

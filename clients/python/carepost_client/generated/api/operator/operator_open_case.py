@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.cases_open_case_in import CasesOpenCaseIn
 from ...models.operator_open_case_mode import OperatorOpenCaseMode
 from ...models.ops_error import OpsError
 from ...types import UNSET, Response, Unset
@@ -14,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     slug: str,
     *,
-    body: Any,
+    body: CasesOpenCaseIn,
     mode: OperatorOpenCaseMode | Unset = OperatorOpenCaseMode.LIVE,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -37,7 +38,7 @@ def _get_kwargs(
         "params": params,
     }
 
-    _kwargs["json"] = body
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -118,7 +119,7 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: CasesOpenCaseIn,
     mode: OperatorOpenCaseMode | Unset = OperatorOpenCaseMode.LIVE,
 ) -> Response[Any | OpsError]:
     """Open a case for an organization
@@ -129,7 +130,7 @@ def sync_detailed(
     Args:
         slug (str):
         mode (OperatorOpenCaseMode | Unset):  Default: OperatorOpenCaseMode.LIVE.
-        body (Any):
+        body (CasesOpenCaseIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +157,7 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: CasesOpenCaseIn,
     mode: OperatorOpenCaseMode | Unset = OperatorOpenCaseMode.LIVE,
 ) -> Any | OpsError | None:
     """Open a case for an organization
@@ -167,7 +168,7 @@ def sync(
     Args:
         slug (str):
         mode (OperatorOpenCaseMode | Unset):  Default: OperatorOpenCaseMode.LIVE.
-        body (Any):
+        body (CasesOpenCaseIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,7 +190,7 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: CasesOpenCaseIn,
     mode: OperatorOpenCaseMode | Unset = OperatorOpenCaseMode.LIVE,
 ) -> Response[Any | OpsError]:
     """Open a case for an organization
@@ -200,7 +201,7 @@ async def asyncio_detailed(
     Args:
         slug (str):
         mode (OperatorOpenCaseMode | Unset):  Default: OperatorOpenCaseMode.LIVE.
-        body (Any):
+        body (CasesOpenCaseIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,7 +226,7 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: CasesOpenCaseIn,
     mode: OperatorOpenCaseMode | Unset = OperatorOpenCaseMode.LIVE,
 ) -> Any | OpsError | None:
     """Open a case for an organization
@@ -236,7 +237,7 @@ async def asyncio(
     Args:
         slug (str):
         mode (OperatorOpenCaseMode | Unset):  Default: OperatorOpenCaseMode.LIVE.
-        body (Any):
+        body (CasesOpenCaseIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
