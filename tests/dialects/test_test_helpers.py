@@ -72,9 +72,11 @@ async def test_pharmacy_test_helpers_refuse_in_drfs_words(client, db, settings, 
 
     other = await pharmacy_world(db, settings.resolved_secret_key)
     other_headers = other.headers(await token_for(client, other, mode="test"), mode="test")
-    for unknown in (order_id, 999_999_999, "abc"):
+    for unknown in (order_id, 999_999_999, "abc", "9" * 30):
         missing = await client.post(pharmacy_helper(unknown, "approve"), headers=other_headers)
         assert missing.status_code == 404 and missing.json() == {"detail": "Not found."}
+    control = await client.post(pharmacy_helper("%00", "approve"), headers=other_headers)  # refused at the edge
+    assert control.status_code == 400 and control.json() == {"path": ["Null characters are not allowed."]}
 
     too_early = await client.post(pharmacy_helper(order_id, "deliver"), headers=headers)
     assert too_early.status_code == 409 and too_early.json() == {"detail": "An order in status quoted can't deliver."}
@@ -170,6 +172,9 @@ async def test_cases_test_helpers_refuse_in_the_contracts_envelope(client, cases
     assert other.status_code == 403 and other.json()["error"] == "Case does not belong to the organization"
     unknown = await client.post(cases_helper(cases, "ord_unknown", "accept"), headers=cases.headers("test"))
     assert unknown.status_code == 404 and unknown.json()["error"] == "Order not found."
+    for odd in ("ord%00x", "9" * 30):
+        assert (await client.post(cases_helper(cases, odd, "accept"), headers=cases.headers("test"))).status_code in (400, 404)
+    assert (await client.post(cases_helper(cases, order_id, "accept", case="%00"), headers=cases.headers("test"))).status_code in (400, 403)
     too_early = await client.post(cases_helper(cases, order_id, "deliver"), headers=cases.headers("test"))
     assert too_early.status_code == 409 and too_early.json()["success"] is False
     for action, body in (("explode", {}), ("accept", {"carrier": "ups"}), ("reject", {"reason": ["x"]})):
@@ -177,3 +182,10 @@ async def test_cases_test_helpers_refuse_in_the_contracts_envelope(client, cases
         assert refused.status_code == 400 and refused.json()["message"] == "Invalid request", refused.text
     assert (await client.post(cases_helper(cases, order_id, "accept"))).status_code == 401
     assert await event_changes(client, cases.test_key) == ["received"]
+
+
+async def test_racing_test_helpers_move_an_order_once(client, pharmacy):
+    order_id, headers = await pharmacy_test_order(client, pharmacy)
+    answers = await asyncio.gather(*(client.post(pharmacy_helper(order_id, "approve"), headers=headers) for _ in range(6)))
+    assert sorted(a.status_code for a in answers) == [200] + [409] * 5
+    assert await event_changes(client, pharmacy.test_key) == ["placed", "approved"]

@@ -5,6 +5,7 @@ worker carries a walk on; steps are an interval apart."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from typing import Any
 
@@ -214,3 +215,21 @@ async def test_bad_settings_are_refused(client, db, ops_headers, body: dict[str,
 async def test_an_unknown_account_and_no_operator_are_refused(client, ops_headers):
     assert (await client.put("/api/ops/v1/accounts/nobody/sandbox", json={"autopilot": True}, headers=ops_headers)).status_code == 404
     assert (await client.put("/api/ops/v1/accounts/nobody/sandbox", json={"autopilot": True})).status_code == 401
+
+
+async def test_two_workers_at_once_walk_a_test_order_once(client, db, settings, ops_headers):
+    clinic = await create_clinic(db)
+    await autopilot(client, ops_headers, clinic.slug)
+    await place(client, clinic.test_key)
+    workers = [Worker.for_settings(db, settings), Worker.for_settings(db, settings)]
+
+    async def walk(worker: Worker) -> None:
+        for _ in range(300):
+            if len(await changes(client, clinic.test_key)) >= 9:
+                return
+            await worker.run_once()
+
+    await asyncio.gather(*(walk(w) for w in workers))
+    assert await changes(client, clinic.test_key) == [
+        "placed", "complete_scan", "approve_scan", "start_mesh", "start_print", "start_qa", "print_label", "ship", "deliver",
+    ]
