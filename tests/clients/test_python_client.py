@@ -9,7 +9,7 @@ import json
 
 import pytest
 from carepost_client import PharmacyTokens, connect, new_idempotency_key, verify_webhook
-from carepost_client.generated.api.cases import cases_move_test_order, cases_place_order, cases_read_case
+from carepost_client.generated.api.cases import cases_move_test_order, cases_place_order, cases_prescription, cases_read_case
 from carepost_client.generated.api.devices import devices_advance_test_order, devices_create_order, devices_get_order
 from carepost_client.generated.api.masks import masks_advance_test_order, masks_create_order, masks_order_status
 from carepost_client.generated.api.pharmacy import pharmacy_create_order, pharmacy_get_order, pharmacy_move_test_order
@@ -105,6 +105,8 @@ async def test_a_cases_order_is_placed_read_and_moved_through_the_client(base_ur
             await asyncio.sleep(0.02)
     moved = await cases_move_test_order.asyncio(world.test_case, order_id, "accept", client=cases, body=CasesTestHelperIn())
     assert moved.data.order.status == "accepted" and [e.name for e in moved.data.order.timeline][-1] == "accepted"
+    pdf = await cases_prescription.asyncio(world.test_case, order_id, client=cases)  # bytes, as a File
+    assert pdf.payload.read().startswith(b"%PDF")
 
 
 async def test_the_catalog_the_events_and_a_signed_delivery_through_the_client(base_url, db, settings):

@@ -18,12 +18,35 @@ from carepost.http.json_response import JSONResponse
 from carepost.http.openapi import documented_body
 from carepost.http.operators import OperatorDep
 from carepost.http.runtime import RuntimeDep
+from carepost.http.shapes import Shape
 
 router = APIRouter(prefix="/api/ops/v1", tags=["operator"], strict_content_type=False)
 
 
+class OpenedCase(Shape):
+    id: str
+    mode: str
+    patient: dict[str, Any]
+
+
+class PipelineOrder(Shape):
+    order_id: str
+    case_id: str
+    account_id: int
+    mode: str
+    status: str
+    failure: str | None
+    pharmacy_reference: str | None
+    placed_at: str
+    updated_at: str
+
+
+class PipelineOrders(Shape):
+    data: list[PipelineOrder]
+
+
 @router.post(
-    "/accounts/{slug}/cases", summary="Open a case for an organization",
+    "/accounts/{slug}/cases", status_code=201, summary="Open a case for an organization", responses={201: {"model": OpenedCase}},
     openapi_extra=documented_body(bodies.CasesOpenCaseIn, bodies.OPEN_CASE_EXAMPLE),
 )
 async def open_case(slug: str, body: Annotated[Any, Body()], operator: OperatorDep, runtime: RuntimeDep, mode: Literal["live",
@@ -36,7 +59,7 @@ async def open_case(slug: str, body: Annotated[Any, Body()], operator: OperatorD
         return JSONResponse({"id": made.public_id, "mode": made.mode, "patient": made.patient}, status_code=201)
 
 
-@router.get("/cases/orders", summary="The cases pipeline's orders")
+@router.get("/cases/orders", summary="The cases pipeline's orders", responses={200: {"model": PipelineOrders}})
 async def cases_orders(
     operator: OperatorDep,
     runtime: RuntimeDep,

@@ -74,8 +74,8 @@ async def read_case(case_id: CaseId, caller: OrganizationDep, runtime: RuntimeDe
 
 @router.get(
     "/api/v1/cases/{case_id}/orders/{order_id}/prescription",
-    summary="An order's prescription document (PDF)",
-    responses={200: {"content": {"application/pdf": {}}}},
+    summary="An order's prescription document (PDF)", response_class=Response,
+    responses={200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}},
 )
 async def prescription(case_id: CaseId, order_id: Annotated[str, Path(max_length=32)], caller: OrganizationDep, runtime: RuntimeDep) -> Response:
     """404 until the worker has made and stored it."""

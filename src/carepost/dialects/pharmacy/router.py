@@ -203,13 +203,19 @@ async def request_invoice(
     return await _once(runtime, _idempotent(caller, idempotency_key, body, endpoint), work)
 
 
-@route("/api/orders/{order_id}/invoice.xml", "GET", summary="An order's CFDI (XML)", responses={200: {"content": {"application/xml": {}}}})
+@route(
+    "/api/orders/{order_id}/invoice.xml", "GET", summary="An order's CFDI (XML)", response_class=Response,
+    responses={200: {"content": {"application/xml": {"schema": {"type": "string"}}}}},
+)
 async def invoice_xml(order_id: paths.OrderId, caller: SignedInDep, runtime: RuntimeDep) -> Response:
     """The stamped CFDI; 404 until it is stamped."""
     return await _invoice_file(order_id, caller, runtime, kind="xml")
 
 
-@route("/api/orders/{order_id}/invoice.pdf", "GET", summary="An order's invoice (PDF)", responses={200: {"content": {"application/pdf": {}}}})
+@route(
+    "/api/orders/{order_id}/invoice.pdf", "GET", summary="An order's invoice (PDF)", response_class=Response,
+    responses={200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}},
+)
 async def invoice_pdf(order_id: paths.OrderId, caller: SignedInDep, runtime: RuntimeDep) -> Response:
     """The CFDI's printed representation; 404 until it is stamped."""
     return await _invoice_file(order_id, caller, runtime, kind="pdf")

@@ -119,6 +119,8 @@ from .masks_fupc_lookup_get_request_type import MasksFupcLookupGetRequestType
 from .masks_order_created import MasksOrderCreated
 from .masks_portal_upload_file_body import MasksPortalUploadFileBody
 from .note_author import NoteAuthor
+from .opened_case import OpenedCase
+from .opened_case_patient import OpenedCasePatient
 from .operator_act_body_type_0 import OperatorActBodyType0
 from .operator_add_endpoint_mode import OperatorAddEndpointMode
 from .operator_delete_endpoint_mode import OperatorDeleteEndpointMode
@@ -164,6 +166,8 @@ from .pharmacy_error_messages_type_0_item import PharmacyErrorMessagesType0Item
 from .pharmacy_move_test_order_action import PharmacyMoveTestOrderAction
 from .pharmacy_order_page import PharmacyOrderPage
 from .pharmacy_test_helper_in import PharmacyTestHelperIn
+from .pipeline_order import PipelineOrder
+from .pipeline_orders import PipelineOrders
 from .plain_error import PlainError
 from .plain_error_detail import PlainErrorDetail
 from .prescription_out import PrescriptionOut
@@ -317,6 +321,8 @@ __all__ = (
     "MasksOrderCreated",
     "MasksPortalUploadFileBody",
     "NoteAuthor",
+    "OpenedCase",
+    "OpenedCasePatient",
     "OperatorActBodyType0",
     "OperatorAddEndpointMode",
     "OperatorDeleteEndpointMode",
@@ -362,6 +368,8 @@ __all__ = (
     "PharmacyMoveTestOrderAction",
     "PharmacyOrderPage",
     "PharmacyTestHelperIn",
+    "PipelineOrder",
+    "PipelineOrders",
     "PlainError",
     "PlainErrorDetail",
     "PrescriptionOut",

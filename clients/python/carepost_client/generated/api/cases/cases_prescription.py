@@ -1,4 +1,5 @@
 from http import HTTPStatus
+from io import BytesIO
 from typing import Any
 from urllib.parse import quote
 
@@ -7,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.cases_error import CasesError
-from ...types import Response
+from ...types import File, Response
 
 
 def _get_kwargs(
@@ -28,9 +29,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | CasesError | None:
+) -> CasesError | File | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = File(payload=BytesIO(response.content))
+
         return response_200
 
     if response.status_code == 400:
@@ -76,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | CasesError]:
+) -> Response[CasesError | File]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +92,7 @@ def sync_detailed(
     order_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | CasesError]:
+) -> Response[CasesError | File]:
     """An order's prescription document (PDF)
 
      404 until the worker has made and stored it.
@@ -104,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CasesError]
+        Response[CasesError | File]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +126,7 @@ def sync(
     order_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | CasesError | None:
+) -> CasesError | File | None:
     """An order's prescription document (PDF)
 
      404 until the worker has made and stored it.
@@ -138,7 +140,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CasesError
+        CasesError | File
     """
 
     return sync_detailed(
@@ -153,7 +155,7 @@ async def asyncio_detailed(
     order_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | CasesError]:
+) -> Response[CasesError | File]:
     """An order's prescription document (PDF)
 
      404 until the worker has made and stored it.
@@ -167,7 +169,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CasesError]
+        Response[CasesError | File]
     """
 
     kwargs = _get_kwargs(
@@ -185,7 +187,7 @@ async def asyncio(
     order_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | CasesError | None:
+) -> CasesError | File | None:
     """An order's prescription document (PDF)
 
      404 until the worker has made and stored it.
@@ -199,7 +201,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CasesError
+        CasesError | File
     """
 
     return (

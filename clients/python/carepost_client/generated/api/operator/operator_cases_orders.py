@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.ops_error import OpsError
+from ...models.pipeline_orders import PipelineOrders
 from ...types import UNSET, Response, Unset
 
 
@@ -39,9 +40,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | OpsError | None:
+) -> OpsError | PipelineOrders | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = PipelineOrders.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -87,7 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | OpsError]:
+) -> Response[OpsError | PipelineOrders]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     status: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[Any | OpsError]:
+) -> Response[OpsError | PipelineOrders]:
     """The cases pipeline's orders
 
      Newest first; `?status=failed` shows what waits for a retry, and why.
@@ -115,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | OpsError]
+        Response[OpsError | PipelineOrders]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +137,7 @@ def sync(
     client: AuthenticatedClient,
     status: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Any | OpsError | None:
+) -> OpsError | PipelineOrders | None:
     """The cases pipeline's orders
 
      Newest first; `?status=failed` shows what waits for a retry, and why.
@@ -149,7 +151,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | OpsError
+        OpsError | PipelineOrders
     """
 
     return sync_detailed(
@@ -164,7 +166,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     status: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[Any | OpsError]:
+) -> Response[OpsError | PipelineOrders]:
     """The cases pipeline's orders
 
      Newest first; `?status=failed` shows what waits for a retry, and why.
@@ -178,7 +180,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | OpsError]
+        Response[OpsError | PipelineOrders]
     """
 
     kwargs = _get_kwargs(
@@ -196,7 +198,7 @@ async def asyncio(
     client: AuthenticatedClient,
     status: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Any | OpsError | None:
+) -> OpsError | PipelineOrders | None:
     """The cases pipeline's orders
 
      Newest first; `?status=failed` shows what waits for a retry, and why.
@@ -210,7 +212,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | OpsError
+        OpsError | PipelineOrders
     """
 
     return (

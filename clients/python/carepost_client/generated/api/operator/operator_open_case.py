@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.cases_open_case_in import CasesOpenCaseIn
+from ...models.opened_case import OpenedCase
 from ...models.operator_open_case_mode import OperatorOpenCaseMode
 from ...models.ops_error import OpsError
 from ...types import UNSET, Response, Unset
@@ -48,10 +49,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | OpsError | None:
-    if response.status_code == 200:
-        response_200 = response.json()
-        return response_200
+) -> OpenedCase | OpsError | None:
+    if response.status_code == 201:
+        response_201 = OpenedCase.from_dict(response.json())
+
+        return response_201
 
     if response.status_code == 400:
         response_400 = OpsError.from_dict(response.json())
@@ -106,7 +108,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | OpsError]:
+) -> Response[OpenedCase | OpsError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,7 +123,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CasesOpenCaseIn,
     mode: OperatorOpenCaseMode | Unset = OperatorOpenCaseMode.LIVE,
-) -> Response[Any | OpsError]:
+) -> Response[OpenedCase | OpsError]:
     """Open a case for an organization
 
      The body of the organization's own `POST /api/v1/cases` (docs/cases.md); `?mode=` picks the case's
@@ -137,7 +139,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | OpsError]
+        Response[OpenedCase | OpsError]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +161,7 @@ def sync(
     client: AuthenticatedClient,
     body: CasesOpenCaseIn,
     mode: OperatorOpenCaseMode | Unset = OperatorOpenCaseMode.LIVE,
-) -> Any | OpsError | None:
+) -> OpenedCase | OpsError | None:
     """Open a case for an organization
 
      The body of the organization's own `POST /api/v1/cases` (docs/cases.md); `?mode=` picks the case's
@@ -175,7 +177,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | OpsError
+        OpenedCase | OpsError
     """
 
     return sync_detailed(
@@ -192,7 +194,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CasesOpenCaseIn,
     mode: OperatorOpenCaseMode | Unset = OperatorOpenCaseMode.LIVE,
-) -> Response[Any | OpsError]:
+) -> Response[OpenedCase | OpsError]:
     """Open a case for an organization
 
      The body of the organization's own `POST /api/v1/cases` (docs/cases.md); `?mode=` picks the case's
@@ -208,7 +210,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | OpsError]
+        Response[OpenedCase | OpsError]
     """
 
     kwargs = _get_kwargs(
@@ -228,7 +230,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CasesOpenCaseIn,
     mode: OperatorOpenCaseMode | Unset = OperatorOpenCaseMode.LIVE,
-) -> Any | OpsError | None:
+) -> OpenedCase | OpsError | None:
     """Open a case for an organization
 
      The body of the organization's own `POST /api/v1/cases` (docs/cases.md); `?mode=` picks the case's
@@ -244,7 +246,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | OpsError
+        OpenedCase | OpsError
     """
 
     return (

@@ -1,4 +1,5 @@
 from http import HTTPStatus
+from io import BytesIO
 from typing import Any
 from urllib.parse import quote
 
@@ -7,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.pharmacy_error import PharmacyError
-from ...types import Response
+from ...types import File, Response
 
 
 def _get_kwargs(
@@ -26,9 +27,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | PharmacyError | None:
+) -> File | PharmacyError | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = File(payload=BytesIO(response.content))
+
         return response_200
 
     if response.status_code == 400:
@@ -74,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | PharmacyError]:
+) -> Response[File | PharmacyError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +89,7 @@ def sync_detailed(
     order_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | PharmacyError]:
+) -> Response[File | PharmacyError]:
     """An order's invoice (PDF)
 
      The CFDI's printed representation; 404 until it is stamped.
@@ -100,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PharmacyError]
+        Response[File | PharmacyError]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +120,7 @@ def sync(
     order_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | PharmacyError | None:
+) -> File | PharmacyError | None:
     """An order's invoice (PDF)
 
      The CFDI's printed representation; 404 until it is stamped.
@@ -131,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PharmacyError
+        File | PharmacyError
     """
 
     return sync_detailed(
@@ -144,7 +146,7 @@ async def asyncio_detailed(
     order_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | PharmacyError]:
+) -> Response[File | PharmacyError]:
     """An order's invoice (PDF)
 
      The CFDI's printed representation; 404 until it is stamped.
@@ -157,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PharmacyError]
+        Response[File | PharmacyError]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +175,7 @@ async def asyncio(
     order_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | PharmacyError | None:
+) -> File | PharmacyError | None:
     """An order's invoice (PDF)
 
      The CFDI's printed representation; 404 until it is stamped.
@@ -186,7 +188,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PharmacyError
+        File | PharmacyError
     """
 
     return (

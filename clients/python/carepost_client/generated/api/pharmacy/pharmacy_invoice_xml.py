@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -26,9 +26,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | PharmacyError | None:
+) -> PharmacyError | str | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = cast(str, response.content)
         return response_200
 
     if response.status_code == 400:
@@ -74,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | PharmacyError]:
+) -> Response[PharmacyError | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +87,7 @@ def sync_detailed(
     order_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | PharmacyError]:
+) -> Response[PharmacyError | str]:
     """An order's CFDI (XML)
 
      The stamped CFDI; 404 until it is stamped.
@@ -100,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PharmacyError]
+        Response[PharmacyError | str]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +118,7 @@ def sync(
     order_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | PharmacyError | None:
+) -> PharmacyError | str | None:
     """An order's CFDI (XML)
 
      The stamped CFDI; 404 until it is stamped.
@@ -131,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PharmacyError
+        PharmacyError | str
     """
 
     return sync_detailed(
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     order_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | PharmacyError]:
+) -> Response[PharmacyError | str]:
     """An order's CFDI (XML)
 
      The stamped CFDI; 404 until it is stamped.
@@ -157,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PharmacyError]
+        Response[PharmacyError | str]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +173,7 @@ async def asyncio(
     order_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | PharmacyError | None:
+) -> PharmacyError | str | None:
     """An order's CFDI (XML)
 
      The stamped CFDI; 404 until it is stamped.
@@ -186,7 +186,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PharmacyError
+        PharmacyError | str
     """
 
     return (
