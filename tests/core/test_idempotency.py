@@ -100,3 +100,12 @@ async def test_purge_removes_only_expired_records(db):
     assert purged >= 1
     assert await _claim_and_complete(db, fresh, {}) == StoredResponse(201, {"fresh": True})
     assert await _claim_and_complete(db, stale, {"new": True}) is None
+
+
+def test_a_long_endpoint_is_stored_by_its_digest_and_two_never_share_a_name():
+    from carepost.core.idempotency.service import ENDPOINT_LENGTH, stored_endpoint
+
+    short = "cases.place_order:123e4567-e89b-12d3-a456-426614174000"
+    first, second = stored_endpoint("cases.place_order:" + "0" * 64), stored_endpoint("cases.place_order:" + "0" * 63 + "1")
+    assert stored_endpoint(short) == short
+    assert len(first) == len(second) == ENDPOINT_LENGTH and first != second and first.startswith("cases.place_order:")

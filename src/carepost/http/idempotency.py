@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.accounts.service import Caller
 from carepost.core.idempotency import service as idempotency
 from carepost.core.idempotency.fingerprint import fingerprint
-from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
+from carepost.core.idempotency.service import IdempotentRequest, StoredResponse, stored_endpoint
 from carepost.http.json_response import JSONResponse
 from carepost.http.runtime import Runtime
 
@@ -29,7 +29,7 @@ def idempotent_request(caller: Caller, key: str | None, *, endpoint: str, payloa
     The credentials never take part in it."""
     if key is None:
         return None
-    return IdempotentRequest(caller.account_id, caller.api_key_id, key, endpoint, fingerprint(endpoint, payload))
+    return IdempotentRequest(caller.account_id, caller.api_key_id, key, stored_endpoint(endpoint), fingerprint(endpoint, payload))
 
 
 @dataclass(frozen=True)

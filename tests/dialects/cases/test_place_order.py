@@ -214,3 +214,11 @@ async def test_an_idempotency_key_answers_a_repeat_as_the_first(client, world):
     first = await client.post(f"/api/v1/cases/{world.live_case}", json=EXAMPLE_ORDER, headers=headers)
     again = await client.post(f"/api/v1/cases/{world.live_case}", json=EXAMPLE_ORDER, headers=headers)
     assert first.json() == again.json() and again.headers["Idempotent-Replayed"] == "true"
+
+
+async def test_an_idempotency_key_on_the_longest_case_id_is_refused_as_any_unknown_case(client, world):
+    """The case id (up to 64 characters) is part of the key's scope: it fits its column on PostgreSQL too."""
+    headers = {**world.headers(), "Idempotency-Key": f"long-{world.tag}"}
+    for case_id in ("0" * 64, "f" * 64):
+        refused(await client.post(f"/api/v1/cases/{case_id}", json=EXAMPLE_ORDER, headers=headers),
+                "Case does not belong to the organization", 403, "Forbidden")

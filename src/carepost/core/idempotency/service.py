@@ -17,6 +17,7 @@ Conflicts, each with its own code for the dialects to render:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -35,6 +36,18 @@ class IdempotentRequest:
     key: str
     endpoint: str
     fingerprint: str
+
+
+ENDPOINT_LENGTH = 64  # idempotency_records.endpoint
+
+
+def stored_endpoint(endpoint: str) -> str:
+    """The endpoint as its records name it: one holding a long id from the path (a case's) ends
+    in its digest instead, so every endpoint fits its column and no two share a name."""
+    if len(endpoint) <= ENDPOINT_LENGTH:
+        return endpoint
+    digest = hashlib.sha256(endpoint.encode()).hexdigest()[:32]
+    return f"{endpoint[: ENDPOINT_LENGTH - len(digest) - 1]}#{digest}"
 
 
 @dataclass(frozen=True)
