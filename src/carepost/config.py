@@ -11,6 +11,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from carepost.core.kit.private_files import private_directory, write_private
+from carepost.core.retention.policies import RetentionPeriods
 from carepost.core.webhooks.policy import WebhookPolicy
 from carepost.core.webhooks.urls import parse_allowed_hosts
 
@@ -52,14 +53,25 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = 15.0
     webhook_retry_schedule: str = "0,5,300,1800,7200,18000,36000,36000"
     webhook_disable_after_hours: float = 120.0
-    # How long the events API keeps an event (and its deliveries) before the worker forgets it.
+    # Retention (core/retention/policies.py): days the worker keeps each kind of row. The events
+    # API keeps an event (with its deliveries) this long; the audit logs are never forgotten.
     webhook_event_retention_days: float = 30.0
+    outbox_retention_days: float = 7.0  # a delivered outbox message
+    request_log_retention_days: float = 90.0
+    console_session_retention_days: float = 7.0  # once expired or ended
     # The cases API's embedded pharmacy: seconds before it accepts, fills, ships and delivers an order.
     cases_pharmacy_schedule: str = "60,600,3600,7200"
     # The console's cookies go over https only; the demo, served over http, turns it off.
     console_secure_cookie: bool = True
     # /metrics answers only with `Authorization: Bearer <token>` when this is set.
     metrics_token: str | None = None
+
+    @cached_property
+    def retention_periods(self) -> RetentionPeriods:
+        return RetentionPeriods(
+            outbox_days=self.outbox_retention_days, webhook_event_days=self.webhook_event_retention_days,
+            request_log_days=self.request_log_retention_days, console_session_days=self.console_session_retention_days,
+        )
 
     @cached_property
     def webhook_policy(self) -> WebhookPolicy:

@@ -1,5 +1,5 @@
-"""The worker: relays the outbox to its topics' handlers, sends webhooks, and runs the
-periodic clean-ups.
+"""The worker: relays the outbox to its topics' handlers, sends webhooks, and forgets what the
+retention periods say, every hour (core/retention).
 
 Run many of them against PostgreSQL; claims never overlap (SKIP LOCKED).
 """
@@ -14,12 +14,12 @@ from collections.abc import Callable, Mapping
 from carepost import flows
 from carepost.adapters.webhooks.http import HttpSender
 from carepost.config import Settings
-from carepost.core.idempotency import service as idempotency
 from carepost.core.kit.db import Database
 from carepost.core.notifications.mail import MailPort
 from carepost.core.outbox.relay import Handler, Relay
+from carepost.core.retention import service as retention
+from carepost.core.retention.policies import RetentionPeriods
 from carepost.core.sandbox import autopilot
-from carepost.core.webhooks import event_log
 from carepost.core.webhooks.dispatch import Dispatcher
 from carepost.http.dialect import WorkerContext
 
@@ -44,10 +44,11 @@ def handlers(context: WorkerContext) -> Mapping[str, Handler]:
 
 class Worker:
     def __init__(
-        self, db: Database, topic_handlers: Mapping[str, Handler], dispatcher: Dispatcher | None = None, *, event_retention_days: float = 30.0
+        self, db: Database, topic_handlers: Mapping[str, Handler], dispatcher: Dispatcher | None = None, *,
+        retention: RetentionPeriods | None = None,
     ) -> None:
         self.db = db
-        self.event_retention_days = event_retention_days
+        self.retention = retention or RetentionPeriods()
         self.relay = Relay(db, topic_handlers)
         self.dispatcher = dispatcher
         self._last_housekeeping = 0.0
@@ -56,7 +57,7 @@ class Worker:
     def for_settings(cls, db: Database, settings: Settings, *, mail: Callable[[str], MailPort] | None = None) -> Worker:
         policy = settings.webhook_policy
         dispatcher = Dispatcher(db, HttpSender(policy), policy, secret_key=settings.resolved_secret_key)
-        return cls(db, handlers(WorkerContext(db, settings, mail)), dispatcher, event_retention_days=settings.webhook_event_retention_days)
+        return cls(db, handlers(WorkerContext(db, settings, mail)), dispatcher, retention=settings.retention_periods)
 
     async def run_once(self) -> int:
         """Relay one batch of the outbox, then send one batch of webhooks."""
@@ -80,19 +81,5 @@ class Worker:
         if time.monotonic() - self._last_housekeeping < HOUSEKEEPING_EVERY_SECONDS:
             return
         self._last_housekeeping = time.monotonic()
-        async with self.db.transaction() as session:
-            purged = await idempotency.purge_expired(session)
-        log.info("purged %d expired idempotency keys", purged)
-        await self.forget_old_events()
-
-    async def forget_old_events(self) -> int:
-        """The events API's retention: a batch per transaction, so no lock is held for long."""
-        forgotten = 0
-        while True:
-            async with self.db.transaction() as session:
-                batch = await event_log.prune(session, keep_days=self.event_retention_days)
-            forgotten += batch
-            if batch < event_log.PRUNE_BATCH:
-                break
-        log.info("forgot %d webhook events past their retention", forgotten)
-        return forgotten
+        forgotten = await retention.sweep(self.db, self.retention)
+        log.info("retention forgot %s", ", ".join(f"{count} {name}" for name, count in forgotten.items()))

@@ -12,6 +12,8 @@ from carepost.core.idempotency import service as idempotency
 from carepost.core.idempotency.service import IdempotentRequest, StoredResponse
 from carepost.core.kit.clock import utcnow
 from carepost.core.models import IdempotencyRecord
+from carepost.core.retention.policies import RetentionPeriods
+from carepost.core.retention.service import sweep
 from tests.factories import create_clinic
 
 
@@ -94,10 +96,9 @@ async def test_purge_removes_only_expired_records(db):
     await _claim_and_complete(db, fresh, {"fresh": True})
     await _claim_and_complete(db, stale, {"stale": True}, ttl=timedelta(seconds=-1))
 
-    async with db.transaction() as session:
-        purged = await idempotency.purge_expired(session)
+    purged = await sweep(db, RetentionPeriods())
 
-    assert purged >= 1
+    assert purged["idempotency_keys"] >= 1
     assert await _claim_and_complete(db, fresh, {}) == StoredResponse(201, {"fresh": True})
     assert await _claim_and_complete(db, stale, {"new": True}) is None
 

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from carepost.worker import Worker
+from carepost.core.retention.policies import RetentionPeriods
+from carepost.core.retention.service import sweep
 from tests.devices_world import devices_world, patient_order
 from tests.dialects.masks.helpers import place
 from tests.factories import create_clinic
@@ -139,9 +140,9 @@ async def test_the_worker_forgets_events_past_their_retention(client, db, ops_he
     await place(client, clinic.live_key)
     assert len((await events(client, clinic.live_key))["data"]) == 1
 
-    await Worker(db, {}, event_retention_days=30).forget_old_events()
+    await sweep(db, RetentionPeriods(webhook_event_days=30))
     assert len((await events(client, clinic.live_key))["data"]) == 1  # a second old: kept
-    await Worker(db, {}, event_retention_days=0).forget_old_events()
+    await sweep(db, RetentionPeriods(webhook_event_days=0))
     assert (await events(client, clinic.live_key))["data"] == []
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.kit.db import insert_for, rows_changed
+from carepost.core.kit.db import insert_for
 from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import IdempotencyRecord
 
@@ -59,6 +59,3 @@ class IdempotencyRepository:
     async def complete(self, *, account_id: int, key: str, api_key_id: int, status: int, body: dict[str, Any]) -> None:
         await _COMPLETE.rows(self.session, account_id=account_id, key=key, api_key_id=api_key_id, status=status, body=body)
 
-    async def purge_expired(self, *, now: datetime) -> int:
-        changed = await rows_changed(self.session, delete(IdempotencyRecord).where(IdempotencyRecord.expires_at <= now))
-        return changed

@@ -100,6 +100,3 @@ async def complete(session: AsyncSession, request: IdempotentRequest, response: 
         body=response.body,
     )
 
-
-async def purge_expired(session: AsyncSession) -> int:
-    return await IdempotencyRepository(session).purge_expired(now=utcnow())

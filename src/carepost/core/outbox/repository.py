@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.kit.db import rows_changed
 from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import OutboxMessage
 
@@ -90,6 +89,3 @@ class OutboxRepository:
         count, oldest = (await self.session.execute(query)).one()
         return count, oldest  # min() keeps the column's type: aware UTC on both databases
 
-    async def purge_delivered(self, *, before: datetime) -> int:
-        changed = await rows_changed(self.session, delete(OutboxMessage).where(OutboxMessage.delivered_at < before))
-        return changed

@@ -1,5 +1,5 @@
 """The events API's log: every webhook event of an account and mode, newest first, kept for
-a while (`CAREPOST_WEBHOOK_EVENT_RETENTION_DAYS`), read back page by page — the recovery path
+a while (`CAREPOST_WEBHOOK_EVENT_RETENTION_DAYS`, core/retention), read back page by page — the recovery path
 when a partner's receiver missed deliveries, and what `carepost listen` follows.
 
 Paging is Stripe's: a page of at most `limit` events, newest first; `starting_after=<id>`
@@ -11,17 +11,15 @@ new event once, in order, with no gap (docs/sandbox.md, "The events API").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
-from carepost.core.kit.clock import as_utc, utcnow
+from carepost.core.kit.clock import as_utc
 from carepost.core.kit.errors import InvalidInput, NotFound
 from carepost.core.models import WebhookEvent
 from carepost.core.webhooks.event_log_repository import EventLogRepository, EventQuery
-
-PRUNE_BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -74,11 +72,6 @@ async def one(session: AsyncSession, *, scope: Scope, event_id: str) -> LoggedEv
     names = await repository.order_names({found.order_id} if found.order_id is not None else set())
     return LoggedEvent(found, names.get(found.order_id) if found.order_id is not None else None)
 
-
-async def prune(session: AsyncSession, *, keep_days: float) -> int:
-    """Forget events older than `keep_days` (their deliveries and attempts with them), a batch
-    at a time; how many."""
-    return await EventLogRepository(session).delete_older(utcnow() - timedelta(days=keep_days), limit=PRUNE_BATCH)
 
 
 async def _cursor(repository: EventLogRepository, scope: Scope, event_id: str, field: str) -> int:

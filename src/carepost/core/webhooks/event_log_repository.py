@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, delete, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
@@ -47,12 +47,6 @@ class EventLogRepository:
             return {}
         rows = await self.session.execute(select(Order.id, Order.public_id, Order.flow).where(Order.id.in_(order_ids)))
         return {order_id: references.shown(order_id, public_id, flow) for order_id, public_id, flow in rows}
-
-    async def delete_older(self, cutoff: datetime, *, limit: int) -> int:
-        ids = list(await self.session.scalars(select(WebhookEvent.id).where(WebhookEvent.created_at < cutoff).limit(limit)))
-        if ids:
-            await self.session.execute(delete(WebhookEvent).where(WebhookEvent.id.in_(ids)))
-        return len(ids)
 
 
 def _in_scope(scope: Scope) -> tuple[ColumnElement[bool], ...]:
