@@ -84,3 +84,16 @@ async def test_metrics_can_require_a_token(settings):
 
     assert refused.status_code == 401
     assert allowed.status_code == 200
+
+
+async def test_metrics_show_the_rows_of_each_table_retention_bounds_or_keeps(client, db):
+    clinic = await create_clinic(db)
+    await place(client, clinic.live_key)
+    found = _samples((await client.get("/metrics")).text)
+    rows = {dict(labels)["table"]: value for (name, labels), value in found.items() if name == "carepost_table_rows"}
+    assert set(rows) == {
+        "outbox_messages", "webhook_events", "request_log", "console_sessions", "idempotency_records", "orders", "access_audit", "console_audit",
+    }
+    assert all(value >= 0 for value in rows.values())
+    if db.dialect_name == "sqlite":  # exact there; PostgreSQL's is the planner's estimate, as fresh as its last ANALYZE
+        assert rows["orders"] >= 1

@@ -15,6 +15,7 @@ from sqlalchemy.pool import QueuePool
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import Database
 from carepost.core.outbox.repository import OutboxRepository
+from carepost.core.retention import service as retention
 
 # From 5 ms to 10 s: a read answers in milliseconds, a create in tens, a stuck one in seconds.
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -39,6 +40,9 @@ class Metrics:
         )
         self.pool_in_use = Gauge("carepost_db_pool_in_use", "Database connections checked out.", registry=self.registry)
         self.pool_size = Gauge("carepost_db_pool_size", "Database connections the pool holds open.", registry=self.registry)
+        self.table_rows = Gauge(
+            "carepost_table_rows", "Rows in a table retention bounds or keeps (PostgreSQL: its estimate).", ("table",), registry=self.registry
+        )
 
     def observe(self, *, method: str, route: str, status: int, seconds: float) -> None:
         self.requests.labels(method, route, str(status)).inc()
@@ -48,6 +52,8 @@ class Metrics:
         """The text format, with the gauges read now."""
         async with db.read() as session:
             backlog, oldest = await OutboxRepository(session).backlog()
+            for name, rows in (await retention.table_sizes(session)).items():
+                self.table_rows.labels(name).set(rows)
         self.outbox_backlog.set(backlog)
         self.outbox_age.set((utcnow() - oldest).total_seconds() if oldest else 0)
         pool = db.engine.pool

@@ -12,7 +12,19 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, or_
 
-from carepost.core.models import ConsoleSession, IdempotencyRecord, OutboxMessage, RequestLogEntry, WebhookEvent
+from carepost.core.models import (
+    AccessAuditEntry,
+    ConsoleAuditEntry,
+    ConsoleSession,
+    IdempotencyRecord,
+    Order,
+    OutboxMessage,
+    RequestLogEntry,
+    WebhookEvent,
+)
+
+# Never forgotten: orders, and the audit logs (patient data read: HIPAA asks six years).
+KEPT = (Order, AccessAuditEntry, ConsoleAuditEntry)
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@ its own short transaction, so no lock is held for long and several workers may s
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import Database
-from carepost.core.retention.policies import RetentionPeriods, policies
+from carepost.core.retention.policies import KEPT, RetentionPeriods, policies
 from carepost.core.retention.repository import RetentionRepository
 
 BATCH = 1000
@@ -24,3 +26,8 @@ async def sweep(db: Database, periods: RetentionPeriods, *, batch: int = BATCH) 
                 break
         forgotten[policy.name] = total
     return forgotten
+
+
+async def table_sizes(session: AsyncSession) -> dict[str, int]:
+    """Rows in each table retention bounds, and in those it keeps for good (for /metrics)."""
+    return await RetentionRepository(session).row_counts([*(p.model for p in policies(RetentionPeriods())), *KEPT])
