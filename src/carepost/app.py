@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from carepost import flows, pages
 from carepost.adapters.commerce import store_resolver
@@ -120,6 +121,11 @@ def create_app(
         body_timeout_seconds=settings.body_timeout_seconds,
         body_budget_bytes=settings.body_budget_bytes,
     )
+    if settings.trusted_proxy_hosts:
+        # Outermost: from a trusted proxy only, X-Forwarded-For names the client (rate limits, the
+        # console's audit) and X-Forwarded-Proto the scheme. uvicorn's own middleware does it right
+        # (it walks the chain from the right, past every trusted hop); served without it otherwise.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxy_hosts)
     return app
 
 

@@ -65,6 +65,13 @@ class Settings(BaseSettings):
     console_secure_cookie: bool = True
     # /metrics answers only with `Authorization: Bearer <token>` when this is set.
     metrics_token: str | None = None
+    # Behind a load balancer: its addresses or networks, comma-separated (10.0.0.0/8,192.0.2.7).
+    # Only a request from one of them may say, in X-Forwarded-For and -Proto, who the client is.
+    trusted_proxies: str | None = None
+
+    @cached_property
+    def trusted_proxy_hosts(self) -> list[str]:
+        return [part.strip() for part in (self.trusted_proxies or "").split(",") if part.strip()]
 
     @cached_property
     def retention_periods(self) -> RetentionPeriods:

@@ -153,4 +153,5 @@ def run(app: Any, *, host: str, port: int, workers: int = 1, factory: bool = Fal
         log_level="warning",
         http=GuardedHttpToolsProtocol,
         server_header=False,
+        proxy_headers=False,  # the app trusts CAREPOST_TRUSTED_PROXIES alone (app.py), never uvicorn's default 127.0.0.1
     )
