@@ -69,11 +69,11 @@ class Settings(BaseSettings):
     # Only a request from one of them may say, in X-Forwarded-For and -Proto, who the client is.
     trusted_proxies: str | None = None
 
-    @cached_property
+    @property  # not cached: a copy with other settings (model_copy) would carry the cached value along
     def trusted_proxy_hosts(self) -> list[str]:
         return [part.strip() for part in (self.trusted_proxies or "").split(",") if part.strip()]
 
-    @cached_property
+    @property
     def retention_periods(self) -> RetentionPeriods:
         return RetentionPeriods(
             outbox_days=self.outbox_retention_days, webhook_event_days=self.webhook_event_retention_days,
