@@ -58,4 +58,3 @@ class IdempotencyRepository:
 
     async def complete(self, *, account_id: int, key: str, api_key_id: int, status: int, body: dict[str, Any]) -> None:
         await _COMPLETE.rows(self.session, account_id=account_id, key=key, api_key_id=api_key_id, status=status, body=body)
-

@@ -99,4 +99,3 @@ async def complete(session: AsyncSession, request: IdempotentRequest, response: 
         status=response.status,
         body=response.body,
     )
-

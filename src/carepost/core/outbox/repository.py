@@ -88,4 +88,3 @@ class OutboxRepository:
         query = select(func.count(), func.min(OutboxMessage.created_at)).where(OutboxMessage.delivered_at.is_(None))
         count, oldest = (await self.session.execute(query)).one()
         return count, oldest  # min() keeps the column's type: aware UTC on both databases
-
