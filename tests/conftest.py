@@ -8,7 +8,7 @@ with unique slugs, so nothing is truncated and nothing is mocked.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
@@ -19,6 +19,7 @@ from carepost.config import Settings
 from carepost.core.kit.db import Database
 from carepost.core.kit.migrate import upgrade
 from tests.factories import create_operator
+from tests.object_storage import S3Server, aws_environment, s3_server
 from tests.servers import serve
 from tests.webhook_receiver import ReceiverState, receiver_app
 
@@ -59,6 +60,13 @@ async def db(settings: Settings) -> AsyncIterator[Database]:
     await upgrade(database)
     yield database
     await database.dispose()
+
+
+@pytest.fixture(scope="session")
+def s3() -> Iterator[S3Server]:
+    """moto's S3 server on loopback, and the AWS_* settings pointing at it for this session."""
+    with s3_server() as server, aws_environment(server):
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -68,6 +68,11 @@ class Settings(BaseSettings):
     # Behind a load balancer: its addresses or networks, comma-separated (10.0.0.0/8,192.0.2.7).
     # Only a request from one of them may say, in X-Forwarded-For and -Proto, who the client is.
     trusted_proxies: str | None = None
+    # Documents (scans, prescriptions, invoices): the data dir's documents folder, unless this
+    # names a bucket (s3://bucket/prefix; the endpoint, region and credentials are AWS_* settings).
+    documents_url: str | None = None
+    documents_encryption: str = "AES256"  # server-side encryption asked of the bucket: AES256, aws:kms or none
+    documents_kms_key_id: str | None = None  # with aws:kms: the key (else the bucket's default key)
 
     @property  # not cached: a copy with other settings (model_copy) would carry the cached value along
     def trusted_proxy_hosts(self) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from carepost import flows, serving
+from carepost.cli.documents import documents_app
 from carepost.cli.factory import operators_app, orders_app
 from carepost.cli.keys import keys_app
 from carepost.cli.listen import listen
@@ -27,6 +28,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(operators_app, name="operators")
 app.add_typer(orders_app, name="orders")
 app.add_typer(webhooks_app, name="webhooks")
+app.add_typer(documents_app, name="documents")
 app.command()(listen)
 
 

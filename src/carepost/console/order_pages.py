@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
 
 from carepost.console import action_form, auth
 from carepost.console.auth import SignedInDep
@@ -65,7 +65,7 @@ async def document(
         found = await document_file(session, order, document_id, runtime.documents)
         await auth.audited(session, request, live, "download", f"order:{order.public_id}", {"document": document_id})
     disposition = f'attachment; filename="{found.document.filename}"'
-    return Response(found.content, media_type=found.document.content_type, headers={"content-disposition": disposition})
+    return StreamingResponse(found.content, media_type=found.document.content_type, headers={"content-disposition": disposition})
 
 
 async def _page(

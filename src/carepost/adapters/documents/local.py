@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterable
+from collections.abc import AsyncIterable, AsyncIterator
 from pathlib import Path
 
 from carepost.core.documents.port import DocumentTooLarge
 from carepost.core.kit.private_files import open_private, private_directory, write_private
+
+STREAM_CHUNK_BYTES = 1024 * 1024
 
 
 class LocalDocumentStore:
@@ -43,6 +45,11 @@ class LocalDocumentStore:
 
     async def get(self, key: str) -> bytes:
         return await asyncio.to_thread(self._path(key).read_bytes)
+
+    async def stream(self, key: str) -> AsyncIterator[bytes]:
+        with await asyncio.to_thread(self._path(key).open, "rb") as file:
+            while chunk := await asyncio.to_thread(file.read, STREAM_CHUNK_BYTES):
+                yield chunk
 
     async def delete(self, key: str) -> None:
         await asyncio.to_thread(self._path(key).unlink, missing_ok=True)

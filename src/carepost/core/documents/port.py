@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable
+from collections.abc import AsyncIterable, AsyncIterator
 from typing import Protocol
 
 
@@ -21,6 +21,11 @@ class DocumentStore(Protocol):
         ...
 
     async def get(self, key: str) -> bytes:
+        """The whole document: for those read whole anyway (a PDF to attach, to zip, to send)."""
+        ...
+
+    def stream(self, key: str) -> AsyncIterator[bytes]:
+        """The document in pieces, for serving one of any size (a 100 MB scan video) in bounded memory."""
         ...
 
     async def delete(self, key: str) -> None:

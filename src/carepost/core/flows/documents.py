@@ -4,7 +4,7 @@ when asked for (a masks order's UDI label)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,7 +24,7 @@ class OrderDocument:
 @dataclass(frozen=True)
 class DocumentFile:
     document: OrderDocument
-    content: bytes
+    content: AsyncIterator[bytes]  # in pieces: a stored scan video may be 100 MB
 
 
 @dataclass(frozen=True)

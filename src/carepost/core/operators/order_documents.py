@@ -4,6 +4,8 @@ invoice, a cases order's prescription PDF."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.documents.port import DocumentStore
@@ -23,7 +25,11 @@ async def document_file(session: AsyncSession, order: Order, document_id: str, s
     if found is None:
         raise NotFound("This order has no such document.", code="document_not_found")
     if found.storage_key is not None:
-        return DocumentFile(found, await store.get(found.storage_key))
+        return DocumentFile(found, store.stream(found.storage_key))
     drawn = flow_of(order.flow).documents
     assert drawn is not None and drawn.drawn is not None, "a document without a storage key is drawn by its flow"
-    return DocumentFile(found, await drawn.drawn(session, order, found))
+    return DocumentFile(found, _whole(await drawn.drawn(session, order, found)))
+
+
+async def _whole(content: bytes) -> AsyncIterator[bytes]:
+    yield content
