@@ -55,7 +55,7 @@ def create_app(
     mail: Callable[[str], MailPort] | None = None,
 ) -> FastAPI:
     settings = settings or Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     db = Database(settings.resolved_database_url)
     call_log = CallLog(db)
     surfaces = Surfaces()

@@ -6,6 +6,7 @@ import secrets
 from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -29,6 +30,7 @@ class Settings(BaseSettings):
     idempotency_ttl_hours: int = 24
     run_worker_in_process: bool = False
     log_level: str = "info"
+    log_format: Literal["json", "console"] = "json"  # one JSON object per line; the demo's are for reading
     # Rate limits: requests a minute per API key (an account may set its own) and per
     # client address on the patient portal and the console's sign-in; counted in Redis when redis_url is set.
     rate_limit_per_minute: int = 600

@@ -150,7 +150,8 @@ def run(app: Any, *, host: str, port: int, workers: int = 1, factory: bool = Fal
         host=host,
         port=port,
         workers=workers,
-        log_level="warning",
+        log_config=None,  # logging is configured already: JSON lines, uvicorn's through ours (carepost/logging.py)
+        access_log=False,  # ours has the request id and the route template (http/context.py)
         http=GuardedHttpToolsProtocol,
         server_header=False,
         proxy_headers=False,  # the app trusts CAREPOST_TRUSTED_PROXIES alone (app.py), never uvicorn's default 127.0.0.1

@@ -66,6 +66,7 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="API processes.")] = 1,
 ) -> None:
     """Serve the API only (run `carepost worker` beside it). Configured by CAREPOST_* variables."""
+    configure_logging(Settings().log_level, Settings().log_format)
     serving.run("carepost.serving:served_app", factory=True, host=host, port=port, workers=workers)
 
 
@@ -74,7 +75,7 @@ def worker() -> None:
     """Deliver the outbox and run periodic clean-ups, until stopped."""
     from carepost.worker import Worker
 
-    configure_logging(Settings().log_level)
+    configure_logging(Settings().log_level, Settings().log_format)
 
     async def main() -> None:
         async with database() as db:

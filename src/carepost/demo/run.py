@@ -93,6 +93,8 @@ def run(*, host: str, port: int, data_dir: Path, manifest: Path | None) -> None:
     settings = Settings(data_dir=data_dir, run_worker_in_process=True, console_secure_cookie=False)  # served over http
     if "public_url" not in settings.model_fields_set:
         settings = settings.model_copy(update={"public_url": f"http://{host}:{port}"})
+    if "log_format" not in settings.model_fields_set:  # the demo's lines are read by a person
+        settings = settings.model_copy(update={"log_format": "console"})
     if "cases_pharmacy_schedule" not in settings.model_fields_set:  # the whole journey in seconds
         settings = settings.model_copy(update={"cases_pharmacy_schedule": DEMO_PHARMACY_SCHEDULE})
     if "webhook_allowed_hosts" not in settings.model_fields_set:  # an integrator's receiver on this laptop

@@ -13,7 +13,9 @@
   the surface's 503, any other unexpected exception its 500, logged with its
   traceback but never a body;
 - a request-log row for every partner call, noted after the response and
-  written in batches (see call_log).
+  written in batches (see call_log);
+- the request id bound to every log line written while the request is served,
+  and one access-log line (`carepost.access`) when it is answered.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import logging
 import time
 
+import structlog
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -45,6 +48,7 @@ from carepost.http.screening import edge_problem
 from carepost.http.surfaces import Surface, Surfaces
 
 log = logging.getLogger("carepost.requests")
+access_log = structlog.stdlib.get_logger("carepost.access")
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 # Seconds a client should wait before retrying while the database is away.
@@ -69,6 +73,7 @@ class RequestContextMiddleware:
             return
         started = time.perf_counter()
         request_id = new_request_id()
+        bound = structlog.contextvars.bind_contextvars(request_id=request_id)
         scope.setdefault("state", {})["request_id"] = request_id
         surface = self.surfaces.for_path(scope["path"])
         status = {"code": 500, "started": False}
@@ -113,18 +118,21 @@ class RequestContextMiddleware:
         except Exception as error:
             unavailable = is_database_unavailable(error)
             if unavailable:
-                log.warning("database unavailable: %s", type(error).__name__, extra={"request_id": request_id})
+                log.warning("database unavailable: %s", type(error).__name__)
             else:
-                log.exception("unhandled error", extra={"request_id": request_id, "path": scope["path"]})
+                log.exception("unhandled error")
             if not status["started"]:
                 problem = UNAVAILABLE if unavailable else INTERNAL_ERROR
                 await surface.render(problem, request_id, scope["path"])(scope, receive, send_with_headers)
         finally:
             reading.done()
             route = getattr(scope.get("route"), "path", None) or "(unrouted)"
-            self.metrics.observe(method=scope["method"], route=route, status=status["code"], seconds=time.perf_counter() - started)
+            seconds = time.perf_counter() - started
+            self.metrics.observe(method=scope["method"], route=route, status=status["code"], seconds=seconds)
             if surface.dialect:
                 self._log_call(scope, route, surface, request_id, status["code"], started)
+            _log_access(scope, route, status["code"], seconds)
+            structlog.contextvars.reset_contextvars(**bound)
 
     def _log_call(self, scope: Scope, route: str, surface: Surface, request_id: str, status: int, started: float) -> None:
         caller = scope["state"].get("caller")
@@ -141,6 +149,17 @@ class RequestContextMiddleware:
             at=utcnow(),
         )
         self.call_log.add(record)
+
+
+def _log_access(scope: Scope, route: str, status: int, seconds: float) -> None:
+    """The access-log line: the route template, never the path or query (a portal link holds an
+    e-mail address), and the caller as ids."""
+    caller = scope["state"].get("caller")
+    access_log.info(
+        "request", method=scope["method"], route=route, status=status, duration_ms=round(seconds * 1000, 1),
+        account_id=getattr(caller, "account_id", None), api_key_id=getattr(caller, "api_key_id", None),
+        mode=getattr(caller, "mode", None),
+    )
 
 
 def _not_json(scope: Scope) -> Problem | None:

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+import structlog
+
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import Database, is_database_unavailable
 from carepost.core.outbox.repository import OutboxRepository
@@ -91,13 +93,15 @@ class Relay:
     async def _deliver(self, delivery: Delivery) -> None:
         handler = self.handlers.get(delivery.topic)
         error: str | None = None
-        if handler is not None:
-            try:
-                await handler(delivery)
-            except Exception as exc:  # a handler's failure must not stop the relay
-                error = f"{type(exc).__name__}: {exc}"
-                log.warning("outbox delivery %s (%s) failed: %s", delivery.id, delivery.topic, error)
-        await self._settle(delivery, error)
+        with structlog.contextvars.bound_contextvars(outbox_message_id=delivery.id, topic=delivery.topic):
+            if handler is not None:
+                try:
+                    await handler(delivery)
+                    log.info("outbox message handled", extra={"attempt": delivery.attempt})
+                except Exception as exc:  # a handler's failure must not stop the relay
+                    error = f"{type(exc).__name__}: {exc}"  # kept on the row; the log names the type alone
+                    log.warning("outbox delivery failed: %s (attempt %s)", type(exc).__name__, delivery.attempt)
+            await self._settle(delivery, error)
 
     async def _settle(self, delivery: Delivery, error: str | None) -> None:
         """Record the outcome, waiting out a short database outage rather than leaving it to the lease."""

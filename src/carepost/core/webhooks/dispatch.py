@@ -19,6 +19,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.clock import utcnow
@@ -83,11 +84,15 @@ class Dispatcher:
     async def _send(self, job: _Job) -> SendResult:
         if job.url is None:
             return SendResult(status_code=None, duration_ms=0, error="The endpoint is disabled.")
-        try:
-            return await self.sender.send(job.url, headers=job.headers, body=job.body)
-        except Exception as error:  # a sender's bug must not stop the batch
-            log.exception("webhook delivery %s could not be sent", job.delivery_id)
-            return SendResult(status_code=None, duration_ms=0, error=type(error).__name__)
+        with structlog.contextvars.bound_contextvars(webhook_delivery_id=job.delivery_id):
+            try:
+                result = await self.sender.send(job.url, headers=job.headers, body=job.body)
+            except Exception as error:  # a sender's bug must not stop the batch
+                log.exception("webhook delivery could not be sent")
+                return SendResult(status_code=None, duration_ms=0, error=type(error).__name__)
+            # One line per attempt, as the access log has one per request: no URL (it may carry a token).
+            log.info("webhook attempt", extra={"status_code": result.status_code, "duration_ms": result.duration_ms})
+            return result
 
     async def _settle(self, session: AsyncSession, delivery_id: int, result: SendResult) -> None:
         repository = WebhookRepository(session)
