@@ -29,7 +29,7 @@ from carepost.core.commerce.port import CommerceResolver
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import CoreError
 from carepost.core.notifications.mail import MailPort
-from carepost.health.metrics import Metrics
+from carepost.health.metrics import Metrics, process_ended
 from carepost.health.router import router as health_router
 from carepost.http import openapi, problems
 from carepost.http.call_log import CallLog
@@ -76,6 +76,7 @@ def create_app(
                     await worker_task
             await call_log.flush()
             await db.dispose()
+            process_ended()
 
     # The API docs load Swagger UI from an installed package, not a CDN: a machine without
     # internet (or a supplier that keeps its staff's browsers off third parties) still has them.
@@ -113,6 +114,7 @@ def create_app(
     openapi.install(app, surfaces)
     app.state.call_log = call_log
     app.state.metrics = Metrics()
+    app.state.metrics.watch_pool(db.engine)
     app.add_middleware(
         RequestContextMiddleware,
         call_log=call_log,

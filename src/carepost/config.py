@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     body_timeout_seconds: float = 30.0  # the longest wait for the next piece of a request body
     # The bytes of request bodies one process holds at once; a request past it is answered 503.
     body_budget_bytes: int = 32 * 1024 * 1024
+    # On SIGTERM `serve` stops accepting and gives the requests in flight this long to finish.
+    shutdown_timeout_seconds: int = 30
     # The pharmacy API's access tokens (JWT): how long one lasts.
     pharmacy_access_lifetime_seconds: int = 3600
     # How long the worker waits for a PAC (CFDI stamping and cancelling) before it tries again later.
@@ -67,6 +69,9 @@ class Settings(BaseSettings):
     console_secure_cookie: bool = True
     # /metrics answers only with `Authorization: Bearer <token>` when this is set.
     metrics_token: str | None = None
+    # `carepost worker` serves its own metrics (health/worker_metrics.py) here when a port is set.
+    worker_metrics_port: int | None = None
+    worker_metrics_host: str = "127.0.0.1"
     # Behind a load balancer: its addresses or networks, comma-separated (10.0.0.0/8,192.0.2.7).
     # Only a request from one of them may say, in X-Forwarded-For and -Proto, who the client is.
     trusted_proxies: str | None = None

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
+import shutil
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import uvicorn
@@ -22,6 +25,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from carepost.config import Settings
+from carepost.core.kit.private_files import private_directory
+from carepost.health.metrics import MULTIPROCESS_DIR
 
 _CLOSE = b"connection: close\r\ncontent-length: 0\r\n\r\n"
 _TIMEOUT = b"HTTP/1.1 408 Request Timeout\r\n" + _CLOSE
@@ -141,7 +146,21 @@ def served_app() -> ASGIApp:
     return HeapSettledAtStartup(create_app())
 
 
-def run(app: Any, *, host: str, port: int, workers: int = 1, factory: bool = False) -> None:
+def share_metrics(settings: Settings) -> None:
+    """Before `serve --workers N` starts its processes: one directory where each writes what it
+    counts (prometheus-client's multiprocess mode), so that a scrape answered by any of them adds
+    up all of them. PROMETHEUS_MULTIPROC_DIR if the operator set it, else the data dir's
+    `metrics`; emptied now, as a new group must not add up a former one's counts."""
+    directory = Path(os.environ.get(MULTIPROCESS_DIR) or settings.private_data_dir() / "metrics")
+    shutil.rmtree(directory, ignore_errors=True)
+    private_directory(directory)
+    os.environ[MULTIPROCESS_DIR] = str(directory)  # the processes uvicorn spawns inherit it
+
+
+def run(app: Any, *, host: str, port: int, workers: int = 1, factory: bool = False, shutdown_timeout: int | None = None) -> None:
+    """Serve `app`. On SIGTERM (or Ctrl-C) uvicorn closes the listening socket, answers the
+    requests in flight (closing each connection after its response) for up to `shutdown_timeout`
+    seconds, runs the app's shutdown (the request log flushed, the pool closed) and exits."""
     if not factory:
         app = HeapSettledAtStartup(app)
     uvicorn.run(
@@ -154,5 +173,6 @@ def run(app: Any, *, host: str, port: int, workers: int = 1, factory: bool = Fal
         access_log=False,  # ours has the request id and the route template (http/context.py)
         http=GuardedHttpToolsProtocol,
         server_header=False,
+        timeout_graceful_shutdown=shutdown_timeout,
         proxy_headers=False,  # the app trusts CAREPOST_TRUSTED_PROXIES alone (app.py), never uvicorn's default 127.0.0.1
     )

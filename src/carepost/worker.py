@@ -7,6 +7,7 @@ Run many of them against PostgreSQL; claims never overlap (SKIP LOCKED).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -14,19 +15,23 @@ from collections.abc import Callable, Mapping
 from carepost import flows
 from carepost.adapters.webhooks.http import HttpSender
 from carepost.config import Settings
+from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import Database
 from carepost.core.notifications.mail import MailPort
 from carepost.core.outbox.relay import Handler, Relay
+from carepost.core.outbox.repository import OutboxRepository
 from carepost.core.retention import service as retention
 from carepost.core.retention.policies import RetentionPeriods
 from carepost.core.sandbox import autopilot
 from carepost.core.webhooks.dispatch import Dispatcher
+from carepost.health.worker_metrics import WorkerMetrics
 from carepost.http.dialect import WorkerContext
 
 log = logging.getLogger("carepost.worker")
 
 IDLE_POLL_SECONDS = 0.5
 HOUSEKEEPING_EVERY_SECONDS = 3600
+GAUGES_EVERY_SECONDS = 15  # the outbox's depth and oldest age, for the worker's own /metrics
 
 
 def handlers(context: WorkerContext) -> Mapping[str, Handler]:
@@ -45,29 +50,42 @@ def handlers(context: WorkerContext) -> Mapping[str, Handler]:
 class Worker:
     def __init__(
         self, db: Database, topic_handlers: Mapping[str, Handler], dispatcher: Dispatcher | None = None, *,
-        retention: RetentionPeriods | None = None,
+        retention: RetentionPeriods | None = None, metrics: WorkerMetrics | None = None,
     ) -> None:
         self.db = db
         self.retention = retention or RetentionPeriods()
-        self.relay = Relay(db, topic_handlers)
+        self.metrics = metrics
+        self.relay = Relay(db, topic_handlers, observe=metrics.message_handled if metrics else None)
         self.dispatcher = dispatcher
+        if dispatcher is not None and metrics is not None:
+            dispatcher.observe = metrics.webhook_attempted
+        self.stopping = asyncio.Event()
         self._last_housekeeping = 0.0
+        self._last_gauges = 0.0
 
     @classmethod
-    def for_settings(cls, db: Database, settings: Settings, *, mail: Callable[[str], MailPort] | None = None) -> Worker:
+    def for_settings(
+        cls, db: Database, settings: Settings, *, mail: Callable[[str], MailPort] | None = None, metrics: WorkerMetrics | None = None,
+    ) -> Worker:
         policy = settings.webhook_policy
         dispatcher = Dispatcher(db, HttpSender(policy), policy, secret_key=settings.resolved_secret_key)
-        return cls(db, handlers(WorkerContext(db, settings, mail)), dispatcher, retention=settings.retention_periods)
+        return cls(db, handlers(WorkerContext(db, settings, mail)), dispatcher, retention=settings.retention_periods, metrics=metrics)
+
+    def stop(self) -> None:
+        """Finish what is in hand and return from run_forever (SIGTERM): the outbox message being
+        handled and the webhooks being sent (each bounded by its timeout) are settled; the rest
+        of the claimed batch is released at once for another worker."""
+        self.stopping.set()
 
     async def run_once(self) -> int:
         """Relay one batch of the outbox, then send one batch of webhooks."""
-        claimed = await self.relay.run_once()
-        if self.dispatcher is not None:
+        claimed = await self.relay.run_once(self.stopping.is_set)
+        if self.dispatcher is not None and not self.stopping.is_set():
             claimed += await self.dispatcher.run_once()
         return claimed
 
     async def run_forever(self) -> None:
-        while True:
+        while not self.stopping.is_set():
             try:
                 claimed = await self.run_once()
                 await self._housekeeping()
@@ -75,11 +93,22 @@ class Worker:
                 log.exception("worker iteration failed")
                 claimed = 0
             if not claimed:
-                await asyncio.sleep(IDLE_POLL_SECONDS)
+                with contextlib.suppress(TimeoutError):  # idle: poll again soon, or stop at once
+                    await asyncio.wait_for(self.stopping.wait(), IDLE_POLL_SECONDS)
+        log.info("worker stopped")
 
     async def _housekeeping(self) -> None:
-        if time.monotonic() - self._last_housekeeping < HOUSEKEEPING_EVERY_SECONDS:
+        now = time.monotonic()
+        if self.metrics is not None and now - self._last_gauges >= GAUGES_EVERY_SECONDS:
+            self._last_gauges = now
+            async with self.db.read() as session:
+                backlog, oldest = await OutboxRepository(session).backlog()
+            self.metrics.backlog.set(backlog)
+            self.metrics.oldest_age.set((utcnow() - oldest).total_seconds() if oldest else 0)
+        if now - self._last_housekeeping < HOUSEKEEPING_EVERY_SECONDS:
             return
-        self._last_housekeeping = time.monotonic()
+        self._last_housekeeping = now
         forgotten = await retention.sweep(self.db, self.retention)
+        if self.metrics is not None:
+            self.metrics.swept(forgotten)
         log.info("retention forgot %s", ", ".join(f"{count} {name}" for name, count in forgotten.items()))

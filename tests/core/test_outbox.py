@@ -152,6 +152,37 @@ async def test_a_stopped_worker_hands_back_what_it_has_not_delivered(db):
     assert all(m.delivered_at is not None for m in await _messages(db, topic))
 
 
+async def test_a_worker_asked_to_stop_finishes_the_message_in_hand_and_releases_the_rest(db):
+    topic = _topic()
+    async with db.transaction() as session:
+        for n in range(4):
+            await publish(session, topic=topic, payload={"n": n}, account_id=None)
+    in_hand, finish = asyncio.Event(), asyncio.Event()
+    stop = asyncio.Event()
+    first: list[int] = []
+
+    async def slow(delivery: Delivery) -> None:
+        first.append(delivery.payload["n"])
+        in_hand.set()
+        await finish.wait()
+
+    running = asyncio.create_task(Relay(db, {topic: slow}).run_once(stop.is_set))
+    await in_hand.wait()
+    stop.set()  # SIGTERM, as `carepost worker` hears it
+    finish.set()
+    assert await running == 4
+    rest: list[int] = []
+
+    async def handle(delivery: Delivery) -> None:
+        rest.append(delivery.payload["n"])
+
+    while await Relay(db, {topic: handle}).run_once():  # at once: no lease to wait out
+        pass
+
+    assert len(first) == 1 and sorted(first + rest) == [0, 1, 2, 3]  # the one in hand finished, once
+    assert all(m.delivered_at is not None for m in await _messages(db, topic))
+
+
 async def test_a_slow_batch_keeps_its_lease_so_no_message_is_delivered_twice(db):
     topic = _topic()
     async with db.transaction() as session:

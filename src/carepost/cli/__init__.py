@@ -66,20 +66,37 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="API processes.")] = 1,
 ) -> None:
     """Serve the API only (run `carepost worker` beside it). Configured by CAREPOST_* variables."""
-    configure_logging(Settings().log_level, Settings().log_format)
-    serving.run("carepost.serving:served_app", factory=True, host=host, port=port, workers=workers)
+    settings = Settings()
+    configure_logging(settings.log_level, settings.log_format)
+    if workers > 1:
+        serving.share_metrics(settings)
+    serving.run(
+        "carepost.serving:served_app", factory=True, host=host, port=port, workers=workers,
+        shutdown_timeout=settings.shutdown_timeout_seconds,
+    )
 
 
 @app.command()
 def worker() -> None:
-    """Deliver the outbox and run periodic clean-ups, until stopped."""
+    """Deliver the outbox and run periodic clean-ups, until stopped (SIGTERM or Ctrl-C: the work in
+    hand is finished, the rest of its batch released for another worker)."""
+    import signal
+
+    from carepost.health.worker_metrics import WorkerMetrics
     from carepost.worker import Worker
 
-    configure_logging(Settings().log_level, Settings().log_format)
+    settings = Settings()
+    configure_logging(settings.log_level, settings.log_format)
+    metrics = WorkerMetrics()
+    if settings.worker_metrics_port:
+        metrics.serve(settings.worker_metrics_host, settings.worker_metrics_port)
 
     async def main() -> None:
         async with database() as db:
-            worker = Worker.for_settings(db, Settings())
+            worker = Worker.for_settings(db, settings, metrics=metrics)
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(number, worker.stop)
             serving.settle_heap()
             await worker.run_forever()
 

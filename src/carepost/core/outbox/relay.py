@@ -22,6 +22,7 @@ import asyncio
 import contextlib
 import logging
 import socket
+import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -59,15 +60,21 @@ def backoff(attempt: int) -> timedelta:
 
 
 class Relay:
-    def __init__(self, db: Database, handlers: Mapping[str, Handler], *, batch_size: int = 50, lease: timedelta = LEASE) -> None:
+    def __init__(
+        self, db: Database, handlers: Mapping[str, Handler], *, batch_size: int = 50, lease: timedelta = LEASE,
+        observe: Callable[[str, bool, float], None] | None = None,
+    ) -> None:
         self.db = db
+        self.observe = observe  # told each handled message's topic, success and seconds: the worker's metrics
         self.handlers = dict(handlers)
         self.batch_size = batch_size
         self.lease = lease
         self.worker_id = f"{socket.gethostname()[:40]}-{uuid.uuid4().hex[:8]}"
 
-    async def run_once(self) -> int:
-        """Deliver one batch; returns how many messages it claimed."""
+    async def run_once(self, stopping: Callable[[], bool] = lambda: False) -> int:
+        """Deliver one batch; returns how many messages it claimed. Once `stopping()` says so (the
+        worker was asked to stop), the messages not yet begun are released for another worker now,
+        not when their lease runs out."""
         async with self.db.transaction() as session:
             outbox, now = OutboxRepository(session), utcnow()
             claimed = await outbox.claim(worker_id=self.worker_id, now=now, lease_until=now + self.lease, limit=self.batch_size)
@@ -79,6 +86,9 @@ class Relay:
             deliveries = [Delivery(m.id, m.topic, m.payload, m.account_id, m.attempts) for m in claimed if m.topic in self.handlers]
         renewed_at = utcnow()
         for position, delivery in enumerate(deliveries):
+            if stopping():
+                await self._release([d.id for d in deliveries[position:]])
+                break
             try:
                 if utcnow() - renewed_at > self.lease / 2:
                     await self._renew([d.id for d in deliveries[position:]])
@@ -95,12 +105,15 @@ class Relay:
         error: str | None = None
         with structlog.contextvars.bound_contextvars(outbox_message_id=delivery.id, topic=delivery.topic):
             if handler is not None:
+                started = time.perf_counter()
                 try:
                     await handler(delivery)
                     log.info("outbox message handled", extra={"attempt": delivery.attempt})
                 except Exception as exc:  # a handler's failure must not stop the relay
                     error = f"{type(exc).__name__}: {exc}"  # kept on the row; the log names the type alone
                     log.warning("outbox delivery failed: %s (attempt %s)", type(exc).__name__, delivery.attempt)
+                if self.observe is not None:
+                    self.observe(delivery.topic, error is None, time.perf_counter() - started)
             await self._settle(delivery, error)
 
     async def _settle(self, delivery: Delivery, error: str | None) -> None:

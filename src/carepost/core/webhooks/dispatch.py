@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -45,8 +46,12 @@ class _Job:
 
 
 class Dispatcher:
-    def __init__(self, db: Database, sender: Sender, policy: WebhookPolicy, *, secret_key: str, batch_size: int = 100) -> None:
+    def __init__(
+        self, db: Database, sender: Sender, policy: WebhookPolicy, *, secret_key: str, batch_size: int = 100,
+        observe: Callable[[str, SendResult], None] | None = None,
+    ) -> None:
         self.db = db
+        self.observe = observe  # told each attempt's outcome (succeeded, retrying, failed): the worker's metrics
         self.sender = sender
         self.policy = policy
         self.secret_key = secret_key
@@ -60,8 +65,11 @@ class Dispatcher:
             return 0
         results = await asyncio.gather(*(self._send(job) for job in jobs))
         async with self.db.transaction() as session:  # one commit for the batch's outcomes
-            for job, result in zip(jobs, results, strict=True):
-                await self._settle(session, job.delivery_id, result)
+            outcomes = [await self._settle(session, job.delivery_id, result) for job, result in zip(jobs, results, strict=True)]
+        if self.observe is not None:
+            for outcome, result in zip(outcomes, results, strict=True):
+                if outcome is not None:
+                    self.observe("retrying" if outcome == PENDING else outcome, result)
         return len(jobs)
 
     async def _claim(self) -> list[_Job]:
@@ -94,11 +102,12 @@ class Dispatcher:
             log.info("webhook attempt", extra={"status_code": result.status_code, "duration_ms": result.duration_ms})
             return result
 
-    async def _settle(self, session: AsyncSession, delivery_id: int, result: SendResult) -> None:
+    async def _settle(self, session: AsyncSession, delivery_id: int, result: SendResult) -> str | None:
+        """Record the attempt; the delivery's status after it (None: it was settled already)."""
         repository = WebhookRepository(session)
         delivery = await repository.delivery(delivery_id, lock=True)
         if delivery is None or delivery.status != PENDING:
-            return
+            return None
         endpoint = await session.get(WebhookEndpoint, delivery.endpoint_id)
         assert endpoint is not None  # deliveries go with their endpoint
         now = utcnow()
@@ -112,12 +121,12 @@ class Dispatcher:
         code = result.status_code
         if code is not None and 200 <= code < 300:
             delivery.status, delivery.completed_at, endpoint.failing_since = SUCCEEDED, now, None
-            return
+            return SUCCEEDED
         if code == 410 or not endpoint.enabled:
             delivery.status, delivery.completed_at = FAILED, now
             if code == 410:
                 await self._disable(session, endpoint, "The endpoint answered 410 Gone.")
-            return
+            return FAILED
         delay = self.policy.delay_before(delivery.attempts)
         if delay is None:
             delivery.status, delivery.completed_at = FAILED, now
@@ -128,6 +137,7 @@ class Dispatcher:
         endpoint.failing_since = endpoint.failing_since or now
         if now - endpoint.failing_since >= self.policy.disable_after:
             await self._disable(session, endpoint, f"The endpoint failed every delivery for {self.policy.disable_after}.")
+        return delivery.status
 
     async def _disable(self, session: AsyncSession, endpoint: WebhookEndpoint, reason: str) -> None:
         if not endpoint.enabled:
