@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from carepost import flows, pages
+from carepost import flows, pages, tracing
 from carepost.adapters.commerce import store_resolver
 from carepost.adapters.documents import document_store
 from carepost.adapters.mail import mail_for
@@ -56,6 +56,7 @@ def create_app(
 ) -> FastAPI:
     settings = settings or Settings()
     configure_logging(settings.log_level, settings.log_format)
+    tracing.configure_tracing("api")  # before the engine is made: its statements are traced
     db = Database(settings.resolved_database_url)
     call_log = CallLog(db)
     surfaces = Surfaces()
@@ -111,6 +112,7 @@ def create_app(
     app.include_router(console_account_router)
     app.include_router(console_inventory_router)
     _install_error_handlers(app, surfaces)
+    tracing.instrument_app(app)
     openapi.install(app, surfaces)
     app.state.call_log = call_log
     app.state.metrics = Metrics()

@@ -82,11 +82,13 @@ def worker() -> None:
     hand is finished, the rest of its batch released for another worker)."""
     import signal
 
+    from carepost import tracing
     from carepost.health.worker_metrics import WorkerMetrics
     from carepost.worker import Worker
 
     settings = Settings()
     configure_logging(settings.log_level, settings.log_format)
+    tracing.configure_tracing("worker")
     metrics = WorkerMetrics()
     if settings.worker_metrics_port:
         metrics.serve(settings.worker_metrics_host, settings.worker_metrics_port)

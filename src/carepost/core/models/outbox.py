@@ -25,3 +25,4 @@ class OutboxMessage(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    trace_context: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the writer's traceparent

@@ -55,6 +55,7 @@ class WebhookEvent(Base):
     source: Mapped[str] = mapped_column(String(64), unique=True)  # what made it (an outbox message): made once
     payload: Mapped[dict[str, Any]] = mapped_column(JsonDoc)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    trace_context: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the writer's traceparent
 
 
 class WebhookDelivery(Base):

@@ -31,6 +31,7 @@ from typing import Any
 
 import structlog
 
+from carepost.core.kit import trace_context
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import Database, is_database_unavailable
 from carepost.core.outbox.repository import OutboxRepository
@@ -45,6 +46,7 @@ class Delivery:
     payload: dict[str, Any]
     account_id: int | None
     attempt: int
+    trace_context: str | None = None  # the request's that wrote it (core/kit/trace_context.py)
 
 
 Handler = Callable[[Delivery], Awaitable[None]]
@@ -83,7 +85,7 @@ class Relay:
             unsubscribed = [m.id for m in claimed if m.topic not in self.handlers]
             if unsubscribed:
                 await outbox.mark_delivered(unsubscribed, worker_id=self.worker_id, now=now)
-            deliveries = [Delivery(m.id, m.topic, m.payload, m.account_id, m.attempts) for m in claimed if m.topic in self.handlers]
+            deliveries = [Delivery(m.id, m.topic, m.payload, m.account_id, m.attempts, m.trace_context) for m in claimed if m.topic in self.handlers]
         renewed_at = utcnow()
         for position, delivery in enumerate(deliveries):
             if stopping():
@@ -103,7 +105,11 @@ class Relay:
     async def _deliver(self, delivery: Delivery) -> None:
         handler = self.handlers.get(delivery.topic)
         error: str | None = None
-        with structlog.contextvars.bound_contextvars(outbox_message_id=delivery.id, topic=delivery.topic):
+        span: dict[str, str | int] = {
+            "carepost.outbox.message_id": delivery.id, "carepost.outbox.topic": delivery.topic, "carepost.outbox.attempt": delivery.attempt,
+        }
+        with structlog.contextvars.bound_contextvars(outbox_message_id=delivery.id, topic=delivery.topic), \
+                trace_context.continued(delivery.trace_context, f"outbox {delivery.topic}", span):
             if handler is not None:
                 started = time.perf_counter()
                 try:

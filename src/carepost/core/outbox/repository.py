@@ -8,13 +8,14 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.kit import trace_context
 from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import OutboxMessage
 
 # Every change appends one (lean.py): nothing reads it back in the writing transaction.
 _APPEND = LeanStatement(
     insert(OutboxMessage).values(
-        {name: bindparam(name) for name in ("account_id", "topic", "payload", "created_at", "available_at", "attempts")}
+        {name: bindparam(name) for name in ("account_id", "topic", "payload", "created_at", "available_at", "attempts", "trace_context")}
     )
 )
 
@@ -27,7 +28,8 @@ class OutboxRepository:
         self, *, topic: str, payload: dict[str, Any], account_id: int | None, now: datetime, delay: timedelta = timedelta(0)
     ) -> None:
         await _APPEND.rows(
-            self.session, account_id=account_id, topic=topic, payload=payload, created_at=now, available_at=now + delay, attempts=0
+            self.session, account_id=account_id, topic=topic, payload=payload, created_at=now, available_at=now + delay, attempts=0,
+            trace_context=trace_context.current(),
         )
 
     async def claim(self, *, worker_id: str, now: datetime, lease_until: datetime, limit: int) -> list[OutboxMessage]:

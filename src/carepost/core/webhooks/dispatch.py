@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.kit import trace_context
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import Database
 from carepost.core.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
@@ -43,6 +44,8 @@ class _Job:
     url: str | None  # None: the endpoint is disabled, nothing is sent
     headers: dict[str, str]
     body: str
+    event_type: str = ""
+    trace_context: str | None = None  # the request's that made the event (core/kit/trace_context.py)
 
 
 class Dispatcher:
@@ -87,12 +90,14 @@ class Dispatcher:
             return _Job(delivery.id, None, {}, body)
         secrets = signing_secrets(endpoint, secret_key=self.secret_key, now=now)
         headers = signature_headers(event.public_id, now, body, secrets)
-        return _Job(delivery.id, endpoint.url, headers, body)
+        return _Job(delivery.id, endpoint.url, headers, body, event.type, event.trace_context)
 
     async def _send(self, job: _Job) -> SendResult:
         if job.url is None:
             return SendResult(status_code=None, duration_ms=0, error="The endpoint is disabled.")
-        with structlog.contextvars.bound_contextvars(webhook_delivery_id=job.delivery_id):
+        span: dict[str, str | int] = {"carepost.webhook.delivery_id": job.delivery_id, "carepost.webhook.event_type": job.event_type}
+        with structlog.contextvars.bound_contextvars(webhook_delivery_id=job.delivery_id), \
+                trace_context.continued(job.trace_context, "webhook deliver", span):
             try:
                 result = await self.sender.send(job.url, headers=job.headers, body=job.body)
             except Exception as error:  # a sender's bug must not stop the batch

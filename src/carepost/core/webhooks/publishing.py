@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.flows.registry import flow_of
 from carepost.core.flows.spec import FlowSpec
+from carepost.core.kit import trace_context
 from carepost.core.kit.clock import utcnow
 from carepost.core.models import Order, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from carepost.core.webhooks import types
@@ -67,7 +68,7 @@ async def publish(
     event = await repository.add_event(
         WebhookEvent(
             public_id=new_message_id(), account_id=account_id, mode=mode, type=event_type, order_id=order_id,
-            source=source, payload=payload, created_at=now,
+            source=source, payload=payload, created_at=now, trace_context=trace_context.current(),
         )
     )
     if event is None:

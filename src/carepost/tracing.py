@@ -1,0 +1,112 @@
+"""OpenTelemetry tracing: off unless the standard OTEL_* settings name where to export
+(OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; OTEL_SDK_DISABLED=true or
+OTEL_TRACES_EXPORTER=none turn it off), then exported over OTLP/HTTP.
+
+Spans: each request (FastAPI's instrumentation), each SQL statement (SQLAlchemy's, and the lean
+statements through lean.observe), each outbound call (httpx's: webhooks, Shopify, the PAC, the
+pharmacy) and each worker job (core/kit/trace_context.py, which also carries a request's trace
+to the webhook deliveries and outbox jobs it caused).
+
+No patient data: statements are traced without their parameters, request spans without their
+query strings (a portal link holds an e-mail address), outbound spans with the host alone (a
+partner's URL may hold a token); no header is captured.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI
+from opentelemetry import trace
+from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
+from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
+from opentelemetry.sdk.resources import Resource
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from opentelemetry.trace import Span, SpanKind, Status, StatusCode
+
+from carepost.core.kit import lean
+
+_configured = False
+
+
+def enabled() -> bool:
+    if os.environ.get("OTEL_SDK_DISABLED", "").strip().lower() == "true":
+        return False
+    if os.environ.get("OTEL_TRACES_EXPORTER", "otlp").strip().lower() == "none":
+        return False
+    return bool(os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT") or os.environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
+
+
+def configure_tracing(role: str) -> bool:
+    """Once per process, before its database engine is made: the provider, the exporter and the
+    instrumentations of SQL and outbound HTTP. `role` (api, worker) names the service when
+    OTEL_SERVICE_NAME does not."""
+    global _configured
+    if _configured or not enabled():
+        return _configured
+    defaults = {} if os.environ.get("OTEL_SERVICE_NAME") else {"service.name": f"carepost-{role}"}
+    provider = TracerProvider(resource=Resource.create(defaults))  # OTEL_RESOURCE_ATTRIBUTES are read too
+    provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))  # OTEL_EXPORTER_OTLP_* and OTEL_BSP_*
+    trace.set_tracer_provider(provider)
+    SQLAlchemyInstrumentor().instrument(enable_commenter=False)
+    HTTPXClientInstrumentor().instrument(request_hook=_outbound_host_only, async_request_hook=_async_outbound_host_only)
+    lean.observe(_lean_statement)
+    _configured = True
+    return True
+
+
+def instrument_app(app: FastAPI) -> None:
+    if _configured:
+        FastAPIInstrumentor.instrument_app(app, server_request_hook=_without_query, exclude_spans=["receive", "send"])
+
+
+def _rewrite(span: Span, names: tuple[str, ...], value: str) -> None:
+    present = getattr(span, "attributes", None) or {}
+    for name in names:
+        if name in present:
+            span.set_attribute(name, value)
+
+
+def _without_query(span: Span, scope: dict[str, Any]) -> None:
+    if span.is_recording():
+        _rewrite(span, ("http.target",), scope["path"])
+        _rewrite(span, ("url.query",), "")
+        _rewrite(span, ("http.url", "url.full"), f"{scope.get('scheme', 'http')}://{_host(scope)}{scope['path']}")
+
+
+def _host(scope: dict[str, Any]) -> str:
+    for name, value in scope.get("headers", ()):
+        if name == b"host":
+            return value.decode("latin-1")
+    return "unknown"
+
+
+def _outbound_host_only(span: Span, request: Any) -> None:
+    if span.is_recording():
+        parts = urlsplit(str(request.url))
+        _rewrite(span, ("http.url", "url.full"), f"{parts.scheme}://{parts.netloc}/")
+
+
+async def _async_outbound_host_only(span: Span, request: Any) -> None:
+    _outbound_host_only(span, request)
+
+
+_lean_tracer = trace.get_tracer("carepost.lean")
+
+
+def _lean_statement(sql: str, seconds: float, error: BaseException | None) -> None:
+    """A lean statement bypasses SQLAlchemy's events: its span is drawn from what it reports."""
+    ended = time.time_ns()
+    span = _lean_tracer.start_span(
+        sql.split(None, 1)[0].upper() if sql.strip() else "SQL", kind=SpanKind.CLIENT, start_time=ended - int(seconds * 1e9),
+        attributes={"db.statement": sql, "carepost.lean": True},
+    )
+    if error is not None:
+        span.set_status(Status(StatusCode.ERROR, type(error).__name__))
+    span.end(end_time=ended)
