@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,11 +26,12 @@ def serving(env: dict[str, str], *, args: tuple[str, ...] = ()) -> Iterator[str]
     """Yields the base URL of a `carepost serve` process configured by `env` (CAREPOST_* only)."""
     port = free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CAREPOST_")}
+    # Its log goes to a file: a pipe nobody reads until the end would fill and stop the server.
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [sys.executable, "-m", "carepost.cli", "serve", "--port", str(port), *args],
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
-        text=True,
         env={**clean, **env},
     )
     base = f"http://127.0.0.1:{port}"
@@ -37,7 +39,8 @@ def serving(env: dict[str, str], *, args: tuple[str, ...] = ()) -> Iterator[str]
         deadline = time.monotonic() + 30
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"carepost serve exited early:\n{process.stdout.read()}")
+                log.seek(0)
+                raise RuntimeError(f"carepost serve exited early:\n{log.read().decode(errors='replace')}")
             try:
                 if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
                     break
@@ -50,9 +53,10 @@ def serving(env: dict[str, str], *, args: tuple[str, ...] = ()) -> Iterator[str]
     finally:
         process.terminate()
         try:
-            process.communicate(timeout=15)
+            process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.close()
 
 
 def listening_pids(port: int) -> list[int]:

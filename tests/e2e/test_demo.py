@@ -28,20 +28,23 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_demo(data_dir: Path, manifest: Path) -> tuple[subprocess.Popen[str], int]:
+def _start_demo(data_dir: Path, manifest: Path) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREPOST_")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "carepost.cli", "demo", "--port", str(port), "--data-dir", str(data_dir), "--manifest", str(manifest)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
+    # Its output goes to a file: a pipe nobody reads until the end would fill (a line per request) and stop it.
+    output = manifest.with_suffix(".out")
+    with output.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "carepost.cli", "demo", "--port", str(port), "--data-dir", str(data_dir), "--manifest", str(manifest)],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+    process.output_path = output  # type: ignore[attr-defined]
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"demo exited early:\n{process.stdout.read()}")
+            pytest.fail(f"demo exited early:\n{output.read_text()}")
         try:
             if httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=1).status_code == 200:
                 return process, port
@@ -51,10 +54,10 @@ def _start_demo(data_dir: Path, manifest: Path) -> tuple[subprocess.Popen[str], 
     pytest.fail("demo did not start within 30 s")
 
 
-def _stop(process: subprocess.Popen[str]) -> str:
+def _stop(process: subprocess.Popen[bytes]) -> str:
     process.terminate()
-    output, _ = process.communicate(timeout=15)
-    return output
+    process.wait(timeout=15)
+    return process.output_path.read_text()  # type: ignore[attr-defined]
 
 
 def test_demo_prints_working_credentials_and_keeps_them_across_restarts(tmp_path):

@@ -55,8 +55,10 @@ async def _upload(http: httpx.AsyncClient, base: str, order_id: str, email: str)
     return response.status_code
 
 
-@pytest.mark.parametrize("linked", [False, True], ids=["unauthenticated", "valid-links"])
-async def test_five_concurrent_100_mb_uploads_stay_under_300_mb(tmp_path, database_url, db, linked):
+@pytest.mark.parametrize(
+    ("linked", "store"), [(False, "local"), (True, "local"), (True, "bucket")], ids=["unauthenticated", "valid-links", "valid-links-to-a-bucket"]
+)
+async def test_five_concurrent_100_mb_uploads_stay_under_300_mb(tmp_path, database_url, db, linked, store, request):
     clinic = await create_clinic(db)
     env = {
         "CAREPOST_DATABASE_URL": database_url,
@@ -64,6 +66,9 @@ async def test_five_concurrent_100_mb_uploads_stay_under_300_mb(tmp_path, databa
         "CAREPOST_SECRET_KEY": "memory",
         "CAREPOST_PORTAL_RATE_LIMIT_PER_MINUTE": "1000",
     }
+    if store == "bucket":  # streamed to S3 in parts (adapters/documents/s3.py), never whole
+        s3 = request.getfixturevalue("s3")
+        env |= {"CAREPOST_DOCUMENTS_URL": f"s3://{s3.new_bucket()}/scans", **s3.env}
     with serving(env) as base:
         [pid] = listening_pids(int(base.rsplit(":", 1)[1]))
         async with httpx.AsyncClient(timeout=120) as http:
@@ -76,9 +81,11 @@ async def test_five_concurrent_100_mb_uploads_stay_under_300_mb(tmp_path, databa
             statuses = await asyncio.gather(*(_upload(http, base, order_id, email) for order_id, email in orders))
         peak = peak_rss_mib(pid)
 
-    print(f"peak resident memory after five concurrent 100 MB uploads ({'valid links' if linked else 'bad links'}): {peak:.0f} MiB")
+    print(f"peak resident memory after five concurrent 100 MB uploads ({'valid links' if linked else 'bad links'}, {store}): {peak:.0f} MiB")
     if linked:
         assert statuses == [200] * 5
     else:  # refused (404) before the body was read, or cut off while the client still sent it
         assert len(statuses) == 5 and all(status in (0, 404) for status in statuses)
-    assert peak < 300
+    # To a bucket, each upload in flight holds one 5 MiB part and the copies botocore makes of it
+    # as it signs and sends it (about 18 MiB, measured by tests/adapters/test_s3_documents.py).
+    assert peak < (300 if store == "local" else 360)

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,13 +28,15 @@ def worker_process(settings) -> Iterator[subprocess.Popen[str]]:
         "CAREPOST_WEBHOOK_RETRY_SCHEDULE": "0,0.2,0.2,0.2",
         "CAREPOST_WEBHOOK_TIMEOUT_SECONDS": "2",
     }
-    process = subprocess.Popen([sys.executable, "-m", "carepost.cli", "worker"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            process.terminate()
-        process.communicate(timeout=15)
+    # Its log goes to a file: a pipe nobody reads would fill (a line per attempt) and stop it.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen([sys.executable, "-m", "carepost.cli", "worker"], env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            yield process
+        finally:
+            if process.poll() is None:
+                process.terminate()
+            process.wait(timeout=15)
 
 
 def wait_for(done, seconds: float, what: str) -> None:

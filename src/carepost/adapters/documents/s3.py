@@ -26,7 +26,7 @@ from aiobotocore.session import AioSession, get_session
 from carepost.core.documents.port import DocumentTooLarge
 
 MIB = 1024 * 1024
-PART_BYTES = 8 * MIB  # S3 takes parts of 5 MiB or more (but the last); an upload holds one at a time
+PART_BYTES = 5 * MIB  # S3's smallest part (but the last): an upload holds one part at a time
 STREAM_CHUNK_BYTES = 1 * MIB
 ENCRYPTIONS = ("AES256", "aws:kms", "aws:kms:dsse", "none")  # "none": for a store that refuses the header
 
@@ -86,13 +86,13 @@ class S3DocumentStore:
                 if upload is None:
                     upload = await s3.create_multipart_upload(Bucket=self.bucket.name, Key=name, **self._encryption)
                     cleanup.push_async_callback(self._abort_unless_done, s3, name, upload)
-                parts.append(await self._upload_part(s3, name, upload, len(parts) + 1, bytes(part)))
-                part.clear()
+                parts.append(await self._upload_part(s3, name, upload, len(parts) + 1, part))
+                part = bytearray()  # the part sent is not copied: botocore sent it as it was
             if upload is None:  # smaller than one part: one request
                 await s3.put_object(Bucket=self.bucket.name, Key=name, Body=bytes(part), **self._encryption)
                 return size
             if part:
-                parts.append(await self._upload_part(s3, name, upload, len(parts) + 1, bytes(part)))
+                parts.append(await self._upload_part(s3, name, upload, len(parts) + 1, part))
             await s3.complete_multipart_upload(
                 Bucket=self.bucket.name, Key=name, UploadId=upload["UploadId"], MultipartUpload={"Parts": parts}
             )
@@ -116,7 +116,7 @@ class S3DocumentStore:
         async with self._client() as s3:
             await s3.delete_object(Bucket=self.bucket.name, Key=self._key(key))  # S3 answers 204 for a missing key too
 
-    async def _upload_part(self, s3: Any, name: str, upload: dict[str, Any], number: int, body: bytes) -> dict[str, Any]:
+    async def _upload_part(self, s3: Any, name: str, upload: dict[str, Any], number: int, body: bytearray) -> dict[str, Any]:
         answer = await s3.upload_part(
             Bucket=self.bucket.name, Key=name, UploadId=upload["UploadId"], PartNumber=number, Body=body
         )
