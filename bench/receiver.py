@@ -1,7 +1,7 @@
 """The webhook receiver of the delivery scenarios: answers every POST 204 at once and
 notes, per event, how long after the event was made it arrived (the payload's
 `timestamp`, set in the transaction that made the event). `GET /stats` returns
-how many arrived and those lags. Run by uvicorn, one process."""
+how many arrived and those lags, `GET /ids` which. Run by uvicorn, one process."""
 
 from __future__ import annotations
 
@@ -33,10 +33,15 @@ async def stats(_: Request) -> Response:
     return JSONResponse({"events": len(_arrived), "lags_ms": _lags_ms, "first_arrival": min(times, default=0), "last_arrival": max(times, default=0)})
 
 
+async def ids(_: Request) -> Response:
+    """Every webhook-id that arrived (the soak checks each event made was received)."""
+    return JSONResponse(sorted(_arrived))
+
+
 async def reset(_: Request) -> Response:
     _lags_ms.clear()
     _arrived.clear()
     return Response(status_code=204)
 
 
-app = Starlette(routes=[Route("/hooks", hook, methods=["POST"]), Route("/stats", stats), Route("/reset", reset, methods=["POST"])])
+app = Starlette(routes=[Route("/hooks", hook, methods=["POST"]), Route("/stats", stats), Route("/ids", ids), Route("/reset", reset, methods=["POST"])])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -51,16 +52,18 @@ class S3Server:
 @contextmanager
 def s3_server() -> Iterator[S3Server]:
     port = free_port()
+    # It logs a line per request: to a file, as a pipe read only at the end would fill and stop it.
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=subprocess.STDOUT,
     )
     endpoint = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"moto's server exited early:\n{process.stderr.read() if process.stderr else ''}")
+                log.seek(0)
+                raise RuntimeError(f"moto's server exited early:\n{log.read().decode(errors='replace')}")
             try:
                 httpx.get(f"{endpoint}/moto-api/", timeout=1)
                 break
@@ -72,9 +75,10 @@ def s3_server() -> Iterator[S3Server]:
     finally:
         process.terminate()
         try:
-            process.communicate(timeout=10)
+            process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.close()
 
 
 @contextmanager

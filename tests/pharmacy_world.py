@@ -52,7 +52,7 @@ def issuer(pac: dict[str, Any] | None = None) -> dict[str, Any]:
 
 
 async def pharmacy_world(
-    db: Database, secret_key: str, *, scarce_units: int = 10, invoicing: dict[str, Any] | None = None
+    db: Database, secret_key: str, *, scarce_units: int = 10, units: int = 500, invoicing: dict[str, Any] | None = None
 ) -> PharmacyWorld:
     tag = uuid.uuid4().hex[:8]
     zipcode = f"9{int(tag, 16) % 10000:04d}"
@@ -75,7 +75,7 @@ async def pharmacy_world(
                 ]
             },
             "fulfillment_sites": [
-                {"code": f"cdmx-{tag}", "name": "CDMX", "stock": {f"MED-{tag}": 500, f"SUP-{tag}": 500, f"ABX-{tag}": 50, f"RARE-{tag}": scarce_units}}
+                {"code": f"cdmx-{tag}", "name": "CDMX", "stock": {f"MED-{tag}": units, f"SUP-{tag}": units, f"ABX-{tag}": 50, f"RARE-{tag}": scarce_units}}
             ],
             "shipping_methods": [
                 {"code": f"std-{tag}", "name": "Estándar", "price": "99.00", "free_from": "1000.00", "min_days": 2, "max_days": 4, "zip_prefixes": [zipcode]},

@@ -63,6 +63,7 @@ class Settings(BaseSettings):
     outbox_retention_days: float = 7.0  # a delivered outbox message
     request_log_retention_days: float = 90.0
     console_session_retention_days: float = 7.0  # once expired or ended
+    retention_sweep_seconds: float = 3600.0  # how often each worker sweeps
     # The cases API's embedded pharmacy: seconds before it accepts, fills, ships and delivers an order.
     cases_pharmacy_schedule: str = "60,600,3600,7200"
     # The console's cookies go over https only; the demo, served over http, turns it off.
@@ -90,6 +91,7 @@ class Settings(BaseSettings):
         return RetentionPeriods(
             outbox_days=self.outbox_retention_days, webhook_event_days=self.webhook_event_retention_days,
             request_log_days=self.request_log_retention_days, console_session_days=self.console_session_retention_days,
+            sweep_every_seconds=self.retention_sweep_seconds,
         )
 
     @cached_property

@@ -71,8 +71,10 @@ def configure_logging(level: str = "info", log_format: LogFormat = "json") -> No
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):  # theirs go through ours, once
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
-    # httpx names every URL it calls at INFO: a partner's webhook URL may carry a token.
-    logging.getLogger("httpx").setLevel(max(root.level, logging.WARNING))
+    # Libraries that narrate at INFO: httpx names every URL it calls (a partner's webhook URL may
+    # carry a token), botocore how it found its endpoint, WeasyPrint each step of a PDF.
+    for chatty in ("httpx", "httpcore", "botocore", "aiobotocore", "weasyprint", "fontTools"):
+        logging.getLogger(chatty).setLevel(max(root.level, logging.WARNING))
     logging.getLogger("uvicorn.access").disabled = True  # the access log is ours (carepost.access), with the request id
     structlog.configure(
         processors=[*_SHARED, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],

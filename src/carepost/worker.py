@@ -1,5 +1,5 @@
 """The worker: relays the outbox to its topics' handlers, sends webhooks, and forgets what the
-retention periods say, every hour (core/retention).
+retention periods say, every CAREPOST_RETENTION_SWEEP_SECONDS (an hour; core/retention).
 
 Run many of them against PostgreSQL; claims never overlap (SKIP LOCKED).
 """
@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 
 from carepost import flows
 from carepost.adapters.webhooks.http import HttpSender
@@ -30,7 +30,6 @@ from carepost.http.dialect import WorkerContext
 log = logging.getLogger("carepost.worker")
 
 IDLE_POLL_SECONDS = 0.5
-HOUSEKEEPING_EVERY_SECONDS = 3600
 GAUGES_EVERY_SECONDS = 15  # the outbox's depth and oldest age, for the worker's own /metrics
 
 
@@ -85,17 +84,24 @@ class Worker:
         return claimed
 
     async def run_forever(self) -> None:
+        """The outbox, the webhooks and the housekeeping, each in a loop of its own: a slow outbox
+        handler (an invoice stamped and drawn, a second or so) never holds webhooks back."""
+        loops = [self._loop("outbox relay", lambda: self.relay.run_once(self.stopping.is_set)), self._loop("housekeeping", self._housekeeping)]
+        if self.dispatcher is not None:
+            loops.append(self._loop("webhook dispatch", self.dispatcher.run_once))
+        await asyncio.gather(*loops)
+        log.info("worker stopped")
+
+    async def _loop(self, name: str, step: Callable[[], Awaitable[int | None]]) -> None:
         while not self.stopping.is_set():
             try:
-                claimed = await self.run_once()
-                await self._housekeeping()
+                busy = await step()
             except Exception:  # a database blip must not end the worker
-                log.exception("worker iteration failed")
-                claimed = 0
-            if not claimed:
+                log.exception("worker %s failed", name)
+                busy = 0
+            if not busy:
                 with contextlib.suppress(TimeoutError):  # idle: poll again soon, or stop at once
                     await asyncio.wait_for(self.stopping.wait(), IDLE_POLL_SECONDS)
-        log.info("worker stopped")
 
     async def _housekeeping(self) -> None:
         now = time.monotonic()
@@ -105,7 +111,7 @@ class Worker:
                 backlog, oldest = await OutboxRepository(session).backlog()
             self.metrics.backlog.set(backlog)
             self.metrics.oldest_age.set((utcnow() - oldest).total_seconds() if oldest else 0)
-        if now - self._last_housekeeping < HOUSEKEEPING_EVERY_SECONDS:
+        if now - self._last_housekeeping < self.retention.sweep_every_seconds:
             return
         self._last_housekeeping = now
         forgotten = await retention.sweep(self.db, self.retention)

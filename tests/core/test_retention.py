@@ -75,6 +75,24 @@ async def test_each_kind_is_forgotten_after_its_period_and_the_audit_kept(client
     assert fresh
 
 
+async def test_an_old_event_still_being_delivered_is_kept_until_its_delivery_settles(client, db, worker, receiver):
+    clinic = await create_clinic(db)
+    await add_endpoint(client, clinic.live_key, receiver.url)
+    receiver.script = [503] * 50  # the endpoint fails: its delivery waits for a retry
+    await place(client, clinic.live_key)
+    await run_until(worker, lambda: len(receiver.received) >= 1)
+    [event] = await _events(db, clinic.account_id)
+    await _age(db, WebhookEvent, WebhookEvent.id == event, created_at=True)
+
+    await sweep(db, RetentionPeriods())
+    assert await _events(db, clinic.account_id) == [event]  # its delivery is pending: kept
+
+    async with db.transaction() as session:
+        await session.execute(update(WebhookDelivery).where(WebhookDelivery.event_id == event).values(status="failed"))
+    await sweep(db, RetentionPeriods())
+    assert await _events(db, clinic.account_id) == []  # settled (here: given up), then forgotten
+
+
 async def _events(db, account_id: int) -> list[int]:
     async with db.read() as session:
         return list(await session.scalars(select(WebhookEvent.id).where(WebhookEvent.account_id == account_id).order_by(WebhookEvent.id)))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import ColumnElement, and_, exists, or_, select
 
 from carepost.core.models import (
     AccessAuditEntry,
@@ -20,8 +20,10 @@ from carepost.core.models import (
     Order,
     OutboxMessage,
     RequestLogEntry,
+    WebhookDelivery,
     WebhookEvent,
 )
+from carepost.core.webhooks.repository import PENDING
 
 # Never forgotten: orders, and the audit logs (patient data read: HIPAA asks six years).
 KEPT = (Order, AccessAuditEntry, ConsoleAuditEntry)
@@ -35,6 +37,7 @@ class RetentionPeriods:
     webhook_event_days: float = 30.0  # an event, with its deliveries and their attempts: the events API's promise
     request_log_days: float = 90.0  # a call in the request log
     console_session_days: float = 7.0  # a console session, once it expired or was ended
+    sweep_every_seconds: float = 3600.0  # how often a worker sweeps (CAREPOST_RETENTION_SWEEP_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -44,13 +47,22 @@ class Policy:
     expired: Callable[[datetime], ColumnElement[bool]]  # now -> the rows to forget
 
 
+def _pending_delivery_of(event_id: Any) -> ColumnElement[bool]:
+    pending = select(WebhookDelivery.id).where(WebhookDelivery.event_id == event_id, WebhookDelivery.status == PENDING)
+    return exists(pending)
+
+
 def policies(periods: RetentionPeriods) -> tuple[Policy, ...]:
     def before(days: float, now: datetime) -> datetime:
         return now - timedelta(days=days)
 
     return (
         Policy("outbox", OutboxMessage, lambda now: OutboxMessage.delivered_at < before(periods.outbox_days, now)),
-        Policy("webhook_events", WebhookEvent, lambda now: WebhookEvent.created_at < before(periods.webhook_event_days, now)),
+        # An event whose delivery is still being tried is kept until it settles: nothing is forgotten unsent.
+        Policy(
+            "webhook_events", WebhookEvent,
+            lambda now: and_(WebhookEvent.created_at < before(periods.webhook_event_days, now), ~_pending_delivery_of(WebhookEvent.id)),
+        ),
         Policy("request_log", RequestLogEntry, lambda now: RequestLogEntry.created_at < before(periods.request_log_days, now)),
         Policy(
             "console_sessions", ConsoleSession,
