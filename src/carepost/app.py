@@ -64,7 +64,7 @@ def create_app(
         surfaces.register(surface)
 
     @contextlib.asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         worker_task = None
         if settings.run_worker_in_process:
             worker_task = asyncio.create_task(Worker.for_settings(db, settings, mail=mail).run_forever())
@@ -76,6 +76,7 @@ def create_app(
                 with contextlib.suppress(asyncio.CancelledError):
                     await worker_task
             await call_log.flush()
+            await app.state.runtime.documents.close()
             await db.dispose()
             process_ended()
 

@@ -34,6 +34,7 @@ async def test_every_local_document_lands_in_the_bucket_under_its_key(s3, tmp_pa
     store = S3DocumentStore(Bucket.from_url(f"s3://{bucket}/docs"))
     assert await store.get("prescriptions/42/rx.pdf") == b"%PDF-1.7 rx"
     assert await store.get("scans/ord_1/front_video-a.mp4") == await local.get("scans/ord_1/front_video-a.mp4")
+    await store.close()
     again = _run({**s3.env, "CAREPOST_DATA_DIR": str(tmp_path), "CAREPOST_DOCUMENTS_URL": f"s3://{bucket}/docs"})
     assert again.returncode == 0 and len(s3.keys(bucket)) == 2  # run twice, the same two objects
 

@@ -33,8 +33,20 @@ def bucket(s3) -> str:
     return s3.new_bucket()
 
 
+_opened: list[S3DocumentStore] = []
+
+
+@pytest.fixture(autouse=True)
+async def _close_stores() -> AsyncIterator[None]:
+    yield
+    while _opened:
+        await _opened.pop().close()
+
+
 def _store(bucket: str, prefix: str = "documents") -> S3DocumentStore:
-    return S3DocumentStore(Bucket.from_url(f"s3://{bucket}/{prefix}"))
+    store = S3DocumentStore(Bucket.from_url(f"s3://{bucket}/{prefix}"))
+    _opened.append(store)
+    return store
 
 
 async def test_a_document_put_is_read_back_under_the_prefix_and_encrypted_at_rest(s3, bucket):

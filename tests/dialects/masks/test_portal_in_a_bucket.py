@@ -24,6 +24,7 @@ async def bucket_app(settings, s3, tmp_path) -> AsyncIterator[tuple[httpx.AsyncC
             httpx.AsyncClient(transport=transport, base_url="https://testserver") as browser:
         yield api, browser, bucket
     await app.state.call_log.flush()
+    await app.state.runtime.documents.close()
     await app.state.runtime.db.dispose()
 
 

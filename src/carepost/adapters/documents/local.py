@@ -54,6 +54,9 @@ class LocalDocumentStore:
     async def delete(self, key: str) -> None:
         await asyncio.to_thread(self._path(key).unlink, missing_ok=True)
 
+    async def close(self) -> None:
+        """Files hold nothing open between calls."""
+
     @staticmethod
     def _partial(path: Path) -> Path:
         private_directory(path.parent)

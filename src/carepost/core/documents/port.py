@@ -31,3 +31,7 @@ class DocumentStore(Protocol):
     async def delete(self, key: str) -> None:
         """Remove `key`; no error if it is already gone."""
         ...
+
+    async def close(self) -> None:
+        """Let go of what the store holds open (an object store's connections), at shutdown."""
+        ...

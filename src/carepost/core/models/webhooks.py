@@ -11,6 +11,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from carepost.core.kit.db import Base, BigId, JsonDoc, UTCDateTime
 
+# A delivery's status: being tried (first or again), or settled one way or the other.
+PENDING, SUCCEEDED, FAILED = "pending", "succeeded", "failed"
 
 class WebhookEndpoint(Base):
     """A partner's receiver for one account and mode. Its signing secret is sealed; during a

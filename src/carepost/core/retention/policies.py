@@ -23,7 +23,7 @@ from carepost.core.models import (
     WebhookDelivery,
     WebhookEvent,
 )
-from carepost.core.webhooks.repository import PENDING
+from carepost.core.models.webhooks import PENDING
 
 # Never forgotten: orders, and the audit logs (patient data read: HIPAA asks six years).
 KEPT = (Order, AccessAuditEntry, ConsoleAuditEntry)

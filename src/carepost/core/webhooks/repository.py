@@ -13,8 +13,9 @@ from carepost.core.accounts.service import Scope
 from carepost.core.kit.db import upsert_insert
 from carepost.core.kit.lean import LeanStatement
 from carepost.core.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from carepost.core.models.webhooks import FAILED, PENDING, SUCCEEDED
 
-PENDING, SUCCEEDED, FAILED = "pending", "succeeded", "failed"
+__all__ = ["FAILED", "PENDING", "SUCCEEDED", "WebhookRepository"]
 
 
 _ENABLED = LeanStatement(
