@@ -6,10 +6,10 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Any
 
-import weasyprint
 from jinja2 import Environment, select_autoescape
 
 from carepost.core.kit import json_text
+from carepost.core.kit.pdf import html_to_pdf
 from carepost.core.models import Case, CaseOrder, CaseOrderItem, Drug, Order, Pharmacy
 
 _TEMPLATES = Environment(autoescape=select_autoescape(default=True))  # an optional field left out renders empty
@@ -22,7 +22,7 @@ def storage_key(order: Order) -> str:
 
 def render(order: Order, details: CaseOrder, case: Case, pharmacy: Pharmacy, items: list[tuple[CaseOrderItem, Drug]]) -> bytes:
     html = _TEMPLATE.render(_values(order, details, case, pharmacy, items))
-    return weasyprint.HTML(string=html).write_pdf()
+    return html_to_pdf(html)
 
 
 def _values(order: Order, details: CaseOrder, case: Case, pharmacy: Pharmacy, items: list[tuple[CaseOrderItem, Drug]]) -> dict[str, Any]:

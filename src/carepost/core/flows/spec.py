@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.accounts.service import Scope
 from carepost.core.commerce.port import CommercePort
 from carepost.core.flows.autopilot import Autopilot
 from carepost.core.flows.documents import FlowDocuments
@@ -17,6 +16,9 @@ from carepost.core.flows.inputs import ActionInput, Input
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import Order
 from carepost.core.orders.lifecycle import Lifecycle
+
+if TYPE_CHECKING:  # an annotation only: accounts.service itself reads the flows registry
+    from carepost.core.accounts.service import Scope
 
 
 @dataclass(frozen=True)

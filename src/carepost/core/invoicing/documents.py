@@ -7,6 +7,8 @@ import weasyprint
 from satcfdi import render
 from satcfdi.cfdi import CFDI
 
+from carepost.core.kit.pdf import html_to_pdf
+
 # A sandbox stamp is worthless to SAT; its PDF says so on every page, in the top margin.
 SANDBOX_MARK = weasyprint.CSS(
     string='@page { @top-center { content: "SANDBOX DE CAREPOST — SIN VALIDEZ FISCAL"; color: #b00020; '
@@ -16,7 +18,7 @@ SANDBOX_MARK = weasyprint.CSS(
 
 def render_pdf(stamped_xml: bytes, *, sandbox: bool) -> bytes:
     stylesheets = [render.PDF_CSS, *([SANDBOX_MARK] if sandbox else [])]
-    return weasyprint.HTML(string=render.html_str(CFDI.from_string(stamped_xml))).write_pdf(stylesheets=stylesheets)
+    return html_to_pdf(render.html_str(CFDI.from_string(stamped_xml)), stylesheets=stylesheets)
 
 
 def storage_keys(account_id: int, order_public_id: str, uuid: str) -> tuple[str, str]:
