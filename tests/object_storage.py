@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,9 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import boto3
-import httpx
 
-from tests.processes import free_port
+from tests.processes import free_port, wait_until_answering
 
 
 @dataclass(frozen=True)
@@ -59,18 +57,7 @@ def s3_server() -> Iterator[S3Server]:
     )
     endpoint = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            if process.poll() is not None:
-                log.seek(0)
-                raise RuntimeError(f"moto's server exited early:\n{log.read().decode(errors='replace')}")
-            try:
-                httpx.get(f"{endpoint}/moto-api/", timeout=1)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("moto's server did not start within 30 s") from None
-                time.sleep(0.2)
+        wait_until_answering(f"{endpoint}/moto-api/", process, "moto's server", lambda: (log.seek(0), log.read())[1].decode(errors="replace"))
         yield S3Server(endpoint)
     finally:
         process.terminate()

@@ -8,9 +8,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -36,19 +37,7 @@ def serving(env: dict[str, str], *, args: tuple[str, ...] = ()) -> Iterator[str]
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            if process.poll() is not None:
-                log.seek(0)
-                raise RuntimeError(f"carepost serve exited early:\n{log.read().decode(errors='replace')}")
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("carepost serve did not start within 30 s")
-            time.sleep(0.2)
+        wait_until_answering(f"{base}/healthz", process, "carepost serve", lambda: (log.seek(0), log.read())[1].decode(errors="replace"))
         yield base
     finally:
         process.terminate()
@@ -57,6 +46,24 @@ def serving(env: dict[str, str], *, args: tuple[str, ...] = ()) -> Iterator[str]
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+def wait_until_answering(
+    url: str, process: subprocess.Popen[Any], name: str, output: Callable[[], str], timeout: float = 30,
+) -> None:
+    """Until `url` answers (any status but a 5xx), or fail with the process's output if it exits first."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited early:\n{output()}")
+        try:
+            if httpx.get(url, timeout=1).status_code < 500:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{name} did not answer within {timeout:.0f} s")
+        time.sleep(0.1)
 
 
 def listening_pids(port: int) -> list[int]:

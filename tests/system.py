@@ -10,17 +10,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
 from carepost.core.kit.db import Database
 from carepost.core.kit.migrate import upgrade
-from tests.processes import free_port
+from tests.processes import free_port, wait_until_answering
 from tests.scratch_postgres import scratch_database
 
 
@@ -60,7 +57,7 @@ class System:
         port = free_port()
         process = self._start(name, ["serve", "--port", str(port), *args], data_dir=data_dir, env=env)
         process.base_url = f"http://127.0.0.1:{port}"
-        _wait_until_healthy(process)
+        wait_until_answering(f"{process.base_url}/healthz", process.popen, name, lambda: process.log.read_text(errors="replace"))
         return process
 
     def worker(self, name: str, *, data_dir: Path | None = None, env: dict[str, str] | None = None) -> Process:
@@ -82,21 +79,6 @@ class System:
     def stop(self) -> None:
         for process in reversed(self.processes):
             process.stop()
-
-
-def _wait_until_healthy(process: Process, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        if process.popen.poll() is not None:
-            raise RuntimeError(f"{process.name} exited early:\n{process.log.read_text()}")
-        try:
-            if httpx.get(f"{process.base_url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{process.name} did not answer /healthz within {timeout} s")
-        time.sleep(0.1)
 
 
 @asynccontextmanager
