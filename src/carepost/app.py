@@ -29,6 +29,8 @@ from carepost.core.commerce.port import CommerceResolver
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import CoreError
 from carepost.core.notifications.mail import MailPort
+from carepost.fhir_api.router import router as fhir_router
+from carepost.fhir_api.surface import SURFACE as FHIR_SURFACE
 from carepost.health.metrics import Metrics, process_ended
 from carepost.health.router import router as health_router
 from carepost.http import openapi, problems
@@ -60,7 +62,8 @@ def create_app(
     db = Database(settings.resolved_database_url)
     call_log = CallLog(db)
     surfaces = Surfaces()
-    for surface in (*(s for dialect in flows.dialects() for s in dialect.surfaces), OPS_SURFACE, WEBHOOKS_SURFACE, SANDBOX_SURFACE, CONSOLE_SURFACE):
+    own = (OPS_SURFACE, WEBHOOKS_SURFACE, SANDBOX_SURFACE, FHIR_SURFACE, CONSOLE_SURFACE)
+    for surface in (*(s for dialect in flows.dialects() for s in dialect.surfaces), *own):
         surfaces.register(surface)
 
     @contextlib.asynccontextmanager
@@ -106,6 +109,7 @@ def create_app(
     app.include_router(ops_sandbox_router)
     app.include_router(webhooks_router)
     app.include_router(sandbox_router)
+    app.include_router(fhir_router)
     app.include_router(health_router)
     app.include_router(pages.router)
     app.include_router(console_router)

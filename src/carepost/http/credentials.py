@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import Request
+from typing import Annotated
+
+from fastapi import Depends, Request
 
 from carepost.core.accounts.service import Caller, authenticate
 from carepost.core.kit.errors import Unauthenticated
 from carepost.http import rate_limits
-from carepost.http.runtime import Runtime
+from carepost.http.runtime import Runtime, RuntimeDep
+
+# Where one of Carepost's APIs takes a key: masks and the pharmacy, devices, cases.
+KEY_HEADERS = ("x-api-key", "impilo-api-key", "cv-api-key")
 
 
 def bearer_token(request: Request) -> str | None:
@@ -50,3 +55,13 @@ async def caller_for(request: Request, runtime: Runtime, secret: str | None) -> 
     limit = caller.rate_limit_per_minute or runtime.settings.rate_limit_per_minute
     await rate_limits.enforce(request, runtime.rate_counter, key=f"key:{caller.api_key_id}", limit=limit, policy="per-key")
     return caller
+
+
+async def any_key_caller(request: Request, runtime: RuntimeDep) -> Caller:
+    """Any of the account's API keys, in whichever header one of its APIs takes it, or as
+    `Authorization: Bearer`: for Carepost's own APIs over every flow (the sandbox's catalog, FHIR)."""
+    presented = one_credential(bearer_token(request), *(one_header(request, name) or None for name in KEY_HEADERS))
+    return await caller_for(request, runtime, presented)
+
+
+AnyKeyCallerDep = Annotated[Caller, Depends(any_key_caller)]

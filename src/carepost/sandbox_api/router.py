@@ -7,10 +7,10 @@ from typing import Any
 from fastapi import APIRouter
 
 from carepost.core.sandbox import catalog
+from carepost.http.credentials import AnyKeyCallerDep as CallerDep
 from carepost.http.json_response import JSONResponse
 from carepost.http.runtime import RuntimeDep
 from carepost.http.shapes import Shape
-from carepost.sandbox_api.auth import CallerDep
 
 router = APIRouter(prefix="/api/sandbox/v1", tags=["sandbox"], strict_content_type=False)
 

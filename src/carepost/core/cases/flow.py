@@ -3,6 +3,7 @@ worker's own), an operator's moves, and the `case.order.*` family partners are t
 
 from __future__ import annotations
 
+from carepost.core.cases import fhir
 from carepost.core.cases import operations as moves
 from carepost.core.cases.access import DIALECT
 from carepost.core.cases.documents import DOCUMENTS
@@ -45,5 +46,6 @@ FLOW = FlowSpec(
         ),
         detours={"reject": (Step("reject", lambda _: ActionInput(reason="Rejected by the sandbox pharmacy")),)},
     ),
+    fhir=fhir.SOURCES,
     catalog=catalog.cases,
 )

@@ -17,8 +17,9 @@ from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import Order
 from carepost.core.orders.lifecycle import Lifecycle
 
-if TYPE_CHECKING:  # an annotation only: accounts.service itself reads the flows registry
+if TYPE_CHECKING:  # annotations only: accounts.service itself reads the flows registry
     from carepost.core.accounts.service import Scope
+    from carepost.core.fhir.source import Source
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ class FlowSpec:
     autopilot: Autopilot | None = None
     # The ids an account may name in its API, in one mode: the sandbox's catalog (core/sandbox/catalog.py).
     catalog: Callable[[AsyncSession, Scope], Awaitable[dict[str, Any]]] | None = None
+    # Its orders as FHIR resources: where each resource type it serves comes from (core/<flow>/fhir.py).
+    fhir: tuple[Source, ...] = ()
 
     def action(self, name: str) -> Action:
         found = next((a for a in self.actions if a.name == name), None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from carepost.core.flows.autopilot import Autopilot, Step, steps, test_tracking_number
 from carepost.core.flows.inputs import ADDRESS, DEVICE_IDS, FULFILLMENT_SITE, NOTE, TRACKING_NUMBERS, ActionInput
 from carepost.core.flows.spec import Action, FlowSpec
+from carepost.core.logistics import fhir
 from carepost.core.logistics import operations as moves
 from carepost.core.logistics.lifecycle import LOGISTICS
 from carepost.core.logistics.packing import choices_to_pack
@@ -46,5 +47,6 @@ FLOW = FlowSpec(
         ),
         detours={"cancel": steps("cancel")},
     ),
+    fhir=fhir.SOURCES,
     catalog=catalog.devices,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from carepost.core.flows.autopilot import Autopilot, Step, steps, test_tracking_number
 from carepost.core.flows.inputs import CARRIER, NOTE, SHIPPED_DATE, TRACKING_NUMBER, ActionInput
 from carepost.core.flows.spec import Action, FlowSpec
-from carepost.core.manufacturing import factory
+from carepost.core.manufacturing import factory, fhir
 from carepost.core.manufacturing.documents import DOCUMENTS
 from carepost.core.manufacturing.lifecycle import MADE_TO_MEASURE
 from carepost.core.orders.made_to_measure import DIALECT
@@ -57,5 +57,6 @@ FLOW = FlowSpec(
             "factory_cancel": steps("factory_cancel"),
         },
     ),
+    fhir=fhir.SOURCES,
     catalog=catalog.masks,
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from carepost.core.flows.autopilot import Autopilot, Step, steps, test_tracking_number
 from carepost.core.flows.inputs import CARRIER, REASON, TRACKING_NUMBER, ActionInput
 from carepost.core.flows.spec import Action, FlowSpec, Track
+from carepost.core.retail import fhir
 from carepost.core.retail import operations as moves
 from carepost.core.retail.documents import DOCUMENTS
 from carepost.core.retail.lifecycle import PAYMENT, RETAIL
@@ -51,5 +52,6 @@ FLOW = FlowSpec(
             "cancel": steps("cancel"),
         },
     ),
+    fhir=fhir.SOURCES,
     catalog=catalog.pharmacy,
 )

@@ -1,0 +1,115 @@
+"""A devices order as FHIR (docs/fhir.md): each item or kit it sends is a DeviceRequest for the
+order's patient (`pt-<id>`) or site (a Location, `site-<id>`); the account's sites are Locations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.accounts.service import Scope
+from carepost.core.fhir import repository
+from carepost.core.fhir.criteria import Criteria
+from carepost.core.fhir.elements import ORDER_ID, SKU, coding, concept, instant, one_address, ref, resource, telecom
+from carepost.core.fhir.repository import FhirRepository, Lines
+from carepost.core.fhir.shared import account_reference
+from carepost.core.fhir.source import (
+    NO_MATCH,
+    PATIENT_ROW,
+    PATIENT_ROW_PREFIX,
+    OrderRow,
+    OrderSource,
+    Resource,
+    RowSource,
+    number,
+    order_identifiers,
+    order_resource_id,
+)
+from carepost.core.logistics.lifecycle import DeviceStatus
+from carepost.core.logistics.repository import DIALECT
+from carepost.core.models import Item, Kit, Order, OrderLine, Site
+from carepost.core.patients.fhir import PATIENTS
+
+SITE_PREFIX = "site"
+_DONE = (DeviceStatus.DELIVERED, DeviceStatus.AWAITING_RETURN, DeviceStatus.RETURN_RECEIVED)
+REQUEST_STATUS = {
+    **{status.value: "active" for status in DeviceStatus},
+    **{status.value: "completed" for status in _DONE},
+    DeviceStatus.CANCELLED.value: "revoked",
+}
+SENT = ("item", "kit")  # the lines that go out; the others are returns
+
+
+def recipient(order: Order) -> dict[str, Any]:
+    """A devices order goes to one of the account's patients or to one of its sites."""
+    if order.patient_id is not None:
+        return ref("Patient", f"{PATIENT_ROW_PREFIX}-{order.patient_id}")
+    return ref("Location", f"{SITE_PREFIX}-{order.site_id}")
+
+
+async def _requests(session: AsyncSession, rows: Sequence[OrderRow]) -> list[Resource]:
+    repository_ = FhirRepository(session)
+    lines = await repository_.by(OrderLine.id, (line_id for _, line_id in rows))
+    items = await repository_.by(Item.id, (line.ref_id for line in lines.values() if line.kind == "item"))
+    kits = await repository_.by(Kit.id, (line.ref_id for line in lines.values() if line.kind == "kit"))
+    found = []
+    for order, line_id in rows:
+        line = lines[line_id]
+        what = items.get(line.ref_id) if line.kind == "item" else kits.get(line.ref_id)
+        code = concept(what.name, coding(SKU, what.sku)) if isinstance(what, Item) else concept(what.name if what else line.kind)
+        found.append(
+            resource(
+                "DeviceRequest",
+                order_resource_id(DIALECT, order, line.id),
+                last_updated=order.updated_at,
+                identifier=order_identifiers(order, numbered=True),
+                groupIdentifier={"system": ORDER_ID, "value": order.public_id},
+                status=REQUEST_STATUS.get(order.status, "unknown"),
+                intent="order",
+                codeCodeableConcept=code,
+                parameter=[{"code": {"text": "quantity"}, "valueQuantity": {"value": line.count}}],
+                subject=recipient(order),
+                authoredOn=instant(order.placed_at),
+                requester=account_reference(order.account_id),
+            )
+        )
+    return found
+
+
+def _sites(scope: Scope, key: str | None, criteria: Criteria) -> Select[Any] | None:
+    site_id = number(key)
+    return None if site_id is NO_MATCH else repository.sites(scope, site_id=site_id)  # type: ignore[arg-type]
+
+
+async def _render_sites(session: AsyncSession, sites: Sequence[Site]) -> list[Resource]:
+    return [
+        resource(
+            "Location",
+            f"{SITE_PREFIX}-{site.id}",
+            status="active" if site.active else "inactive",
+            name=site.name,
+            mode="instance",
+            telecom=telecom(None, site.phone_number),
+            address=one_address(site.address),
+            managingOrganization=account_reference(site.account_id),
+        )
+        for site in sites
+    ]
+
+
+SOURCES = (
+    PATIENTS,
+    OrderSource(
+        "DeviceRequest",
+        DIALECT,
+        DIALECT,
+        _requests,
+        statuses=REQUEST_STATUS,
+        patient=PATIENT_ROW,
+        numbered=True,
+        lines=Lines(OrderLine, where=(OrderLine.kind.in_(SENT),)),
+    ),
+    RowSource("Location", SITE_PREFIX, _sites, _render_sites),
+)

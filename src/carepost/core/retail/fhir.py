@@ -1,0 +1,110 @@
+"""A pharmacy order as FHIR (docs/fhir.md): each product it holds that needs a prescription is a
+MedicationRequest for the order's patient (`pt-<id>`); the pick-up stores are Locations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from carepost.core.accounts.service import Scope
+from carepost.core.fhir import repository
+from carepost.core.fhir.criteria import Criteria
+from carepost.core.fhir.elements import ORDER_ID, SKU, STORE_CODE, coding, concept, identifier, instant, one_address, ref, resource
+from carepost.core.fhir.repository import FhirRepository, Lines
+from carepost.core.fhir.shared import account_reference
+from carepost.core.fhir.source import (
+    NO_MATCH,
+    PATIENT_ROW,
+    PATIENT_ROW_PREFIX,
+    OrderRow,
+    OrderSource,
+    Resource,
+    RowSource,
+    number,
+    order_identifiers,
+    order_resource_id,
+)
+from carepost.core.models import Item, RetailOrderLine, RetailProduct, Store
+from carepost.core.patients.fhir import PATIENTS
+from carepost.core.retail.lifecycle import RetailStatus
+from carepost.core.retail.place import DIALECT
+
+STORE_PREFIX = "store"
+REQUEST_STATUS = {
+    RetailStatus.QUOTED.value: "draft",  # the pharmacy has not confirmed it
+    RetailStatus.APPROVED.value: "active",
+    RetailStatus.BUILDING.value: "active",
+    RetailStatus.DISPATCHED.value: "active",
+    RetailStatus.DELIVERED.value: "completed",
+    RetailStatus.CANCELLED.value: "cancelled",
+}
+
+
+async def _requests(session: AsyncSession, rows: Sequence[OrderRow]) -> list[Resource]:
+    repository_ = FhirRepository(session)
+    lines = await repository_.by(RetailOrderLine.id, (line_id for _, line_id in rows))
+    items = await repository_.by(Item.id, (line.item_id for line in lines.values()))
+    found = []
+    for order, line_id in rows:
+        line = lines[line_id]
+        item = items[line.item_id]
+        found.append(
+            resource(
+                "MedicationRequest",
+                order_resource_id(DIALECT, order, line.id),
+                last_updated=order.updated_at,
+                identifier=order_identifiers(order, numbered=True),
+                groupIdentifier={"system": ORDER_ID, "value": order.public_id},
+                status=REQUEST_STATUS.get(order.status, "unknown"),
+                intent="order",
+                medicationCodeableConcept=concept(item.name, coding(SKU, item.sku)),
+                subject=ref("Patient", f"{PATIENT_ROW_PREFIX}-{order.patient_id}"),
+                authoredOn=instant(order.placed_at),
+                requester=account_reference(order.account_id),
+                dispenseRequest={"quantity": {"value": line.quantity}},
+            )
+        )
+    return found
+
+
+def _stores(scope: Scope, key: str | None, criteria: Criteria) -> Select[Any] | None:
+    store_id = number(key)
+    return None if store_id is NO_MATCH else repository.reference_rows(Store, key=store_id)  # type: ignore[arg-type]
+
+
+async def _render_stores(session: AsyncSession, stores: Sequence[Store]) -> list[Resource]:
+    return [
+        resource(
+            "Location",
+            f"{STORE_PREFIX}-{store.id}",
+            identifier=identifier(STORE_CODE, store.code),
+            status="active",
+            name=store.name,
+            mode="instance",
+            address=one_address(store.address),
+        )
+        for store in stores
+    ]
+
+
+SOURCES = (
+    PATIENTS,
+    OrderSource(
+        "MedicationRequest",
+        DIALECT,
+        DIALECT,
+        _requests,
+        statuses=REQUEST_STATUS,
+        patient=PATIENT_ROW,
+        numbered=True,
+        lines=Lines(
+            RetailOrderLine,
+            where=(RetailProduct.requires_prescription.is_(True),),
+            joins=((RetailProduct, RetailProduct.item_id == RetailOrderLine.item_id),),
+        ),
+    ),
+    RowSource("Location", STORE_PREFIX, _stores, _render_stores),
+)
