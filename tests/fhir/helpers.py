@@ -34,6 +34,16 @@ async def fhir_get(client: httpx.AsyncClient, path: str, key: str | None, **para
     return answer
 
 
+async def every_resource(client: httpx.AsyncClient, type_name: str, key: str, **params: Any) -> list[dict[str, Any]]:
+    """Every resource of a type the key may read: a DocumentReference search names a patient, so patient by patient."""
+    if type_name != "DocumentReference":
+        return await every_match(client, type_name, key, **params)
+    found = []
+    for patient in await every_match(client, "Patient", key):
+        found += await every_match(client, type_name, key, patient=patient["id"], **params)
+    return found
+
+
 async def every_match(client: httpx.AsyncClient, type_name: str, key: str, **params: Any) -> list[dict[str, Any]]:
     """Every resource a search matches, page after page by its `next` links."""
     answer = await fhir_get(client, type_name, key, **params)
@@ -69,7 +79,10 @@ async def masks_orders(client: httpx.AsyncClient, db: Any, settings: Any) -> Flo
         moved = await client.post(f"/api/partner/v1/test_helpers/orders/{test_order}/advance", json={"action": action}, headers=headers)
         assert moved.status_code == 200, moved.text
     return FlowOrders(
-        "masks", {"test": clinic.test_key, "live": clinic.live_key}, {"Patient", "DeviceRequest", "Device", "Organization"}, {"order": test_order}
+        "masks",
+        {"test": clinic.test_key, "live": clinic.live_key},
+        {"Patient", "DeviceRequest", "Device", "Organization", "Task", "DocumentReference"},
+        {"order": test_order},
     )
 
 
@@ -81,7 +94,7 @@ async def devices_orders(client: httpx.AsyncClient, db: Any, settings: Any) -> F
     for body in (patient_order(world), site_order(world)):
         assert (await client.post("/api/v3/order", json=body, headers=world.headers("live"))).status_code == 201
     keys = {"test": world.customer.test_key, "live": world.customer.live_key}
-    return FlowOrders("devices", keys, {"Patient", "DeviceRequest", "Location", "Organization"}, {"order": placed.json()["id"]})
+    return FlowOrders("devices", keys, {"Patient", "DeviceRequest", "Location", "Organization", "Task"}, {"order": placed.json()["id"]})
 
 
 async def pharmacy_orders(client: httpx.AsyncClient, db: Any, settings: Any) -> FlowOrders:
@@ -95,7 +108,7 @@ async def pharmacy_orders(client: httpx.AsyncClient, db: Any, settings: Any) -> 
         assert placed.status_code == 201, placed.text
         ids[mode] = placed.json()["id"]
     keys = {"test": world.test_key, "live": world.live_key}
-    return FlowOrders("pharmacy", keys, {"Patient", "MedicationRequest", "Location", "Organization"}, {"order": ids["test"]})
+    return FlowOrders("pharmacy", keys, {"Patient", "MedicationRequest", "Location", "Organization", "Task", "DocumentReference"}, {"order": ids["test"]})
 
 
 async def cases_orders(client: httpx.AsyncClient, db: Any, settings: Any) -> FlowOrders:
@@ -106,7 +119,7 @@ async def cases_orders(client: httpx.AsyncClient, db: Any, settings: Any) -> Flo
         assert placed.status_code == 200, placed.text
         ids[mode] = placed.json()
     keys = {"test": world.test_key, "live": world.live_key}
-    return FlowOrders("cases", keys, {"Patient", "Practitioner", "MedicationRequest", "Organization"}, {"case": world.test_case, "answers": ids})
+    return FlowOrders("cases", keys, {"Patient", "Practitioner", "MedicationRequest", "Organization", "Task"}, {"case": world.test_case, "answers": ids})
 
 
 EVERY_FLOW = (masks_orders, devices_orders, pharmacy_orders, cases_orders)

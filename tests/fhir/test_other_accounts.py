@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fhir.helpers import EVERY_FLOW, every_match, fhir_get
+from tests.fhir.helpers import EVERY_FLOW, every_resource, fhir_get
 from tests.fhir.test_resources import TYPES
 
 # Rows every account of a flow shares (the pharmacy network, the pick-up stores) are no account's own.
@@ -17,7 +17,7 @@ async def test_another_accounts_resources_are_not_found(client, db, settings, or
     checked: set[str] = set()
     for mode in ("test", "live"):
         for type_name in TYPES:
-            for resource in await every_match(client, type_name, theirs.keys[mode]):
+            for resource in await every_resource(client, type_name, theirs.keys[mode]):
                 if resource["id"].startswith(SHARED):
                     continue
                 answer = await fhir_get(client, f"{type_name}/{resource['id']}", mine.keys[mode])

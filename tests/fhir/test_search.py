@@ -43,9 +43,7 @@ async def test_a_patients_medication_requests_by_patient_status_identifier_and_t
 
 async def test_include_brings_the_patient_and_the_prescriber_once(client, db, settings):
     placed = await cases_orders(client, db, settings)
-    answer = await fhir_get(
-        client, "MedicationRequest", placed.keys["test"], _include=["MedicationRequest:patient", "MedicationRequest:requester"]
-    )
+    answer = await fhir_get(client, "MedicationRequest", placed.keys["test"], _include=["MedicationRequest:patient", "MedicationRequest:requester"])
     bundle = answer.json()
     included = [e["resource"]["resourceType"] + "/" + e["resource"]["id"] for e in bundle["entry"] if e["search"]["mode"] == "include"]
     request = bundle["entry"][0]["resource"]
@@ -140,6 +138,17 @@ async def test_the_capability_statement_lists_what_is_served_without_a_key(clien
     statement = answer.json()
     assert answer.status_code == 200 and statement["fhirVersion"] == "4.0.1"
     served = {r["type"]: r for r in statement["rest"][0]["resource"]}
-    assert set(served) == {"Patient", "Practitioner", "Organization", "Location", "MedicationRequest", "DeviceRequest", "Device"}
+    assert set(served) == {
+        "Patient",
+        "Practitioner",
+        "Organization",
+        "Location",
+        "MedicationRequest",
+        "DeviceRequest",
+        "Device",
+        "Task",
+        "DocumentReference",
+        "Binary",
+    }
     assert {p["name"] for p in served["MedicationRequest"]["searchParam"]} == {"_id", "_lastUpdated", "identifier", "patient", "status"}
     assert served["MedicationRequest"]["searchInclude"] == ["MedicationRequest:patient", "MedicationRequest:requester"]

@@ -27,7 +27,12 @@ ISSUE_TYPES = {
     "unavailable": "transient",
 }
 # Precise reasons that say more than their family.
-ISSUE_TYPES_BY_CODE = {"unknown_parameter": "not-supported", "unknown_include": "not-supported", "unsupported_format": "not-supported"}
+ISSUE_TYPES_BY_CODE = {
+    "unknown_parameter": "not-supported",
+    "unknown_include": "not-supported",
+    "unsupported_format": "not-supported",
+    "search_too_wide": "too-costly",
+}
 
 
 class FhirResponse(Response):

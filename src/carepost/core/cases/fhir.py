@@ -16,6 +16,7 @@ from carepost.core.cases.access import DIALECT
 from carepost.core.cases.lifecycle import PrescriptionStatus
 from carepost.core.fhir import repository
 from carepost.core.fhir.criteria import Criteria
+from carepost.core.fhir.documents import document_source
 from carepost.core.fhir.elements import (
     CASE_ID,
     DEA,
@@ -48,7 +49,8 @@ from carepost.core.fhir.source import (
     order_identifiers,
     order_resource_id,
 )
-from carepost.core.models import Case, CaseOrder, CaseOrderItem, Drug, Pharmacy
+from carepost.core.fhir.tasks import TaskParts, task_source
+from carepost.core.models import Case, CaseOrder, CaseOrderItem, Drug, Order, Pharmacy
 
 NETWORK_PREFIX = "network"
 _P = PrescriptionStatus
@@ -186,9 +188,44 @@ async def _render_pharmacies(session: AsyncSession, pharmacies: Sequence[Pharmac
     ]
 
 
+TASK_STATUS = {
+    _P.RECEIVED.value: "received",
+    _P.PRESCRIPTION_STORED.value: "received",
+    _P.SENT_TO_PHARMACY.value: "requested",
+    _P.ACCEPTED.value: "accepted",
+    _P.REJECTED.value: "rejected",
+    _P.FILLED.value: "in-progress",
+    _P.SHIPPED.value: "in-progress",
+    _P.DELIVERED.value: "completed",
+    _P.FAILED.value: "failed",
+    _P.CANCELLED.value: "cancelled",
+}
+
+
+async def _task_parts(session: AsyncSession, orders: Sequence[Order]) -> dict[int, TaskParts]:
+    repository_ = FhirRepository(session)
+    details = await repository_.by(CaseOrder.order_id, (order.id for order in orders))
+    items = await repository_.grouped(CaseOrderItem.order_id, (order.id for order in orders))
+    cases = await repository_.by(Case.id, (d.case_id for d in details.values()))
+    found = {}
+    for order in orders:
+        detail, tracking = details[order.id], order.attributes.get("tracking") or {}
+        found[order.id] = TaskParts(
+            subject=ref("Patient", f"{CASE_PREFIX}-{cases[detail.case_id].public_id}"),
+            based_on=[ref("MedicationRequest", order_resource_id(DIALECT, order, item.id)) for item in items.get(order.id, [])],
+            owner=ref("Organization", f"{NETWORK_PREFIX}-{detail.pharmacy_id}"),
+            tracking=[(tracking["carrier"], tracking["trackingNumber"])] if tracking.get("trackingNumber") else [],
+        )
+    return found
+
+
+TASKS = task_source(DIALECT, TASK_STATUS, _task_parts, patient=CASE)
+
 SOURCES = (
     RowSource("Patient", CASE_PREFIX, _cases, _render_cases),
     OrderSource("Practitioner", DIALECT, DIALECT, _practitioners),
     OrderSource("MedicationRequest", DIALECT, DIALECT, _requests, statuses=REQUEST_STATUS, patient=CASE, lines=Lines(CaseOrderItem)),
     RowSource("Organization", NETWORK_PREFIX, _pharmacies, _render_pharmacies),
+    TASKS,
+    document_source(TASKS, _task_parts),
 )

@@ -24,6 +24,8 @@ def statement(base_url: str, *, version: str) -> dict[str, Any]:
         if type_.includes:
             described["searchInclude"] = list(type_.includes)
         resources.append(described)
+    # A DocumentReference's attachment: its file, read in its own media type.
+    resources.append({"type": "Binary", "interaction": [{"code": "read"}]})
     return {
         "resourceType": "CapabilityStatement",
         "status": "active",

@@ -44,6 +44,7 @@ class Criteria:
     identifier_system: str | None = None
     identifier: str | None = None
     includes: tuple[str, ...] = field(default=())  # `MedicationRequest:patient`
+    base_url: str = ""  # where this server answers: a document's download link (documents.py)
 
     def with_id(self, resource_id: str) -> Criteria:
         return replace(self, id=resource_id)

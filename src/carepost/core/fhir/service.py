@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
+from carepost.core.documents.port import DocumentStore
 from carepost.core.fhir.criteria import Criteria, Paging
+from carepost.core.fhir.documents import DocumentSource, download
 from carepost.core.fhir.shared import ACCOUNT_ORGANIZATION
 from carepost.core.fhir.source import Resource, Source
 from carepost.core.fhir.types import TYPES, resource_type
+from carepost.core.flows.documents import DocumentFile
 from carepost.core.flows.registry import flows
 from carepost.core.kit.errors import InvalidInput, NotFound
 
@@ -55,26 +58,39 @@ async def search(session: AsyncSession, *, scope: Scope, dialects: frozenset[str
         page = await source.page(session, scope, criteria, skip, min(wanted, count - skip))
         resources += page
         skip, wanted = 0, wanted - len(page)
-    included = await _included(session, scope, dialects, resources, [type_.includes[name] for name in criteria.includes])
+    fields = [type_.includes[name] for name in criteria.includes]
+    included = await _included(session, scope, dialects, resources, fields, criteria.base_url)
     return Found(sum(count for _, count in counted), resources, included)
 
 
-async def read(session: AsyncSession, *, scope: Scope, dialects: frozenset[str], type_name: str, resource_id: str) -> Resource:
+async def read(session: AsyncSession, *, scope: Scope, dialects: frozenset[str], type_name: str, resource_id: str, base_url: str = "") -> Resource:
     resource_type(type_name)
     for source in sources(dialects, type_name):
-        found = await source.page(session, scope, Criteria(id=resource_id), 0, 1)
+        found = await source.page(session, scope, Criteria(id=resource_id, base_url=base_url), 0, 1)
         if found:
             return found[0]
     raise NotFound(f"{type_name}/{resource_id[:64]} is not known.", code="resource_not_found")
 
 
-async def _included(session: AsyncSession, scope: Scope, dialects: frozenset[str], resources: list[Resource], fields: list[str]) -> list[Resource]:
+async def binary(session: AsyncSession, *, scope: Scope, dialects: frozenset[str], resource_id: str, store: DocumentStore) -> DocumentFile:
+    """The file a DocumentReference's attachment names (`Binary/<its id>`), with the same key."""
+    for source in sources(dialects, "DocumentReference"):
+        if isinstance(source, DocumentSource):
+            found = await download(session, scope, source, resource_id, store)
+            if found is not None:
+                return found
+    raise NotFound(f"Binary/{resource_id[:64]} is not known.", code="resource_not_found")
+
+
+async def _included(
+    session: AsyncSession, scope: Scope, dialects: frozenset[str], resources: list[Resource], fields: list[str], base_url: str
+) -> list[Resource]:
     references = {r[field]["reference"] for r in resources for field in fields if isinstance(r.get(field), dict) and "reference" in r[field]}
     found = []
     for reference in sorted(references):
         type_name, _, resource_id = reference.partition("/")
         try:
-            found.append(await read(session, scope=scope, dialects=dialects, type_name=type_name, resource_id=resource_id))
+            found.append(await read(session, scope=scope, dialects=dialects, type_name=type_name, resource_id=resource_id, base_url=base_url))
         except NotFound:
             continue  # a reference the caller may not follow (another mode's) is left out, not an error
     return found

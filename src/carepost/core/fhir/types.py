@@ -33,6 +33,12 @@ TYPES = {
         ),
         ResourceType("DeviceRequest", _ORDERS | {"_include"}, {"DeviceRequest:patient": "subject"}),
         ResourceType("Device", _ORDERS | {"_include"}, {"Device:patient": "patient"}),
+        ResourceType(
+            "DocumentReference",
+            frozenset({"_id", "_lastUpdated", "identifier", "patient", "status", "_include"}),
+            {"DocumentReference:patient": "subject"},
+        ),
+        ResourceType("Task", _ORDERS | {"_include"}, {"Task:patient": "for", "Task:focus": "focus", "Task:owner": "owner"}),
     )
 }
 

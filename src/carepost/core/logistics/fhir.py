@@ -27,9 +27,10 @@ from carepost.core.fhir.source import (
     order_identifiers,
     order_resource_id,
 )
+from carepost.core.fhir.tasks import TaskParts, task_source
 from carepost.core.logistics.lifecycle import DeviceStatus
 from carepost.core.logistics.repository import DIALECT
-from carepost.core.models import Item, Kit, Order, OrderLine, Site
+from carepost.core.models import Item, Kit, Order, OrderLine, Site, TrackingNumber
 from carepost.core.patients.fhir import PATIENTS
 
 SITE_PREFIX = "site"
@@ -99,6 +100,32 @@ async def _render_sites(session: AsyncSession, sites: Sequence[Site]) -> list[Re
     ]
 
 
+TASK_STATUS = {
+    DeviceStatus.RECONFIRM_ADDRESS.value: "requested",
+    DeviceStatus.PROCESSING.value: "accepted",
+    DeviceStatus.PACKED.value: "in-progress",
+    DeviceStatus.SHIPPED.value: "in-progress",
+    DeviceStatus.DELIVERED.value: "completed",
+    DeviceStatus.AWAITING_RETURN.value: "in-progress",  # the return label is out
+    DeviceStatus.RETURN_RECEIVED.value: "completed",
+    DeviceStatus.CANCELLED.value: "cancelled",
+}
+
+
+async def _task_parts(session: AsyncSession, orders: Sequence[Order]) -> dict[int, TaskParts]:
+    repository_ = FhirRepository(session)
+    lines = await repository_.grouped(OrderLine.order_id, (order.id for order in orders))
+    tracking = await repository_.grouped(TrackingNumber.order_id, (order.id for order in orders))
+    return {
+        order.id: TaskParts(
+            subject=recipient(order),
+            based_on=[ref("DeviceRequest", order_resource_id(DIALECT, order, line.id)) for line in lines.get(order.id, []) if line.kind in SENT],
+            tracking=[(t.carrier, t.value) for t in tracking.get(order.id, [])],
+        )
+        for order in orders
+    }
+
+
 SOURCES = (
     PATIENTS,
     OrderSource(
@@ -112,4 +139,5 @@ SOURCES = (
         lines=Lines(OrderLine, where=(OrderLine.kind.in_(SENT),)),
     ),
     RowSource("Location", SITE_PREFIX, _sites, _render_sites),
+    task_source(DIALECT, TASK_STATUS, _task_parts, patient=PATIENT_ROW, numbered=True),
 )

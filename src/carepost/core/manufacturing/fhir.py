@@ -8,10 +8,12 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from carepost.core.fhir.documents import document_source
 from carepost.core.fhir.elements import GTIN, address_of, coding, concept, day, instant, name_text, ref, resource, telecom
 from carepost.core.fhir.repository import FhirRepository
 from carepost.core.fhir.shared import account_reference
 from carepost.core.fhir.source import ITSELF, OrderRow, OrderSource, Resource, order_identifiers, order_resource_id
+from carepost.core.fhir.tasks import TaskParts, task_source
 from carepost.core.manufacturing.lifecycle import MaskStep
 from carepost.core.manufacturing.udi import element_string
 from carepost.core.models import MaskProduct, MaskProduction, Order
@@ -96,8 +98,34 @@ async def _devices(session: AsyncSession, rows: Sequence[OrderRow]) -> list[Reso
     return found
 
 
+TASK_STATUS = {
+    **{step.value: "in-progress" for step in MaskStep},
+    MaskStep.AWAITING_SCAN.value: "requested",  # nothing can be made before the patient's scan
+    MaskStep.DELIVERED.value: "completed",
+    MaskStep.CANCELLED.value: "cancelled",
+}
+
+
+async def _task_parts(session: AsyncSession, orders: Sequence[Order]) -> dict[int, TaskParts]:
+    made = await FhirRepository(session).by(MaskProduction.order_id, (order.id for order in orders))
+    found = {}
+    for order in orders:
+        production = made.get(order.id)
+        shipped = production is not None and production.carrier and production.tracking_number
+        found[order.id] = TaskParts(
+            subject=ref("Patient", _patient_id(order)),
+            based_on=[ref("DeviceRequest", order_resource_id(DIALECT, order))],
+            tracking=[(production.carrier, production.tracking_number)] if shipped else [],  # type: ignore[union-attr]
+        )
+    return found
+
+
+TASKS = task_source(DIALECT, TASK_STATUS, _task_parts, patient=ITSELF)
+
 SOURCES = (
     OrderSource("Patient", DIALECT, DIALECT, _patients, patient=ITSELF),
     OrderSource("DeviceRequest", DIALECT, DIALECT, _requests, statuses=REQUEST_STATUS, patient=ITSELF),
     OrderSource("Device", DIALECT, DIALECT, _devices, statuses=dict.fromkeys(LABELLED, "active"), patient=ITSELF, within=LABELLED),
+    TASKS,
+    document_source(TASKS, _task_parts),
 )

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.accounts.service import Scope
 from carepost.core.fhir import repository
 from carepost.core.fhir.criteria import Criteria
+from carepost.core.fhir.documents import document_source
 from carepost.core.fhir.elements import ORDER_ID, SKU, STORE_CODE, coding, concept, identifier, instant, one_address, ref, resource
 from carepost.core.fhir.repository import FhirRepository, Lines
 from carepost.core.fhir.shared import account_reference
@@ -27,7 +28,8 @@ from carepost.core.fhir.source import (
     order_identifiers,
     order_resource_id,
 )
-from carepost.core.models import Item, RetailOrderLine, RetailProduct, Store
+from carepost.core.fhir.tasks import TaskParts, task_source
+from carepost.core.models import Item, Order, RetailOrderLine, RetailProduct, Store
 from carepost.core.patients.fhir import PATIENTS
 from carepost.core.retail.lifecycle import RetailStatus
 from carepost.core.retail.place import DIALECT
@@ -90,6 +92,34 @@ async def _render_stores(session: AsyncSession, stores: Sequence[Store]) -> list
     ]
 
 
+TASK_STATUS = {
+    RetailStatus.QUOTED.value: "requested",
+    RetailStatus.APPROVED.value: "accepted",
+    RetailStatus.BUILDING.value: "in-progress",
+    RetailStatus.DISPATCHED.value: "in-progress",
+    RetailStatus.DELIVERED.value: "completed",
+    RetailStatus.CANCELLED.value: "cancelled",
+}
+
+
+async def _task_parts(session: AsyncSession, orders: Sequence[Order]) -> dict[int, TaskParts]:
+    repository_ = FhirRepository(session)
+    lines = await repository_.grouped(RetailOrderLine.order_id, (order.id for order in orders))
+    products = await repository_.by(RetailProduct.item_id, (line.item_id for found in lines.values() for line in found))
+    found = {}
+    for order in orders:
+        prescribed = [line for line in lines.get(order.id, []) if products[line.item_id].requires_prescription]
+        carrier, number = order.attributes.get("carrier"), order.attributes.get("tracking_number")
+        found[order.id] = TaskParts(
+            subject=ref("Patient", f"{PATIENT_ROW_PREFIX}-{order.patient_id}"),
+            based_on=[ref("MedicationRequest", order_resource_id(DIALECT, order, line.id)) for line in prescribed],
+            tracking=[(carrier, number)] if carrier and number else [],
+        )
+    return found
+
+
+TASKS = task_source(DIALECT, TASK_STATUS, _task_parts, patient=PATIENT_ROW, numbered=True)
+
 SOURCES = (
     PATIENTS,
     OrderSource(
@@ -107,4 +137,6 @@ SOURCES = (
         ),
     ),
     RowSource("Location", STORE_PREFIX, _stores, _render_stores),
+    TASKS,
+    document_source(TASKS, _task_parts),
 )
