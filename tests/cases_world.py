@@ -48,7 +48,7 @@ async def cases_world(db: Database, secret_key: str) -> CasesWorld:
         {
             "pharmacies": [{"code": "pharmacy-123", "name": "Bay Pharmacy"}, {"code": f"closed-{tag}", "name": "Closed", "active": False}],
             "drugs": [
-                {"code": "drug-456", "name": "Lisinopril", "strength": "10 mg", "form": "tablet", "ndc": "0093-7663-56"},
+                {"code": "drug-456", "name": "Lisinopril", "strength": "10 mg", "form": "tablet", "ndc": "0093-7663-56", "rxnorm": "314076"},
                 {"code": f"oxy-{tag}", "name": "Oxycodone", "strength": "5 mg", "form": "tablet", "controlled": True, "schedule": "II"},
                 {"code": f"old-{tag}", "name": "Discontinued", "active": False},
             ],

@@ -49,7 +49,7 @@ async def stock_catalog(
             "cuff": await supply.ensure_item(session, sku=f"CUFF-{tag}", name="BP cuff", model="C2", manufacturer=f"Acme {tag}", orderable=True,
                 serialized=True),
             "strips": await supply.ensure_item(session, sku=f"STRIP-{tag}", name="Test strips", model="S50", manufacturer=f"Acme {tag}",
-                orderable=True, serialized=False),
+                orderable=True, serialized=False, gtin="00614141000012"),
             "legacy": await supply.ensure_item(session, sku=f"OLD-{tag}", name="Old meter", model="M0", manufacturer=f"Acme {tag}", orderable=False,
                 serialized=False),
         }

@@ -70,7 +70,7 @@ async def pharmacy_world(
                 "items": [
                     item("MED", "Paracetamol", "125.50", "0"),
                     item("SUP", "Gasas", "89.90", "0.16"),
-                    item("ABX", "Amoxicilina", "189.99", "0", requires_prescription=True),
+                    {**item("ABX", "Amoxicilina", "189.99", "0", requires_prescription=True), "rxnorm": "308182"},
                     item("RARE", "Insulina", "450.00", "0"),
                 ]
             },

@@ -6,15 +6,27 @@ are refused so a typo can't pass silently."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from stdnum import ean
 
 from carepost.core.flows import registry
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _gtin(value: str) -> str:
+    if len(value) not in (8, 12, 13, 14) or not ean.is_valid(value):
+        raise ValueError("must be a GTIN: 8, 12, 13 or 14 digits with a valid check digit")
+    return value.zfill(14)  # as GTIN-14, the form a UDI's (01) carries
+
+
+# A GS1 GTIN (any length, kept as GTIN-14) and an RxNorm concept id (RxCUI): codes for FHIR.
+GTIN = Annotated[str, Field(pattern=r"^\d{8,14}$"), AfterValidator(_gtin)]
+RXCUI = Annotated[str, Field(pattern=r"^\d{1,10}$")]
 
 
 class KeyFile(Strict):
@@ -42,6 +54,8 @@ class ItemFile(Strict):
     orderable: bool = True
     serialized: bool = False  # shipped as devices with identifiers, listed under a fulfillment site
     retail: RetailFile | None = None  # sold through the pharmacy API
+    gtin: GTIN | None = None  # the GS1 GTIN (a device's UDI-DI), coded in FHIR
+    rxnorm: RXCUI | None = None  # a drug's RxNorm concept, coded in FHIR
 
 
 class KitItemFile(Strict):

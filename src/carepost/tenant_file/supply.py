@@ -23,7 +23,7 @@ async def apply_supply(session: AsyncSession, tenant: TenantFile) -> dict[str, l
     for entry in tenant.catalog.items:
         items[entry.sku] = await supply.ensure_item(
             session, sku=entry.sku, name=entry.name, model=entry.model, manufacturer=entry.manufacturer,
-            orderable=entry.orderable, serialized=entry.serialized,
+            orderable=entry.orderable, serialized=entry.serialized, gtin=entry.gtin, rxnorm=entry.rxnorm,
         )
         if entry.retail is not None:
             products.append(await _price_item(session, items[entry.sku], entry.retail))

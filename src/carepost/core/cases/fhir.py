@@ -24,6 +24,7 @@ from carepost.core.fhir.elements import (
     NPI,
     ORDER_ID,
     PHARMACY_CODE,
+    RXNORM,
     address_of,
     coding,
     concept,
@@ -143,7 +144,9 @@ async def _requests(session: AsyncSession, rows: Sequence[OrderRow]) -> list[Res
                 status=REQUEST_STATUS.get(order.status, "unknown"),
                 statusReason=concept(STATUS_REASONS.get(order.status)),
                 intent="order",
-                medicationCodeableConcept=concept(" ".join(filter(None, (drug.name, drug.strength, drug.form))), coding(NDC, drug.ndc)),
+                medicationCodeableConcept=concept(
+                    " ".join(filter(None, (drug.name, drug.strength, drug.form))), coding(RXNORM, drug.rxnorm), coding(NDC, drug.ndc)
+                ),
                 subject=ref("Patient", f"{CASE_PREFIX}-{cases[detail.case_id].public_id}"),
                 authoredOn=day(detail.date_written) or instant(order.placed_at),
                 requester=ref("Practitioner", order_resource_id(DIALECT, order)),

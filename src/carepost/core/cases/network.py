@@ -30,13 +30,13 @@ async def ensure_pharmacy(
 
 async def ensure_drug(
     session: AsyncSession, *, code: str, name: str, strength: str | None = None, form: str | None = None, ndc: str | None = None,
-    controlled: bool = False, schedule: str | None = None, active: bool = True,
+    rxnorm: str | None = None, controlled: bool = False, schedule: str | None = None, active: bool = True,
 ) -> Drug:
     if controlled != (schedule is not None) or (schedule is not None and schedule not in SCHEDULES):
         raise InvalidInput(f"Drug {code}: a controlled substance has its schedule ({', '.join(SCHEDULES)}); others have none.")
     repository = CaseRepository(session)
     drug = await repository.by_code(Drug, code) or Drug(code=code)
-    drug.name, drug.strength, drug.form, drug.ndc = name, strength, form, ndc
+    drug.name, drug.strength, drug.form, drug.ndc, drug.rxnorm = name, strength, form, ndc, rxnorm
     drug.controlled, drug.schedule, drug.active = controlled, schedule, active
     await repository.add(drug)
     return drug

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.accounts.service import Scope
 from carepost.core.fhir import repository
 from carepost.core.fhir.criteria import Criteria
-from carepost.core.fhir.elements import ORDER_ID, SKU, coding, concept, instant, one_address, ref, resource, telecom
+from carepost.core.fhir.elements import GTIN, ORDER_ID, SKU, coding, concept, instant, one_address, ref, resource, telecom
 from carepost.core.fhir.repository import FhirRepository, Lines
 from carepost.core.fhir.shared import account_reference
 from carepost.core.fhir.source import (
@@ -59,7 +59,7 @@ async def _requests(session: AsyncSession, rows: Sequence[OrderRow]) -> list[Res
     for order, line_id in rows:
         line = lines[line_id]
         what = items.get(line.ref_id) if line.kind == "item" else kits.get(line.ref_id)
-        code = concept(what.name, coding(SKU, what.sku)) if isinstance(what, Item) else concept(what.name if what else line.kind)
+        code = concept(what.name, coding(GTIN, what.gtin), coding(SKU, what.sku)) if isinstance(what, Item) else concept(what.name if what else line.kind)
         found.append(
             resource(
                 "DeviceRequest",

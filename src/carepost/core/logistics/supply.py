@@ -38,12 +38,13 @@ async def ensure_manufacturer(session: AsyncSession, *, name: str) -> Manufactur
 
 
 async def ensure_item(
-    session: AsyncSession, *, sku: str, name: str, model: str, manufacturer: str, orderable: bool, serialized: bool
+    session: AsyncSession, *, sku: str, name: str, model: str, manufacturer: str, orderable: bool, serialized: bool,
+    gtin: str | None = None, rxnorm: str | None = None,
 ) -> Item:
     maker = await ensure_manufacturer(session, name=manufacturer)
     item = await SupplyRepository(session).item_with_sku(sku) or Item(sku=sku)
     item.name, item.model, item.manufacturer_id = name, model, maker.id
-    item.orderable, item.serialized = orderable, serialized
+    item.orderable, item.serialized, item.gtin, item.rxnorm = orderable, serialized, gtin, rxnorm
     await SupplyRepository(session).add(item)
     return item
 

@@ -36,6 +36,7 @@ class Drug(Base):
     strength: Mapped[str | None] = mapped_column(String(100), nullable=True)
     form: Mapped[str | None] = mapped_column(String(100), nullable=True)
     ndc: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    rxnorm: Mapped[str | None] = mapped_column(String(12), nullable=True)  # the RxCUI, for FHIR
     controlled: Mapped[bool] = mapped_column(default=False)
     schedule: Mapped[str | None] = mapped_column(String(4), nullable=True)  # II, III, IV, V
     active: Mapped[bool] = mapped_column(default=True)

@@ -25,6 +25,9 @@ class Item(Base):
     manufacturer_id: Mapped[int] = mapped_column(ForeignKey("manufacturers.id"))
     orderable: Mapped[bool]
     serialized: Mapped[bool] = mapped_column(default=False)  # shipped as devices with identifiers
+    # Codes the tenant file may give, for FHIR (docs/fhir.md): the GS1 GTIN (a device's DI), a drug's RxNorm RxCUI.
+    gtin: Mapped[str | None] = mapped_column(String(14), nullable=True)
+    rxnorm: Mapped[str | None] = mapped_column(String(12), nullable=True)
 
 
 class Kit(Base):

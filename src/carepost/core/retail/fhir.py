@@ -13,7 +13,7 @@ from carepost.core.accounts.service import Scope
 from carepost.core.fhir import repository
 from carepost.core.fhir.criteria import Criteria
 from carepost.core.fhir.documents import document_source
-from carepost.core.fhir.elements import ORDER_ID, SKU, STORE_CODE, coding, concept, identifier, instant, one_address, ref, resource
+from carepost.core.fhir.elements import GTIN, ORDER_ID, RXNORM, SKU, STORE_CODE, coding, concept, identifier, instant, one_address, ref, resource
 from carepost.core.fhir.repository import FhirRepository, Lines
 from carepost.core.fhir.shared import account_reference
 from carepost.core.fhir.source import (
@@ -62,7 +62,7 @@ async def _requests(session: AsyncSession, rows: Sequence[OrderRow]) -> list[Res
                 groupIdentifier={"system": ORDER_ID, "value": order.public_id},
                 status=REQUEST_STATUS.get(order.status, "unknown"),
                 intent="order",
-                medicationCodeableConcept=concept(item.name, coding(SKU, item.sku)),
+                medicationCodeableConcept=concept(item.name, coding(RXNORM, item.rxnorm), coding(GTIN, item.gtin), coding(SKU, item.sku)),
                 subject=ref("Patient", f"{PATIENT_ROW_PREFIX}-{order.patient_id}"),
                 authoredOn=instant(order.placed_at),
                 requester=account_reference(order.account_id),

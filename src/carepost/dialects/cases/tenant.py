@@ -13,7 +13,7 @@ from carepost.core.accounts.service import Scope
 from carepost.core.cases import network
 from carepost.core.cases.access import DIALECT
 from carepost.core.cases.cases import PatientIn
-from carepost.tenant_file.schema import Strict
+from carepost.tenant_file.schema import RXCUI, Strict
 from carepost.tenant_file.sections import AccountWork, TenantSection
 
 
@@ -35,6 +35,7 @@ class DrugFile(Strict):
     strength: str | None = Field(default=None, max_length=100)
     form: str | None = Field(default=None, max_length=100)
     ndc: str | None = Field(default=None, pattern=r"^\d{4,5}-\d{3,4}-\d{1,2}$")
+    rxnorm: RXCUI | None = None  # the RxNorm concept, coded in FHIR (docs/fhir.md)
     controlled: bool = False
     schedule: Literal["II", "III", "IV", "V"] | None = None
     active: bool = True
@@ -65,7 +66,7 @@ async def _apply_network(session: AsyncSession, tenant: Any) -> dict[str, list[d
     ]
     drugs = [
         await network.ensure_drug(
-            session, code=d.code, name=d.name, strength=d.strength, form=d.form, ndc=d.ndc,
+            session, code=d.code, name=d.name, strength=d.strength, form=d.form, ndc=d.ndc, rxnorm=d.rxnorm,
             controlled=d.controlled, schedule=d.schedule, active=d.active,
         )
         for d in tenant.drugs
