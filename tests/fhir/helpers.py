@@ -13,7 +13,7 @@ from fhir.resources.R4B import get_fhir_model_class
 from tests.cases_world import EXAMPLE_ORDER, cases_world
 from tests.devices_world import devices_world, patient_order, site_order
 from tests.dialects.masks.helpers import place
-from tests.factories import create_clinic
+from tests.factories import create_clinic, create_operator
 from tests.pharmacy_world import PDF, order_body, pharmacy_world, token_for
 
 FHIR = "/fhir/R4"
@@ -66,7 +66,7 @@ class FlowOrders:
 
     flow: str
     keys: dict[str, str]  # by mode
-    types: set[str]  # the resource types its test order yields
+    types: set[str]  # the resource types its orders yield, in one mode or the other
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -91,10 +91,16 @@ async def devices_orders(client: httpx.AsyncClient, db: Any, settings: Any) -> F
     test = patient_order(world, patient={"id": world.test_patient})
     placed = await client.post("/api/v3/order", json=test, headers=world.headers("test"))
     assert placed.status_code == 201, placed.text
+    live = []
     for body in (patient_order(world), site_order(world)):
-        assert (await client.post("/api/v3/order", json=body, headers=world.headers("live"))).status_code == 201
+        live.append(await client.post("/api/v3/order", json=body, headers=world.headers("live")))
+        assert live[-1].status_code == 201, live[-1].text
+    operator = {"Authorization": f"Bearer {await create_operator(db)}"}
+    for action in ("reconfirm_address", "pack"):  # the live patient order packed: its hub is a serialized Device
+        moved = await client.post(f"/api/ops/v1/orders/{live[0].json()['id']}/actions/{action}", headers=operator)
+        assert moved.status_code == 200, moved.text
     keys = {"test": world.customer.test_key, "live": world.customer.live_key}
-    return FlowOrders("devices", keys, {"Patient", "DeviceRequest", "Location", "Organization", "Task"}, {"order": placed.json()["id"]})
+    return FlowOrders("devices", keys, {"Patient", "DeviceRequest", "Device", "Location", "Organization", "Task"}, {"order": placed.json()["id"]})
 
 
 async def pharmacy_orders(client: httpx.AsyncClient, db: Any, settings: Any) -> FlowOrders:

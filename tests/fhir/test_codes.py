@@ -17,7 +17,8 @@ async def test_drugs_carry_their_rxnorm_and_ndc_and_items_their_gtin(client, db,
     cases = await cases_orders(client, db, settings)
     [prescribed] = await every_match(client, "MedicationRequest", cases.keys["test"])
     assert codings(prescribed["medicationCodeableConcept"]) == {
-        "http://www.nlm.nih.gov/research/umls/rxnorm": "314076", "http://hl7.org/fhir/sid/ndc": "0093-7663-56"
+        "http://www.nlm.nih.gov/research/umls/rxnorm": "314076",
+        "http://hl7.org/fhir/sid/ndc": "0093-7663-56",
     }
     assert prescribed["medicationCodeableConcept"]["text"] == "Lisinopril 10 mg tablet"
 

@@ -8,7 +8,7 @@ from tests.fhir.helpers import EVERY_FLOW, every_resource, fhir_get
 from tests.fhir.test_resources import TYPES
 
 # Rows every account of a flow shares (the pharmacy network, the pick-up stores) are no account's own.
-SHARED = ("network-", "store-")
+SHARED = ("network-", "store-", "fulfillment-")
 
 
 @pytest.mark.parametrize("orders", EVERY_FLOW, ids=lambda f: f.__name__)

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
 from carepost.core.fhir.criteria import Bound
-from carepost.core.models import Account, Case, CaseOrder, Order, Patient, Site
+from carepost.core.models import Account, Case, CaseOrder, FulfillmentSite, Order, Patient, Site
 from carepost.core.orders.references import named
 
 
@@ -22,9 +22,14 @@ from carepost.core.orders.references import named
 class Lines:
     """One resource per row of a table of an order's lines (a prescription's drugs), not per order."""
 
-    model: Any  # the ORM class: its `id` and `order_id` columns name a line and its order
+    model: Any  # the ORM class: its `order_id` column names the order
     where: tuple[ColumnElement[bool], ...] = ()  # which of the lines become resources
     joins: tuple[tuple[Any, ColumnElement[bool]], ...] = ()  # what `where` reads besides the line
+    key: str = "id"  # the column naming a line within its order (an order's devices: `device_id`)
+
+    @property
+    def id(self) -> Any:
+        return getattr(self.model, self.key)
 
 
 @dataclass(frozen=True)
@@ -74,14 +79,14 @@ class FhirRepository:
 def orders(scope: Scope, query: OrderQuery) -> Select[Any]:
     """(Order, line id or None) rows, oldest first."""
     lines = query.lines
-    found = select(Order, lines.model.id if lines else null())
+    found = select(Order, lines.id if lines else null())
     if lines:
         found = found.join(lines.model, lines.model.order_id == Order.id)
         for model, on in lines.joins:
             found = found.join(model, on)
         found = found.where(*lines.where)
         if query.line_id is not None:
-            found = found.where(lines.model.id == query.line_id)
+            found = found.where(lines.id == query.line_id)
     found = found.where(Order.account_id == scope.account_id, Order.dialect == query.dialect, Order.mode == scope.mode)
     if query.public_id is not None:
         found = found.where(Order.public_id == query.public_id)
@@ -95,7 +100,7 @@ def orders(scope: Scope, query: OrderQuery) -> Select[Any]:
         of_case = select(CaseOrder.order_id).join(Case, Case.id == CaseOrder.case_id).where(Case.public_id == query.case_id)
         found = found.where(Order.id.in_(of_case))
     found = found.where(*_updated(Order.updated_at, query.updated))
-    return found.order_by(Order.id, lines.model.id) if lines else found.order_by(Order.id)
+    return found.order_by(Order.id, lines.id) if lines else found.order_by(Order.id)
 
 
 def patients(scope: Scope, *, patient_id: int | None, external_identifier: str | None) -> Select[Any]:
@@ -122,6 +127,12 @@ def account(scope: Scope, *, slug: str | None) -> Select[Any]:
 def sites(scope: Scope, *, site_id: int | None) -> Select[Any]:
     found = select(Site).where(Site.account_id == scope.account_id, Site.mode == scope.mode)
     return (found.where(Site.id == site_id) if site_id is not None else found).order_by(Site.id)
+
+
+def fulfillment_sites(*, site_id: int | None) -> Select[Any]:
+    """The supplier's warehouses (every account's orders leave from them)."""
+    found = select(FulfillmentSite)
+    return (found.where(FulfillmentSite.id == site_id) if site_id is not None else found).order_by(FulfillmentSite.id)
 
 
 def reference_rows(model: Any, *, key: int | None, code: str | None = None) -> Select[Any]:

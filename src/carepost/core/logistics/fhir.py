@@ -12,7 +12,22 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.accounts.service import Scope
 from carepost.core.fhir import repository
 from carepost.core.fhir.criteria import Criteria
-from carepost.core.fhir.elements import GTIN, ORDER_ID, SKU, coding, concept, instant, one_address, ref, resource, telecom
+from carepost.core.fhir.elements import (
+    DEVICE_EXTERNAL_ID,
+    FULFILLMENT_CODE,
+    GS1_ISSUER,
+    GTIN,
+    ORDER_ID,
+    SKU,
+    coding,
+    concept,
+    identifier,
+    instant,
+    one_address,
+    ref,
+    resource,
+    telecom,
+)
 from carepost.core.fhir.repository import FhirRepository, Lines
 from carepost.core.fhir.shared import account_reference
 from carepost.core.fhir.source import (
@@ -30,7 +45,7 @@ from carepost.core.fhir.source import (
 from carepost.core.fhir.tasks import TaskParts, task_source
 from carepost.core.logistics.lifecycle import DeviceStatus
 from carepost.core.logistics.repository import DIALECT
-from carepost.core.models import Item, Kit, Order, OrderLine, Site, TrackingNumber
+from carepost.core.models import Device, FulfillmentSite, Item, Kit, Order, OrderDevice, OrderLine, Site, TrackingNumber
 from carepost.core.patients.fhir import PATIENTS
 
 SITE_PREFIX = "site"
@@ -100,6 +115,67 @@ async def _render_sites(session: AsyncSession, sites: Sequence[Site]) -> list[Re
     ]
 
 
+# A serialized device is an order's Device from its packing (it then has its unit) on.
+WITH_DEVICES = frozenset(
+    s.value for s in (DeviceStatus.PACKED, DeviceStatus.SHIPPED, DeviceStatus.DELIVERED, DeviceStatus.AWAITING_RETURN, DeviceStatus.RETURN_RECEIVED)
+)
+FULFILLMENT_PREFIX = "fulfillment"
+
+
+async def _devices(session: AsyncSession, rows: Sequence[OrderRow]) -> list[Resource]:
+    """Each serialized unit an order ships, with the identifiers it was stocked with (serial, IMEI…)."""
+    repository_ = FhirRepository(session)
+    units = await repository_.by(Device.id, (device_id for _, device_id in rows))
+    items = await repository_.by(Item.id, (unit.item_id for unit in units.values()))
+    found = []
+    for order, device_id in rows:
+        unit = units[device_id]
+        item = items[unit.item_id]
+        given = [i for i in unit.identifiers if i.get("value")]
+        serial = next((i["value"] for i in given if i.get("type") == "serial"), None)
+        found.append(
+            resource(
+                "Device",
+                order_resource_id(DIALECT, order, unit.id),
+                last_updated=order.updated_at,
+                identifier=[
+                    *identifier(DEVICE_EXTERNAL_ID, unit.external_identifier),
+                    *({"type": {"text": i.get("type") or "identifier"}, "value": i["value"]} for i in given),
+                ],
+                udiCarrier=[{"deviceIdentifier": item.gtin, "issuer": GS1_ISSUER}] if item.gtin else [],
+                status="active",
+                serialNumber=serial,
+                deviceName=[{"name": item.name, "type": "user-friendly-name"}],
+                modelNumber=item.model,
+                patient=recipient(order) if order.patient_id is not None else None,
+                location=recipient(order) if order.patient_id is None else None,
+                owner=account_reference(order.account_id),
+            )
+        )
+    return found
+
+
+def _fulfillment_sites(scope: Scope, key: str | None, criteria: Criteria) -> Select[Any] | None:
+    site_id = number(key)
+    return None if site_id is NO_MATCH else repository.fulfillment_sites(site_id=site_id)  # type: ignore[arg-type]
+
+
+async def _render_fulfillment_sites(session: AsyncSession, sites: Sequence[FulfillmentSite]) -> list[Resource]:
+    kind = concept("Fulfillment site (warehouse)")  # HL7's location role types have no warehouse: text only
+    return [
+        resource(
+            "Location",
+            f"{FULFILLMENT_PREFIX}-{site.id}",
+            identifier=identifier(FULFILLMENT_CODE, site.code),
+            status="active",
+            name=site.name,
+            mode="instance",
+            type=[kind],
+        )
+        for site in sites
+    ]
+
+
 TASK_STATUS = {
     DeviceStatus.RECONFIRM_ADDRESS.value: "requested",
     DeviceStatus.PROCESSING.value: "accepted",
@@ -139,5 +215,17 @@ SOURCES = (
         lines=Lines(OrderLine, where=(OrderLine.kind.in_(SENT),)),
     ),
     RowSource("Location", SITE_PREFIX, _sites, _render_sites),
+    RowSource("Location", FULFILLMENT_PREFIX, _fulfillment_sites, _render_fulfillment_sites),
+    OrderSource(
+        "Device",
+        DIALECT,
+        DIALECT,
+        _devices,
+        statuses=dict.fromkeys(WITH_DEVICES, "active"),
+        patient=PATIENT_ROW,
+        numbered=True,
+        within=WITH_DEVICES,
+        lines=Lines(OrderDevice, key="device_id"),
+    ),
     task_source(DIALECT, TASK_STATUS, _task_parts, patient=PATIENT_ROW, numbered=True),
 )

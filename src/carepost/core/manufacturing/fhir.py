@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.fhir.documents import document_source
-from carepost.core.fhir.elements import GTIN, address_of, coding, concept, day, instant, name_text, ref, resource, telecom
+from carepost.core.fhir.elements import GS1_ISSUER, GTIN, address_of, coding, concept, day, instant, name_text, ref, resource, telecom
 from carepost.core.fhir.repository import FhirRepository
 from carepost.core.fhir.shared import account_reference
 from carepost.core.fhir.source import ITSELF, OrderRow, OrderSource, Resource, order_identifiers, order_resource_id
@@ -23,7 +23,6 @@ from carepost.core.orders.made_to_measure import DIALECT
 REQUEST_STATUS = {**{step.value: "active" for step in MaskStep}, MaskStep.DELIVERED.value: "completed", MaskStep.CANCELLED.value: "revoked"}
 # A mask is a Device from its labelling: it then has a UDI (production date and lot).
 LABELLED = frozenset({MaskStep.LABELLED.value, MaskStep.SHIPPED.value, MaskStep.DELIVERED.value})
-GS1_ISSUER = "http://hl7.org/fhir/NamingSystem/gs1-di"
 
 
 def _patient_id(order: Order) -> str:
