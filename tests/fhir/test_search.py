@@ -152,3 +152,12 @@ async def test_the_capability_statement_lists_what_is_served_without_a_key(clien
     }
     assert {p["name"] for p in served["MedicationRequest"]["searchParam"]} == {"_id", "_lastUpdated", "identifier", "patient", "status"}
     assert served["MedicationRequest"]["searchInclude"] == ["MedicationRequest:patient", "MedicationRequest:requester"]
+
+
+async def test_patients_of_every_kind_are_searched_by_last_updated(client, db, settings):
+    an_hour_ago = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for orders in (devices_orders, cases_orders, masks_orders):
+        key = (await orders(client, db, settings)).keys["test"]
+        recent = await every_match(client, "Patient", key, _lastUpdated=f"gt{an_hour_ago}")
+        assert recent and all(p["meta"]["lastUpdated"] > an_hour_ago for p in recent)
+        assert await every_match(client, "Patient", key, _lastUpdated=f"lt{an_hour_ago}") == []

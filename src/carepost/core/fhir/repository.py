@@ -103,13 +103,13 @@ def orders(scope: Scope, query: OrderQuery) -> Select[Any]:
     return found.order_by(Order.id, lines.id) if lines else found.order_by(Order.id)
 
 
-def patients(scope: Scope, *, patient_id: int | None, external_identifier: str | None) -> Select[Any]:
+def patients(scope: Scope, *, patient_id: int | None, external_identifier: str | None, updated: tuple[Bound, ...]) -> Select[Any]:
     found = select(Patient).where(Patient.account_id == scope.account_id, Patient.mode == scope.mode)
     if patient_id is not None:
         found = found.where(Patient.id == patient_id)
     if external_identifier is not None:
         found = found.where(Patient.external_identifier == external_identifier)
-    return found.order_by(Patient.id)
+    return found.where(*_updated(Patient.updated_at, updated)).order_by(Patient.id)
 
 
 def cases(scope: Scope, *, public_id: str | None, updated: tuple[Bound, ...]) -> Select[Any]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from carepost.core.kit.db import Base, BigId, JsonDoc
+from carepost.core.kit.db import Base, BigId, JsonDoc, UTCDateTime
 
 
 class Site(Base):
@@ -42,6 +42,8 @@ class Patient(Base):
     external_identifier: Mapped[str | None] = mapped_column(String(100), nullable=True)
     enrolled: Mapped[bool] = mapped_column(default=False)
     archived: Mapped[bool] = mapped_column(default=False)
+    # Set by every write (PatientRepository.add): its FHIR meta.lastUpdated; NULL on rows older than the column.
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class PatientContact(Base):

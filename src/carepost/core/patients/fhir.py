@@ -19,7 +19,7 @@ from carepost.core.models import Patient
 
 def _select(scope: Scope, key: str | None, criteria: Criteria) -> Select[Any] | None:
     patient_id = number(key)
-    if patient_id is NO_MATCH or criteria.updated:  # a patient row keeps no time it was changed: no _lastUpdated
+    if patient_id is NO_MATCH:
         return None
     external = None
     if criteria.identifier is not None:
@@ -32,7 +32,7 @@ def _select(scope: Scope, key: str | None, criteria: Criteria) -> Select[Any] | 
             external = criteria.identifier
         else:
             return None
-    return repository.patients(scope, patient_id=patient_id, external_identifier=external)  # type: ignore[arg-type]
+    return repository.patients(scope, patient_id=patient_id, external_identifier=external, updated=criteria.updated)  # type: ignore[arg-type]
 
 
 async def _render(session: AsyncSession, patients: Sequence[Patient]) -> list[Resource]:
@@ -43,6 +43,7 @@ def patient_resource(patient: Patient) -> Resource:
     return resource(
         "Patient",
         f"{PATIENT_ROW_PREFIX}-{patient.id}",
+        last_updated=patient.updated_at,
         identifier=identifier(PATIENT_ID, patient.id) + identifier(PATIENT_EXTERNAL_ID, patient.external_identifier),
         active=not patient.archived,
         name=human_name(patient.first_name, patient.last_name),

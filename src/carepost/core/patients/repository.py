@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
+from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.kit.lean import LeanInsert, LeanStatement, flush_pending
 from carepost.core.kit.paging import Page, PageRequest
@@ -127,7 +128,9 @@ class PatientRepository:
         return await self._page(Site, scope, request, filters)
 
     async def add(self, row: Patient | Site) -> None:
-        """Write a new row, or the changes to one the session holds."""
+        """Write a new row, or the changes to one the session holds (a patient's time of change with them)."""
+        if isinstance(row, Patient):
+            row.updated_at = utcnow()
         if isinstance(row, Site) or not inspect(row).transient:
             self.session.add(row)
             await self.flush()
