@@ -29,6 +29,7 @@ from carepost.core.commerce.port import CommerceResolver
 from carepost.core.kit.db import Database
 from carepost.core.kit.errors import CoreError
 from carepost.core.notifications.mail import MailPort
+from carepost.fhir_api.export_router import router as fhir_export_router
 from carepost.fhir_api.router import router as fhir_router
 from carepost.fhir_api.surface import SURFACE as FHIR_SURFACE
 from carepost.health.metrics import Metrics, process_ended
@@ -109,6 +110,7 @@ def create_app(
     app.include_router(ops_sandbox_router)
     app.include_router(webhooks_router)
     app.include_router(sandbox_router)
+    app.include_router(fhir_export_router)  # before the types' routes: `$export` is no type
     app.include_router(fhir_router)
     app.include_router(health_router)
     app.include_router(pages.router)

@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     request_log_retention_days: float = 90.0
     console_session_retention_days: float = 7.0  # once expired or ended
     retention_sweep_seconds: float = 3600.0  # how often each worker sweeps
+    fhir_export_hours: float = 24.0  # a FHIR bulk export's files are downloadable this long, then forgotten
     # The cases API's embedded pharmacy: seconds before it accepts, fills, ships and delivers an order.
     cases_pharmacy_schedule: str = "60,600,3600,7200"
     # The console's cookies go over https only; the demo, served over http, turns it off.

@@ -24,6 +24,7 @@ from carepost.core.retention import service as retention
 from carepost.core.retention.policies import RetentionPeriods
 from carepost.core.sandbox import autopilot
 from carepost.core.webhooks.dispatch import Dispatcher
+from carepost.fhir_api import worker as fhir_worker
 from carepost.health.worker_metrics import WorkerMetrics
 from carepost.http.dialect import WorkerContext
 
@@ -34,10 +35,10 @@ GAUGES_EVERY_SECONDS = 15  # the outbox's depth and oldest age, for the worker's
 
 
 def handlers(context: WorkerContext) -> Mapping[str, Handler]:
-    """Outbox topics and who handles them: the sandbox's autopilot, and what each registered
+    """Outbox topics and who handles them: the sandbox's autopilot, FHIR's bulk exports, and what each registered
     dialect declares (carepost/flows.py): the pharmacy's invoices, the cases pipeline. Webhooks have their own outbox, their
     deliveries (core/webhooks/dispatch.py)."""
-    found: dict[str, Handler] = dict(autopilot.handlers(context.db))
+    found: dict[str, Handler] = {**autopilot.handlers(context.db), **fhir_worker.handlers(context)}
     for dialect in flows.dialects():
         for topic, handler in (dialect.worker_handlers(context) if dialect.worker_handlers else {}).items():
             if topic in found:

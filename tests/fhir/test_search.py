@@ -149,9 +149,11 @@ async def test_the_capability_statement_lists_what_is_served_without_a_key(clien
         "Task",
         "DocumentReference",
         "Binary",
+        "Group",
     }
     assert {p["name"] for p in served["MedicationRequest"]["searchParam"]} == {"_id", "_lastUpdated", "identifier", "patient", "status"}
     assert served["MedicationRequest"]["searchInclude"] == ["MedicationRequest:patient", "MedicationRequest:requester"]
+    assert statement["rest"][0]["operation"][0]["name"] == "export" and served["Group"]["operation"][0]["name"] == "export"
 
 
 async def test_patients_of_every_kind_are_searched_by_last_updated(client, db, settings):

@@ -8,6 +8,7 @@ from typing import Any
 from carepost.core.fhir.service import served_types
 from carepost.core.fhir.types import PARAMETER_TYPES, TYPES
 
+BULK_DATA = "http://hl7.org/fhir/uv/bulkdata"
 # When what this statement says last changed (CapabilityStatement.date is required).
 PUBLISHED = "2026-12-06"
 
@@ -23,6 +24,8 @@ def statement(base_url: str, *, version: str) -> dict[str, Any]:
         }
         if type_.includes:
             described["searchInclude"] = list(type_.includes)
+        if name == "Group":  # a group's bulk export: one API's resources
+            described["operation"] = [{"name": "export", "definition": f"{BULK_DATA}/OperationDefinition/group-export"}]
         resources.append(described)
     # A DocumentReference's attachment: its file, read in its own media type.
     resources.append({"type": "Binary", "interaction": [{"code": "read"}]})
@@ -34,6 +37,7 @@ def statement(base_url: str, *, version: str) -> dict[str, Any]:
         "kind": "instance",
         "software": {"name": "Carepost", "version": version},
         "implementation": {"description": "Carepost's read-only FHIR R4 view of an account's orders", "url": base_url},
+        "instantiates": [f"{BULK_DATA}/CapabilityStatement/bulk-data"],
         "fhirVersion": "4.0.1",
         "format": ["application/fhir+json", "json"],
         "rest": [
@@ -44,6 +48,7 @@ def statement(base_url: str, *, version: str) -> dict[str, Any]:
                 "security": {"description": "An account API key; each key sees its own account's resources in its own mode."},
                 "resource": resources,
                 "searchParam": [{"name": "_count", "type": "number"}, {"name": "_offset", "type": "number"}],
+                "operation": [{"name": "export", "definition": f"{BULK_DATA}/OperationDefinition/export"}],
             }
         ],
     }

@@ -94,6 +94,17 @@ def _single(criteria: Criteria, name: str, value: str) -> Criteria:
     return replace(criteria, identifier_system=system or None if bar else None, identifier=code)
 
 
+def instant_bound(value: str) -> datetime:
+    """A FHIR instant or date (`2026-12-01T00:00:00Z`, `2026-12-01`): where `_since` starts."""
+    found = _DATE.match(value)
+    if found is None or found["prefix"]:
+        raise InvalidInput("_since must be a FHIR instant, such as 2026-12-01T00:00:00Z.", code="invalid_parameter")
+    try:
+        return _range(found)[0]
+    except (ValueError, OverflowError):
+        raise InvalidInput("_since is not a time that exists.", code="invalid_parameter") from None
+
+
 def _number(name: str, value: str, low: int, high: int) -> int:
     if not value.isdecimal() or not low <= int(value[:12]) <= high:
         raise InvalidInput(f"{name} must be a whole number from {low} to {high}.", code="invalid_parameter")

@@ -10,6 +10,7 @@ DocumentReference search requires a patient), and reads at most MOST_ORDERS orde
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,6 +24,7 @@ from carepost.core.fhir.repository import FhirRepository
 from carepost.core.fhir.source import OrderSource, Resource, order_identifiers, order_resource_id, own_key
 from carepost.core.fhir.tasks import Parts
 from carepost.core.flows.documents import DocumentFile, OrderDocument
+from carepost.core.kit.db import Database
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.models import Order
 from carepost.core.operators.order_documents import document_file, documents_of
@@ -73,6 +75,23 @@ class DocumentSource:
             return []
         rows = await FhirRepository(session).page(repository.orders(scope, query), 0, MOST_ORDERS)
         return [(row[0], document) for row in rows for document in await documents_of(session, row[0]) if wanted_document in (None, document.id)]
+
+    async def batches(self, db: Database, scope: Scope, criteria: Criteria, size: int) -> AsyncIterator[list[Resource]]:
+        """Every document of every order the criteria match (a bulk export: no patient needed), order page by order page."""
+        query = self.orders.query(replace(criteria, statuses=None))
+        if query is None:
+            return
+        offset = 0
+        while True:
+            async with db.read() as session:
+                rows = await FhirRepository(session).page(repository.orders(scope, query), offset, size)
+                listed = [(row[0], document) for row in rows for document in await documents_of(session, row[0])]
+                subjects = await self.parts(session, [row[0] for row in rows])
+            if listed:
+                yield [self._resource(order, document, subjects[order.id].subject, criteria.base_url) for order, document in listed]
+            if len(rows) < size:
+                return
+            offset += size
 
     def _resource(self, order: Order, document: OrderDocument, subject: dict[str, object], base_url: str) -> Resource:
         resource_id = document_resource_id(self.prefix, order, document)

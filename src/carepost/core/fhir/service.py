@@ -4,6 +4,7 @@ is a window over that sequence; each source is counted (the Bundle's `total`) an
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,11 +13,13 @@ from carepost.core.accounts.service import Scope
 from carepost.core.documents.port import DocumentStore
 from carepost.core.fhir.criteria import Criteria, Paging
 from carepost.core.fhir.documents import DocumentSource, download
+from carepost.core.fhir.groups import GroupSource
 from carepost.core.fhir.shared import ACCOUNT_ORGANIZATION
 from carepost.core.fhir.source import Resource, Source
 from carepost.core.fhir.types import TYPES, resource_type
 from carepost.core.flows.documents import DocumentFile
 from carepost.core.flows.registry import flows
+from carepost.core.kit.db import Database
 from carepost.core.kit.errors import InvalidInput, NotFound
 
 
@@ -29,6 +32,8 @@ class Found:
 
 def sources(dialects: frozenset[str] | None, type_name: str) -> list[Source]:
     """The sources of a type for an account using `dialects` (None: every registered flow's)."""
+    if type_name == "Group":
+        return [GroupSource(dialects)]
     found: list[Source] = [ACCOUNT_ORGANIZATION]
     for flow in flows():
         if dialects is None or flow.dialect in dialects:
@@ -61,6 +66,23 @@ async def search(session: AsyncSession, *, scope: Scope, dialects: frozenset[str
     fields = [type_.includes[name] for name in criteria.includes]
     included = await _included(session, scope, dialects, resources, fields, criteria.base_url)
     return Found(sum(count for _, count in counted), resources, included)
+
+
+async def batches(db: Database, *, scope: Scope, dialects: frozenset[str], type_name: str, criteria: Criteria, size: int) -> AsyncIterator[list[Resource]]:
+    """Every resource of a type, `size` at a time, each batch read in a short transaction of its
+    own (a bulk export: no long-running read holding a snapshot for an hour)."""
+    for source in sources(dialects, type_name):
+        if isinstance(source, DocumentSource):
+            async for batch in source.batches(db, scope, criteria, size):
+                yield batch
+            continue
+        async with db.read() as session:
+            total = await source.count(session, scope, criteria)
+        for offset in range(0, total, size):
+            async with db.read() as session:
+                page = await source.page(session, scope, criteria, offset, size)
+            if page:
+                yield page
 
 
 async def read(session: AsyncSession, *, scope: Scope, dialects: frozenset[str], type_name: str, resource_id: str, base_url: str = "") -> Resource:

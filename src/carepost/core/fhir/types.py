@@ -26,6 +26,7 @@ TYPES = {
         ResourceType("Practitioner", frozenset({"_id", "_lastUpdated"})),
         ResourceType("Organization", frozenset({"_id", "identifier"})),
         ResourceType("Location", frozenset({"_id"})),
+        ResourceType("Group", frozenset({"_id"})),
         ResourceType(
             "MedicationRequest",
             _ORDERS | {"_include"},

@@ -5,6 +5,7 @@ from carepost.core.models.audit import AccessAuditEntry, RequestLogEntry
 from carepost.core.models.cases import Case, CaseOrder, CaseOrderItem, Drug, Pharmacy
 from carepost.core.models.catalog import Item, Kit, KitItem, Manufacturer
 from carepost.core.models.commerce import CommerceConnection, CommerceLedgerOrder, Counter
+from carepost.core.models.fhir import FhirExport
 from carepost.core.models.idempotency import IdempotencyRecord
 from carepost.core.models.inventory import FulfillmentSite, SandboxStock, Stock, StockReservation
 from carepost.core.models.invoicing import Invoice, InvoiceIssuer
@@ -37,6 +38,7 @@ from carepost.core.models.sandbox import SandboxSettings
 from carepost.core.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
+    "FhirExport",
     "AccessAuditEntry",
     "Account",
     "AccountDialect",
