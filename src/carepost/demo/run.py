@@ -115,6 +115,7 @@ def _print(summary: dict[str, Any], settings: Settings, manifest: Path) -> None:
     print(f"Carepost demo on {summary['base_url']}  (API docs: {summary['docs_url']})")
     print(f"Manifest (every key, login and id, as JSON): {manifest}")
     print(f"Catalog (the ids a key may use): GET {summary['base_url']}/api/sandbox/v1/catalog with any API key")
+    print(f"FHIR R4 (every flow's orders as FHIR resources): {summary['base_url']}/fhir/R4/ with any API key; docs/fhir.md")
     print(f"Webhooks: POST /api/webhooks/v1/endpoints with any key; receivers on {settings.webhook_allowed_hosts} are allowed")
     print("Sandbox: test orders walk by themselves, a step every 3 s (the autopilot); docs/sandbox.md")
     print(f"Data: {settings.resolved_database_url}")
