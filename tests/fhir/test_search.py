@@ -32,6 +32,8 @@ async def test_a_patients_medication_requests_by_patient_status_identifier_and_t
     assert await matching(patient="pt-1") == []  # a devices patient is no cases patient
     assert await matching(status="active") == [request["id"]]
     assert await matching(status="completed,cancelled") == []
+    answer = await fhir_get(client, "MedicationRequest", key, status=["active", "completed", "active"])
+    assert ids(answer.json()) == []  # repeated: each must hold
     assert await matching(identifier=order_id) == await matching(identifier=f"https://carepost.dev/fhir/sid/order-id|{order_id}") == [request["id"]]
     assert await matching(identifier="ORD_1") == []
     assert await matching(identifier=f"http://example.org/other|{order_id}") == []

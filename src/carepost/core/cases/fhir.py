@@ -226,8 +226,8 @@ TASKS = task_source(DIALECT, TASK_STATUS, _task_parts, patient=CASE)
 
 SOURCES = (
     RowSource("Patient", CASE_PREFIX, _cases, _render_cases),
-    OrderSource("Practitioner", DIALECT, DIALECT, _practitioners),
-    OrderSource("MedicationRequest", DIALECT, DIALECT, _requests, statuses=REQUEST_STATUS, patient=CASE, lines=Lines(CaseOrderItem)),
+    OrderSource("Practitioner", DIALECT, _practitioners),
+    OrderSource("MedicationRequest", DIALECT, _requests, statuses=REQUEST_STATUS, patient=CASE, lines=Lines(CaseOrderItem)),
     RowSource("Organization", NETWORK_PREFIX, _pharmacies, _render_pharmacies),
     TASKS,
     document_source(TASKS, _task_parts),

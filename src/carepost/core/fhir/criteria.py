@@ -89,7 +89,8 @@ def _single(criteria: Criteria, name: str, value: str) -> Criteria:
     if name == "patient":
         return replace(criteria, patient=value.removeprefix("Patient/"))
     if name == "status":
-        return replace(criteria, statuses=frozenset(value.split(",")) & (criteria.statuses or frozenset(value.split(","))))
+        anyof = frozenset(value.split(","))  # a comma: any of them; the parameter repeated: each must hold
+        return replace(criteria, statuses=anyof if criteria.statuses is None else criteria.statuses & anyof)
     system, bar, code = value.rpartition("|")
     return replace(criteria, identifier_system=system or None if bar else None, identifier=code)
 

@@ -73,8 +73,7 @@ class OrderSource:
     """Resources of one type made from one flow's orders: one per order, or one per line."""
 
     type: str
-    prefix: str  # also the flow's dialect, where the resource is the order's own
-    dialect: str
+    dialect: str  # the flow's: its orders, and the prefix of the ids it makes (`masks-1234567890`)
     render: Callable[[AsyncSession, Sequence[OrderRow]], Awaitable[list[Resource]]]
     statuses: Mapping[str, str] = field(default_factory=dict)  # the order's status -> the resource's
     patient: str | None = None  # PATIENT_ROW, CASE, ITSELF
@@ -82,6 +81,10 @@ class OrderSource:
     numbered: bool = False  # its partners name an order by number: `identifier` takes one
     # The order statuses in which the resource exists (a mask's Device, once labelled); None: every one.
     within: frozenset[str] | None = None
+
+    @property
+    def prefix(self) -> str:
+        return self.dialect
 
     async def count(self, session: AsyncSession, scope: Scope, criteria: Criteria) -> int:
         query = self.query(criteria)

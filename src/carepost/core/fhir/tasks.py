@@ -46,7 +46,7 @@ def task_source(dialect: str, statuses: Mapping[str, str], parts: Parts, *, pati
         known = await parts(session, [order for order, _ in rows])
         return [_task(order, dialect, statuses, known[order.id], numbered=numbered) for order, _ in rows]
 
-    return OrderSource("Task", dialect, dialect, render, statuses=statuses, patient=patient, numbered=numbered)
+    return OrderSource("Task", dialect, render, statuses=statuses, patient=patient, numbered=numbered)
 
 
 def _task(order: Order, dialect: str, statuses: Mapping[str, str], parts: TaskParts, *, numbered: bool) -> Resource:

@@ -207,7 +207,6 @@ SOURCES = (
     OrderSource(
         "DeviceRequest",
         DIALECT,
-        DIALECT,
         _requests,
         statuses=REQUEST_STATUS,
         patient=PATIENT_ROW,
@@ -218,7 +217,6 @@ SOURCES = (
     RowSource("Location", FULFILLMENT_PREFIX, _fulfillment_sites, _render_fulfillment_sites),
     OrderSource(
         "Device",
-        DIALECT,
         DIALECT,
         _devices,
         statuses=dict.fromkeys(WITH_DEVICES, "active"),

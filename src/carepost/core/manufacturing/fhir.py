@@ -122,9 +122,9 @@ async def _task_parts(session: AsyncSession, orders: Sequence[Order]) -> dict[in
 TASKS = task_source(DIALECT, TASK_STATUS, _task_parts, patient=ITSELF)
 
 SOURCES = (
-    OrderSource("Patient", DIALECT, DIALECT, _patients, patient=ITSELF),
-    OrderSource("DeviceRequest", DIALECT, DIALECT, _requests, statuses=REQUEST_STATUS, patient=ITSELF),
-    OrderSource("Device", DIALECT, DIALECT, _devices, statuses=dict.fromkeys(LABELLED, "active"), patient=ITSELF, within=LABELLED),
+    OrderSource("Patient", DIALECT, _patients, patient=ITSELF),
+    OrderSource("DeviceRequest", DIALECT, _requests, statuses=REQUEST_STATUS, patient=ITSELF),
+    OrderSource("Device", DIALECT, _devices, statuses=dict.fromkeys(LABELLED, "active"), patient=ITSELF, within=LABELLED),
     TASKS,
     document_source(TASKS, _task_parts),
 )

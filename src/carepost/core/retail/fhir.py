@@ -125,7 +125,6 @@ SOURCES = (
     OrderSource(
         "MedicationRequest",
         DIALECT,
-        DIALECT,
         _requests,
         statuses=REQUEST_STATUS,
         patient=PATIENT_ROW,
