@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from email.utils import format_datetime
 
 from fastapi import APIRouter, Request, Response
 from starlette.responses import JSONResponse, StreamingResponse
 
+from carepost.core.accounts.service import Caller
 from carepost.core.fhir import export
 from carepost.core.fhir.elements import instant
 from carepost.core.kit.errors import InvalidInput, NotFound
@@ -15,7 +16,7 @@ from carepost.fhir_api.outcome import FhirResponse, outcome
 from carepost.fhir_api.router import PREFIX, base_url
 from carepost.http.credentials import AnyKeyCallerDep
 from carepost.http.problems import Problem
-from carepost.http.runtime import RuntimeDep, request_id_of
+from carepost.http.runtime import Runtime, RuntimeDep, request_id_of
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 RETRY_AFTER_SECONDS = "2"
@@ -31,7 +32,7 @@ async def export_group(group_id: str, request: Request, caller: AnyKeyCallerDep,
     return await _kick_off(request, caller, runtime, group=group_id)
 
 
-async def _kick_off(request: Request, caller: Any, runtime: Any, *, group: str | None) -> Response:
+async def _kick_off(request: Request, caller: Caller, runtime: Runtime, *, group: str | None) -> Response:
     if "respond-async" not in request.headers.get("prefer", "").lower():
         raise InvalidInput("A bulk export runs asynchronously: send Prefer: respond-async.", code="prefer_respond_async")
     wanted = export.parse(request.query_params.multi_items())
@@ -52,7 +53,7 @@ async def _kick_off(request: Request, caller: Any, runtime: Any, *, group: str |
 async def export_status(job_id: str, request: Request, caller: AnyKeyCallerDep, runtime: RuntimeDep) -> Response:
     async with runtime.db.read() as session:
         job = await export.of_scope(session, caller.scope, job_id)
-    expires = {"Expires": job.expires_at.strftime("%a, %d %b %Y %H:%M:%S GMT")}
+    expires = {"Expires": format_datetime(job.expires_at, usegmt=True)}
     if job.status in (export.ACCEPTED, export.RUNNING):
         progress = job.progress or job.status
         return Response(status_code=202, headers={"X-Progress": progress, "Retry-After": RETRY_AFTER_SECONDS})
@@ -71,9 +72,8 @@ async def export_status(job_id: str, request: Request, caller: AnyKeyCallerDep, 
 
 @router.delete("/$export-status/{job_id}")
 async def cancel_export(job_id: str, caller: AnyKeyCallerDep, runtime: RuntimeDep) -> Response:
-    async with runtime.db.read() as session:
-        job = await export.of_scope(session, caller.scope, job_id)
-    await export.forget(runtime.db, job.id, runtime.documents)
+    async with runtime.db.transaction() as session:
+        await export.cancel(session, await export.of_scope(session, caller.scope, job_id))
     return Response(status_code=202)
 
 

@@ -41,12 +41,11 @@ from carepost.core.fhir.repository import FhirRepository, Lines
 from carepost.core.fhir.source import (
     CASE,
     CASE_PREFIX,
-    NO_MATCH,
     OrderRow,
     OrderSource,
     Resource,
     RowSource,
-    number,
+    by_row_id,
     order_identifiers,
     order_resource_id,
 )
@@ -170,11 +169,10 @@ def _decimal(text: str) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _pharmacies(scope: Scope, key: str | None, criteria: Criteria) -> Select[Any] | None:
-    pharmacy_id = number(key)
-    if pharmacy_id is NO_MATCH or criteria.identifier_system not in (None, PHARMACY_CODE):
+def _pharmacies(scope: Scope, pharmacy_id: int | None, criteria: Criteria) -> Select[Any] | None:
+    if criteria.identifier_system not in (None, PHARMACY_CODE):
         return None
-    return repository.reference_rows(Pharmacy, key=pharmacy_id, code=criteria.identifier)  # type: ignore[arg-type]
+    return repository.reference_rows(Pharmacy, key=pharmacy_id, code=criteria.identifier)
 
 
 async def _render_pharmacies(session: AsyncSession, pharmacies: Sequence[Pharmacy]) -> list[Resource]:
@@ -228,7 +226,7 @@ SOURCES = (
     RowSource("Patient", CASE_PREFIX, _cases, _render_cases),
     OrderSource("Practitioner", DIALECT, _practitioners),
     OrderSource("MedicationRequest", DIALECT, _requests, statuses=REQUEST_STATUS, patient=CASE, lines=Lines(CaseOrderItem)),
-    RowSource("Organization", NETWORK_PREFIX, _pharmacies, _render_pharmacies),
+    RowSource("Organization", NETWORK_PREFIX, by_row_id(_pharmacies), _render_pharmacies),
     TASKS,
     document_source(TASKS, _task_parts),
 )

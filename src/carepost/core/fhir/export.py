@@ -102,6 +102,13 @@ async def of_scope(session: AsyncSession, scope: Scope, public_id: str) -> FhirE
     return found
 
 
+async def cancel(session: AsyncSession, export: FhirExport) -> None:
+    """`DELETE` of the status URL: the job is gone for its client at once; the worker forgets it
+    and its files (a run in progress stops at its next type)."""
+    export.expires_at = utcnow()
+    await publish(session, topic=EXPIRED_TOPIC, payload={"export_id": export.id}, account_id=export.account_id)
+
+
 async def run(db: Database, export_id: int, store: DocumentStore) -> None:
     """The worker's part: every type's NDJSON file, then the manifest's list of them."""
     async with db.transaction() as session:

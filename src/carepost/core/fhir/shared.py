@@ -12,14 +12,13 @@ from carepost.core.accounts.service import Scope
 from carepost.core.fhir import repository
 from carepost.core.fhir.criteria import Criteria
 from carepost.core.fhir.elements import ACCOUNT, identifier, resource
-from carepost.core.fhir.source import Resource, RowSource, number
+from carepost.core.fhir.source import Resource, RowSource, by_row_id
 from carepost.core.models import Account
 
 ACCOUNT_PREFIX = "account"
 
 
-def _select(scope: Scope, key: str | None, criteria: Criteria) -> Select[Any] | None:
-    account_id = number(key)
+def _select(scope: Scope, account_id: int | None, criteria: Criteria) -> Select[Any] | None:
     if account_id not in (None, scope.account_id) or (criteria.identifier_system not in (None, ACCOUNT)):
         return None
     return repository.account(scope, slug=criteria.identifier)
@@ -29,7 +28,7 @@ async def _render(session: AsyncSession, accounts: Sequence[Account]) -> list[Re
     return [resource("Organization", f"{ACCOUNT_PREFIX}-{a.id}", identifier=identifier(ACCOUNT, a.slug), active=True, name=a.name) for a in accounts]
 
 
-ACCOUNT_ORGANIZATION = RowSource("Organization", ACCOUNT_PREFIX, _select, _render)
+ACCOUNT_ORGANIZATION = RowSource("Organization", ACCOUNT_PREFIX, by_row_id(_select), _render)
 
 
 def account_reference(account_id: int) -> dict[str, Any]:

@@ -65,7 +65,6 @@ def order_identifiers(order: Order, *, numbered: bool) -> list[dict[str, Any]]:
 # (`pt-12`), a case (`case-<uuid>`), or the order itself (`masks-1234567890`).
 PATIENT_ROW, CASE, ITSELF = "patients", "case", "itself"
 PATIENT_ROW_PREFIX, CASE_PREFIX = "pt", "case"
-NO_MATCH = object()  # a key that names nothing (`pt-x`)
 
 
 @dataclass(frozen=True)
@@ -119,7 +118,7 @@ class OrderSource:
 
     def _of_patient(self, query: OrderQuery, patient: str) -> OrderQuery | None:
         if self.patient == PATIENT_ROW:
-            patient_id = number(own_key(PATIENT_ROW_PREFIX, patient))
+            patient_id = row_id(own_key(PATIENT_ROW_PREFIX, patient) or "")
             return replace(query, patient_id=patient_id) if isinstance(patient_id, int) else None
         if self.patient == CASE:
             case_id = own_key(CASE_PREFIX, patient)
@@ -161,8 +160,22 @@ class RowSource:
         return self.select(scope, key, criteria)
 
 
-def number(key: str | None) -> int | None | object:
-    """A numeric key as an int; NO_MATCH when it is not one (`pt-x` names no patient)."""
-    if key is None:
-        return None
-    return int(key) if key.isdecimal() and len(key) < 16 else NO_MATCH
+def row_id(text: str) -> int | None:
+    """A numeric key as a row's id; None when it is not one (`pt-x` names no patient)."""
+    return int(text) if text.isdecimal() and len(text) < 16 else None
+
+
+# The select of a RowSource over a table whose ids are its rows' numbers (None: any row).
+NumberedSelect = Callable[[Scope, int | None, Criteria], "Select[Any] | None"]
+
+
+def by_row_id(select: NumberedSelect) -> RowSelect:
+    """`site-12` names row 12 of the table; `site-x` names none."""
+
+    def chosen(scope: Scope, key: str | None, criteria: Criteria) -> Select[Any] | None:
+        if key is None:
+            return select(scope, None, criteria)
+        wanted = row_id(key)
+        return None if wanted is None else select(scope, wanted, criteria)
+
+    return chosen

@@ -31,14 +31,13 @@ from carepost.core.fhir.elements import (
 from carepost.core.fhir.repository import FhirRepository, Lines
 from carepost.core.fhir.shared import account_reference
 from carepost.core.fhir.source import (
-    NO_MATCH,
     PATIENT_ROW,
     PATIENT_ROW_PREFIX,
     OrderRow,
     OrderSource,
     Resource,
     RowSource,
-    number,
+    by_row_id,
     order_identifiers,
     order_resource_id,
 )
@@ -94,9 +93,8 @@ async def _requests(session: AsyncSession, rows: Sequence[OrderRow]) -> list[Res
     return found
 
 
-def _sites(scope: Scope, key: str | None, criteria: Criteria) -> Select[Any] | None:
-    site_id = number(key)
-    return None if site_id is NO_MATCH else repository.sites(scope, site_id=site_id)  # type: ignore[arg-type]
+def _sites(scope: Scope, site_id: int | None, criteria: Criteria) -> Select[Any] | None:
+    return repository.sites(scope, site_id=site_id)
 
 
 async def _render_sites(session: AsyncSession, sites: Sequence[Site]) -> list[Resource]:
@@ -155,9 +153,8 @@ async def _devices(session: AsyncSession, rows: Sequence[OrderRow]) -> list[Reso
     return found
 
 
-def _fulfillment_sites(scope: Scope, key: str | None, criteria: Criteria) -> Select[Any] | None:
-    site_id = number(key)
-    return None if site_id is NO_MATCH else repository.fulfillment_sites(site_id=site_id)  # type: ignore[arg-type]
+def _fulfillment_sites(scope: Scope, site_id: int | None, criteria: Criteria) -> Select[Any] | None:
+    return repository.fulfillment_sites(site_id=site_id)
 
 
 async def _render_fulfillment_sites(session: AsyncSession, sites: Sequence[FulfillmentSite]) -> list[Resource]:
@@ -213,8 +210,8 @@ SOURCES = (
         numbered=True,
         lines=Lines(OrderLine, where=(OrderLine.kind.in_(SENT),)),
     ),
-    RowSource("Location", SITE_PREFIX, _sites, _render_sites),
-    RowSource("Location", FULFILLMENT_PREFIX, _fulfillment_sites, _render_fulfillment_sites),
+    RowSource("Location", SITE_PREFIX, by_row_id(_sites), _render_sites),
+    RowSource("Location", FULFILLMENT_PREFIX, by_row_id(_fulfillment_sites), _render_fulfillment_sites),
     OrderSource(
         "Device",
         DIALECT,

@@ -13,26 +13,23 @@ from carepost.core.accounts.service import Scope
 from carepost.core.fhir import repository
 from carepost.core.fhir.criteria import Criteria
 from carepost.core.fhir.elements import PATIENT_EXTERNAL_ID, PATIENT_ID, address_of, day, gender, human_name, identifier, resource, telecom
-from carepost.core.fhir.source import NO_MATCH, PATIENT_ROW_PREFIX, Resource, RowSource, number
+from carepost.core.fhir.source import PATIENT_ROW_PREFIX, Resource, RowSource, by_row_id, row_id
 from carepost.core.models import Patient
 
 
-def _select(scope: Scope, key: str | None, criteria: Criteria) -> Select[Any] | None:
-    patient_id = number(key)
-    if patient_id is NO_MATCH:
-        return None
+def _select(scope: Scope, patient_id: int | None, criteria: Criteria) -> Select[Any] | None:
     external = None
     if criteria.identifier is not None:
         if criteria.identifier_system == PATIENT_ID:
-            by_id = number(criteria.identifier)
-            if by_id is NO_MATCH or (patient_id is not None and by_id != patient_id):
+            by_id = row_id(criteria.identifier)
+            if by_id is None or (patient_id is not None and by_id != patient_id):
                 return None
             patient_id = by_id
         elif criteria.identifier_system in (None, PATIENT_EXTERNAL_ID):
             external = criteria.identifier
         else:
             return None
-    return repository.patients(scope, patient_id=patient_id, external_identifier=external, updated=criteria.updated)  # type: ignore[arg-type]
+    return repository.patients(scope, patient_id=patient_id, external_identifier=external, updated=criteria.updated)
 
 
 async def _render(session: AsyncSession, patients: Sequence[Patient]) -> list[Resource]:
@@ -54,4 +51,4 @@ def patient_resource(patient: Patient) -> Resource:
     )
 
 
-PATIENTS = RowSource("Patient", PATIENT_ROW_PREFIX, _select, _render)
+PATIENTS = RowSource("Patient", PATIENT_ROW_PREFIX, by_row_id(_select), _render)

@@ -17,14 +17,13 @@ from carepost.core.fhir.elements import GTIN, ORDER_ID, RXNORM, SKU, STORE_CODE,
 from carepost.core.fhir.repository import FhirRepository, Lines
 from carepost.core.fhir.shared import account_reference
 from carepost.core.fhir.source import (
-    NO_MATCH,
     PATIENT_ROW,
     PATIENT_ROW_PREFIX,
     OrderRow,
     OrderSource,
     Resource,
     RowSource,
-    number,
+    by_row_id,
     order_identifiers,
     order_resource_id,
 )
@@ -72,9 +71,8 @@ async def _requests(session: AsyncSession, rows: Sequence[OrderRow]) -> list[Res
     return found
 
 
-def _stores(scope: Scope, key: str | None, criteria: Criteria) -> Select[Any] | None:
-    store_id = number(key)
-    return None if store_id is NO_MATCH else repository.reference_rows(Store, key=store_id)  # type: ignore[arg-type]
+def _stores(scope: Scope, store_id: int | None, criteria: Criteria) -> Select[Any] | None:
+    return repository.reference_rows(Store, key=store_id)
 
 
 async def _render_stores(session: AsyncSession, stores: Sequence[Store]) -> list[Resource]:
@@ -135,7 +133,7 @@ SOURCES = (
             joins=((RetailProduct, RetailProduct.item_id == RetailOrderLine.item_id),),
         ),
     ),
-    RowSource("Location", STORE_PREFIX, _stores, _render_stores),
+    RowSource("Location", STORE_PREFIX, by_row_id(_stores), _render_stores),
     TASKS,
     document_source(TASKS, _task_parts),
 )
