@@ -49,27 +49,29 @@ def main() -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     started = time.monotonic()
-    rows: list[report.Row] = []
-    with tempfile.TemporaryDirectory(prefix="carepost-bench-") as scratch:
-        work = Path(scratch)
-        if args.databases in ("all", "postgresql"):
-            rows += _postgresql(args, load, work, stamp)
-        if args.databases in ("all", "sqlite"):
-            rows += _sqlite(args, load, work, stamp)
     meta = {
         "command": "bench/run " + " ".join(args.raw),
         "started": stamp,
-        "elapsed_s": round(time.monotonic() - started),
         "machine": _machine(),
         "load": {"connections": load.connections, "duration_s": load.duration_s, "warmup_s": load.warmup_s},
         "workers": args.workers,
     }
-    json_path, md_path = report.write(out_dir, stamp, meta, rows)
-    print(md_path.read_text())
-    print(f"Report: {json_path}\n        {md_path}")
+    run = report.Report(out_dir, stamp, meta)
+    print(f"Report (written after every scenario): {run.json_path}\n        {run.markdown_path}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="carepost-bench-") as scratch:
+        work = Path(scratch)
+        if args.databases in ("all", "postgresql"):
+            with run.attempt("PostgreSQL scenarios"):
+                _postgresql(args, load, work, stamp, run)
+        if args.databases in ("all", "sqlite"):
+            with run.attempt("SQLite scenarios"):
+                _sqlite(args, load, work, stamp, run)
+    run.finish(elapsed_s=round(time.monotonic() - started))
+    print(run.markdown_path.read_text())
+    print(f"Report: {run.json_path}\n        {run.markdown_path}")
 
 
-def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str) -> list[report.Row]:
+def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str, run: report.Report) -> None:
     name = f"carepost_bench_{stamp.replace('-', '_')}_{os.getpid()}"
     dsn = f"{args.postgres}/{name}"
     asyncio.run(_admin(args.postgres, f'CREATE DATABASE "{name}"'))
@@ -77,34 +79,33 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
         env = _env(work / "pg", f"postgresql+asyncpg://{dsn.removeprefix('postgresql://')}")
         tenant = _prepare(env)
         env_base = {"BENCH_DATABASE_URL": dsn, "CAREPOST_SECRET_KEY": env["CAREPOST_SECRET_KEY"]}
-        rows = []
         with (
             servers.carepost(env, port=args.port, workers=args.workers, log=work / "carepost.log") as carepost,
             servers.asgi("bench.baseline:app", env_base, port=args.port + 1, workers=args.workers, log=work / "baseline.log") as bare,
             servers.asgi("bench.receiver:app", {}, port=args.port + 3, workers=1, log=work / "receiver.log") as receiver,
         ):
-            pair = _Pair(load, stamp, bare, carepost, args.profile, args.out, args.only)
-            rows += pair.run("masks create", "masks_create.lua", _masks_auth(tenant))
+            pair = _Pair(load, stamp, bare, carepost, args.profile, args.out, args.only, run)
+            pair.run("masks create", "masks_create.lua", _masks_auth(tenant))
             status_paths = _paths(work, "status", asyncio.run(_status_paths(dsn)))
-            rows += pair.run("masks status", "get.lua", {**_masks_auth(tenant), "BENCH_PATHS": status_paths})
-            rows += _creates(pair, tenant, carepost, names_end="")
+            pair.run("masks status", "get.lua", {**_masks_auth(tenant), "BENCH_PATHS": status_paths})
+            _creates(pair, tenant, carepost, names_end="")
             search = _paths(work, "search", ["/api/orders/?search=bench&page=1"])
-            rows += pair.run("pharmacy list, search", "get.lua", {**_pharmacy_auth(tenant, carepost), "BENCH_PATHS": search})
+            pair.run("pharmacy list, search", "get.lua", {**_pharmacy_auth(tenant, carepost), "BENCH_PATHS": search})
             if not args.only or _names("webhook", args.only):
-                hooks_key = _load(env, delivery.tenant_file(work, receiver.url))[0]["keys"][0]["secret"]
-                worker = functools.partial(delivery.worker_process, {**os.environ, **env}, work / "worker.log")
-                flame = profile.svg_path(args.out, stamp, "webhook delivery") if _names("webhook delivery", args.profile) else None
-                rows += delivery.scenarios(load, f"{stamp}-hooks", carepost.url, receiver.url, hooks_key, worker, flame)
+                with run.attempt("webhook delivery"):
+                    hooks_key = _load(env, delivery.tenant_file(work, receiver.url))[0]["keys"][0]["secret"]
+                    worker = functools.partial(delivery.worker_process, {**os.environ, **env}, work / "worker.log")
+                    flame = profile.svg_path(args.out, stamp, "webhook delivery") if _names("webhook delivery", args.profile) else None
+                    run.add(delivery.scenarios(load, f"{stamp}-hooks", carepost.url, receiver.url, hooks_key, worker, flame))
             for size in args.orders if not args.only or _names("devices list", args.only) else []:
                 added = asyncio.run(seed.fill_devices_orders(dsn, account_slug="bench-rpm", total=size))
                 print(f"seeded {added} devices orders (now at least {size}, statuses spread)", flush=True)
                 for label, query in (("first page", ""), ("filtered", f"&status={seed.FILTERED_STATUS}")):
                     paths = _paths(work, "list", [f"/api/v3/order?page=0&size=20{query}"])
                     env_list = {**_devices_auth(tenant), "BENCH_PATHS": paths}
-                    rows += pair.run(f"devices list, {label}, {size:,} orders", "get.lua", env_list)
+                    pair.run(f"devices list, {label}, {size:,} orders", "get.lua", env_list)
         if not args.only or any(_names(scenario + _POOLED, args.only) for scenario in _CREATES):
-            rows += _through_pgbouncer(args, load, work, stamp, name, tenant)
-        return rows
+            _through_pgbouncer(args, load, work, stamp, name, tenant, run)
     finally:
         asyncio.run(_admin(args.postgres, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
@@ -113,7 +114,7 @@ _CREATES = ("masks create", "devices create", "pharmacy create", "cases create")
 _POOLED = ", via PgBouncer"
 
 
-def _creates(pair: _Pair, tenant: Tenant, carepost: servers.Server, *, names_end: str) -> list[report.Row]:
+def _creates(pair: _Pair, tenant: Tenant, carepost: servers.Server, *, names_end: str) -> None:
     """Every flow's create (masks create is measured first, on its own, with the status read)."""
     scripts = {
         "devices create": ("devices_create.lua", _devices_create(tenant)),
@@ -122,12 +123,17 @@ def _creates(pair: _Pair, tenant: Tenant, carepost: servers.Server, *, names_end
     }
     if names_end:
         scripts = {"masks create": ("masks_create.lua", _masks_auth(tenant)), **scripts}
-    return [row for scenario, (script, env) in scripts.items() for row in pair.run(scenario + names_end, script, env)]
+    for scenario, (script, env) in scripts.items():
+        pair.run(scenario + names_end, script, env)
 
 
-def _through_pgbouncer(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str, name: str, tenant: Tenant) -> list[report.Row]:
+def _through_pgbouncer(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str, name: str, tenant: Tenant, run: report.Report) -> None:
     """The creates again, with Carepost and the baseline both reaching PostgreSQL through
     PgBouncer in transaction pooling mode (bench/pgbouncer.py)."""
+    if pgbouncer.binary() is None:
+        for scenario in _CREATES:
+            run.skip(scenario + _POOLED, "PgBouncer is not installed here and bench/run could not install it (apt-get install pgbouncer)")
+        return
     with pgbouncer.running() as address:
         dsn = f"postgresql://postgres@{address}/{name}"
         env = _env(work / "pg", f"postgresql+asyncpg://postgres@{address}/{name}?transaction_pooling=true")
@@ -137,19 +143,18 @@ def _through_pgbouncer(args: argparse.Namespace, load: wrk.Load, work: Path, sta
             servers.carepost(env, port=args.port + 5, workers=args.workers, log=work / "carepost-pooled.log") as carepost,
             servers.asgi("bench.baseline:app", env_base, port=args.port + 6, workers=args.workers, log=work / "baseline-pooled.log") as bare,
         ):
-            pair = _Pair(load, f"{stamp}-pooled", bare, carepost, args.profile, args.out, args.only)
-            return _creates(pair, tenant, carepost, names_end=_POOLED)
+            pair = _Pair(load, f"{stamp}-pooled", bare, carepost, args.profile, args.out, args.only, run)
+            _creates(pair, tenant, carepost, names_end=_POOLED)
 
 
-def _sqlite(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str) -> list[report.Row]:
+def _sqlite(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str, run: report.Report) -> None:
     env = _env(work / "sqlite", None)
     tenant = _prepare(env)
     # Embedded mode is one process, as `carepost demo` runs it: SQLite has one writer anyway.
     with servers.carepost(env, port=args.port + 2, workers=1, log=work / "carepost-sqlite.log") as carepost:
-        pair = _Pair(load, stamp, None, carepost, args.profile, args.out, args.only)
-        return pair.one("SQLite: masks create", "masks_create.lua", _masks_auth(tenant)) + pair.one(
-            "SQLite: devices create", "devices_create.lua", _devices_create(tenant)
-        )
+        pair = _Pair(load, stamp, None, carepost, args.profile, args.out, args.only, run)
+        pair.one("SQLite: masks create", "masks_create.lua", _masks_auth(tenant))
+        pair.one("SQLite: devices create", "devices_create.lua", _devices_create(tenant))
 
 
 _RUNS = itertools.count(1)
@@ -163,7 +168,9 @@ def _names(scenario: str, patterns: list[str]) -> bool:
 @dataclass
 class _Pair:
     """Runs a scenario against the baseline, then at once against Carepost; records
-    Carepost's flame graph where the scenario is one `--profile` names."""
+    Carepost's flame graph where the scenario is one `--profile` names. Each scenario's
+    rows go to the report as soon as they are measured; a scenario that fails is noted
+    there and the run goes on."""
 
     load: wrk.Load
     tag: str
@@ -172,19 +179,22 @@ class _Pair:
     profiled: list[str]
     out_dir: Path
     only: list[str]
+    report: report.Report
 
-    def run(self, name: str, script: str, env: dict[str, str]) -> list[report.Row]:
+    def run(self, name: str, script: str, env: dict[str, str]) -> None:
         assert self.baseline is not None
         if self.only and not _names(name, self.only):
-            return []
-        floor = self._measure(self.baseline.url, name, script, env)
-        measured = self._measure_carepost(name, script, env)
-        return [report.Row(name, "baseline", floor, None), report.Row(name, "carepost", measured, floor)]
+            return
+        with self.report.attempt(name):
+            floor = self._measure(self.baseline.url, name, script, env)
+            measured = self._measure_carepost(name, script, env)
+            self.report.add([report.Row(name, "baseline", floor, None), report.Row(name, "carepost", measured, floor)])
 
-    def one(self, name: str, script: str, env: dict[str, str]) -> list[report.Row]:
+    def one(self, name: str, script: str, env: dict[str, str]) -> None:
         if self.only and not _names(name, self.only):
-            return []
-        return [report.Row(name, "carepost", self._measure_carepost(name, script, env), None)]
+            return
+        with self.report.attempt(name):
+            self.report.add([report.Row(name, "carepost", self._measure_carepost(name, script, env), None)])
 
     def _measure_carepost(self, name: str, script: str, env: dict[str, str]) -> wrk.Result:
         if not _names(name, self.profiled):

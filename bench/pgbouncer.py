@@ -32,9 +32,16 @@ SERVER = ("127.0.0.1", 5432)
 ATTEMPTS = 5
 
 
+def binary() -> str | None:
+    """Debian installs it in /usr/sbin, which is not on every PATH."""
+    return shutil.which("pgbouncer") or shutil.which("pgbouncer", path="/usr/sbin")
+
+
 def start(directory: Path) -> int:
     """Start PgBouncer with its files in `directory`; return the port it listens on."""
-    binary = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
+    program = binary()
+    if program is None:
+        raise FileNotFoundError("PgBouncer is not installed (Debian: apt-get install pgbouncer)")
     directory.mkdir(parents=True, exist_ok=True)
     directory.chmod(0o777)  # the postgres user writes its log and pid file here
     (directory / "users.txt").write_text('"postgres" ""\n')
@@ -47,7 +54,7 @@ def start(directory: Path) -> int:
             file.chmod(0o644)
         as_postgres = ["-u", "postgres"] if os.geteuid() == 0 else []
         # Its own output goes to stderr: stdout carries only the port.
-        subprocess.run([binary, "-d", *as_postgres, str(config)], check=True, stdout=sys.stderr)
+        subprocess.run([program, "-d", *as_postgres, str(config)], check=True, stdout=sys.stderr)
         if _listening(port, directory / "pgbouncer.pid", log, logged_before):
             return port
         stop(directory)

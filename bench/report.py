@@ -1,9 +1,13 @@
-"""The run's results as JSON (everything) and a Markdown table (for docs/performance.md)."""
+"""The run's results as JSON (everything) and a Markdown table (for docs/performance.md),
+rewritten after every scenario so that a run cut short keeps what it measured."""
 
 from __future__ import annotations
 
+import contextlib
 import json
-from dataclasses import dataclass
+import traceback
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,18 +39,60 @@ class Row:
             "p99_over_p50": round(r.p99_ms / r.p50_ms, 2) if r.p50_ms else None,
             "errors": r.errors,
             "ratio_to_baseline": round(self.ratio, 2) if self.ratio is not None else None,
+            **({"peak_rss_mb": r.peak_rss_mb} if r.peak_rss_mb is not None else {}),
         }
 
 
-def write(out_dir: Path, stamp: str, meta: dict[str, Any], rows: list[Row]) -> tuple[Path, Path]:
-    json_path = out_dir / f"bench-{stamp}.json"
-    json_path.write_text(json.dumps({**meta, "results": [row.as_json() for row in rows]}, indent=2) + "\n")
-    md_path = out_dir / f"bench-{stamp}.md"
-    md_path.write_text(markdown(rows))
-    return json_path, md_path
+@dataclass
+class Report:
+    """`bench-<stamp>.json` and `bench-<stamp>.md` in `out_dir`, written again whenever a
+    row or a skipped scenario is added."""
+
+    out_dir: Path
+    stamp: str
+    meta: dict[str, Any]
+    rows: list[Row] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (scenario, why)
+
+    @property
+    def json_path(self) -> Path:
+        return self.out_dir / f"bench-{self.stamp}.json"
+
+    @property
+    def markdown_path(self) -> Path:
+        return self.out_dir / f"bench-{self.stamp}.md"
+
+    def add(self, rows: list[Row]) -> list[Row]:
+        self.rows += rows
+        self._write()
+        return rows
+
+    def skip(self, scenario: str, why: str) -> None:
+        print(f"{scenario:45} skipped: {why}", flush=True)
+        self.skipped.append((scenario, why))
+        self._write()
+
+    @contextlib.contextmanager
+    def attempt(self, scenario: str) -> Iterator[None]:
+        """Run a part of the bench; if it fails, say so in the report and go on with the rest."""
+        try:
+            yield
+        except Exception as error:  # one scenario's failure must not lose the run
+            traceback.print_exc()
+            self.skip(scenario, f"failed: {type(error).__name__}: {str(error)[:300]}")
+
+    def finish(self, **meta: Any) -> None:
+        self.meta.update(meta)
+        self._write()
+
+    def _write(self) -> None:
+        results = [row.as_json() for row in self.rows]
+        skipped = [{"scenario": scenario, "why": why} for scenario, why in self.skipped]
+        self.json_path.write_text(json.dumps({**self.meta, "results": results, "skipped": skipped}, indent=2) + "\n")
+        self.markdown_path.write_text(markdown(self.rows, self.skipped))
 
 
-def markdown(rows: list[Row]) -> str:
+def markdown(rows: Sequence[Row], skipped: Sequence[tuple[str, str]] = ()) -> str:
     lines = [
         "| scenario | server | req/s | p50 ms | p90 ms | p99 ms | p99/p50 | errors | × baseline |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -57,4 +103,7 @@ def markdown(rows: list[Row]) -> str:
         # A backlog's delivery rate has no latency of its own: its events waited for the worker.
         latency = f"{r.p50_ms:.1f} | {r.p90_ms:.1f} | {r.p99_ms:.1f} | {r.p99_ms / r.p50_ms:.1f}" if r.p50_ms else "— | — | — | —"
         lines.append(f"| {row.scenario} | {row.server} | {r.throughput:.0f} | {latency} | {r.error_count} | {ratio} |")
+    if skipped:
+        lines += ["", "Not measured in this run:", ""]
+        lines += [f"- {scenario}: {why}" for scenario, why in skipped]
     return "\n".join(lines) + "\n"

@@ -32,6 +32,7 @@ class Result:
     p99_ms: float
     max_ms: float
     errors: dict[str, int]
+    peak_rss_mb: float | None = None  # where a scenario measures memory (the bulk export)
 
     @property
     def throughput(self) -> float:
