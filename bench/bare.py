@@ -1,11 +1,15 @@
 """What every bare endpoint of the baseline shares: the pool, the key lookup,
-idempotency, the request log, an order's insert and its event (bench/baseline.py)."""
+idempotency, the request log, an order's insert, its event and its webhook event
+(bench/baseline.py, bench/baseline_more.py)."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import json
 import secrets
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -17,6 +21,22 @@ class Pool:
     """The asyncpg pool, opened by the app's lifespan."""
 
     pool: asyncpg.Pool
+    aside: asyncpg.Pool  # two connections for the statements Carepost runs aside (core/kit/db.py, aside)
+    on_connect: Callable[[asyncpg.Connection], None] | None = None  # bench/statements.py listens to every connection
+
+    @classmethod
+    async def open(cls, dsn: str, *, statement_cache_size: int) -> None:
+        async def init(connection: asyncpg.Connection) -> None:
+            if cls.on_connect is not None:
+                cls.on_connect(connection)
+
+        cls.pool = await asyncpg.create_pool(dsn, min_size=2, max_size=10, statement_cache_size=statement_cache_size, init=init)
+        cls.aside = await asyncpg.create_pool(dsn, min_size=1, max_size=2, statement_cache_size=statement_cache_size, init=init)
+
+    @classmethod
+    async def close(cls) -> None:
+        await cls.pool.close()
+        await cls.aside.close()
 
 
 def answer(value: Any, status: int = 200) -> Response:
@@ -55,12 +75,40 @@ async def complete(connection: asyncpg.Connection, key: asyncpg.Record, idempote
     )
 
 
-async def log(connection: asyncpg.Connection, key: asyncpg.Record, dialect: str, method: str, route: str, status: int) -> None:
-    await connection.execute(
-        "INSERT INTO request_log (request_id, account_id, api_key_id, mode, dialect, method, route, status_code, duration_ms, created_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        secrets.token_hex(16), key["account_id"], key["id"], key["mode"], dialect, method, route, status, 1, datetime.now(UTC),
-    )
+class CallLog:
+    """The request log written as Carepost writes it (http/call_log.py): rows kept in memory
+    for up to 0.2 s, then written in one statement, in a transaction of their own."""
+
+    delay = 0.2
+    rows: list[tuple[Any, ...]] = []
+    timer: asyncio.TimerHandle | None = None
+    writing: set[asyncio.Task[None]] = set()
+
+    @classmethod
+    def add(cls, row: tuple[Any, ...]) -> None:
+        cls.rows.append(row)
+        if cls.timer is None:
+            cls.timer = asyncio.get_running_loop().call_later(cls.delay, cls._write_soon)
+
+    @classmethod
+    def _write_soon(cls) -> None:
+        cls.timer = None
+        batch, cls.rows = cls.rows, []
+        task = asyncio.get_running_loop().create_task(cls._write(batch))
+        cls.writing.add(task)
+        task.add_done_callback(cls.writing.discard)
+
+    @classmethod
+    async def _write(cls, batch: list[tuple[Any, ...]]) -> None:
+        async with Pool.pool.acquire() as connection, connection.transaction():
+            await connection.executemany(
+                "INSERT INTO request_log (request_id, account_id, api_key_id, mode, dialect, method, route, status_code, duration_ms, "
+                "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", batch,
+            )
+
+
+def log(key: asyncpg.Record, dialect: str, method: str, route: str, status: int) -> None:
+    CallLog.add((secrets.token_hex(16), key["account_id"], key["id"], key["mode"], dialect, method, route, status, 1, datetime.now(UTC)))
 
 
 async def place(connection: asyncpg.Connection, key: asyncpg.Record, *, dialect: str, flow: str, status: str,
@@ -79,19 +127,68 @@ async def place(connection: asyncpg.Connection, key: asyncpg.Record, *, dialect:
     return order["id"], public_id
 
 
-async def record(connection: asyncpg.Connection, key: asyncpg.Record, order_id: int, payload: dict[str, Any]) -> None:
+async def record(connection: asyncpg.Connection, key: asyncpg.Record, order_id: int, name: str = "placed") -> None:
+    """The order's event, in its history (order_events)."""
+    await connection.fetchval(
+        "INSERT INTO order_events (account_id, order_id, name, actor, data, occurred_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        key["account_id"], order_id, name, f"api_key:{key['id']}", "{}", datetime.now(UTC),
+    )
+
+
+async def outbox(connection: asyncpg.Connection, key: asyncpg.Record, payload: dict[str, Any]) -> None:
+    """The event's message for the worker (core/outbox)."""
     now = datetime.now(UTC)
-    await connection.execute(
-        "INSERT INTO order_events (account_id, order_id, name, actor, data, occurred_at) VALUES ($1, $2, $3, $4, $5, $6)",
-        key["account_id"], order_id, "placed", f"api_key:{key['id']}", "{}", now,
+    await connection.fetchval(
+        "INSERT INTO outbox_messages (account_id, topic, payload, created_at, available_at, attempts, trace_context) "
+        "VALUES ($1, $2, $3, $4, $5, 0, NULL) RETURNING id",
+        key["account_id"], "order.placed", json.dumps(payload), now, now,
     )
-    await connection.execute(
-        "INSERT INTO outbox_messages (account_id, topic, payload, created_at, available_at, attempts, claimed_by, delivered_at, last_error) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        key["account_id"], "order.placed", json.dumps(payload), now, now, 0, None, None, None,
+
+
+async def publish(connection: asyncpg.Connection, key: asyncpg.Record, order_id: int, data: dict[str, Any]) -> None:
+    """The webhook event (the Events API's row), and which endpoints want it (core/webhooks/publishing.py)."""
+    await connection.fetchrow(
+        "INSERT INTO webhook_events (public_id, account_id, mode, type, order_id, source, payload, created_at, trace_context) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL) ON CONFLICT (source) DO NOTHING RETURNING *",
+        f"evt_{secrets.token_hex(12)}", key["account_id"], key["mode"], "order.placed", order_id, f"order_event:{secrets.token_hex(8)}",
+        json.dumps({"data": data}), datetime.now(UTC),
     )
-    # Every order event asks which of the account's webhook endpoints want it (core/webhooks/publishing.py).
     await connection.fetch(
-        "SELECT * FROM webhook_endpoints WHERE account_id = $1 AND mode = $2 AND enabled IS true ORDER BY id",
+        "SELECT id, event_types FROM webhook_endpoints WHERE account_id = $1 AND mode = $2 AND enabled IS true ORDER BY id",
         key["account_id"], key["mode"],
     )
+
+
+async def children(connection: asyncpg.Connection, ids: list[int], tables: tuple[tuple[str, str], ...]) -> list[list[asyncpg.Record]]:
+    """Each (table, order by) row of the orders `ids`, a statement per table, as Carepost loads an order's children."""
+    return [await connection.fetch(f"SELECT * FROM {table} WHERE order_id = ANY($1::bigint[]) ORDER BY {order_by}", ids)
+            for table, order_by in tables]
+
+
+# A devices order's children (core/logistics/repository.py), read for its view.
+DEVICES_CHILDREN = (("order_lines", "id"), ("order_external_ids", "id"), ("order_notes", "id"), ("tracking_numbers", "id"),
+                    ("packed_kits", "id"), ("order_devices", "device_id"), ("order_events", "id"))
+
+
+async def devices_view(connection: asyncpg.Connection, key: asyncpg.Record, ids: list[int], patient_ids: list[int]) -> None:
+    """What Carepost reads to show devices orders (a page of the list, an event's data): their
+    children, their patients, their lines' items."""
+    lines, *_ = await children(connection, ids, DEVICES_CHILDREN)
+    await connection.fetch(
+        "SELECT * FROM patients WHERE account_id = $1 AND mode = $2 AND id = ANY($3::bigint[])", key["account_id"], key["mode"], patient_ids,
+    )
+    await connection.fetch(
+        "SELECT items.*, manufacturers.id, manufacturers.name, EXISTS (SELECT * FROM retail_products WHERE retail_products.item_id = items.id) "
+        "FROM items JOIN manufacturers ON items.manufacturer_id = manufacturers.id WHERE items.id = ANY($1::bigint[])",
+        sorted({line["ref_id"] for line in lines}),
+    )
+
+
+@contextlib.asynccontextmanager
+async def snapshot(connection: asyncpg.Connection) -> AsyncIterator[None]:
+    """A read, as Carepost's Database.read(): one snapshot, read only, rolled back at the end."""
+    await connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    try:
+        yield
+    finally:
+        await connection.execute("ROLLBACK")

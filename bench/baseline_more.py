@@ -9,7 +9,6 @@ import hmac
 import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 import asyncpg
 import jwt
@@ -27,81 +26,115 @@ def token_key(secret: str) -> None:
     _TOKEN_KEY = hmac.new(secret.encode(), b"carepost/pharmacy/access-token/v1", hashlib.sha256).digest()
 
 
-async def _signed_in(connection: asyncpg.Connection, request: Request) -> tuple[asyncpg.Record, asyncpg.Record]:
-    key = await bare.auth(connection, request.headers["x-api-key"])
+async def _user(connection: asyncpg.Connection, key: asyncpg.Record, request: Request) -> asyncpg.Record:
     claims = jwt.decode(request.headers["authorization"].removeprefix("Bearer "), _TOKEN_KEY, algorithms=["HS256"])
-    user = await connection.fetchrow(
-        "SELECT id, account_id, email, first_name, last_name, password_hash, active, created_at FROM account_users "
-        "WHERE account_id = $1 AND id = $2", key["account_id"], claims["user_id"],
-    )
-    return key, user
+    return await connection.fetchrow("SELECT * FROM account_users WHERE account_id = $1 AND id = $2", key["account_id"], claims["user_id"])
 
 
 async def pharmacy_create(request: Request) -> Response:
     raw = await request.body()
     body = json.loads(raw)
     order, user_in = body["order"], body["user"]
-    async with bare.Pool.pool.acquire() as connection, connection.transaction():
-        key, user = await _signed_in(connection, request)
-        await bare.claim(connection, key, request.headers["idempotency-key"], "pharmacy.orders.create", raw)
-        ids = [line["product"] for line in order["details"]]
-        products = {row["id"]: row for row in await connection.fetch(
-            "SELECT items.*, retail_products.* FROM items JOIN retail_products ON retail_products.item_id = items.id "
-            "WHERE items.id = ANY($1::bigint[])", ids)}
-        await connection.fetchrow("SELECT * FROM payment_methods WHERE account_id = $1 AND id = $2", key["account_id"], order["payment_method"])
-        shipping = (await connection.fetch("SELECT * FROM shipping_methods WHERE active ORDER BY id"))[0]
-        await connection.fetchrow(  # the patient with the e-mail, and the one with the phone
-            "SELECT (SELECT id FROM patients WHERE account_id = $1 AND mode = $2 AND lower(email) = $3 ORDER BY id LIMIT 1), "
-            "(SELECT id FROM patients WHERE account_id = $1 AND mode = $2 AND phone_number = $4 ORDER BY id LIMIT 1)",
-            key["account_id"], key["mode"], user_in["email"].lower(), user_in["phone"],
-        )
-        patient_id = await connection.fetchval(
-            "INSERT INTO patients (account_id, mode, site_id, first_name, last_name, address, date_of_birth, sex, email, "
-            "phone_number, external_identifier, enrolled, archived) VALUES ($1, $2, NULL, $3, $4, '{}', NULL, 'unknown', $5, $6, NULL, false, false) "
-            "RETURNING id", key["account_id"], key["mode"], user_in["first_name"], user_in["last_name"], user_in["email"], user_in["phone"],
-        )
-        order_id, public_id = await bare.place(
-            connection, key, dialect="pharmacy", flow="retail", status="quoted", recipient={"name": user_in["first_name"]},
-            address=order["shipping"], attributes={}, patient_id=patient_id,
-        )
-        stock = await connection.fetch("SELECT fulfillment_site_id, item_id, on_hand - reserved FROM stock WHERE item_id = ANY($1::bigint[])", ids)
-        site_id = stock[0]["fulfillment_site_id"]
-        now = datetime.now(UTC)
-        lines = [(line["product"], line["quantity"], products[line["product"]]["price"] * line["quantity"]) for line in order["details"]]
-        subtotal = sum((amount for _, _, amount in lines), Decimal(0))
-        await connection.execute(
-            "INSERT INTO retail_orders (order_id, account_id, payment_method_id, payment_status, shipping_method_id, store_id, coupon_id, "
-            "coupon_code, coupon_value, subtotal, discount, iva, shipping_price, shipping_discount, total, expected_delivery_date, "
-            "max_delivery_date, comments, invoicing, generated_by, updated_by, insurance_refund_status, rejection_reason, origin, "
-            "payment_date, shipping_date, receiving_date) VALUES ($1, $2, $3, 'credit', $4, NULL, NULL, NULL, NULL, $5, 0, 0, $6, 0, $7, "
-            "$8, $9, NULL, NULL, $10, $10, 'not_applicable', NULL, 'api', NULL, NULL, NULL)",
-            order_id, key["account_id"], order["payment_method"], shipping["id"], subtotal, shipping["price"], subtotal + shipping["price"],
-            now + timedelta(days=3), now + timedelta(days=7), user["id"],
-        )
-        await connection.executemany(
-            "INSERT INTO retail_order_lines (order_id, item_id, quantity, unit_price, iva_rate, subtotal, discount, iva, total) "
-            "VALUES ($1, $2, $3, $4, 0, $5, 0, 0, $5)",
-            [(order_id, item, quantity, products[item]["price"], amount) for item, quantity, amount in lines],
-        )
-        await bare.record(connection, key, order_id, {"order_id": public_id, "status": "quoted"})
-        # The answer is made from what was written, as Carepost's (core/retail/reading.placed_view).
-        data = {"id": order_id, "total": float(subtotal + shipping["price"]), "order_status": "quoted"}
-        await bare.complete(connection, key, request.headers["idempotency-key"], 201, data)
-        # Last before the commit, as Carepost runs them (db.run_last): the hot stock rows.
-        async with connection.transaction():  # Carepost reserves the lines in a savepoint
-            for line in order["details"]:
-                await connection.fetch(
-                    "UPDATE stock SET reserved = reserved + $1 WHERE fulfillment_site_id = $2 AND item_id = $3 AND on_hand - reserved >= $1 "
-                    "RETURNING item_id",
-                    line["quantity"], site_id, line["product"],
+    ids = [line["product"] for line in order["details"]]
+    async with bare.Pool.pool.acquire() as connection:
+        key = await bare.auth(connection, request.headers["x-api-key"])
+        user = await _user(connection, key, request)
+        async with connection.transaction():
+            await bare.claim(connection, key, request.headers["idempotency-key"], "pharmacy.orders.create", raw)
+            products = {row["id"]: row for row in await connection.fetch(
+                "SELECT items.*, retail_products.* FROM items JOIN retail_products ON retail_products.item_id = items.id "
+                "WHERE items.id = ANY($1::bigint[])", ids)}
+            await connection.fetchrow("SELECT * FROM payment_methods WHERE account_id = $1 AND id = $2", key["account_id"], order["payment_method"])
+            shipping = (await connection.fetch("SELECT * FROM shipping_methods WHERE active ORDER BY id"))[0]
+            async with connection.transaction():  # the patient and its first contact in a savepoint, as Carepost finds or makes them
+                await connection.fetchrow(  # the patient with the e-mail, and the one with the phone
+                    "SELECT (SELECT patient_id FROM patient_contacts WHERE account_id = $1 AND mode = $2 AND kind = $3 AND value = $4), "
+                    "(SELECT patient_id FROM patient_contacts WHERE account_id = $1 AND mode = $2 AND kind = $5 AND value = $6)",
+                    key["account_id"], key["mode"], "email", user_in["email"].lower(), "phone", user_in["phone"],
                 )
-        for line in order["details"]:
-            await connection.fetchval(
-                "INSERT INTO stock_reservations (account_id, order_id, fulfillment_site_id, item_id, quantity, created_at, released_at) "
-                "VALUES ($1, $2, $3, $4, $5, $6, NULL) RETURNING id", key["account_id"], order_id, site_id, line["product"], line["quantity"], now,
+                patient_id = await connection.fetchval(
+                    "INSERT INTO patients (account_id, mode, site_id, first_name, last_name, address, date_of_birth, sex, email, phone_number, "
+                    "external_identifier, enrolled, archived, updated_at) VALUES ($1, $2, NULL, $3, $4, '{}', NULL, 'unknown', $5, $6, NULL, "
+                    "false, false, $7) RETURNING id",
+                    key["account_id"], key["mode"], user_in["first_name"], user_in["last_name"], user_in["email"], user_in["phone"], datetime.now(UTC),
+                )
+                await _contact(connection, key, patient_id, "email", user_in["email"].lower())
+            await _contact(connection, key, patient_id, "phone", user_in["phone"])
+            stock = await connection.fetch("SELECT fulfillment_site_id, item_id, on_hand - reserved FROM stock WHERE item_id = ANY($1::bigint[])", ids)
+            site_id = stock[0]["fulfillment_site_id"]
+            order_id, public_id = await bare.place(
+                connection, key, dialect="pharmacy", flow="retail", status="quoted", recipient={"name": user_in["first_name"]},
+                address=order["shipping"], attributes={}, patient_id=patient_id,
             )
-        await bare.log(connection, key, "pharmacy", "POST", "/api/orders/resources/", 201)
+            now = datetime.now(UTC)
+            lines = [(line["product"], line["quantity"], products[line["product"]]["price"] * line["quantity"]) for line in order["details"]]
+            subtotal = sum((amount for _, _, amount in lines), Decimal(0))
+            await connection.execute(
+                "INSERT INTO retail_orders (order_id, account_id, payment_method_id, payment_status, shipping_method_id, store_id, coupon_id, "
+                "coupon_code, coupon_value, subtotal, discount, iva, shipping_price, shipping_discount, total, expected_delivery_date, "
+                "max_delivery_date, comments, invoicing, generated_by, updated_by, insurance_refund_status, rejection_reason, origin, "
+                "payment_date, shipping_date, receiving_date) VALUES ($1, $2, $3, 'credit', $4, NULL, NULL, NULL, NULL, $5, 0, 0, $6, 0, $7, "
+                "$8, $9, NULL, NULL, $10, $10, 'not_applicable', NULL, 'api', NULL, NULL, NULL)",
+                order_id, key["account_id"], order["payment_method"], shipping["id"], subtotal, shipping["price"], subtotal + shipping["price"],
+                now + timedelta(days=3), now + timedelta(days=7), user["id"],
+            )
+            for item, quantity, amount in lines:
+                await connection.fetchval(
+                    "INSERT INTO retail_order_lines (order_id, item_id, quantity, unit_price, iva_rate, subtotal, discount, iva, total) "
+                    "VALUES ($1, $2, $3, $4, 0, $5, 0, 0, $5) RETURNING id", order_id, item, quantity, products[item]["price"], amount,
+                )
+            await bare.record(connection, key, order_id)
+            # The answer and the event's data are made from the order as written, read back (core/retail/reading.placed_view).
+            placed = await connection.fetchrow(
+                "SELECT orders.*, retail_orders.*, patients.* FROM orders JOIN retail_orders ON retail_orders.order_id = orders.id "
+                "JOIN patients ON patients.id = orders.patient_id WHERE orders.account_id = $1 AND orders.mode = $2 AND orders.dialect = $3 "
+                "AND orders.id = $4", key["account_id"], key["mode"], "pharmacy", order_id,
+            )
+            await bare.outbox(connection, key, {"order_id": public_id})
+            await _pharmacy_children(connection, [placed])
+            await connection.fetchrow("SELECT * FROM account_users WHERE id = $1", user["id"])  # who generated the order
+            data = {"id": order_id, "total": float(subtotal + shipping["price"]), "order_status": "quoted"}
+            await bare.publish(connection, key, order_id, data)
+            # Last before the commit, as Carepost runs them (db.run_last): the hot stock rows, the first line's in a savepoint.
+            async with connection.transaction():
+                await bare.complete(connection, key, request.headers["idempotency-key"], 201, data)
+                await _reserve(connection, order["details"][0], site_id)
+            for line in order["details"][1:]:
+                await _reserve(connection, line, site_id)
+            for line in order["details"]:
+                await connection.fetchval(
+                    "INSERT INTO stock_reservations (account_id, order_id, fulfillment_site_id, item_id, quantity, created_at, released_at) "
+                    "VALUES ($1, $2, $3, $4, $5, $6, NULL) RETURNING id", key["account_id"], order_id, site_id, line["product"], line["quantity"], now,
+                )
+    bare.log(key, "pharmacy", "POST", "/api/orders/resources/", 201)
     return bare.answer(data, 201)
+
+
+async def _contact(connection: asyncpg.Connection, key: asyncpg.Record, patient_id: int, kind: str, value: str) -> None:
+    await connection.fetchval(
+        "INSERT INTO patient_contacts (account_id, mode, kind, value, patient_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        key["account_id"], key["mode"], kind, value, patient_id,
+    )
+
+
+async def _reserve(connection: asyncpg.Connection, line: dict[str, int], site_id: int) -> None:
+    await connection.fetch(
+        "UPDATE stock SET reserved = reserved + $1 WHERE fulfillment_site_id = $2 AND item_id = $3 AND on_hand - reserved >= $1 "
+        "RETURNING item_id", line["quantity"], site_id, line["product"],
+    )
+
+
+async def _pharmacy_children(connection: asyncpg.Connection, orders: list[asyncpg.Record]) -> None:
+    """What pharmacy orders show besides their rows: lines, payment and shipping methods, prescriptions, invoices."""
+    ids = [order["order_id"] for order in orders]
+    await connection.fetch(
+        "SELECT * FROM retail_order_lines JOIN items ON items.id = retail_order_lines.item_id LEFT OUTER JOIN retail_products "
+        "ON retail_products.item_id = items.id WHERE retail_order_lines.order_id = ANY($1::bigint[]) ORDER BY retail_order_lines.id", ids,
+    )
+    await connection.fetch("SELECT * FROM payment_methods WHERE id = ANY($1::bigint[])", sorted({order["payment_method_id"] for order in orders}))
+    await connection.fetch("SELECT * FROM shipping_methods WHERE id = ANY($1::bigint[])", sorted({order["shipping_method_id"] for order in orders}))
+    await connection.fetch("SELECT * FROM prescriptions WHERE order_id = ANY($1::bigint[]) ORDER BY id", ids)
+    await connection.fetch("SELECT * FROM invoices WHERE order_id = ANY($1::bigint[])", ids)
 
 
 async def pharmacy_list(request: Request) -> Response:
@@ -111,20 +144,15 @@ async def pharmacy_list(request: Request) -> Response:
         "WHERE orders.account_id = $1 AND orders.mode = $2 AND orders.dialect = 'pharmacy' "
         "AND (lower(patients.first_name) LIKE $3 OR lower(patients.last_name) LIKE $3)"
     )
-    async with bare.Pool.pool.acquire() as connection, connection.transaction():
-        key, _user = await _signed_in(connection, request)
+    async with bare.Pool.pool.acquire() as connection:
+        key = await bare.auth(connection, request.headers["x-api-key"])
+        await _user(connection, key, request)
         count = await connection.fetchval(f"SELECT count(*) FROM (SELECT orders.id {where}) AS page", key["account_id"], key["mode"], search)
-        rows = await connection.fetch(f"SELECT * {where} ORDER BY orders.id DESC LIMIT 20 OFFSET 0", key["account_id"], key["mode"], search)
-        ids = [row["order_id"] for row in rows]
-        await _children(connection, ids, (
-            ("SELECT * FROM retail_order_lines JOIN items ON items.id = retail_order_lines.item_id LEFT OUTER JOIN retail_products "
-             "ON retail_products.item_id = items.id WHERE retail_order_lines.order_id = ANY($1::bigint[]) ORDER BY retail_order_lines.id"),
-            "SELECT * FROM payment_methods WHERE id = ANY(SELECT payment_method_id FROM retail_orders WHERE order_id = ANY($1::bigint[]))",
-            "SELECT * FROM shipping_methods WHERE id = ANY(SELECT shipping_method_id FROM retail_orders WHERE order_id = ANY($1::bigint[]))",
-            "SELECT * FROM prescriptions WHERE order_id = ANY($1::bigint[]) ORDER BY id",
-            "SELECT * FROM invoices WHERE order_id = ANY($1::bigint[])",
-        ))
-        await bare.log(connection, key, "pharmacy", "GET", "/api/orders/", 200)
+        async with bare.snapshot(connection):
+            rows = await connection.fetch(f"SELECT * {where} ORDER BY orders.id DESC LIMIT 20 OFFSET 0", key["account_id"], key["mode"], search)
+            if rows:
+                await _pharmacy_children(connection, rows)
+    bare.log(key, "pharmacy", "GET", "/api/orders/", 200)
     return bare.answer({"count": count, "results": [{"id": row["order_id"], "total": float(row["total"])} for row in rows]})
 
 
@@ -132,32 +160,42 @@ async def cases_place(request: Request) -> Response:
     raw = await request.body()
     order = json.loads(raw)["order"]
     idempotency_key = request.headers["idempotency-key"]
-    async with bare.Pool.pool.acquire() as connection, connection.transaction():
+    async with bare.Pool.pool.acquire() as connection:
         key = await bare.auth(connection, request.headers["cv-api-key"])
-        await bare.claim(connection, key, idempotency_key, "cases.orders.place", raw)
-        case = await connection.fetchrow("SELECT * FROM cases WHERE public_id = $1", request.path_params["case_id"])
-        pharmacy = await connection.fetchrow("SELECT * FROM pharmacies WHERE code = $1", order["pharmacyId"])
-        drugs = {row["code"]: row["id"] for row in await connection.fetch(
-            "SELECT * FROM drugs WHERE code = ANY($1::text[])", [item["drugId"] for item in order["prescriptionItems"]])}
-        order_id, public_id = await bare.place(
-            connection, key, dialect="cases", flow="prescription", status="received", recipient={"name": "Maria Bench"},
-            address=order["shippingAddress"], attributes={}, patient_id=None,
-        )
-        await connection.execute(
-            "INSERT INTO case_orders (order_id, case_id, pharmacy_id, prescriber, diagnosis, patient_health, date_written, date_signed, "
-            "date_prescribed, prescription_key, pharmacy_reference, failure) VALUES ($1, $2, $3, $4, $5, NULL, $6, NULL, NULL, NULL, NULL, NULL)",
-            order_id, case["id"], pharmacy["id"], json.dumps(order["prescriber"]), order["diagnosis"], datetime.now(UTC).date(),
-        )
-        for item in order["prescriptionItems"]:
-            await connection.fetchval(
-                "INSERT INTO case_order_items (order_id, drug_id, direction, quantity, refill_count, supply_days, custom_fields) "
-                "VALUES ($1, $2, $3, $4, $5, $6, NULL) RETURNING id",
-                order_id, drugs[item["drugId"]], item["direction"], item["quantity"], item["refillCount"], item["supplyDays"],
+        async with connection.transaction():
+            await bare.claim(connection, key, idempotency_key, "cases.orders.place", raw)
+            case = await connection.fetchrow("SELECT * FROM cases WHERE public_id = $1", request.path_params["case_id"])
+            pharmacy = await connection.fetchrow("SELECT * FROM pharmacies WHERE code = $1", order["pharmacyId"])
+            drugs = {row["code"]: row["id"] for row in await connection.fetch(
+                "SELECT * FROM drugs WHERE code = ANY($1::text[])", [item["drugId"] for item in order["prescriptionItems"]])}
+            order_id, public_id = await bare.place(
+                connection, key, dialect="cases", flow="prescription", status="received", recipient={"name": "Maria Bench"},
+                address=order["shippingAddress"], attributes={}, patient_id=None,
             )
-        await bare.record(connection, key, order_id, {"order_id": public_id, "status": "received"})
-        data = {"status": 200, "success": True, "message": "Order created successfully", "data": {"order": {"id": public_id}}}
-        await bare.complete(connection, key, idempotency_key, 200, data)
-        await bare.log(connection, key, "cases", "POST", "/api/v1/cases/{case_id}", 200)
+            await connection.execute(
+                "INSERT INTO case_orders (order_id, case_id, pharmacy_id, prescriber, diagnosis, patient_health, date_written, date_signed, "
+                "date_prescribed, prescription_key, pharmacy_reference, failure) VALUES ($1, $2, $3, $4, $5, NULL, $6, NULL, NULL, NULL, NULL, NULL)",
+                order_id, case["id"], pharmacy["id"], json.dumps(order["prescriber"]), order["diagnosis"], datetime.now(UTC).date(),
+            )
+            for item in order["prescriptionItems"]:
+                await connection.fetchval(
+                    "INSERT INTO case_order_items (order_id, drug_id, direction, quantity, refill_count, supply_days, custom_fields) "
+                    "VALUES ($1, $2, $3, $4, $5, $6, NULL) RETURNING id",
+                    order_id, drugs[item["drugId"]], item["direction"], item["quantity"], item["refillCount"], item["supplyDays"],
+                )
+            await bare.record(connection, key, order_id)
+            await connection.fetchrow("SELECT * FROM case_orders WHERE order_id = $1", order_id)
+            await bare.outbox(connection, key, {"order_id": public_id})
+            # The event's data: the order with its items and its history (core/cases/views.py).
+            await connection.fetch(
+                "SELECT case_order_items.*, drugs.* FROM case_order_items JOIN drugs ON drugs.id = case_order_items.drug_id "
+                "WHERE case_order_items.order_id = $1 ORDER BY case_order_items.id", order_id,
+            )
+            await connection.fetch("SELECT * FROM order_events WHERE account_id = $1 AND order_id = $2 ORDER BY id", key["account_id"], order_id)
+            data = {"status": 200, "success": True, "message": "Order created successfully", "data": {"order": {"id": public_id}}}
+            await bare.publish(connection, key, order_id, data["data"])
+            await bare.complete(connection, key, idempotency_key, 200, data)
+    bare.log(key, "cases", "POST", "/api/v1/cases/{case_id}", 200)
     return bare.answer(data)
 
 
@@ -166,33 +204,17 @@ async def devices_list(request: Request) -> Response:
     filters, values = "", []
     if "status" in request.query_params:
         filters, values = " AND status = $3", [request.query_params["status"]]
-    async with bare.Pool.pool.acquire() as connection, connection.transaction():
+    async with bare.Pool.pool.acquire() as connection:
         key = await bare.auth(connection, request.headers["impilo-api-key"])
-        rows = await connection.fetch(
-            f"SELECT * FROM orders WHERE account_id = $1 AND mode = $2 AND dialect = 'devices'{filters} ORDER BY id DESC LIMIT 20 OFFSET 0",
-            key["account_id"], key["mode"], *values,
-        )
-        ids = [row["id"] for row in rows]
-        await _children(connection, ids, tuple(
-            f"SELECT * FROM {table} WHERE order_id = ANY($1::bigint[]) ORDER BY {order_by}"
-            for table, order_by in (("order_lines", "id"), ("order_external_ids", "id"), ("order_notes", "id"), ("tracking_numbers", "id"),
-                                    ("packed_kits", "id"), ("order_devices", "device_id"), ("order_events", "id"))
-        ))
-        await connection.fetch(
-            "SELECT items.*, manufacturers.name FROM items JOIN manufacturers ON items.manufacturer_id = manufacturers.id "
-            "WHERE items.id = ANY(SELECT ref_id FROM order_lines WHERE order_id = ANY($1::bigint[]))", ids,
-        )
-        await connection.fetch(
-            "SELECT * FROM patients WHERE account_id = $1 AND mode = $2 AND id = ANY($3::bigint[])",
-            key["account_id"], key["mode"], [row["patient_id"] for row in rows if row["patient_id"]],
-        )
-        tallies = await connection.fetch(
-            "SELECT status, count FROM order_tallies WHERE account_id = $1 AND dialect = $2 AND mode = $3", key["account_id"], "devices", key["mode"],
-        )
-        total = sum(count for status, count in tallies if not values or status == values[0])
-        await bare.log(connection, key, "devices", "GET", "/api/v3/order", 200)
+        async with bare.snapshot(connection):
+            rows = await connection.fetch(
+                f"SELECT * FROM orders WHERE account_id = $1 AND mode = $2 AND dialect = 'devices'{filters} ORDER BY id DESC LIMIT 20 OFFSET 0",
+                key["account_id"], key["mode"], *values,
+            )
+            tallies = await connection.fetch(
+                "SELECT status, count FROM order_tallies WHERE account_id = $1 AND dialect = $2 AND mode = $3", key["account_id"], "devices", key["mode"],
+            )
+            await bare.devices_view(connection, key, [row["id"] for row in rows], [row["patient_id"] for row in rows if row["patient_id"]])
+    total = sum(count for status, count in tallies if not values or status == values[0])
+    bare.log(key, "devices", "GET", "/api/v3/order", 200)
     return bare.answer({"totalElements": int(total), "content": [{"id": row["id"], "currentStatus": row["status"]} for row in rows]})
-
-
-async def _children(connection: asyncpg.Connection, ids: list[int], queries: tuple[str, ...]) -> list[Any]:
-    return [await connection.fetch(query, ids) for query in queries]

@@ -23,7 +23,7 @@ class Row:
 
     @property
     def ratio(self) -> float | None:
-        return self.result.throughput / self.floor.throughput if self.floor else None
+        return self.result.throughput / self.floor.throughput if self.floor and self.floor.throughput else None
 
     def as_json(self) -> dict[str, Any]:
         r = self.result

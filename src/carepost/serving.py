@@ -13,7 +13,9 @@ left out of the garbage collector's full passes (settle_heap).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
+import logging
 import os
 import shutil
 from functools import lru_cache
@@ -23,7 +25,9 @@ from typing import Any
 import uvicorn
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.supervisors import Multiprocess
 
+from carepost import listeners
 from carepost.config import Settings
 from carepost.core.kit.private_files import private_directory
 from carepost.health.metrics import MULTIPROCESS_DIR
@@ -158,21 +162,35 @@ def share_metrics(settings: Settings) -> None:
 
 
 def run(app: Any, *, host: str, port: int, workers: int = 1, factory: bool = False, shutdown_timeout: int | None = None) -> None:
-    """Serve `app`. On SIGTERM (or Ctrl-C) uvicorn closes the listening socket, answers the
-    requests in flight (closing each connection after its response) for up to `shutdown_timeout`
-    seconds, runs the app's shutdown (the request log flushed, the pool closed) and exits."""
+    """Serve `app` (with `workers` > 1, an import string; each worker on a socket of its own,
+    carepost/listeners.py). On SIGTERM (or Ctrl-C) uvicorn closes the listening sockets, answers
+    the requests in flight (closing each connection after its response) for up to
+    `shutdown_timeout` seconds, runs the app's shutdown (the request log flushed, the pool
+    closed) and exits."""
     if not factory:
         app = HeapSettledAtStartup(app)
-    uvicorn.run(
-        app,
-        factory=factory,
-        host=host,
-        port=port,
-        workers=workers,
-        log_config=None,  # logging is configured already: JSON lines, uvicorn's through ours (carepost/logging.py)
-        access_log=False,  # ours has the request id and the route template (http/context.py)
-        http=GuardedHttpToolsProtocol,
-        server_header=False,
-        timeout_graceful_shutdown=shutdown_timeout,
-        proxy_headers=False,  # the app trusts CAREPOST_TRUSTED_PROXIES alone (app.py), never uvicorn's default 127.0.0.1
-    )
+    options: dict[str, Any] = {
+        "factory": factory,
+        "host": host,
+        "log_config": None,  # logging is configured already: JSON lines, uvicorn's through ours (carepost/logging.py)
+        "access_log": False,  # ours has the request id and the route template (http/context.py)
+        "http": GuardedHttpToolsProtocol,
+        "server_header": False,
+        "timeout_graceful_shutdown": shutdown_timeout,
+        "proxy_headers": False,  # the app trusts CAREPOST_TRUSTED_PROXIES alone (app.py), never uvicorn's default 127.0.0.1
+    }
+    if workers == 1:
+        uvicorn.run(app, port=port, **options)
+        return
+    try:
+        holder = listeners.reserve(host, port)
+    except OSError as error:
+        raise SystemExit(f"carepost serve: cannot listen on {host}:{port}: {error}") from error
+    with holder:
+        bound = holder.getsockname()[1]
+        logging.getLogger("carepost.serve").info("serving http://%s:%d with %d workers", host, bound, workers)
+        config = uvicorn.Config(app, port=bound, workers=workers, **options)
+        with contextlib.suppress(KeyboardInterrupt):
+            # uvicorn's supervisor starts, watches and restarts the workers; it hands each the
+            # sockets it is given, here one that each worker binds for itself.
+            Multiprocess(config, sockets=[listeners.OwnSocket(host, bound)]).run()  # type: ignore[list-item]

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.kit.db import insert_for
+from carepost.core.kit.db import aside, insert_for
 from carepost.core.kit.lean import LeanInsert, LeanStatement
 from carepost.core.models import CommerceLedgerOrder, Counter
 
@@ -27,8 +27,14 @@ class LedgerRepository:
         self.session = session
 
     async def next_number(self, *, account_id: int, counter: str) -> int:
-        """1, 2, 3… per account; the row lock makes concurrent orders queue, not collide."""
-        ((value,),) = await _NEXT_NUMBER.rows(self.session, account_id=account_id, name=counter)
+        """1, 2, 3… per account; the counter row's lock makes concurrent orders queue, not collide.
+
+        Taken aside (db.aside), as a sequence's number: the row is locked for this one
+        statement, not for the rest of the order's transaction, which had every create of an
+        account wait for the one before (docs/performance.md). An order that rolls back after
+        taking its number leaves a gap in the store's numbering."""
+        async with aside(self.session) as own:
+            ((value,),) = await _NEXT_NUMBER.rows(own, account_id=account_id, name=counter)
         return int(value)
 
     async def add(self, entry: CommerceLedgerOrder) -> CommerceLedgerOrder:

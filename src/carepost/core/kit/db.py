@@ -124,7 +124,7 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     # No pool_pre_ping: it cost a round trip at every checkout, several per request.
     # After a database restart, the requests in flight on old connections fail
     # (500); SQLAlchemy then discards the whole pool, and the next ones reconnect.
-    return create_async_engine(target, pool_size=10, max_overflow=20, hide_parameters=True, **pooler, **kwargs)
+    return create_async_engine(target, **{"pool_size": 10, "max_overflow": 20, "hide_parameters": True, **pooler, **kwargs})
 
 
 TRANSACTION_POOLING = "transaction_pooling"
@@ -203,6 +203,27 @@ async def run_last(session: AsyncSession, work: Callable[[], Awaitable[None]]) -
         pending.append(work)
 
 
+_ASIDE = "carepost.aside"
+
+
+@asynccontextmanager
+async def aside(session: AsyncSession) -> AsyncIterator[AsyncSession]:
+    """A transaction beside `session`'s, committed as soon as the block ends, whatever
+    becomes of `session`'s: for one statement on a hot row that may commit on its own, as a
+    sequence's `nextval` does (a store's order number), so that the row is locked for that
+    statement and not until the end of the request.
+
+    On PostgreSQL, on a pool of its own. SQLite has one writer, so a second transaction
+    would wait for `session`'s: there, and in a session not opened by `Database.transaction`,
+    the block runs in `session` itself."""
+    sessions = session.info.get(_ASIDE)
+    if sessions is None or dialect_of(session).name != "postgresql":
+        yield session
+        return
+    async with sessions() as own, own.begin():
+        yield own
+
+
 async def rows_changed(session: AsyncSession, statement: Executable) -> int:
     """Run an UPDATE or DELETE; how many rows it changed."""
     result = cast(CursorResult[Any], await session.execute(statement))
@@ -245,6 +266,8 @@ class Database:
         autocommit = postgresql and not is_transaction_pooled(url)
         self._lookup_engine = self.engine.execution_options(isolation_level="AUTOCOMMIT") if autocommit else self._read_engine
         self._lookup_sessions = async_sessionmaker(self._lookup_engine, expire_on_commit=False)
+        self._aside_engine: AsyncEngine | None = None  # see aside(), made when first needed
+        self._engine_kwargs = engine_kwargs
 
     @property
     def dialect_name(self) -> str:
@@ -254,6 +277,7 @@ class Database:
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         async with self._one_writer(), self._sessions() as session, session.begin():
             session.info[_LAST_STATEMENTS] = []
+            session.info[_ASIDE] = self._aside_sessions
             yield session
             for work in session.info.pop(_LAST_STATEMENTS):  # see run_last
                 await work()
@@ -286,8 +310,17 @@ class Database:
         async with self._read_engine.connect() as connection:
             yield connection
 
+    def _aside_sessions(self) -> AsyncSession:
+        if self._aside_engine is None:
+            # Two connections of their own: an aside waits for one of these, never for the main
+            # pool, which the transactions waiting for an aside hold (no cycle, no deadlock).
+            self._aside_engine = create_engine(self.url, **{**self._engine_kwargs, "pool_size": 2, "max_overflow": 0})
+        return AsyncSession(self._aside_engine, expire_on_commit=False)
+
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self._aside_engine is not None:
+            await self._aside_engine.dispose()
 
 
 # SQLSTATEs that mean "the database is not there right now", not "your statement is wrong":

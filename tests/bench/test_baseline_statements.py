@@ -1,0 +1,36 @@
+"""The bench's bare baseline (bench/baseline.py) stands for Carepost's own SQL with nothing
+around it: for every benchmarked request it must send statements of the same shapes, in the
+same order, as Carepost does. A statement or a migration that changes one side and not the
+other fails here, not silently in a bench run's ratios (bench/statements.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import statements
+from bench.statements import SCENARIOS, Shape, both_sides, scratch_database, shape, shapes
+
+SERVER = "postgresql://postgres@127.0.0.1:5432"  # the baseline is PostgreSQL's alone, whatever the suite runs on
+
+
+@pytest.fixture(scope="module")
+async def sent(tmp_path_factory: pytest.TempPathFactory) -> tuple[statements.Statements, statements.Statements]:
+    async with scratch_database(SERVER) as dsn:
+        return await both_sides(dsn, tmp_path_factory.mktemp("statements"))
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+async def test_the_baseline_sends_what_carepost_sends(sent, scenario: str):
+    carepost, baseline = sent
+    assert len(carepost[scenario]) > 3  # heard: the key, the transaction, the work
+    assert shapes(baseline[scenario]) == shapes(carepost[scenario])
+
+
+def test_a_shape_tells_what_a_statement_does_not_how_it_is_spelled():
+    assert shape("SELECT orders.id FROM orders WHERE orders.id = $1::BIGINT") == shape("SELECT * FROM orders WHERE id = $1")
+    assert shape("INSERT INTO t (a, b) VALUES ($1::INTEGER, $2::VARCHAR) RETURNING t.id") == Shape("INSERT", ("t",), ("a", "b"))
+    # A column more written, another table read, a commit: other shapes.
+    assert shape("INSERT INTO t (a, b, c) VALUES ($1, $2, $3)") != shape("INSERT INTO t (a, b) VALUES ($1, $2)")
+    assert shape("UPDATE t SET a = $1 WHERE id = $2") != shape("UPDATE t SET a = $1, b = $2 WHERE id = $3")
+    assert shape("SELECT * FROM a JOIN b ON b.id = a.b_id") != shape("SELECT * FROM a")
+    assert shape("BEGIN ISOLATION LEVEL READ COMMITTED;") == shape("BEGIN;") != shape("COMMIT;")
