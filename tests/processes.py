@@ -66,25 +66,57 @@ def wait_until_answering(
         time.sleep(0.1)
 
 
-def listening_pids(port: int) -> list[int]:
-    """Every process that holds the socket listening on `port`: a `serve --workers N` group
-    (its supervisor and each worker), or the one process of a plain `serve`."""
-    inode = None
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        for row in Path(table).read_text().splitlines()[1:]:
-            fields = row.split()
-            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # LISTEN
-                inode = fields[9]
-    found = []
+def listening_pids(port: int, *, workers: int = 1, timeout: float = 30) -> list[int]:
+    """Every process of the server on `port`: the one process of a plain `serve`, or a
+    `serve --workers N` group, its supervisor and each worker, once all N workers listen
+    (each on a socket of its own; the supervisor's only holds the port)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        inodes = {row[9] for row in _tcp_rows() if row[1].rsplit(":", 1)[1] == f"{port:04X}" and row[3] == _LISTEN}
+        listening = sorted({pid for pid, inode in _socket_holders() if inode in inodes})
+        if len(listening) >= workers:
+            break
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{len(listening)} of {workers} processes listen on {port}")
+        time.sleep(0.1)
+    if workers == 1 or any(_parent(pid) in listening for pid in listening):
+        return listening  # one process, or (uvicorn's own way) a supervisor sharing its socket with its workers
+    parents = {_parent(pid) for pid in listening}
+    assert len(parents) == 1, f"workers of several supervisors listen on {port}"
+    return sorted([*parents, *listening])
+
+
+def _parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def connections_held(pids: list[int], port: int) -> dict[int, int]:
+    """How many established connections to `port` each process holds."""
+    inodes = {row[9] for row in _tcp_rows() if row[1].rsplit(":", 1)[1] == f"{port:04X}" and row[3] == _ESTABLISHED}
+    held = dict.fromkeys(pids, 0)
+    for pid, inode in _socket_holders():
+        if pid in held and inode in inodes:
+            held[pid] += 1
+    return held
+
+
+_LISTEN, _ESTABLISHED = "0A", "01"  # /proc/net/tcp's states
+
+
+def _tcp_rows() -> list[list[str]]:
+    return [row.split() for table in ("/proc/net/tcp", "/proc/net/tcp6") for row in Path(table).read_text().splitlines()[1:]]
+
+
+def _socket_holders() -> Iterator[tuple[int, str]]:
+    """(pid, socket inode) for every socket every process holds."""
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
-            if any(os.readlink(f"/proc/{pid}/fd/{fd}") == f"socket:[{inode}]" for fd in os.listdir(f"/proc/{pid}/fd")):
-                found.append(int(pid))
+            for fd in os.listdir(f"/proc/{pid}/fd"):
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+                if target.startswith("socket:["):
+                    yield int(pid), target[len("socket:["):-1]
         except OSError:
             continue
-    if not found:
-        raise AssertionError(f"no process listens on {port}")
-    return sorted(found)
 
 
 def _status_mib(pid: int, field: str) -> float:

@@ -56,7 +56,7 @@ async def test_large_pharmacy_bodies_leave_a_two_worker_group_under_100_mb(tmp_p
             headers = world.headers(await token_for(http, world))
             # Warm both workers (imports, pools) so the burst measures bodies, not start-up.
             await asyncio.gather(*(http.get("/api/orders/", headers=headers) for _ in range(8)))
-            group = listening_pids(int(base.rsplit(":", 1)[1]))
+            group = listening_pids(int(base.rsplit(":", 1)[1]), workers=2)
             assert len(group) == 3  # the supervisor and two workers
             for pid in group:
                 reset_peak_rss(pid)
