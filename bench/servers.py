@@ -33,11 +33,8 @@ def carepost(env: dict[str, str], *, port: int, workers: int, log: Path) -> Iter
 
 @contextlib.contextmanager
 def asgi(app: str, env: dict[str, str], *, port: int, workers: int, log: Path) -> Iterator[Server]:
-    """A bench app under uvicorn: the baseline (`bench.baseline:app`), the webhook receiver."""
-    command = [
-        str(VENV_BIN / "uvicorn"), app, "--port", str(port), "--workers", str(workers),
-        "--log-level", "warning", "--no-access-log",
-    ]
+    """A bench app served as Carepost is (bench/serve.py): the baseline (`bench.baseline:app`), the webhook receiver."""
+    command = [str(VENV_BIN / "python"), "-m", "bench.serve", app, "--port", str(port), "--workers", str(workers)]
     with _serving(command, env, port, log) as server:
         yield server
 

@@ -167,7 +167,7 @@ def run(app: Any, *, host: str, port: int, workers: int = 1, factory: bool = Fal
     the requests in flight (closing each connection after its response) for up to
     `shutdown_timeout` seconds, runs the app's shutdown (the request log flushed, the pool
     closed) and exits."""
-    if not factory:
+    if not factory and not isinstance(app, str):
         app = HeapSettledAtStartup(app)
     options: dict[str, Any] = {
         "factory": factory,
