@@ -22,7 +22,7 @@ from typing import Any
 
 import asyncpg
 
-from bench import delivery, pgbouncer, profile, report, seed, servers, wrk
+from bench import delivery, features, fhir, pgbouncer, profile, report, seed, servers, wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 TENANT = Path(__file__).parent / "tenant.yaml"
@@ -97,17 +97,59 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
                     worker = functools.partial(delivery.worker_process, {**os.environ, **env}, work / "worker.log")
                     flame = profile.svg_path(args.out, stamp, "webhook delivery") if _names("webhook delivery", args.profile) else None
                     run.add(delivery.scenarios(load, f"{stamp}-hooks", carepost.url, receiver.url, hooks_key, worker, flame))
-            for size in args.orders if not args.only or _names("devices list", args.only) else []:
-                added = asyncio.run(seed.fill_devices_orders(dsn, account_slug="bench-rpm", total=size))
-                print(f"seeded {added} devices orders (now at least {size}, statuses spread)", flush=True)
-                for label, query in (("first page", ""), ("filtered", f"&status={seed.FILTERED_STATUS}")):
-                    paths = _paths(work, "list", [f"/api/v3/order?page=0&size=20{query}"])
-                    env_list = {**_devices_auth(tenant), "BENCH_PATHS": paths}
-                    pair.run(f"devices list, {label}, {size:,} orders", "get.lua", env_list)
+            if not args.only or _names("feature", args.only):
+                _features(args, pair, env, work, receiver.url, status_paths, tenant, run)
+            _lists_and_fhir(args, pair, tenant, env, work, dsn, carepost, run)
         if not args.only or any(_names(scenario + _POOLED, args.only) for scenario in _CREATES):
             _through_pgbouncer(args, load, work, stamp, name, tenant, run)
     finally:
         asyncio.run(_admin(args.postgres, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def _features(args: argparse.Namespace, pair: _Pair, env: dict[str, str], work: Path, otlp_url: str, status_paths: str,
+    tenant: Tenant, run: report.Report) -> None:
+    """Each new feature off and on (bench/features.py), on a Carepost of its own beside the others."""
+    status = {**_masks_auth(tenant), "BENCH_PATHS": status_paths}
+    if not Path(status_paths).read_text().strip():
+        run.skip("features", "no masks orders to read: the masks create scenario makes them (run it, or drop --only)")
+        return
+    for toggle in features.toggles(otlp_url):
+        with run.attempt(f"feature: {toggle.feature}"):
+            measured = features.measure(toggle, env, port=args.port + 7, workers=args.workers, work=work,
+                run_scenario=lambda url, name=toggle.feature: pair.measure_at(url, f"feature: {name}", "get.lua", status))
+            run.add_feature(measured)
+
+
+def _lists_and_fhir(args: argparse.Namespace, pair: _Pair, tenant: Tenant, env: dict[str, str], work: Path, dsn: str,
+    carepost: servers.Server, run: report.Report) -> None:
+    """The devices list at each size of --orders; at the first, a FHIR search page of the same
+    orders beside it; at --export-orders, a bulk export of them all."""
+    lists, exporting = _names("devices list", args.only) or not args.only, _names("fhir", args.only) or not args.only
+    sizes = sorted({*(args.orders if lists or exporting else []), *([args.export_orders] if exporting else [])})
+    for size in sizes:
+        added = asyncio.run(seed.fill_devices_orders(dsn, account_slug="bench-rpm", total=size))
+        print(f"seeded {added} devices orders (now at least {size}, statuses spread)", flush=True)
+        native: wrk.Result | None = None
+        if size in args.orders:
+            for label, query in (("first page", ""), ("filtered", f"&status={seed.FILTERED_STATUS}")):
+                paths = _paths(work, "list", [f"/api/v3/order?page=0&size=20{query}"])
+                measured = pair.run(f"devices list, {label}, {size:,} orders", "get.lua", {**_devices_auth(tenant), "BENCH_PATHS": paths})
+                native = native or measured
+        if exporting and size == sizes[0] and native is not None:
+            with run.attempt("FHIR search page"):
+                paths = _paths(work, "fhir", [fhir.SEARCH_PATH])
+                found = pair.measure_carepost(f"FHIR search page, {size:,} orders", "get.lua", {**_devices_auth(tenant), "BENCH_PATHS": paths})
+                run.add_feature(report.FeatureRow("FHIR search page", f"`{fhir.SEARCH_PATH}` against the devices list's first page, "
+                    f"{size:,} orders", f"{native.throughput:.0f}/s", f"{found.throughput:.0f}/s", found.throughput / native.throughput))
+        if exporting and size == args.export_orders:
+            with run.attempt("FHIR bulk export"):
+                put_off = asyncio.run(fhir.set_aside_backlog(dsn))
+                print(f"put off {put_off:,} outbox messages of the earlier scenarios", flush=True)
+                worker = functools.partial(delivery.worker_process, {**os.environ, **env}, work / "worker-export.log")
+                took, made = fhir.export(carepost.url, tenant.devices_key, worker)
+                resources = sum(made.values())
+                run.add_feature(report.FeatureRow(f"FHIR bulk export, {size:,} orders", "`Group/devices/$export`, one worker",
+                    "—", f"{took.duration_s:.0f} s, {resources:,} resources, worker peak {took.peak_rss_mb:.0f} MB"))
 
 
 _CREATES = ("masks create", "devices create", "pharmacy create", "cases create")
@@ -181,22 +223,28 @@ class _Pair:
     only: list[str]
     report: report.Report
 
-    def run(self, name: str, script: str, env: dict[str, str]) -> None:
+    def run(self, name: str, script: str, env: dict[str, str]) -> wrk.Result | None:
+        """Carepost's result, or None when not measured (not named by --only, or failed)."""
         assert self.baseline is not None
         if self.only and not _names(name, self.only):
-            return
+            return None
         with self.report.attempt(name):
             floor = self._measure(self.baseline.url, name, script, env)
-            measured = self._measure_carepost(name, script, env)
+            measured = self.measure_carepost(name, script, env)
             self.report.add([report.Row(name, "baseline", floor, None), report.Row(name, "carepost", measured, floor)])
+            return measured
+        return None
 
     def one(self, name: str, script: str, env: dict[str, str]) -> None:
         if self.only and not _names(name, self.only):
             return
         with self.report.attempt(name):
-            self.report.add([report.Row(name, "carepost", self._measure_carepost(name, script, env), None)])
+            self.report.add([report.Row(name, "carepost", self.measure_carepost(name, script, env), None)])
 
-    def _measure_carepost(self, name: str, script: str, env: dict[str, str]) -> wrk.Result:
+    def measure_at(self, url: str, name: str, script: str, env: dict[str, str]) -> wrk.Result:
+        return self._measure(url, name, script, env)
+
+    def measure_carepost(self, name: str, script: str, env: dict[str, str]) -> wrk.Result:
         if not _names(name, self.profiled):
             return self._measure(self.carepost.url, name, script, env)
         svg = profile.svg_path(self.out_dir, self.tag, name)
@@ -323,9 +371,10 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=3, help="seconds of unmeasured warm-up before each (default 3)")
     parser.add_argument("--orders", type=lambda s: [int(n) for n in s.split(",")], default=[10_000, 1_000_000],
         help="order-table sizes for the list scenarios (default 10000,1000000)")
+    parser.add_argument("--export-orders", type=int, default=100_000, help="devices orders in the FHIR bulk export (default 100000)")
     parser.add_argument("--databases", choices=("all", "postgresql", "sqlite"), default="all", help="which scenarios to run (default all)")
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432", help="PostgreSQL server (a fresh database is made and dropped)")
-    parser.add_argument("--port", type=int, default=8701, help="first of seven ports used (default 8701)")
+    parser.add_argument("--port", type=int, default=8701, help="first of eight ports used (default 8701)")
     parser.add_argument("--only", action="append", default=[], metavar="SCENARIO", help="run only the scenarios whose name contains SCENARIO; repeatable")
     parser.add_argument("--profile", action="append", default=[], metavar="SCENARIO",
         help="record a py-spy flame graph (SVG, in --out) of Carepost during each scenario whose name contains SCENARIO; repeatable")

@@ -1,7 +1,8 @@
 """The webhook receiver of the delivery scenarios: answers every POST 204 at once and
 notes, per event, how long after the event was made it arrived (the payload's
 `timestamp`, set in the transaction that made the event). `GET /stats` returns
-how many arrived and those lags, `GET /ids` which. Run by uvicorn, one process."""
+how many arrived and those lags, `GET /ids` which. It also takes OTLP trace exports
+(`POST /v1/traces`) for the tracing scenario. One process (bench/serve.py)."""
 
 from __future__ import annotations
 
@@ -38,10 +39,18 @@ async def ids(_: Request) -> Response:
     return JSONResponse(sorted(_arrived))
 
 
+async def traces(request: Request) -> Response:
+    """OTLP/HTTP's trace export (the tracing scenario's exporter): taken and dropped. An empty
+    200 is a full success to the exporter."""
+    await request.body()
+    return Response(status_code=200, media_type="application/x-protobuf")
+
+
 async def reset(_: Request) -> Response:
     _lags_ms.clear()
     _arrived.clear()
     return Response(status_code=204)
 
 
-app = Starlette(routes=[Route("/hooks", hook, methods=["POST"]), Route("/stats", stats), Route("/ids", ids), Route("/reset", reset, methods=["POST"])])
+app = Starlette(routes=[Route("/hooks", hook, methods=["POST"]), Route("/stats", stats), Route("/ids", ids), Route("/reset", reset, methods=["POST"]),
+    Route("/v1/traces", traces, methods=["POST"])])

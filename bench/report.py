@@ -43,6 +43,22 @@ class Row:
         }
 
 
+@dataclass(frozen=True)
+class FeatureRow:
+    """A feature at its cost: the same measure with it off and on (on/off is its ratio), or,
+    for work with nothing to compare it with (a bulk export), what it took."""
+
+    feature: str
+    measure: str
+    off: str
+    on: str
+    ratio: float | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"feature": self.feature, "measure": self.measure, "off": self.off, "on": self.on,
+                "on_over_off": round(self.ratio, 2) if self.ratio is not None else None}
+
+
 @dataclass
 class Report:
     """`bench-<stamp>.json` and `bench-<stamp>.md` in `out_dir`, written again whenever a
@@ -53,6 +69,7 @@ class Report:
     meta: dict[str, Any]
     rows: list[Row] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (scenario, why)
+    features: list[FeatureRow] = field(default_factory=list)
 
     @property
     def json_path(self) -> Path:
@@ -66,6 +83,11 @@ class Report:
         self.rows += rows
         self._write()
         return rows
+
+    def add_feature(self, row: FeatureRow) -> None:
+        print(f"{row.feature:45} off {row.off:>14}  on {row.on:>14}" + (f"  on/off {row.ratio:.2f}" if row.ratio is not None else ""), flush=True)
+        self.features.append(row)
+        self._write()
 
     def skip(self, scenario: str, why: str) -> None:
         print(f"{scenario:45} skipped: {why}", flush=True)
@@ -88,8 +110,18 @@ class Report:
     def _write(self) -> None:
         results = [row.as_json() for row in self.rows]
         skipped = [{"scenario": scenario, "why": why} for scenario, why in self.skipped]
-        self.json_path.write_text(json.dumps({**self.meta, "results": results, "skipped": skipped}, indent=2) + "\n")
-        self.markdown_path.write_text(markdown(self.rows, self.skipped))
+        features = [row.as_json() for row in self.features]
+        self.json_path.write_text(json.dumps({**self.meta, "results": results, "features": features, "skipped": skipped}, indent=2) + "\n")
+        self.markdown_path.write_text(markdown(self.rows, self.skipped) + feature_table(self.features))
+
+
+def feature_table(features: Sequence[FeatureRow]) -> str:
+    if not features:
+        return ""
+    lines = ["", "| feature | measured by | off | on | on/off |", "|---|---|---:|---:|---:|"]
+    for row in features:
+        lines.append(f"| {row.feature} | {row.measure} | {row.off} | {row.on} | {f'{row.ratio:.2f}' if row.ratio is not None else '—'} |")
+    return "\n".join(lines) + "\n"
 
 
 def markdown(rows: Sequence[Row], skipped: Sequence[tuple[str, str]] = ()) -> str:

@@ -63,6 +63,8 @@ async def _copy_orders(connection: asyncpg.Connection, account_id: int, missing:
     template = await connection.fetchval(
         "SELECT max(id) FROM orders WHERE account_id = $1 AND dialect = 'devices'", account_id
     )
+    if template is None:
+        raise RuntimeError("no devices order to copy: the devices create scenario makes them (run it, or drop --only)")
     patients = await connection.fetchval(
         "SELECT array_agg(id) FROM patients WHERE account_id = $1", account_id
     )

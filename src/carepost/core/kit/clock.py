@@ -23,5 +23,6 @@ def iso_millis(moment: datetime | None) -> str | None:
     """`2026-05-29T12:00:00.000Z`, the shape the contracts show."""
     if moment is None:
         return None
-    moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    # isoformat, not strftime: glibc's strftime looks up the local time zone (a stat of
+    # /etc/localtime) on every call, and this runs for every time every answer shows.
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
