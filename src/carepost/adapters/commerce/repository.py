@@ -33,9 +33,11 @@ class LedgerRepository:
         statement, not for the rest of the order's transaction, which had every create of an
         account wait for the one before (docs/performance.md). An order that rolls back after
         taking its number leaves a gap in the store's numbering."""
-        async with aside(self.session) as own:
-            ((value,),) = await _NEXT_NUMBER.rows(own, account_id=account_id, name=counter)
-        return int(value)
+        async def take(session: AsyncSession) -> int:
+            ((value,),) = await _NEXT_NUMBER.rows(session, account_id=account_id, name=counter)
+            return int(value)
+
+        return await aside(self.session, take)
 
     async def add(self, entry: CommerceLedgerOrder) -> CommerceLedgerOrder:
         """Written, its id read back; the row is not loaded into the session (lean.py)."""

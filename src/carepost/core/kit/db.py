@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, Numeric, String, event, exc
 from sqlalchemy.dialects.postgresql import JSONB
@@ -204,24 +204,23 @@ async def run_last(session: AsyncSession, work: Callable[[], Awaitable[None]]) -
 
 
 _ASIDE = "carepost.aside"
+T = TypeVar("T")
 
 
-@asynccontextmanager
-async def aside(session: AsyncSession) -> AsyncIterator[AsyncSession]:
-    """A transaction beside `session`'s, committed as soon as the block ends, whatever
+async def aside(session: AsyncSession, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    """Run `work` in a transaction beside `session`'s, committed as soon as it returns, whatever
     becomes of `session`'s: for one statement on a hot row that may commit on its own, as a
     sequence's `nextval` does (a store's order number), so that the row is locked for that
-    statement and not until the end of the request.
+    statement and not until the end of the request. `work` may run twice (its connection found
+    dropped, by a database restart): like `nextval`, it must not mind a value lost.
 
     On PostgreSQL, on a pool of its own. SQLite has one writer, so a second transaction
     would wait for `session`'s: there, and in a session not opened by `Database.transaction`,
-    the block runs in `session` itself."""
-    sessions = session.info.get(_ASIDE)
-    if sessions is None or dialect_of(session).name != "postgresql":
-        yield session
-        return
-    async with sessions() as own, own.begin():
-        yield own
+    `work` runs in `session` itself."""
+    run_aside = session.info.get(_ASIDE)
+    if run_aside is None or dialect_of(session).name != "postgresql":
+        return await work(session)
+    return cast(T, await run_aside(work))
 
 
 async def rows_changed(session: AsyncSession, statement: Executable) -> int:
@@ -277,7 +276,7 @@ class Database:
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         async with self._one_writer(), self._sessions() as session, session.begin():
             session.info[_LAST_STATEMENTS] = []
-            session.info[_ASIDE] = self._aside_sessions
+            session.info[_ASIDE] = self._run_aside
             yield session
             for work in session.info.pop(_LAST_STATEMENTS):  # see run_last
                 await work()
@@ -310,12 +309,25 @@ class Database:
         async with self._read_engine.connect() as connection:
             yield connection
 
-    def _aside_sessions(self) -> AsyncSession:
+    async def _run_aside(self, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
         if self._aside_engine is None:
             # Two connections of their own: an aside waits for one of these, never for the main
             # pool, which the transactions waiting for an aside hold (no cycle, no deadlock).
             self._aside_engine = create_engine(self.url, **{**self._engine_kwargs, "pool_size": 2, "max_overflow": 0})
-        return AsyncSession(self._aside_engine, expire_on_commit=False)
+        try:
+            return await self._aside_once(work)
+        except exc.DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+            # A connection the database dropped (it restarted, or closed): the pool's other one is
+            # as stale, and nothing else would notice before the next request failed on it.
+            await self._aside_engine.dispose()
+            return await self._aside_once(work)
+
+    async def _aside_once(self, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        assert self._aside_engine is not None
+        async with AsyncSession(self._aside_engine, expire_on_commit=False) as own, own.begin():
+            return await work(own)
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -67,8 +67,15 @@ class Dispatcher:
         if not jobs:
             return 0
         results = await asyncio.gather(*(self._send(job) for job in jobs))
-        async with self.db.transaction() as session:  # one commit for the batch's outcomes
-            outcomes = [await self._settle(session, job.delivery_id, result) for job, result in zip(jobs, results, strict=True)]
+        async with self.db.transaction() as session:  # one commit for the batch's outcomes, written in one flush
+            repository = WebhookRepository(session)
+            deliveries = await repository.deliveries_to_settle([job.delivery_id for job in jobs])
+            endpoints = await repository.by_ids(WebhookEndpoint, {d.endpoint_id for d in deliveries.values()})
+            outcomes = []
+            for job, result in zip(jobs, results, strict=True):
+                delivery = deliveries.get(job.delivery_id)
+                settled = None if delivery is None else await self._settle(session, delivery, endpoints[delivery.endpoint_id], result)
+                outcomes.append(settled)
         if self.observe is not None:
             for outcome, result in zip(outcomes, results, strict=True):
                 if outcome is not None:
@@ -107,16 +114,13 @@ class Dispatcher:
             log.info("webhook attempt", extra={"status_code": result.status_code, "duration_ms": result.duration_ms})
             return result
 
-    async def _settle(self, session: AsyncSession, delivery_id: int, result: SendResult) -> str | None:
-        """Record the attempt; the delivery's status after it (None: it was settled already)."""
-        repository = WebhookRepository(session)
-        delivery = await repository.delivery(delivery_id, lock=True)
-        if delivery is None or delivery.status != PENDING:
+    async def _settle(self, session: AsyncSession, delivery: WebhookDelivery, endpoint: WebhookEndpoint, result: SendResult) -> str | None:
+        """Record the attempt (written with the batch's others at the commit); the delivery's
+        status after it (None: it was settled already)."""
+        if delivery.status != PENDING:
             return None
-        endpoint = await session.get(WebhookEndpoint, delivery.endpoint_id)
-        assert endpoint is not None  # deliveries go with their endpoint
         now = utcnow()
-        await repository.add(
+        session.add(
             WebhookAttempt(
                 delivery_id=delivery.id, attempted_at=now, status_code=result.status_code, duration_ms=result.duration_ms,
                 response_excerpt=result.excerpt, error=result.error,
