@@ -18,8 +18,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-import asyncpg
-
+from bench import pg
 from bench.wrk import Result
 
 SEARCH_PATH = "/fhir/R4/Task?_count=20"
@@ -29,13 +28,10 @@ EXPORT_PATH = "/fhir/R4/Group/devices/$export"
 async def set_aside_backlog(dsn: str) -> int:
     """The messages earlier scenarios left in the outbox (their creates' events, for a worker none
     ran) are put off a day, so the export's worker measures the export alone; returns how many."""
-    connection = await asyncpg.connect(dsn)
-    try:
+    async with pg.connected(dsn) as connection:
         status = await connection.execute(
             "UPDATE outbox_messages SET available_at = now() + interval '1 day' WHERE delivered_at IS NULL AND topic <> 'fhir.export'"
         )
-    finally:
-        await connection.close()
     return int(status.split()[-1])
 
 

@@ -20,9 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import asyncpg
-
-from bench import delivery, features, fhir, pgbouncer, profile, report, seed, servers, wrk
+from bench import delivery, features, fhir, pg, pgbouncer, profile, report, seed, servers, wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 TENANT = Path(__file__).parent / "tenant.yaml"
@@ -333,13 +331,8 @@ def _load(env: dict[str, str], file: Path) -> list[dict[str, Any]]:
 
 
 async def _status_paths(dsn: str) -> list[str]:
-    connection = await asyncpg.connect(dsn)
-    try:
-        ids = await connection.fetch(
-            "SELECT public_id FROM orders WHERE dialect = 'masks' ORDER BY random() LIMIT 2000"
-        )
-    finally:
-        await connection.close()
+    async with pg.connected(dsn) as connection:
+        ids = await connection.fetch("SELECT public_id FROM orders WHERE dialect = 'masks' ORDER BY random() LIMIT 2000")
     return [f"/api/partner/v1/orders/{row['public_id']}/status" for row in ids]
 
 
@@ -350,11 +343,8 @@ def _paths(work: Path, name: str, paths: list[str]) -> str:
 
 
 async def _admin(server: str, sql: str) -> None:
-    connection = await asyncpg.connect(f"{server}/postgres")
-    try:
+    async with pg.connected(f"{server}/postgres") as connection:
         await connection.execute(sql)
-    finally:
-        await connection.close()
 
 
 def _machine() -> dict[str, str | int]:

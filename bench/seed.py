@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import asyncpg
 
+from bench import pg
+
 # The seeded orders' statuses, in tenths: mostly finished, some in flight.
 STATUS_BY_TENTH = ["delivered"] * 6 + ["shipped"] * 2 + ["processing", "reconfirmAddress"]
 FILTERED_STATUS = "processing"
@@ -23,8 +25,7 @@ _STATUS_ARRAY = "ARRAY[" + ", ".join(f"'{s}'" for s in STATUS_BY_TENTH) + "]"
 
 async def fill_devices_orders(dsn: str, *, account_slug: str, total: int) -> int:
     """Add orders until the account has `total` devices orders; returns how many were added."""
-    connection = await asyncpg.connect(dsn)
-    try:
+    async with pg.connected(dsn) as connection:
         account_id = await connection.fetchval("SELECT id FROM accounts WHERE slug = $1", account_slug)
         have = await connection.fetchval(
             "SELECT count(*) FROM orders WHERE account_id = $1 AND dialect = 'devices'", account_id
@@ -54,8 +55,6 @@ async def fill_devices_orders(dsn: str, *, account_slug: str, total: int) -> int
         await connection.execute("VACUUM ANALYZE order_lines")
         await connection.execute("VACUUM ANALYZE order_events")
         return missing
-    finally:
-        await connection.close()
 
 
 async def _copy_orders(connection: asyncpg.Connection, account_id: int, missing: int) -> None:

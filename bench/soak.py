@@ -31,6 +31,7 @@ from typing import Any
 import asyncpg
 import httpx
 
+from bench import pg
 from bench.servers import asgi
 from carepost.core.kit.db import Database
 from tests.cases_world import EXAMPLE_ORDER, cases_world
@@ -200,27 +201,21 @@ async def _documents_readable(soak: Soak, operator: Any) -> dict[str, int]:
 
 
 async def _orders_in_database(dsn: str, slugs: dict[str, str]) -> dict[str, int]:
-    connection = await asyncpg.connect(dsn)
-    try:
+    async with pg.connected(dsn) as connection:
         return {
             api: await connection.fetchval("SELECT count(*) FROM orders o JOIN accounts a ON a.id = o.account_id WHERE a.slug = $1 AND o.mode = 'live'", slug)
             for api, slug in slugs.items()
         }
-    finally:
-        await connection.close()
 
 
 async def _undelivered(dsn: str, public_ids: set[str]) -> list[dict[str, Any]]:
     """What the database says of events never received: their deliveries, if still there."""
-    connection = await asyncpg.connect(dsn)
-    try:
+    async with pg.connected(dsn) as connection:
         rows = await connection.fetch(
             "SELECT e.public_id, e.type, e.created_at, d.status, d.attempts, d.last_error FROM webhook_events e "
             "LEFT JOIN webhook_deliveries d ON d.event_id = e.id WHERE e.public_id = ANY($1::text[])", list(public_ids),
         )
-        return [{**dict(r), "created_at": r["created_at"].isoformat()} for r in rows]
-    finally:
-        await connection.close()
+    return [{**dict(r), "created_at": r["created_at"].isoformat()} for r in rows]
 
 
 async def _wait_for_deliveries(soak: Soak, dsn: str, receiver_url: str, seconds: float) -> set[str]:

@@ -21,8 +21,9 @@ import asyncio
 import contextlib
 import os
 import sys
+import tempfile
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ import sqlglot
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import Pool
+
+from bench import pg
 
 TENANT = Path(__file__).parent / "tenant.yaml"
 SECRET_KEY = "bench-statements-" + "k" * 32
@@ -110,20 +113,6 @@ def heard(sent: list[str]) -> Iterator[Callable[[asyncpg.Connection], None]]:
     finally:
         event.remove(Pool, "connect", on_connect)
         event.remove(Engine, "before_cursor_execute", before_cursor_execute)
-
-
-@contextlib.asynccontextmanager
-async def scratch_database(server: str) -> AsyncIterator[str]:
-    name = f"carepost_statements_{uuid.uuid4().hex[:12]}"
-    admin = await asyncpg.connect(f"{server}/postgres")
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield f"{server}/{name}"
-        finally:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await admin.close()
 
 
 async def both_sides(dsn: str, data_dir: Path) -> tuple[Statements, Statements]:
@@ -232,12 +221,9 @@ def main() -> None:
     server = os.environ.get("BENCH_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
 
     async def run() -> tuple[Statements, Statements]:
-        with contextlib.ExitStack() as stack:
-            import tempfile
-
-            data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="carepost-statements-")))
-            async with scratch_database(server) as dsn:
-                return await both_sides(dsn, data_dir)
+        with tempfile.TemporaryDirectory(prefix="carepost-statements-") as data_dir:
+            async with pg.scratch_database(server, "carepost_statements") as dsn:
+                return await both_sides(dsn, Path(data_dir))
 
     carepost, baseline = asyncio.run(run())
     differ = 0

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from bench import statements
-from bench.statements import SCENARIOS, Shape, both_sides, scratch_database, shape, shapes
+from bench import pg, statements
+from bench.statements import SCENARIOS, Shape, both_sides, shape, shapes
 
 SERVER = "postgresql://postgres@127.0.0.1:5432"  # the baseline is PostgreSQL's alone, whatever the suite runs on
 
 
 @pytest.fixture(scope="module")
 async def sent(tmp_path_factory: pytest.TempPathFactory) -> tuple[statements.Statements, statements.Statements]:
-    async with scratch_database(SERVER) as dsn:
+    async with pg.scratch_database(SERVER, "carepost_statements") as dsn:
         return await both_sides(dsn, tmp_path_factory.mktemp("statements"))
 
 
