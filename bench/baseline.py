@@ -58,9 +58,7 @@ async def masks_create(request: Request) -> Response:
             await connection.execute("UPDATE orders SET commerce_order_id = $1, commerce_order_name = $2 WHERE id = $3",
                 shopify["shopify_order_id"], shopify["shopify_order_name"], order_id)
             await bare.outbox(connection, key, {"order_id": public_id})
-            # The event's data is the status object, read as the status read reads it.
-            await connection.fetch("SELECT * FROM mask_scans WHERE order_id = $1 ORDER BY id DESC LIMIT 1", order_id)
-            await connection.fetchrow("SELECT * FROM mask_production WHERE order_id = $1", order_id)
+            # The event's data is the status object, from what placing wrote (no read, as Carepost).
             data = {"vitacore_order_id": public_id, "current_step_id": "awaiting_scan", **shopify, **recipient}
             await bare.publish(connection, key, order_id, data)
             await bare.complete(connection, key, body["idempotency_key"], 201, data)
@@ -127,10 +125,9 @@ async def devices_create(request: Request) -> Response:
                 await connection.fetchval("INSERT INTO order_external_ids (account_id, order_id, value) VALUES ($1, $2, $3) RETURNING id",
                     key["account_id"], order_id, value)
             await bare.record(connection, key, order_id)
-            await bare.outbox(connection, key, {"order_id": public_id})
-            await bare.devices_view(connection, key, [order_id], [patient_id])  # the event's data: the order as the API shows it
+            # The event's data is the order as the API shows it, from what placing wrote (no read, as Carepost).
             data = {"id": order_id, "currentStatus": "reconfirmAddress", "patient": {"id": patient_id, **patient}, "orderItems": body["orderItems"]}
-            await bare.publish(connection, key, order_id, data)
+            await bare.placed(connection, key, order_id, public_id, data)
             await bare.complete(connection, key, idempotency_key, 201, data)
             # Last before the commit, as Carepost runs them (db.run_last): the hot rows.
             await connection.fetch(

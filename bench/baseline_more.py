@@ -84,17 +84,9 @@ async def pharmacy_create(request: Request) -> Response:
                     "VALUES ($1, $2, $3, $4, 0, $5, 0, 0, $5) RETURNING id", order_id, item, quantity, products[item]["price"], amount,
                 )
             await bare.record(connection, key, order_id)
-            # The answer and the event's data are made from the order as written, read back (core/retail/reading.placed_view).
-            placed = await connection.fetchrow(
-                "SELECT orders.*, retail_orders.*, patients.* FROM orders JOIN retail_orders ON retail_orders.order_id = orders.id "
-                "JOIN patients ON patients.id = orders.patient_id WHERE orders.account_id = $1 AND orders.mode = $2 AND orders.dialect = $3 "
-                "AND orders.id = $4", key["account_id"], key["mode"], "pharmacy", order_id,
-            )
-            await bare.outbox(connection, key, {"order_id": public_id})
-            await _pharmacy_children(connection, [placed])
-            await connection.fetchrow("SELECT * FROM account_users WHERE id = $1", user["id"])  # who generated the order
+            # The answer and the event's data are made from what placing wrote, with no read (core/retail/reading.placed_view).
             data = {"id": order_id, "total": float(subtotal + shipping["price"]), "order_status": "quoted"}
-            await bare.publish(connection, key, order_id, data)
+            await bare.placed(connection, key, order_id, public_id, data)
             # Last before the commit, as Carepost runs them (db.run_last): the hot stock rows, the first line's in a savepoint.
             async with connection.transaction():
                 await bare.complete(connection, key, request.headers["idempotency-key"], 201, data)
@@ -184,16 +176,9 @@ async def cases_place(request: Request) -> Response:
                     order_id, drugs[item["drugId"]], item["direction"], item["quantity"], item["refillCount"], item["supplyDays"],
                 )
             await bare.record(connection, key, order_id)
-            await connection.fetchrow("SELECT * FROM case_orders WHERE order_id = $1", order_id)
-            await bare.outbox(connection, key, {"order_id": public_id})
-            # The event's data: the order with its items and its history (core/cases/views.py).
-            await connection.fetch(
-                "SELECT case_order_items.*, drugs.* FROM case_order_items JOIN drugs ON drugs.id = case_order_items.drug_id "
-                "WHERE case_order_items.order_id = $1 ORDER BY case_order_items.id", order_id,
-            )
-            await connection.fetch("SELECT * FROM order_events WHERE account_id = $1 AND order_id = $2 ORDER BY id", key["account_id"], order_id)
+            # The event's data: the order with its items and its history, from what placing wrote (no read, as Carepost).
             data = {"status": 200, "success": True, "message": "Order created successfully", "data": {"order": {"id": public_id}}}
-            await bare.publish(connection, key, order_id, data["data"])
+            await bare.placed(connection, key, order_id, public_id, data["data"])
             await bare.complete(connection, key, idempotency_key, 200, data)
     bare.log(key, "cases", "POST", "/api/v1/cases/{case_id}", 200)
     return bare.answer(data)

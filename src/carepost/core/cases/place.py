@@ -21,10 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.accounts.service import Caller
 from carepost.core.cases import prescribers, rules
 from carepost.core.cases.access import DIALECT, case_for
+from carepost.core.cases.cases import CaseOrderView
 from carepost.core.cases.lifecycle import PRESCRIPTION
 from carepost.core.cases.repository import CaseRepository
 from carepost.core.kit.errors import InvalidInput
-from carepost.core.models import CaseOrder, CaseOrderItem, Order
+from carepost.core.models import CaseOrder, CaseOrderItem, Order, OrderEvent
 from carepost.core.orders import events
 from carepost.core.orders.new_order import new_order
 from carepost.core.orders.repository import OrderRepository
@@ -93,21 +94,27 @@ async def place(session: AsyncSession, *, caller: Caller, case_id: str, order_in
         )
     )
     prescriber = {_CAMEL.get(key, key): value for key, value in asdict(order_in.prescriber).items() if value is not None}
-    await repository.add_order_details(
-        CaseOrder(
-            order_id=order.id, case_id=case.id, pharmacy_id=pharmacy.id, prescriber=prescriber, diagnosis=order_in.diagnosis,
-            patient_health=order_in.patient_health, date_written=order_in.date_written, date_signed=order_in.date_signed,
-            date_prescribed=order_in.date_prescribed,
-        ),
+    details = CaseOrder(
+        order_id=order.id, case_id=case.id, pharmacy_id=pharmacy.id, prescriber=prescriber, diagnosis=order_in.diagnosis,
+        patient_health=order_in.patient_health, date_written=order_in.date_written, date_signed=order_in.date_signed,
+        date_prescribed=order_in.date_prescribed,
+    )
+    items = [
         (
             CaseOrderItem(
                 order_id=order.id, drug_id=drugs[item.drug_id].id, direction=item.direction, quantity=item.quantity,
                 refill_count=item.refill_count, supply_days=item.supply_days, custom_fields=item.custom_fields,
-            )
-            for item in order_in.items
-        ),
-    )
-    await events.record(session, order, name="received", actor=events.api_key_actor(caller.api_key_id))
+            ),
+            drugs[item.drug_id],
+        )
+        for item in order_in.items
+    ]
+    await repository.add_order_details(details, [row for row, _ in items])
+
+    async def view_after(event: OrderEvent) -> CaseOrderView:  # as placing leaves it: no pharmacy reference or failure yet
+        return CaseOrderView(order, details, items, [event])
+
+    await events.record(session, order, name="received", actor=events.api_key_actor(caller.api_key_id), view_after=view_after)
     return order
 
 

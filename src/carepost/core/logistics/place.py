@@ -16,6 +16,7 @@ from carepost.core.logistics.devices import DeviceState
 from carepost.core.logistics.lifecycle import LOGISTICS
 from carepost.core.logistics.repository import DIALECT, LogisticsRepository
 from carepost.core.logistics.rules import LogisticsOrderIn, PatientRef
+from carepost.core.logistics.views import LogisticsOrderView, placed_order_view
 from carepost.core.models import Order, OrderEvent, OrderExternalId, OrderLine, OrderNote, Patient, Site
 from carepost.core.orders import events
 from carepost.core.orders.new_order import new_order
@@ -85,9 +86,16 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
     await allocate(
         session, account_id=caller.account_id, order_id=order.id, needed=needed, reserve=not caller.is_test, on_site=ships_from
     )
-    event = await events.record(session, order, name="placed", actor=events.api_key_actor(caller.api_key_id))
+
+    def placed(event: OrderEvent) -> PlacedOrder:
+        return PlacedOrder(order, patient, site, lines, external_ids, notes, event, items, kits)
+
+    async def view_after(event: OrderEvent) -> LogisticsOrderView:
+        return await placed_order_view(session, caller.scope, placed(event))
+
+    event = await events.record(session, order, name="placed", actor=events.api_key_actor(caller.api_key_id), view_after=view_after)
     await LogisticsRepository(session).count_placed(caller.scope, order.status)
-    return PlacedOrder(order, patient, site, lines, external_ids, notes, event, items, kits)
+    return placed(event)
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
 from carepost.core.logistics.catalog import CatalogItem, CatalogKit, CatalogRepository
-from carepost.core.logistics.place import PlacedOrder
 from carepost.core.logistics.repository import LogisticsRepository
 from carepost.core.models import (
     Device,
@@ -28,6 +28,9 @@ from carepost.core.models import (
 )
 from carepost.core.patients.repository import PatientRepository
 from carepost.core.patients.views import PatientView
+
+if TYPE_CHECKING:  # annotations only: placing an order builds its view here (place.py imports this module)
+    from carepost.core.logistics.place import PlacedOrder
 
 
 @dataclass(frozen=True)

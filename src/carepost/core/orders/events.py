@@ -3,6 +3,7 @@ the outbox for whoever subscribes (webhooks, e-mail), in one transaction."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,10 +14,21 @@ from carepost.core.orders.repository import OrderRepository
 from carepost.core.outbox.writer import publish
 from carepost.core.webhooks.publishing import publish_order_event
 
+# The order's view in its flow (what its partners' API renders) once an event is
+# recorded, built by a caller that holds what it takes: see `record`.
+ViewAfter = Callable[[OrderEvent], Awaitable[Any]]
 
-async def record(session: AsyncSession, order: Order, *, name: str, actor: str, data: dict[str, Any] | None = None) -> OrderEvent:
+
+async def record(
+    session: AsyncSession, order: Order, *, name: str, actor: str, data: dict[str, Any] | None = None,
+    view_after: ViewAfter | None = None,
+) -> OrderEvent:
     """`name` is past tense (`placed`, `cancelled`); the outbox topic is `order.<name>`,
     and the webhook event (core/webhooks/publishing.py) is made here too, in this transaction.
+
+    The webhook event's data is the order as its flow's API shows it after the event:
+    `view_after(event)` builds that view from what the caller holds (placing an order
+    wrote all of it), else the flow's renderer reads the order anew.
 
     Event data and outbox payloads carry ids and states only, never patient data.
     """
@@ -40,7 +52,8 @@ async def record(session: AsyncSession, order: Order, *, name: str, actor: str, 
             **data,
         },
     )
-    await publish_order_event(session, order, event_name=name, source=f"order-event:{event.id}")
+    view = await view_after(event) if view_after is not None else None
+    await publish_order_event(session, order, event_name=name, source=f"order-event:{event.id}", view=view)
     return event
 
 

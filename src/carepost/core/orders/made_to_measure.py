@@ -22,7 +22,7 @@ from carepost.core.manufacturing.products import PRODUCT_NAMES, MaskType
 from carepost.core.manufacturing.repository import ProductionRepository
 from carepost.core.manufacturing.settings import orderable_mask
 from carepost.core.manufacturing.views import MaskOrderView
-from carepost.core.models import Order
+from carepost.core.models import Order, OrderEvent
 from carepost.core.orders import events, test_helpers
 from carepost.core.orders.new_order import new_order
 from carepost.core.orders.repository import OrderRepository
@@ -81,8 +81,13 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: MaskOrderIn,
         )
         order.commerce_order_id = store_order.order_id
         order.commerce_order_name = store_order.order_name
+
+    async def view_after(_: OrderEvent) -> MaskOrderView:  # a new order: no scan, no production yet
+        return MaskOrderView(order=order, scan=None, production=None)
+
     await events.record(
-        session, order, name="placed", actor=events.api_key_actor(caller.api_key_id), data={"mask_type": mask.mask_type.value}
+        session, order, name="placed", actor=events.api_key_actor(caller.api_key_id), data={"mask_type": mask.mask_type.value},
+        view_after=view_after,
     )
     return order
 

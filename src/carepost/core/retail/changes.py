@@ -16,8 +16,8 @@ from carepost.core.models import RetailOrderLine
 from carepost.core.orders import events
 from carepost.core.orders.transitions import TransitionRefused, transition
 from carepost.core.retail.lifecycle import RETAIL_EDITABLE
-from carepost.core.retail.order_repository import RetailOrderRepository
-from carepost.core.retail.place import DIALECT, require_prescriptions, reserve
+from carepost.core.retail.order_repository import DIALECT, RetailOrderRepository
+from carepost.core.retail.place import require_prescriptions, reserve
 from carepost.core.retail.quote import LineRequest, price, products_for
 from carepost.core.retail.reading import RetailOrderView, get_order
 from carepost.core.retail.repository import RetailRepository

@@ -31,7 +31,7 @@ from carepost.core.fhir.tasks import TaskParts, task_source
 from carepost.core.models import Item, Order, RetailOrderLine, RetailProduct, Store
 from carepost.core.patients.fhir import PATIENTS
 from carepost.core.retail.lifecycle import RetailStatus
-from carepost.core.retail.place import DIALECT
+from carepost.core.retail.order_repository import DIALECT
 
 STORE_PREFIX = "store"
 REQUEST_STATUS = {

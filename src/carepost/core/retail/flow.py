@@ -10,7 +10,7 @@ from carepost.core.retail import fhir
 from carepost.core.retail import operations as moves
 from carepost.core.retail.documents import DOCUMENTS
 from carepost.core.retail.lifecycle import PAYMENT, RETAIL
-from carepost.core.retail.place import DIALECT
+from carepost.core.retail.order_repository import DIALECT
 from carepost.core.sandbox import catalog
 from carepost.core.webhooks.types import ORDER_SHIPPED
 

@@ -18,7 +18,7 @@ from carepost.core.invoicing.receiver import InvoicingIn, Receiver
 from carepost.core.invoicing.repository import InvoiceRepository
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.orders import events
-from carepost.core.retail.place import DIALECT
+from carepost.core.retail.order_repository import DIALECT
 from carepost.core.retail.reading import RetailOrderView, get_order
 
 REQUEST_WINDOW = timedelta(days=3)

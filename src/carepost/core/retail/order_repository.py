@@ -15,9 +15,10 @@ from carepost.core.kit.bounds import start_of_day, start_of_next_day
 from carepost.core.kit.paging import PageRequest
 from carepost.core.models import Item, Order, Patient, Prescription, RetailOrder, RetailOrderLine, RetailProduct
 from carepost.core.retail.filters import RetailFilters
-from carepost.core.retail.place import DIALECT
 
 # ids grow with time: created_at's order, and a unique one
+DIALECT = "pharmacy"
+
 ORDERINGS = {
     "created_at": Order.id.asc(),
     "-created_at": Order.id.desc(),

@@ -18,19 +18,19 @@ from carepost.core.invoicing import requesting
 from carepost.core.invoicing.receiver import InvoicingIn
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
-from carepost.core.models import Invoice, Order, OrderEvent, Patient, Prescription, RetailOrder, RetailOrderLine
+from carepost.core.models import AccountUser, Invoice, Order, OrderEvent, Patient, Prescription, RetailOrder, RetailOrderLine
 from carepost.core.orders import events
 from carepost.core.orders.new_order import new_order
 from carepost.core.orders.repository import OrderRepository
 from carepost.core.patients.contacts import ContactIn, patient_for_contact
 from carepost.core.retail import prescriptions as prescription_rules
 from carepost.core.retail.lifecycle import RETAIL
+from carepost.core.retail.order_repository import DIALECT
 from carepost.core.retail.prescriptions import PrescriptionIn
 from carepost.core.retail.quote import LineRequest, Quote, QuoteIn, price, quote
+from carepost.core.retail.reading import RetailOrderView, placed_view
 from carepost.core.retail.repository import RetailRepository
 from carepost.core.retail.rules import initial_payment_status
-
-DIALECT = "pharmacy"
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class PlacedRetailOrder:
 
 
 async def place(
-    session: AsyncSession, *, caller: Caller, user_id: int, order_in: RetailOrderIn, documents: DocumentStore
+    session: AsyncSession, *, caller: Caller, placed_by: AccountUser, order_in: RetailOrderIn, documents: DocumentStore
 ) -> PlacedRetailOrder:
     caller.require_dialect(DIALECT)
     caller.require_write()
@@ -81,11 +81,15 @@ async def place(
         )
     )
     await reserve(session, caller, order, order_in.order.details, field="order.details")
-    retail, lines = _rows(order, quoted, order_in, user_id)
+    retail, lines = _rows(order, quoted, order_in, placed_by.id)
     documents_kept = await prescription_rules.keep(documents, order=order, prescriptions=order_in.prescriptions, kinds=kinds)
     await RetailRepository(session).add_placed(retail, lines, documents_kept)
     actor = events.api_key_actor(caller.api_key_id)
-    event = await events.record(session, order, name="placed", actor=actor)
+
+    async def view_after(event: OrderEvent) -> RetailOrderView:  # as placing leaves it: an invoice is opened after the event
+        return placed_view(PlacedRetailOrder(order, retail, lines, documents_kept, patient, quoted, event, None), placed_by=placed_by)
+
+    event = await events.record(session, order, name="placed", actor=actor, view_after=view_after)
     invoice = await requesting.open_invoice(session, order, receiver, actor=actor) if receiver is not None else None
     return PlacedRetailOrder(order, retail, lines, documents_kept, patient, quoted, event, invoice)
 

@@ -5,6 +5,7 @@ their lines, payment methods, shipping methods, stores, prescriptions and invoic
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,7 +29,9 @@ from carepost.core.models import (
 )
 from carepost.core.retail.filters import RetailFilters
 from carepost.core.retail.order_repository import OrderRow, RetailOrderRepository
-from carepost.core.retail.place import PlacedRetailOrder
+
+if TYPE_CHECKING:  # annotations only: placing an order builds its view here (place.py imports this module)
+    from carepost.core.retail.place import PlacedRetailOrder
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,10 @@ from carepost.core.webhooks.repository import PENDING, WebhookRepository
 
 # How a flow shows one of its orders to its partners: the masks status object, the
 # devices order object, the pharmacy detail object (each dialect's webhook_data.py).
-# Registered with each dialect (carepost/flows.py): the core knows none.
-OrderRenderer = Callable[[AsyncSession, Order], Awaitable[dict[str, Any]]]
+# Registered with each dialect (carepost/flows.py): the core knows none. Its third
+# argument is the flow's own view of the order when the caller holds one (placing an
+# order builds it from what it wrote), else None: the renderer reads the order anew.
+OrderRenderer = Callable[[AsyncSession, Order, Any], Awaitable[dict[str, Any]]]
 _RENDERERS: dict[str, OrderRenderer] = {}
 
 
@@ -85,16 +87,20 @@ async def publish(
     return event
 
 
-async def publish_order_event(session: AsyncSession, order: Order, *, event_name: str, source: str) -> WebhookEvent | None:
-    """An order event, to the endpoints that want it, with the order as it is now."""
+async def publish_order_event(
+    session: AsyncSession, order: Order, *, event_name: str, source: str, view: Any = None
+) -> WebhookEvent | None:
+    """An order event, to the endpoints that want it, with the order as it is now: rendered
+    from `view` (its flow's view of the order) when given, else read anew."""
     flow = flow_of(order.flow)
     event_type = type_for(event_name, flow)
     if event_type is None:
         return None
-    await session.flush()  # the renderer reads what this transaction changed
+    if view is None:
+        await session.flush()  # the renderer reads what this transaction changed
     return await publish(
         session, source=source, account_id=order.account_id, mode=order.mode, event_type=event_type,
-        data=await _renderer(order)(session, order), order_id=order.id, sequence_key=order.public_id,
+        data=await _renderer(order)(session, order, view), order_id=order.id, sequence_key=order.public_id,
         extra={"change": flow.webhook_change.get(event_name, event_name), "flow": order.dialect},
     )
 
@@ -118,7 +124,7 @@ def _renderer(order: Order) -> OrderRenderer:
 
 async def partner_view(session: AsyncSession, order: Order) -> dict[str, Any] | None:
     """The order as its partner sees it now, through its flow's own API."""
-    return await _renderer(order)(session, order)
+    return await _renderer(order)(session, order, None)
 
 
 async def _subscribers(session: AsyncSession, account_id: int, mode: str, event_type: str) -> list[WebhookEndpoint]:

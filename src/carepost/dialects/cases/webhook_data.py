@@ -6,11 +6,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.cases.cases import order_view
+from carepost.core.cases.cases import CaseOrderView, order_view
 from carepost.core.models import Order
 from carepost.dialects.cases import mapping
 
 
-async def order_data(session: AsyncSession, order: Order) -> dict[str, Any]:
-    view = await order_view(session, order)
+async def order_data(session: AsyncSession, order: Order, view: CaseOrderView | None) -> dict[str, Any]:
+    if view is None:
+        view = await order_view(session, order)
     return {"caseId": order.attributes.get("case_id"), **mapping.order(view)}

@@ -6,10 +6,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.manufacturing.views import view_of
+from carepost.core.manufacturing.views import MaskOrderView, view_of
 from carepost.core.models import Order
 from carepost.dialects.masks import mapping
 
 
-async def order_data(session: AsyncSession, order: Order) -> dict[str, Any]:
-    return mapping.status(await view_of(session, order))
+async def order_data(session: AsyncSession, order: Order, view: MaskOrderView | None) -> dict[str, Any]:
+    return mapping.status(view or await view_of(session, order))

@@ -14,7 +14,7 @@ from carepost.core.accounts import users
 from carepost.core.accounts.service import Caller
 from carepost.core.kit.errors import Unauthenticated
 from carepost.core.models import AccountUser
-from carepost.core.retail.place import DIALECT
+from carepost.core.retail.order_repository import DIALECT
 from carepost.dialects.pharmacy import tokens
 from carepost.http.credentials import caller_for, one_header
 from carepost.http.runtime import Runtime, RuntimeDep

@@ -102,7 +102,7 @@ async def create_order(
     order_in = mapping.order_in(body)
 
     async def work(session: AsyncSession) -> StoredResponse:
-        placed = await place(session, caller=caller.caller, user_id=caller.user_id, order_in=order_in, documents=runtime.documents)
+        placed = await place(session, caller=caller.caller, placed_by=caller.user, order_in=order_in, documents=runtime.documents)
         return StoredResponse(status=201, body=mapping.answered(reading.placed_view(placed, placed_by=caller.user)))
 
     return await _once(runtime, _idempotent(caller, idempotency_key, body, CREATE_ENDPOINT), work)

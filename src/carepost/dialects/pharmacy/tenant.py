@@ -19,7 +19,7 @@ from carepost.core.invoicing import issuers
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
 from carepost.core.retail import setup
-from carepost.core.retail.place import DIALECT
+from carepost.core.retail.order_repository import DIALECT
 from carepost.core.retail.rules import coupon_usable
 from carepost.tenant_file.schema import Strict
 from carepost.tenant_file.sections import AccountWork, TenantSection

@@ -8,9 +8,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.service import Scope
 from carepost.core.models import Order
-from carepost.core.retail.reading import get_order
+from carepost.core.retail.reading import RetailOrderView, get_order
 from carepost.dialects.pharmacy import mapping
 
 
-async def order_data(session: AsyncSession, order: Order) -> dict[str, Any]:
-    return mapping.detail(await get_order(session, scope=Scope(order.account_id, order.mode), order_id=order.id))
+async def order_data(session: AsyncSession, order: Order, view: RetailOrderView | None) -> dict[str, Any]:
+    if view is None:
+        view = await get_order(session, scope=Scope(order.account_id, order.mode), order_id=order.id)
+    return mapping.detail(view)
