@@ -147,28 +147,12 @@ async def outbox(connection: asyncpg.Connection, key: asyncpg.Record, payload: d
 
 async def publish(connection: asyncpg.Connection, key: asyncpg.Record, order_id: int, data: dict[str, Any]) -> None:
     """The webhook event (the Events API's row), and which endpoints want it (core/webhooks/publishing.py)."""
-    await webhook_event(connection, key, order_id, data)
-    await subscribers(connection, key)
-
-
-async def placed(connection: asyncpg.Connection, key: asyncpg.Record, order_id: int, public_id: str, data: dict[str, Any]) -> None:
-    """A new order's event: its webhook event rendered from what placing wrote, then its outbox
-    message (written by Carepost's session when the subscribers are read), then the subscribers."""
-    await webhook_event(connection, key, order_id, data)
-    await outbox(connection, key, {"order_id": public_id})
-    await subscribers(connection, key)
-
-
-async def webhook_event(connection: asyncpg.Connection, key: asyncpg.Record, order_id: int, data: dict[str, Any]) -> None:
     await connection.fetchrow(
         "INSERT INTO webhook_events (public_id, account_id, mode, type, order_id, source, payload, created_at, trace_context) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL) ON CONFLICT (source) DO NOTHING RETURNING *",
         f"evt_{secrets.token_hex(12)}", key["account_id"], key["mode"], "order.placed", order_id, f"order_event:{secrets.token_hex(8)}",
         json.dumps({"data": data}), datetime.now(UTC),
     )
-
-
-async def subscribers(connection: asyncpg.Connection, key: asyncpg.Record) -> None:
     await connection.fetch(
         "SELECT id, event_types FROM webhook_endpoints WHERE account_id = $1 AND mode = $2 AND enabled IS true ORDER BY id",
         key["account_id"], key["mode"],

@@ -55,12 +55,13 @@ async def masks_create(request: Request) -> Response:
             )
             await bare.record(connection, key, order_id)
             shopify = {"shopify_order_id": str(5_000_000_000 + entry), "shopify_order_name": f"#{1000 + number}"}
-            await connection.execute("UPDATE orders SET commerce_order_id = $1, commerce_order_name = $2 WHERE id = $3",
-                shopify["shopify_order_id"], shopify["shopify_order_name"], order_id)
             await bare.outbox(connection, key, {"order_id": public_id})
             # The event's data is the status object, from what placing wrote (no read, as Carepost).
             data = {"vitacore_order_id": public_id, "current_step_id": "awaiting_scan", **shopify, **recipient}
             await bare.publish(connection, key, order_id, data)
+            # The order's store ids, written by Carepost's session when it next flushes.
+            await connection.execute("UPDATE orders SET commerce_order_id = $1, commerce_order_name = $2 WHERE id = $3",
+                shopify["shopify_order_id"], shopify["shopify_order_name"], order_id)
             await bare.complete(connection, key, body["idempotency_key"], 201, data)
     bare.log(key, "masks", "POST", "/api/partner/v1/orders", 201)
     return bare.answer({"success": True, "data": data}, 201)
@@ -127,7 +128,8 @@ async def devices_create(request: Request) -> Response:
             await bare.record(connection, key, order_id)
             # The event's data is the order as the API shows it, from what placing wrote (no read, as Carepost).
             data = {"id": order_id, "currentStatus": "reconfirmAddress", "patient": {"id": patient_id, **patient}, "orderItems": body["orderItems"]}
-            await bare.placed(connection, key, order_id, public_id, data)
+            await bare.outbox(connection, key, {"order_id": public_id})
+            await bare.publish(connection, key, order_id, data)
             await bare.complete(connection, key, idempotency_key, 201, data)
             # Last before the commit, as Carepost runs them (db.run_last): the hot rows.
             await connection.fetch(

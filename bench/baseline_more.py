@@ -86,7 +86,8 @@ async def pharmacy_create(request: Request) -> Response:
             await bare.record(connection, key, order_id)
             # The answer and the event's data are made from what placing wrote, with no read (core/retail/reading.placed_view).
             data = {"id": order_id, "total": float(subtotal + shipping["price"]), "order_status": "quoted"}
-            await bare.placed(connection, key, order_id, public_id, data)
+            await bare.outbox(connection, key, {"order_id": public_id})
+            await bare.publish(connection, key, order_id, data)
             # Last before the commit, as Carepost runs them (db.run_last): the hot stock rows, the first line's in a savepoint.
             async with connection.transaction():
                 await bare.complete(connection, key, request.headers["idempotency-key"], 201, data)
@@ -178,7 +179,8 @@ async def cases_place(request: Request) -> Response:
             await bare.record(connection, key, order_id)
             # The event's data: the order with its items and its history, from what placing wrote (no read, as Carepost).
             data = {"status": 200, "success": True, "message": "Order created successfully", "data": {"order": {"id": public_id}}}
-            await bare.placed(connection, key, order_id, public_id, data["data"])
+            await bare.outbox(connection, key, {"order_id": public_id})
+            await bare.publish(connection, key, order_id, data["data"])
             await bare.complete(connection, key, idempotency_key, 200, data)
     bare.log(key, "cases", "POST", "/api/v1/cases/{case_id}", 200)
     return bare.answer(data)

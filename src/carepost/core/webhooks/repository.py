@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from carepost.core.accounts.service import Scope
-from carepost.core.kit.db import upsert_insert
-from carepost.core.kit.lean import LeanStatement
+from carepost.core.kit.db import insert_for
+from carepost.core.kit.lean import LeanStatement, columns_of, detached
 from carepost.core.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from carepost.core.models.webhooks import FAILED, PENDING, SUCCEEDED
 
@@ -27,6 +27,17 @@ _ENABLED = LeanStatement(
     )
     .order_by(WebhookEndpoint.id)
 )
+
+_EVENT_COLUMNS = tuple(column.key for column in WebhookEvent.__table__.columns if column.key != "id")
+
+
+def _add_event(dialect_name: str) -> Any:
+    insert = insert_for(dialect_name, WebhookEvent).values({name: bindparam(name) for name in _EVENT_COLUMNS})
+    return insert.on_conflict_do_nothing(index_elements=["source"]).returning(*columns_of(WebhookEvent))
+
+
+# Every order event writes one, on every create (lean.py).
+_ADD_EVENT = LeanStatement(_add_event)
 
 
 class WebhookRepository:
@@ -64,10 +75,10 @@ class WebhookRepository:
         await self.session.flush()
 
     async def add_event(self, event: WebhookEvent) -> WebhookEvent | None:
-        """Insert the event unless its source already made one (a repeated outbox delivery)."""
-        values = {c.key: getattr(event, c.key) for c in WebhookEvent.__table__.columns if c.key != "id"}
-        statement = upsert_insert(self.session, WebhookEvent).values(**values).on_conflict_do_nothing(index_elements=["source"])
-        return (await self.session.scalars(statement.returning(WebhookEvent))).first()
+        """Insert the event unless its source already made one (a repeated outbox delivery);
+        the row as written, to read (detached: lean.py)."""
+        row = await _ADD_EVENT.first(self.session, **{name: getattr(event, name) for name in _EVENT_COLUMNS})
+        return detached(WebhookEvent, row) if row is not None else None
 
     async def event(self, scope: Scope, public_id: str) -> WebhookEvent | None:
         query = select(WebhookEvent).where(
