@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import time
 from collections.abc import Awaitable, Callable, Mapping
 
@@ -60,8 +61,10 @@ class Worker:
         if dispatcher is not None and metrics is not None:
             dispatcher.observe = metrics.webhook_attempted
         self.stopping = asyncio.Event()
-        self._last_housekeeping = 0.0
-        self._last_gauges = 0.0
+        # The monotonic clock counts from boot: a start of 0.0 would put the first sweep off
+        # until the host has been up for a sweep's period. Never yet: at once.
+        self._last_housekeeping = -math.inf
+        self._last_gauges = -math.inf
 
     @classmethod
     def for_settings(
