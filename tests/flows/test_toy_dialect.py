@@ -14,7 +14,6 @@ import pytest
 from carepost import flows
 from carepost.app import create_app
 from carepost.core.accounts import service as accounts
-from carepost.worker import Worker
 from tests.console.conftest import form_token, make_login, sign_in
 from tests.factories import create_operator
 from tests.toy_dialect.dialect import DIALECT as TOY
@@ -45,7 +44,7 @@ async def _toy_account(db) -> str:
         return (await accounts.issue_key(session, account=account, mode="live", name="default")).secret
 
 
-async def test_a_registered_toy_dialect_is_served_shown_moved_and_announced(toy_app, db, settings, receiver):
+async def test_a_registered_toy_dialect_is_served_shown_moved_and_announced(toy_app, db, settings, receiver, worker):
     key = await _toy_account(db)
     endpoint = await add_endpoint(toy_app, key, f"{receiver.url}/hooks")
     placed = await toy_app.post("/api/toy/v1/parcels", json={"reference": "box-1"}, headers={"X-Toy-Key": key})
@@ -74,8 +73,7 @@ async def test_a_registered_toy_dialect_is_served_shown_moved_and_announced(toy_
     assert [e["name"] for e in handed.json()["events"]] == ["placed", "prepared", "handed_over"]
 
     # Partners hear of every change, signed, with the order as the toy dialect shows it.
-    worker = Worker.for_settings(db, settings)
-    await run_until(worker, lambda: len(receiver.received) >= 3, relay=False)
+    await run_until(worker, lambda: len(receiver.received) >= 3)
     events = [verified(endpoint["secret"], received) for received in receiver.received]
     assert [(e["type"], e["change"], e["flow"]) for e in events] == [
         ("order.created", "placed", "toy"), ("order.updated", "prepared", "toy"), ("order.updated", "handed_over", "toy"),

@@ -29,20 +29,13 @@ async def worker(db, settings) -> Worker:
     return Worker.for_settings(db, settings)
 
 
-async def run_until(worker: Worker, done: Callable[[], bool], *, seconds: float = 15.0, relay: bool = True) -> None:
-    """Run the worker (outbox relay and webhook sender) until `done()`, or fail. With `relay=False`
-    only the sender runs: a change's deliveries are queued with it, and the suite's shared
-    database may hold other tests' outbox backlog (each cases order a PDF to draw) to relay first."""
+async def run_until(worker: Worker, done: Callable[[], bool], *, seconds: float = 15.0) -> None:
+    """Run the worker (outbox relay and webhook sender) until `done()`, or fail."""
     deadline = time.monotonic() + seconds
     while not done():
         if time.monotonic() > deadline:
             raise AssertionError("the expected deliveries did not arrive in time")
-        if relay:
-            busy = await worker.run_once()
-        else:
-            assert worker.dispatcher is not None
-            busy = await worker.dispatcher.run_once()
-        if not busy:
+        if not await worker.run_once():
             await asyncio.sleep(0.05)
 
 
