@@ -77,7 +77,9 @@ def configure_logging(level: str = "info", log_format: LogFormat = "json") -> No
         logging.getLogger(chatty).setLevel(max(root.level, logging.WARNING))
     logging.getLogger("uvicorn.access").disabled = True  # the access log is ours (carepost.access), with the request id
     structlog.configure(
-        processors=[*_SHARED, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
+        # filter_by_level first: a line below the logger's level is dropped before the shared
+        # processors build it (the access log's line per request, when logging warnings only).
+        processors=[structlog.stdlib.filter_by_level, *_SHARED, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
         logger_factory=structlog.stdlib.LoggerFactory(),
         wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=True,

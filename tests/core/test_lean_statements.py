@@ -75,6 +75,29 @@ async def test_a_lean_statement_first_in_a_transaction_is_rolled_back_with_it(db
         assert await _MESSAGE.rows(session, topic=topic) == []
 
 
+async def test_each_transaction_of_a_session_runs_its_lean_statements_on_its_own_connection(db):
+    """The session's driver connection is found once per transaction (lean._connection_of): a
+    second transaction of the same session, and a savepoint inside it, must still run their
+    statements in themselves, so a rollback takes back exactly what each wrote."""
+    kept, in_savepoint, rolled_back = _topic(), _topic(), _topic()
+    at = datetime.now(UTC)
+    async with db._sessions() as session:
+        async with session.begin():
+            await _APPEND.rows(session, topic=kept, payload={}, at=at)
+        async with session.begin():
+            await _APPEND.rows(session, topic=rolled_back, payload={}, at=at)
+            savepoint = await session.begin_nested()
+            await _APPEND.rows(session, topic=in_savepoint, payload={}, at=at)
+            await savepoint.rollback()
+            assert await _MESSAGE.rows(session, topic=in_savepoint) == []
+            assert len(await _MESSAGE.rows(session, topic=rolled_back)) == 1
+            await session.rollback()
+    async with db.read() as session:
+        assert len(await _MESSAGE.rows(session, topic=kept)) == 1
+        assert await _MESSAGE.rows(session, topic=rolled_back) == []
+        assert await _MESSAGE.rows(session, topic=in_savepoint) == []
+
+
 async def test_driver_errors_are_sqlalchemys(db):
     clinic = await create_clinic(db)
     code = f"LEAN{uuid.uuid4().hex[:6]}"

@@ -84,8 +84,7 @@ class LeanStatement:
 
     async def rows(self, session: AsyncSession, **parameters: Any) -> list[tuple[Any, ...]]:
         compiled = self._for(dialect_of(session))
-        connection = await session.connection()  # begins the session's transaction, as an ORM statement would
-        raw = _driver(connection, (await connection.get_raw_connection()).dbapi_connection)
+        connection, raw = await _connection_of(session)
         values = [compiled.value(name, parameters) for name in compiled.parameters]
         started = time.perf_counter()
         try:
@@ -94,6 +93,7 @@ class LeanStatement:
             _observed(compiled.sql, started, error)
             failure = _as_sqlalchemy_error(connection.dialect, compiled.sql, error, raw)
             driver_error: Any = failure.orig if isinstance(failure, exc.DBAPIError) else None  # the driver's own class
+            session.info.pop(_DRIVER, None)
             if isinstance(failure, exc.DBAPIError) and connection.dialect.is_disconnect(driver_error, raw.adapted, None):
                 # As the ORM path does: a connection the database dropped goes back to no pool.
                 failure.connection_invalidated = True
@@ -114,6 +114,28 @@ class LeanStatement:
             statement = self.statement if isinstance(self.statement, Executable) else self.statement(dialect.name)
             compiled = self._compiled[dialect.name] = _compile(statement, dialect)
         return compiled
+
+
+_DRIVER = "carepost.lean_driver"
+
+
+async def _connection_of(session: AsyncSession) -> tuple[AsyncConnection, _Driver]:
+    """The session's connection and its driver connection, found once per transaction: asking
+    the session each time cost two greenlet switches a statement (a create sends a dozen).
+    A transaction keeps its connection to its end; the next one may take another, and a
+    savepoint is sent when the session is first asked for its connection inside it, so
+    the pair is kept beside the innermost transaction it was found in."""
+    kept = session.info.get(_DRIVER)
+    if kept is not None and kept[0] is _innermost(session) and kept[0].is_active:
+        return kept[1], kept[2]
+    connection = await session.connection()  # begins the transaction (or savepoint), as an ORM statement would
+    raw = _driver(connection, (await connection.get_raw_connection()).dbapi_connection)
+    session.info[_DRIVER] = (_innermost(session), connection, raw)
+    return connection, raw
+
+
+def _innermost(session: AsyncSession) -> Any:
+    return session.sync_session.get_nested_transaction() or session.sync_session.get_transaction()
 
 
 # Whoever watches statements (tracing: issue 27's OpenTelemetry); each is told the SQL text,
