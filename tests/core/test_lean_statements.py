@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, insert, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_connection
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from carepost.core.kit import lean
@@ -81,7 +82,7 @@ async def test_each_transaction_of_a_session_runs_its_lean_statements_on_its_own
     statements in themselves, so a rollback takes back exactly what each wrote."""
     kept, in_savepoint, rolled_back = _topic(), _topic(), _topic()
     at = datetime.now(UTC)
-    async with db._sessions() as session:
+    async with AsyncSession(db.engine, expire_on_commit=False) as session:
         async with session.begin():
             await _APPEND.rows(session, topic=kept, payload={}, at=at)
         async with session.begin():

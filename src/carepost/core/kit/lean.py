@@ -126,12 +126,19 @@ async def _connection_of(session: AsyncSession) -> tuple[AsyncConnection, _Drive
     savepoint is sent when the session is first asked for its connection inside it, so
     the pair is kept beside the innermost transaction it was found in."""
     kept = session.info.get(_DRIVER)
-    if kept is not None and kept[0] is _innermost(session) and kept[0].is_active:
-        return kept[1], kept[2]
+    if kept is not None and kept.transaction is _innermost(session) and kept.transaction.is_active:
+        return kept.connection, kept.driver
     connection = await session.connection()  # begins the transaction (or savepoint), as an ORM statement would
     raw = _driver(connection, (await connection.get_raw_connection()).dbapi_connection)
-    session.info[_DRIVER] = (_innermost(session), connection, raw)
+    session.info[_DRIVER] = _Kept(_innermost(session), connection, raw)
     return connection, raw
+
+
+@dataclass(frozen=True)
+class _Kept:
+    transaction: Any  # the ORM's SessionTransaction the connection was found in
+    connection: AsyncConnection
+    driver: _Driver
 
 
 def _innermost(session: AsyncSession) -> Any:
