@@ -26,6 +26,7 @@ class ReceiverState:
     hang_requests: int | None = None  # hang only the first N requests (None: every one)
     retry_after: str | None = None
     location: str | None = None  # sent with a 3xx
+    set_cookie: str | None = None  # sent with every answer
     received: list[Received] = field(default_factory=list)
 
     def bodies(self) -> list[bytes]:
@@ -41,6 +42,8 @@ def receiver_app(state: ReceiverState) -> Starlette:
         headers = {"Retry-After": state.retry_after} if state.retry_after and status >= 400 else {}
         if state.location and 300 <= status < 400:
             headers["Location"] = state.location
+        if state.set_cookie:
+            headers["Set-Cookie"] = state.set_cookie
         return Response(b"x" * 4096 if status >= 500 else b"ok", status_code=status, headers=headers)
 
     return Starlette(routes=[Route("/{path:path}", receive, methods=["POST"])])

@@ -3,8 +3,8 @@
 OTEL_TRACES_EXPORTER=none turn it off), then exported over OTLP/HTTP.
 
 Spans: each request (FastAPI's instrumentation), each SQL statement (SQLAlchemy's, and the lean
-statements through lean.observe), each outbound call (httpx's: webhooks, Shopify, the PAC, the
-pharmacy) and each worker job (core/kit/trace_context.py, which also carries a request's trace
+statements through lean.observe), each outbound call (aiohttp's: webhooks and object storage;
+httpx's: Shopify, the PAC, the pharmacy) and each worker job (core/kit/trace_context.py, which also carries a request's trace
 to the webhook deliveries and outbox jobs it caused).
 
 No patient data: statements are traced without their parameters, request spans without their
@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI
 from opentelemetry import trace
 from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
@@ -56,6 +57,7 @@ def configure_tracing(role: str) -> bool:
     trace.set_tracer_provider(provider)
     SQLAlchemyInstrumentor().instrument(enable_commenter=False)
     HTTPXClientInstrumentor().instrument(request_hook=_outbound_host_only, async_request_hook=_async_outbound_host_only)
+    AioHttpClientInstrumentor().instrument(url_filter=lambda url: f"{url.origin()}/")
     lean.observe(_lean_statement)
     _configured = True
     return True

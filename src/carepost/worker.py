@@ -32,6 +32,7 @@ from carepost.http.dialect import WorkerContext
 log = logging.getLogger("carepost.worker")
 
 IDLE_POLL_SECONDS = 0.5
+DISPATCH_BATCHES_IN_FLIGHT = 2
 GAUGES_EVERY_SECONDS = 15  # the outbox's depth and oldest age, for the worker's own /metrics
 
 
@@ -92,9 +93,19 @@ class Worker:
         handler (an invoice stamped and drawn, a second or so) never holds webhooks back."""
         loops = [self._loop("outbox relay", lambda: self.relay.run_once(self.stopping.is_set)), self._loop("housekeeping", self._housekeeping)]
         if self.dispatcher is not None:
-            loops.append(self._loop("webhook dispatch", self.dispatcher.run_once))
-        await asyncio.gather(*loops)
+            # Batches in flight side by side, as two workers' would be (their claims never overlap): while
+            # one batch waits on the database to claim or settle, the other's requests are out.
+            loops += [self._loop("webhook dispatch", self.dispatcher.run_once) for _ in range(DISPATCH_BATCHES_IN_FLIGHT)]
+        try:
+            await asyncio.gather(*loops)
+        finally:
+            await self.close()
         log.info("worker stopped")
+
+    async def close(self) -> None:
+        """What the worker keeps open between batches closed: the webhook sender's connections."""
+        if self.dispatcher is not None:
+            await self.dispatcher.sender.close()
 
     async def _loop(self, name: str, step: Callable[[], Awaitable[int | None]]) -> None:
         while not self.stopping.is_set():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -18,7 +18,7 @@ from carepost.worker import Worker
 
 
 @pytest.fixture
-async def worker(db, settings) -> Worker:
+async def worker(db, settings) -> AsyncIterator[Worker]:
     """The production worker, for this test's own messages: what earlier tests left undelivered
     in the suite's shared outbox (a PDF to draw for each cases order) is put off a day, so the
     worker does not relay it first, past this test's deadline."""
@@ -26,7 +26,9 @@ async def worker(db, settings) -> Worker:
         await session.execute(
             update(OutboxMessage).where(OutboxMessage.delivered_at.is_(None)).values(available_at=utcnow() + timedelta(days=1))
         )
-    return Worker.for_settings(db, settings)
+    worker = Worker.for_settings(db, settings)
+    yield worker
+    await worker.close()
 
 
 async def run_until(worker: Worker, done: Callable[[], bool], *, seconds: float = 15.0) -> None:

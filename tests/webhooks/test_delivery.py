@@ -133,7 +133,7 @@ async def test_replay_one_event_and_every_failure_since(client, world, worker, r
     assert not await deliveries(client, world, endpoint["id"], status="failed")
 
 
-async def test_an_endpoint_failing_too_long_is_disabled_and_an_event_says_so(client, db, settings, world, receiver):
+async def test_an_endpoint_failing_too_long_is_disabled_and_an_event_says_so(client, db, world, worker, receiver):
     watcher = await add_endpoint(client, world.live_key, receiver.url + "/watcher", event_types=["webhook.endpoint.disabled"])
     failing = await add_endpoint(client, world.live_key, receiver.url + "/failing")
     async with db.transaction() as session:  # it has been failing for five days
@@ -141,7 +141,6 @@ async def test_an_endpoint_failing_too_long_is_disabled_and_an_event_says_so(cli
             update(WebhookEndpoint).where(WebhookEndpoint.public_id == failing["id"]).values(failing_since=datetime.now(UTC) - timedelta(days=5))
         )
     receiver.script = [500]
-    worker = Worker.for_settings(db, settings)
     await client.post(f"/api/webhooks/v1/endpoints/{failing['id']}/test", headers=key(world))
     await run_until(worker, lambda: any(r.path == "/watcher" for r in receiver.received))
     notice = verified(watcher["secret"], next(r for r in receiver.received if r.path == "/watcher"))
@@ -162,6 +161,17 @@ async def test_redirects_are_not_followed(client, world, worker, receiver):
     assert [a["status_code"] for a in delivery["attempt_log"]] == [307, 200]
 
 
+async def test_a_receivers_cookie_is_never_sent_back(client, world, worker, receiver):
+    """The sender's connections are shared by every partner: a cookie one sets must reach no one."""
+    endpoint = await add_endpoint(client, world.live_key, receiver.url)
+    receiver.set_cookie = "partner_session=secret-of-one-partner; Path=/"
+    for _ in range(2):
+        await client.post(f"/api/webhooks/v1/endpoints/{endpoint['id']}/test", headers=key(world))
+        count = len(receiver.received)
+        await run_until(worker, lambda count=count: len(receiver.received) > count)
+    assert [r.headers.get("cookie") for r in receiver.received] == [None, None]
+
+
 async def test_two_workers_never_send_one_delivery_twice(client, db, settings, world, receiver):
     endpoint = await add_endpoint(client, world.live_key, receiver.url)
     for _ in range(12):
@@ -169,6 +179,7 @@ async def test_two_workers_never_send_one_delivery_twice(client, db, settings, w
     workers = [Worker.for_settings(db, settings) for _ in range(3)]
     for _ in range(4):
         await asyncio.gather(*(w.run_once() for w in workers))
+    await asyncio.gather(*(w.close() for w in workers))
     ids = [r.headers["webhook-id"] for r in receiver.received]
     assert len(ids) == 12 and len(set(ids)) == 12
 

@@ -17,3 +17,6 @@ class SendResult:
 
 class Sender(Protocol):
     async def send(self, url: str, *, headers: dict[str, str], body: str) -> SendResult: ...
+
+    async def close(self) -> None:
+        """Its kept connections closed: the worker is stopping."""
