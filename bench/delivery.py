@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import socket
 import statistics
 import subprocess
 import time
@@ -97,11 +98,21 @@ def _post(url: str) -> None:
 
 @contextlib.contextmanager
 def worker_process(env: dict[str, str], log: Path) -> Iterator[int]:
-    """One `carepost worker`, stopped at the end; gives its pid."""
+    """One `carepost worker`, once it has started (its metrics port answers: its imports are
+    done), stopped at the end; gives its pid."""
+    port = _free_port()
     with log.open("ab") as out:
-        process = subprocess.Popen([str(servers.VENV_BIN / "carepost"), "worker"], env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen([str(servers.VENV_BIN / "carepost"), "worker"], env={**env, "CAREPOST_WORKER_METRICS_PORT": str(port)},
+            stdout=out, stderr=subprocess.STDOUT)
     try:
+        servers.wait_until_up(f"http://127.0.0.1:{port}", process)
         yield process.pid
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

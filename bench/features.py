@@ -8,10 +8,13 @@ shows most where the request itself is cheap), at the run's load and workers.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bench import report, servers, wrk
 
@@ -23,6 +26,7 @@ class Toggle:
     on: dict[str, str]
     workers: int | None = None  # None: the run's
     note: str = ""
+    scenario: str = "masks status"
 
 
 def toggles(otlp_url: str) -> list[Toggle]:
@@ -40,23 +44,38 @@ def toggles(otlp_url: str) -> list[Toggle]:
     ]
 
 
+def retention() -> Toggle:
+    """A worker beside the server either way; on, it sweeps every second with periods of minutes
+    (the first sweep forgets the request log of the scenarios before), off, once at its start
+    with the defaults (days), forgetting nothing."""
+    return Toggle("retention, sweeping during creates", {}, {
+        "CAREPOST_RETENTION_SWEEP_SECONDS": "1", "CAREPOST_OUTBOX_RETENTION_DAYS": str(60 / 86400),
+        "CAREPOST_REQUEST_LOG_RETENTION_DAYS": str(120 / 86400), "CAREPOST_WEBHOOK_EVENT_RETENTION_DAYS": str(120 / 86400),
+    }, scenario="masks create", note="a worker sweeping every second, periods of minutes, against one sweeping hourly (days)")
+
+
 def measure(
     toggle: Toggle, env: dict[str, str], *, port: int, workers: int, work: Path,
-    run_scenario: Callable[[str], wrk.Result],
+    run_scenario: Callable[[str, str], wrk.Result], alongside: Callable[[dict[str, str]], AbstractContextManager[Any]] | None = None,
 ) -> report.FeatureRow:
-    """`run_scenario(base_url)` measures the scenario against a server. Off, on, on, off (ABBA),
+    """`run_scenario(base_url, side)` measures the scenario against a server with the feature
+    off or on (`side`). Off, on, on, off (ABBA),
     each on a server started for it: this machine's speed drifts over minutes, and the order
-    cancels a steady drift; each side's figure is its two runs' mean."""
+    cancels a steady drift; each side's figure is its two runs' mean. `alongside(env)`: what runs
+    beside each server, started with the side's settings (a worker)."""
     results: dict[str, list[wrk.Result]] = {"off": [], "on": []}
     for number, side in enumerate(("off", "on", "on", "off")):
         extra = toggle.off if side == "off" else toggle.on
         with tempfile.TemporaryDirectory(prefix="carepost-metrics-", dir=work) as metrics_dir:
             side_env = {**env, **{name: value.format(metrics_dir=metrics_dir) for name, value in extra.items()}}
             log = work / f"feature-{toggle.feature.replace(' ', '-').replace(',', '')}-{number}-{side}.log"
-            with servers.carepost(side_env, port=port, workers=toggle.workers or workers, log=log) as server:
-                results[side].append(run_scenario(server.url))
+            with (
+                servers.carepost(side_env, port=port, workers=toggle.workers or workers, log=log) as server,
+                alongside(side_env) if alongside else contextlib.nullcontext(),
+            ):
+                results[side].append(run_scenario(server.url, side))
     off, on = (sum(r.throughput for r in results[side]) / 2 for side in ("off", "on"))
     off_p99, on_p99 = (max(r.p99_ms for r in results[side]) for side in ("off", "on"))
     return report.FeatureRow(
-        toggle.feature, f"masks status; {toggle.note}", f"{off:.0f}/s, p99 {off_p99:.0f} ms", f"{on:.0f}/s, p99 {on_p99:.0f} ms", on / off,
+        toggle.feature, f"{toggle.scenario}; {toggle.note}", f"{off:.0f}/s, p99 {off_p99:.0f} ms", f"{on:.0f}/s, p99 {on_p99:.0f} ms", on / off,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import functools
 import itertools
 import json
@@ -16,11 +17,12 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import delivery, features, fhir, pg, pgbouncer, profile, report, seed, servers, wrk
+from bench import autopilot, delivery, documents, features, fhir, pg, pgbouncer, profile, report, seed, servers, wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 TENANT = Path(__file__).parent / "tenant.yaml"
@@ -96,7 +98,7 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
                     flame = profile.svg_path(args.out, stamp, "webhook delivery") if _names("webhook delivery", args.profile) else None
                     run.add(delivery.scenarios(load, f"{stamp}-hooks", carepost.url, receiver.url, hooks_key, worker, flame))
             if not args.only or _names("feature", args.only):
-                _features(args, pair, env, work, receiver.url, status_paths, tenant, run)
+                _features(args, pair, env, work, receiver.url, status_paths, tenant, dsn, run)
             _lists_and_fhir(args, pair, tenant, env, work, dsn, carepost, run)
         if not args.only or any(_names(scenario + _POOLED, args.only) for scenario in _CREATES):
             _through_pgbouncer(args, load, work, stamp, name, tenant, run)
@@ -105,7 +107,7 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
 
 
 def _features(args: argparse.Namespace, pair: _Pair, env: dict[str, str], work: Path, otlp_url: str, status_paths: str,
-    tenant: Tenant, run: report.Report) -> None:
+    tenant: Tenant, dsn: str, run: report.Report) -> None:
     """Each new feature off and on (bench/features.py), on a Carepost of its own beside the others."""
     status = {**_masks_auth(tenant), "BENCH_PATHS": status_paths}
     if not Path(status_paths).read_text().strip():
@@ -114,8 +116,83 @@ def _features(args: argparse.Namespace, pair: _Pair, env: dict[str, str], work: 
     for toggle in features.toggles(otlp_url):
         with run.attempt(f"feature: {toggle.feature}"):
             measured = features.measure(toggle, env, port=args.port + 7, workers=args.workers, work=work,
-                run_scenario=lambda url, name=toggle.feature: pair.measure_at(url, f"feature: {name}", "get.lua", status))
+                run_scenario=lambda url, _side, name=toggle.feature: pair.measure_at(url, f"feature: {name}", "get.lua", status))
             run.add_feature(measured)
+    asyncio.run(fhir.set_aside_backlog(dsn))  # the workers below relay what they are measured by, not the earlier backlog
+    worker = _worker(work, "worker-features")
+    with run.attempt("feature: retention"):
+        toggle = features.retention()
+        masks_create = _masks_auth(tenant)
+        run.add_feature(features.measure(toggle, env, port=args.port + 7, workers=args.workers, work=work, alongside=worker,
+            run_scenario=lambda url, _side: pair.measure_at(url, f"feature: {toggle.feature}", "masks_create.lua", masks_create)))
+    with run.attempt("feature: autopilot"):
+        _autopilot(args, pair, env, work, dsn, worker, run)
+    with run.attempt("feature: S3 documents"):
+        _s3_documents(args, pair, env, work, dsn, run)
+
+
+def _worker(work: Path, log_name: str) -> Callable[[dict[str, str]], Any]:
+    """Starts one `carepost worker` with a side's settings (a context manager giving its pid)."""
+    return lambda side_env: delivery.worker_process({**os.environ, **side_env}, work / f"{log_name}.log")
+
+
+def _autopilot(args: argparse.Namespace, pair: _Pair, env: dict[str, str], work: Path, dsn: str,
+    worker: Callable[[dict[str, str]], Any], run: report.Report) -> None:
+    """Test-mode masks creates with a worker beside the server, autopilot off and on (bench/autopilot.py);
+    the steps the worker took while the autopilot was on, a second."""
+    keys = autopilot.keys(_load(env, autopilot.tenant_file(work)))
+    steps: list[tuple[int, float]] = []  # (steps taken, seconds measured) of each run with it on
+
+    def creates(url: str, side: str) -> wrk.Result:
+        if side == "off":  # the steps the runs with it on left to take would be taken now: put off
+            asyncio.run(fhir.set_aside_backlog(dsn))
+        before = asyncio.run(autopilot.steps_taken(dsn))
+        measured = pair.measure_at(url, "feature: autopilot", "masks_create.lua", {"BENCH_HEADER": "Authorization", "BENCH_KEY": f"Bearer {keys[side]}"})
+        if side == "on":
+            steps.append((asyncio.run(autopilot.steps_taken(dsn)) - before, measured.duration_s + pair.load.warmup_s))
+        return measured
+
+    toggle = features.Toggle("autopilot, a step a second", {}, {}, scenario="masks create, test mode",
+        note="a worker beside the server, the account's autopilot off against on")
+    row = features.measure(toggle, env, port=args.port + 7, workers=args.workers, work=work, alongside=worker, run_scenario=creates)
+    rate = sum(taken for taken, _ in steps) / sum(seconds for _, seconds in steps)
+    run.add_feature(dataclasses.replace(row, on=f"{row.on}; the worker took {rate:.0f} steps/s"))
+
+
+def _s3_documents(args: argparse.Namespace, pair: _Pair, env: dict[str, str], work: Path, dsn: str, run: report.Report) -> None:
+    """The portal's scan upload and the invoice PDF's download, documents on disk against in S3
+    (bench/documents.py); each store gets its own invoices, drawn by a worker, before the runs."""
+    tenant_file = documents.tenant_file(work)
+    if tenant_file is None:
+        run.skip("feature: S3 documents", "SAT's test CSD is not on this machine (../shared/fixtures/sat-test-csd or CAREPOST_SAT_TEST_CSD_DIR)")
+        return
+    invoicing = documents.invoicing_of(_load(env, tenant_file)[0])
+    uploads = asyncio.run(documents.upload_paths(dsn))
+    if not uploads:
+        run.skip("feature: S3 documents", "no masks order awaits its scan: the masks create scenario makes them (run it, or drop --only)")
+        return
+    asyncio.run(fhir.set_aside_backlog(dsn))  # the worker that draws the invoices draws nothing else
+    with documents.s3_bucket() as s3_env:
+        pdfs, bearer = {}, ""
+        for side, side_env in (("off", env), ("on", {**env, **s3_env})):
+            with servers.carepost(side_env, port=args.port + 7, workers=1, log=work / f"carepost-documents-{side}.log") as server:
+                bearer = bearer or documents.token(server.url, invoicing.key)
+                drawing = functools.partial(_worker(work, f"worker-documents-{side}"), side_env)
+                pdfs[side] = _paths(work, f"pdfs-{side}", documents.invoice_paths(server.url, invoicing, bearer, drawing))
+        upload = {"BENCH_PATHS": _paths(work, "uploads", uploads), "BENCH_UPLOAD": str(documents.photo(work)),
+                  "BENCH_UPLOAD_NAME": "card.jpg", "BENCH_UPLOAD_TYPE": "image/jpeg"}
+        download = {"BENCH_HEADER": "X-API-Key", "BENCH_KEY": invoicing.key, "BENCH_TOKEN": bearer}
+        kb = documents.PHOTO_BYTES // 1024
+        scenarios = (
+            (f"portal scan upload ({kb} KB photo)", "upload.lua", lambda side: upload),
+            ("invoice PDF download", "get.lua", lambda side: {**download, "BENCH_PATHS": pdfs[side]}),
+        )
+        for scenario, script, scenario_env in scenarios:
+            toggle = features.Toggle(f"S3 documents: {scenario}", {}, s3_env, scenario=scenario,
+                note="the data dir's disk against a bucket on moto's S3 server, on this machine")
+            run.add_feature(features.measure(toggle, env, port=args.port + 7, workers=args.workers, work=work,
+                run_scenario=lambda url, side, name=toggle.feature, script=script, scenario_env=scenario_env:
+                    pair.measure_at(url, f"feature: {name}", script, scenario_env(side))))
 
 
 def _lists_and_fhir(args: argparse.Namespace, pair: _Pair, tenant: Tenant, env: dict[str, str], work: Path, dsn: str,

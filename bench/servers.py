@@ -47,7 +47,7 @@ def _serving(command: list[str], env: dict[str, str], port: int, log: Path) -> I
             command, cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
     try:
-        _wait_until_up(url, process)
+        wait_until_up(url, process)
         yield Server(url, process.pid)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
@@ -58,7 +58,8 @@ def _serving(command: list[str], env: dict[str, str], port: int, log: Path) -> I
             process.wait()
 
 
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float = 60) -> None:
+def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float = 60) -> None:
+    """Until `url` answers anything over HTTP (`/health`), or the process ends."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
