@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from bench import pg
 from carepost.demo.csd import demo_issuer, test_csd_dir
 from tests.object_storage import s3_server
 
+BENCH_TENANT = Path(__file__).parent / "tenant.yaml"
 ACCOUNT = "bench-facturas"
 USER = {"email": "facturas@bench-facturas.example", "password": "bench-contraseña-5678"}
 RECEIVER = {  # SAT's test receiver: the CFDI's Receptor
@@ -49,13 +52,19 @@ def tenant_file(work: Path) -> Path | None:
     if directory is None:
         return None
     file = work / "facturas.yaml"
-    file.write_text(json.dumps({"accounts": [{
-        "slug": ACCOUNT, "name": "Bench Facturas", "dialects": ["pharmacy"], "rate_limit_per_minute": 1_000_000,
-        "users": [{**USER, "first_name": "Ana", "last_name": "Bench"}],
-        "pharmacy": {"payment_methods": [{"code": "credito-30", "name": "Crédito 30 días", "kind": "credit"}],
-                     "invoicing": demo_issuer(directory).model_dump(mode="json")},
-        "keys": [{"name": "bench", "mode": "live"}],
-    }]}))  # JSON is YAML
+    bench = yaml.safe_load(BENCH_TENANT.read_text())  # its retail products, shipping and stock: a pharmacy account sells what the file lists
+    retail = [item for item in bench["catalog"]["items"] if "retail" in item]
+    sites = [{**site, "stock": {item["sku"]: site["stock"][item["sku"]] for item in retail}} for site in bench["fulfillment_sites"]]
+    file.write_text(json.dumps({
+        "catalog": {"items": retail}, "shipping_methods": bench["shipping_methods"], "fulfillment_sites": sites,
+        "accounts": [{
+            "slug": ACCOUNT, "name": "Bench Facturas", "dialects": ["pharmacy"], "rate_limit_per_minute": 1_000_000,
+            "users": [{**USER, "first_name": "Ana", "last_name": "Bench"}],
+            "pharmacy": {"payment_methods": [{"code": "credito-30", "name": "Crédito 30 días", "kind": "credit"}]},
+            "invoicing": demo_issuer(directory).model_dump(mode="json"),
+            "keys": [{"name": "bench", "mode": "live"}],
+        }],
+    }))  # JSON is YAML
     return file
 
 
