@@ -76,6 +76,14 @@ def measure(
                 results[side].append(run_scenario(server.url, side))
     off, on = (sum(r.throughput for r in results[side]) / 2 for side in ("off", "on"))
     off_p99, on_p99 = (max(r.p99_ms for r in results[side]) for side in ("off", "on"))
+    off_errors, on_errors = (_errors(results[side]) for side in ("off", "on"))
     return report.FeatureRow(
-        toggle.feature, f"{toggle.scenario}; {toggle.note}", f"{off:.0f}/s, p99 {off_p99:.0f} ms", f"{on:.0f}/s, p99 {on_p99:.0f} ms", on / off,
+        toggle.feature, f"{toggle.scenario}; {toggle.note}", f"{off:.0f}/s, p99 {off_p99:.0f} ms{off_errors}",
+        f"{on:.0f}/s, p99 {on_p99:.0f} ms{on_errors}", on / off,
     )
+
+
+def _errors(results: list[wrk.Result]) -> str:
+    """", N errors" when any request failed (a 4xx or 5xx answer, a timeout): the rate is then not the feature's."""
+    failed = sum(sum(r.errors.values()) for r in results)
+    return f", {failed:,} errors" if failed else ""

@@ -378,6 +378,7 @@ def _env(data_dir: Path, database_url: str | None) -> dict[str, str]:
         "CAREPOST_SECRET_KEY": "bench-" + "k" * 40,
         "CAREPOST_LOG_LEVEL": "warning",
         "CAREPOST_WEBHOOK_ALLOWED_HOSTS": "127.0.0.1",  # the delivery scenarios' receiver
+        "CAREPOST_PORTAL_RATE_LIMIT_PER_MINUTE": "1000000",  # the upload scenario is one client at thousands a second
     }
     if database_url:
         env["CAREPOST_DATABASE_URL"] = database_url
