@@ -59,10 +59,10 @@ def measure(
     run_scenario: Callable[[str, str], wrk.Result], alongside: Callable[[dict[str, str]], AbstractContextManager[Any]] | None = None,
 ) -> report.FeatureRow:
     """`run_scenario(base_url, side)` measures the scenario against a server with the feature
-    off or on (`side`). Off, on, on, off (ABBA),
-    each on a server started for it: this machine's speed drifts over minutes, and the order
-    cancels a steady drift; each side's figure is its two runs' mean. `alongside(env)`: what runs
-    beside each server, started with the side's settings (a worker)."""
+    off or on (`side`). Off, on, on, off (ABBA), each on a server started for it: this machine's
+    speed drifts over minutes, and the order cancels a steady drift; each side's figure is its
+    two runs' mean. `alongside(env)`: what runs beside each server, started with the side's
+    settings (a worker)."""
     results: dict[str, list[wrk.Result]] = {"off": [], "on": []}
     for number, side in enumerate(("off", "on", "on", "off")):
         extra = toggle.off if side == "off" else toggle.on
