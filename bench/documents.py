@@ -25,16 +25,12 @@ import yaml
 
 from bench import pg
 from carepost.demo.csd import demo_issuer, test_csd_dir
+from tests.dialects.pharmacy.test_invoicing import INVOICING
 from tests.object_storage import s3_server
 
 BENCH_TENANT = Path(__file__).parent / "tenant.yaml"
 ACCOUNT = "bench-facturas"
 USER = {"email": "facturas@bench-facturas.example", "password": "bench-contraseña-5678"}
-RECEIVER = {  # SAT's test receiver: the CFDI's Receptor
-    "full_name": "Ana López Pérez", "email": "facturas@ana.example", "rfc": "XOJI740919U48", "street": "Av. Reforma",
-    "exterior_number": "222", "neighborhood": "Juárez", "city": "Ciudad de México", "state": "CDMX", "country": "México",
-    "zipcode": "06600",
-}
 PHOTO_BYTES = 256 * 1024  # a calibration photo's size, give or take: the part of an upload that is storage
 INVOICES_PER_STORE = 20
 
@@ -115,7 +111,7 @@ def invoice_paths(base_url: str, invoicing: Invoicing, bearer: str, worker: Call
                       "payment_method": invoicing.payment_method,
                       "shipping": {"street": "Av. Reforma", "exterior_number": "222", "neighborhood": "Juárez", "city": "Ciudad de México",
                                    "state": "CDMX", "country": "México", "zipcode": "06600", "phone": "+525512345678"}},
-            "invoicing": RECEIVER,
+            "invoicing": INVOICING,  # the CFDI's receiver, as the invoicing tests send it
         }
         ids.append(_call(f"{base_url}/api/orders/resources/", invoicing.key, bearer, body)["id"])
     paths = [f"/api/orders/{order_id}/invoice.pdf" for order_id in ids]

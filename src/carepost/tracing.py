@@ -4,8 +4,8 @@ OTEL_TRACES_EXPORTER=none turn it off), then exported over OTLP/HTTP.
 
 Spans: each request (FastAPI's instrumentation), each SQL statement (SQLAlchemy's, and the lean
 statements through lean.observe), each outbound call (aiohttp's: webhooks and object storage;
-httpx's: Shopify, the PAC, the pharmacy) and each worker job (core/kit/trace_context.py, which also carries a request's trace
-to the webhook deliveries and outbox jobs it caused).
+httpx's: Shopify, the PAC, the pharmacy) and each worker job (core/kit/trace_context.py, which
+also carries a request's trace to the webhook deliveries and outbox jobs it caused).
 
 No patient data: statements are traced without their parameters, request spans without their
 query strings (a portal link holds an e-mail address), outbound spans with the host alone (a
