@@ -139,9 +139,10 @@ def _worker(work: Path, log_name: str) -> Callable[[dict[str, str]], Any]:
 def _autopilot(args: argparse.Namespace, pair: _Pair, env: dict[str, str], work: Path, dsn: str,
     worker: Callable[[dict[str, str]], Any], run: report.Report) -> None:
     """Test-mode masks creates with a worker beside the server, autopilot off and on (bench/autopilot.py);
-    the steps the worker took while the autopilot was on, a second."""
+    with it on, the steps the worker took a second during the creates, and then walking what they made."""
     keys = autopilot.keys(_load(env, autopilot.tenant_file(work)))
-    steps: list[tuple[int, float]] = []  # (steps taken, seconds measured) of each run with it on
+    during: list[tuple[int, float]] = []  # (steps taken, seconds measured) of each run with it on
+    after: list[autopilot.Drain] = []
 
     def creates(url: str, side: str) -> wrk.Result:
         if side == "off":  # the steps the runs with it on left to take would be taken now: put off
@@ -149,14 +150,20 @@ def _autopilot(args: argparse.Namespace, pair: _Pair, env: dict[str, str], work:
         before = asyncio.run(autopilot.steps_taken(dsn))
         measured = pair.measure_at(url, "feature: autopilot", "masks_create.lua", {"BENCH_HEADER": "Authorization", "BENCH_KEY": f"Bearer {keys[side]}"})
         if side == "on":
-            steps.append((asyncio.run(autopilot.steps_taken(dsn)) - before, measured.duration_s + pair.load.warmup_s))
+            during.append((asyncio.run(autopilot.steps_taken(dsn)) - before, measured.duration_s + pair.load.warmup_s))
+            after.append(asyncio.run(autopilot.drain(dsn)))
+            print(f"{'feature: autopilot, the walks after':45} {after[-1].rate:8.1f} steps/s ({after[-1].steps:,} in {after[-1].seconds:.0f} s)", flush=True)
         return measured
 
     toggle = features.Toggle("autopilot, a step a second", {}, {}, scenario="masks create, test mode",
         note="a worker beside the server, the account's autopilot off against on")
     row = features.measure(toggle, env, port=args.port + 7, workers=args.workers, work=work, alongside=worker, run_scenario=creates)
-    rate = sum(taken for taken, _ in steps) / sum(seconds for _, seconds in steps)
-    run.add_feature(dataclasses.replace(row, on=f"{row.on}; the worker took {rate:.0f} steps/s"))
+    rate_during = sum(taken for taken, _ in during) / sum(seconds for _, seconds in during)
+    rate_after = sum(d.steps for d in after) / sum(d.seconds for d in after)
+    unfinished = "" if all(d.finished for d in after) else " (cut off before every walk was done)"
+    run.add_feature(dataclasses.replace(
+        row, on=f"{row.on}; the worker took {rate_during:.0f} steps/s during the creates, {rate_after:.0f} steps/s after{unfinished}"
+    ))
 
 
 def _s3_documents(args: argparse.Namespace, pair: _Pair, env: dict[str, str], work: Path, dsn: str, run: report.Report) -> None:
