@@ -47,16 +47,9 @@ def scenarios(
     load = wrk.Load(connections=load.connections, duration_s=load.duration_s, warmup_s=0)  # every order made is counted
     rows = []
 
-    # Throughput: a backlog made with no worker running, then one worker sending it.
-    _post(f"{receiver_url}/reset")
-    made = wrk.run(carepost_url, "masks_create.lua", load, {**env, "BENCH_TAG": f"{tag}-backlog"})
-    with worker() as pid:
-        # The flame graph begins at the first arrival: the worker's start (its imports) is not delivery.
-        _wait_for(receiver_url, 1, quiet_s=0)
-        with profile.recording(pid, load.duration_s, flame) if flame else contextlib.nullcontext():
-            stats = _wait_for(receiver_url, made.requests)
-    span = stats["last_arrival"] - stats["first_arrival"]
-    rows.append(report.Row(f"webhook delivery, backlog of {stats['events']:,} events", "worker", _result(stats["events"], span, [], made.errors), None))
+    # Throughput: a backlog made with no worker running, then one worker sending it; then two.
+    for workers in (1, 2):
+        rows.append(_backlog(load, f"{tag}-backlog{workers}", carepost_url, receiver_url, env, worker, workers, flame if workers == 1 else None))
 
     # Lag: creates under load with the worker running; commit → receiver, per event.
     _post(f"{receiver_url}/reset")
@@ -67,6 +60,26 @@ def scenarios(
     rows.append(report.Row("webhook lag, commit → receiver, under masks create load", "worker", _result(stats["events"], span, stats["lags_ms"],
         created.errors), None))
     return rows
+
+
+def _backlog(
+    load: wrk.Load, tag: str, carepost_url: str, receiver_url: str, env: dict[str, str], worker: Callable[[], Any], workers: int,
+    flame: Path | None,
+) -> report.Row:
+    """A backlog of masks creates' events made with no worker running, then sent by `workers`
+    worker processes at once: events a second from the first arrival to the last."""
+    _post(f"{receiver_url}/reset")
+    made = wrk.run(carepost_url, "masks_create.lua", load, {**env, "BENCH_TAG": tag})
+    with contextlib.ExitStack() as started:
+        pid = [started.enter_context(worker()) for _ in range(workers)][0]
+        # The flame graph begins at the first arrival: the worker's start (its imports) is not delivery.
+        _wait_for(receiver_url, 1, quiet_s=0)
+        with profile.recording(pid, load.duration_s, flame) if flame else contextlib.nullcontext():
+            stats = _wait_for(receiver_url, made.requests)
+    span = stats["last_arrival"] - stats["first_arrival"]
+    who = "one worker" if workers == 1 else f"{workers} workers"
+    return report.Row(f"webhook delivery, backlog of {stats['events']:,} events, {who}", "worker",
+        _result(stats["events"], span, [], made.errors), None)
 
 
 def _wait_for(receiver_url: str, at_least: int, quiet_s: float = 1.5, timeout_s: float = 300) -> dict[str, Any]:
