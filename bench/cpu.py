@@ -9,7 +9,8 @@ pages, N pharmacy creates and N cases creates (and a bare route, for the
 framework's floor), printing CPU and wall milliseconds per request. Where wrk
 measures what the machine sustains, this says what one request costs the
 Python process, without the noise of a shared two-core machine: the number a
-change to a hot path should move.
+change to a hot path should move. `--where DIR` reads one more round of each under
+py-spy, by library (bench/where.py); with `--baseline`, the baseline's, to compare.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import cProfile
 import itertools
 import json
 import os
@@ -29,6 +29,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+from bench import where
 from bench.harness import PHARMACY_USER
 from carepost.app import create_app
 from carepost.config import Settings
@@ -115,7 +116,7 @@ async def _call(
     return answer["status"], answer["body"]
 
 
-async def main(count: int, only: list[str], profile_dir: Path | None, baseline: bool) -> None:
+async def main(count: int, only: list[str], where_dir: Path | None, baseline: bool) -> None:
     settings = Settings()
     db = Database(settings.resolved_database_url)
     await upgrade(db)
@@ -173,8 +174,8 @@ async def main(count: int, only: list[str], profile_dir: Path | None, baseline: 
                 rounds.append(((time.process_time() - cpu) / count * 1000, (time.perf_counter() - wall) / count * 1000))
             cpu_ms, wall_ms = min(rounds)
             print(f"{name:28} cpu {cpu_ms:6.2f} ms  wall {wall_ms:6.2f} ms  (the best of {ROUNDS} rounds)")
-            if profile_dir is not None:
-                await _profile(name, request, count, profile_dir)
+            if where_dir is not None:
+                await _where(name, request, count, where_dir, cpu_ms)
 
 
 @contextlib.asynccontextmanager
@@ -191,17 +192,15 @@ async def _measured(carepost: Any, settings: Settings, baseline: bool) -> AsyncI
         yield app
 
 
-async def _profile(name: str, request: Any, count: int, out_dir: Path) -> None:
-    """One more round under cProfile, its statistics written for `python -m pstats` or snakeviz."""
+async def _where(name: str, request: Any, count: int, out_dir: Path, cpu_ms: float) -> None:
+    """One more round under py-spy (bench/where.py): its folded stacks kept in `out_dir`, and
+    the share of the samples, and of the request's CPU, in each library."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for i in range(count):
-        await request(ROUNDS * count + i)
-    profiler.disable()
-    path = out_dir / (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + ".pstats")
-    profiler.dump_stats(path)
-    print(f"{'':28} profile: {path}")
+    recording = out_dir / (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + ".txt")
+    with where.recording(recording):
+        for i in range(count):
+            await request(ROUNDS * count + i)
+    print(f"{'':28} where it goes ({recording}):\n{where.table(where.shares(recording), cpu_ms)}")
 
 
 def _arguments() -> argparse.Namespace:
@@ -209,10 +208,11 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("count", nargs="?", type=int, default=500, help="requests per round (500)")
     parser.add_argument("--only", action="append", default=[], help="the scenarios whose name contains this; repeatable")
     parser.add_argument("--baseline", action="store_true", help="time the bare baseline (bench/baseline.py) instead")
-    parser.add_argument("--profile", type=Path, metavar="DIR", help="write a cProfile of one more round of each to DIR")
+    parser.add_argument("--where", type=Path, metavar="DIR", help="one more round of each under py-spy: its stacks kept in DIR, "
+                        "and the shares of its CPU by library printed (bench/where.py)")
     return parser.parse_args()
 
 
 if __name__ == "__main__":
     arguments = _arguments()
-    asyncio.run(main(arguments.count, arguments.only, arguments.profile, arguments.baseline))
+    asyncio.run(main(arguments.count, arguments.only, arguments.where, arguments.baseline))

@@ -97,8 +97,7 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
                     worker = functools.partial(delivery.worker_process, {**os.environ, **env}, work / "worker.log")
                     flame = profile.svg_path(args.out, stamp, "webhook delivery") if _names("webhook delivery", args.profile) else None
                     run.add(delivery.scenarios(load, f"{stamp}-hooks", carepost.url, receiver.url, hooks_key, worker, flame))
-            if not args.only or _names("feature", args.only):
-                _features(args, pair, env, work, receiver.url, status_paths, tenant, dsn, run)
+            _features(args, pair, env, work, receiver.url, status_paths, tenant, dsn, run)
             _lists_and_fhir(args, pair, tenant, env, work, dsn, carepost, run)
         if not args.only or any(_names(scenario + _POOLED, args.only) for scenario in _CREATES):
             _through_pgbouncer(args, load, work, stamp, name, tenant, run)
@@ -108,27 +107,36 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
 
 def _features(args: argparse.Namespace, pair: _Pair, env: dict[str, str], work: Path, otlp_url: str, status_paths: str,
     tenant: Tenant, dsn: str, run: report.Report) -> None:
-    """Each new feature off and on (bench/features.py), on a Carepost of its own beside the others."""
+    """Each new feature off and on (bench/features.py), on a Carepost of its own beside the others;
+    `--only feature` runs them all, `--only "feature: autopilot"` one."""
+    def wanted(feature: str) -> bool:
+        return not args.only or _names(f"feature: {feature}", args.only)
+
     status = {**_masks_auth(tenant), "BENCH_PATHS": status_paths}
-    if not Path(status_paths).read_text().strip():
-        run.skip("features", "no masks orders to read: the masks create scenario makes them (run it, or drop --only)")
-        return
     for toggle in features.toggles(otlp_url):
+        if not wanted(toggle.feature):
+            continue
+        if not Path(status_paths).read_text().strip():
+            run.skip(f"feature: {toggle.feature}", "no masks orders to read: the masks create scenario makes them (run it, or drop --only)")
+            continue
         with run.attempt(f"feature: {toggle.feature}"):
             measured = features.measure(toggle, env, port=args.port + 7, workers=args.workers, work=work,
                 run_scenario=lambda url, _side, name=toggle.feature: pair.measure_at(url, f"feature: {name}", "get.lua", status))
             run.add_feature(measured)
     asyncio.run(fhir.set_aside_backlog(dsn))  # the workers below relay what they are measured by, not the earlier backlog
     worker = _worker(work, "worker-features")
-    with run.attempt("feature: retention"):
-        toggle = features.retention()
-        masks_create = _masks_auth(tenant)
-        run.add_feature(features.measure(toggle, env, port=args.port + 7, workers=args.workers, work=work, alongside=worker,
-            run_scenario=lambda url, _side: pair.measure_at(url, f"feature: {toggle.feature}", "masks_create.lua", masks_create)))
-    with run.attempt("feature: autopilot"):
-        _autopilot(args, pair, env, work, dsn, worker, run)
-    with run.attempt("feature: S3 documents"):
-        _s3_documents(args, pair, env, work, dsn, run)
+    retention = features.retention()
+    if wanted(retention.feature):
+        with run.attempt(f"feature: {retention.feature}"):
+            masks_create = _masks_auth(tenant)
+            run.add_feature(features.measure(retention, env, port=args.port + 7, workers=args.workers, work=work, alongside=worker,
+                run_scenario=lambda url, _side: pair.measure_at(url, f"feature: {retention.feature}", "masks_create.lua", masks_create)))
+    if wanted("autopilot"):
+        with run.attempt("feature: autopilot"):
+            _autopilot(args, pair, env, work, dsn, worker, run)
+    if wanted("S3 documents"):
+        with run.attempt("feature: S3 documents"):
+            _s3_documents(args, pair, env, work, dsn, run)
 
 
 def _worker(work: Path, log_name: str) -> Callable[[dict[str, str]], Any]:
@@ -142,7 +150,7 @@ def _autopilot(args: argparse.Namespace, pair: _Pair, env: dict[str, str], work:
     with it on, the steps the worker took a second during the creates, and then walking what they made."""
     keys = autopilot.keys(_load(env, autopilot.tenant_file(work)))
     during: list[tuple[int, float]] = []  # (steps taken, seconds measured) of each run with it on
-    after: list[autopilot.Drain] = []
+    after: list[autopilot.Walking] = []
 
     def creates(url: str, side: str) -> wrk.Result:
         if side == "off":  # the steps the runs with it on left to take would be taken now: put off
@@ -151,7 +159,7 @@ def _autopilot(args: argparse.Namespace, pair: _Pair, env: dict[str, str], work:
         measured = pair.measure_at(url, "feature: autopilot", "masks_create.lua", {"BENCH_HEADER": "Authorization", "BENCH_KEY": f"Bearer {keys[side]}"})
         if side == "on":
             during.append((asyncio.run(autopilot.steps_taken(dsn)) - before, measured.duration_s + pair.load.warmup_s))
-            after.append(asyncio.run(autopilot.drain(dsn)))
+            after.append(asyncio.run(autopilot.walking(dsn)))
             print(f"{'feature: autopilot, the walks after':45} {after[-1].rate:8.1f} steps/s ({after[-1].steps:,} in {after[-1].seconds:.0f} s)", flush=True)
         return measured
 
@@ -159,10 +167,9 @@ def _autopilot(args: argparse.Namespace, pair: _Pair, env: dict[str, str], work:
         note="a worker beside the server, the account's autopilot off against on")
     row = features.measure(toggle, env, port=args.port + 7, workers=args.workers, work=work, alongside=worker, run_scenario=creates)
     rate_during = sum(taken for taken, _ in during) / sum(seconds for _, seconds in during)
-    rate_after = sum(d.steps for d in after) / sum(d.seconds for d in after)
-    unfinished = "" if all(d.finished for d in after) else " (cut off before every walk was done)"
+    rate_after = sum(w.steps for w in after) / sum(w.seconds for w in after)
     run.add_feature(dataclasses.replace(
-        row, on=f"{row.on}; the worker took {rate_during:.0f} steps/s during the creates, {rate_after:.0f} steps/s after{unfinished}"
+        row, on=f"{row.on}; the worker took {rate_during:.0f} steps/s during the creates, {rate_after:.0f} steps/s walking after"
     ))
 
 
