@@ -175,7 +175,7 @@ async def main(count: int, only: list[str], where_dir: Path | None, baseline: bo
             cpu_ms, wall_ms = min(rounds)
             print(f"{name:28} cpu {cpu_ms:6.2f} ms  wall {wall_ms:6.2f} ms  (the best of {ROUNDS} rounds)")
             if where_dir is not None:
-                await _where(name, request, count, where_dir, cpu_ms)
+                await _where(name, request, where_dir, cpu_ms)
 
 
 @contextlib.asynccontextmanager
@@ -192,14 +192,20 @@ async def _measured(carepost: Any, settings: Settings, baseline: bool) -> AsyncI
         yield app
 
 
-async def _where(name: str, request: Any, count: int, out_dir: Path, cpu_ms: float) -> None:
-    """One more round under py-spy (bench/where.py): its folded stacks kept in `out_dir`, and
-    the share of the samples, and of the request's CPU, in each library."""
+WHERE_SECONDS = 5  # enough samples for a request of a third of a millisecond, too
+
+
+async def _where(name: str, request: Any, out_dir: Path, cpu_ms: float) -> None:
+    """Requests for WHERE_SECONDS more under py-spy (bench/where.py): its folded stacks kept in
+    `out_dir`, and the share of the CPU, and of each request's milliseconds, in each library."""
     out_dir.mkdir(parents=True, exist_ok=True)
     recording = out_dir / (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + ".txt")
     with where.recording(recording):
-        for i in range(count):
-            await request(ROUNDS * count + i)
+        ends = time.perf_counter() + WHERE_SECONDS
+        for i in itertools.count(10**6):
+            await request(i)
+            if time.perf_counter() > ends:
+                break
     print(f"{'':28} where it goes ({recording}):\n{where.table(where.shares(recording), cpu_ms)}")
 
 

@@ -9,6 +9,7 @@ comparable with the baseline.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import socket
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from bench import profile, report, servers, wrk
+from bench import pg, profile, report, servers, wrk
 
 ACCOUNT = "bench-hooks"
 
@@ -39,17 +40,18 @@ def tenant_file(work: Path, receiver_url: str) -> Path:
 
 
 def scenarios(
-    load: wrk.Load, tag: str, carepost_url: str, receiver_url: str, key: str, worker: Callable[[], Any], flame: Path | None
+    load: wrk.Load, tag: str, carepost_url: str, receiver_url: str, key: str, worker: Callable[[], Any], flame: Path | None, dsn: str
 ) -> list[report.Row]:
     """`worker()` starts one `carepost worker` (a context manager giving its pid); `flame`:
-    where to write the worker's flame graph while it sends the backlog, if wanted."""
+    where to write the worker's flame graph while it sends the backlog, if wanted; `dsn`: the
+    database, where a backlog is held until every worker sending it has started."""
     env = {"BENCH_HEADER": "Authorization", "BENCH_KEY": f"Bearer {key}"}
     load = wrk.Load(connections=load.connections, duration_s=load.duration_s, warmup_s=0)  # every order made is counted
     rows = []
 
     # Throughput: a backlog made with no worker running, then one worker sending it; then two.
     for workers in (1, 2):
-        rows.append(_backlog(load, f"{tag}-backlog{workers}", carepost_url, receiver_url, env, worker, workers, flame if workers == 1 else None))
+        rows.append(_backlog(load, f"{tag}-backlog{workers}", carepost_url, receiver_url, env, worker, workers, flame if workers == 1 else None, dsn))
 
     # Lag: creates under load with the worker running; commit → receiver, per event.
     _post(f"{receiver_url}/reset")
@@ -64,15 +66,20 @@ def scenarios(
 
 def _backlog(
     load: wrk.Load, tag: str, carepost_url: str, receiver_url: str, env: dict[str, str], worker: Callable[[], Any], workers: int,
-    flame: Path | None,
+    flame: Path | None, dsn: str,
 ) -> report.Row:
     """A backlog of masks creates' events made with no worker running, then sent by `workers`
-    worker processes at once: events a second from the first arrival to the last."""
+    worker processes at once: events a second from the first arrival to the last. The backlog
+    is held back until every worker has started (a worker's start, its imports, takes a core
+    for a second or two: the first would otherwise send alone meanwhile, on one core less)."""
     _post(f"{receiver_url}/reset")
+    earlier = asyncio.run(_last_ids(dsn))
+    asyncio.run(_fall_due(dsn, "now() + interval '1 day'", up_to=earlier))  # what earlier scenarios left: not this backlog's
     made = wrk.run(carepost_url, "masks_create.lua", load, {**env, "BENCH_TAG": tag})
+    asyncio.run(_fall_due(dsn, "now() + interval '1 day'", after=earlier))
     with contextlib.ExitStack() as started:
         pid = [started.enter_context(worker()) for _ in range(workers)][0]
-        # The flame graph begins at the first arrival: the worker's start (its imports) is not delivery.
+        asyncio.run(_fall_due(dsn, "now()", after=earlier))
         _wait_for(receiver_url, 1, quiet_s=0)
         with profile.recording(pid, load.duration_s, flame) if flame else contextlib.nullcontext():
             stats = _wait_for(receiver_url, made.requests)
@@ -80,6 +87,23 @@ def _backlog(
     who = "one worker" if workers == 1 else f"{workers} workers"
     return report.Row(f"webhook delivery, backlog of {stats['events']:,} events, {who}", "worker",
         _result(stats["events"], span, [], made.errors), None)
+
+
+# The undelivered rows a backlog is made of, and the column that says when each falls due.
+_QUEUES = (("webhook_deliveries", "next_attempt_at", "status = 'pending'"), ("outbox_messages", "available_at", "delivered_at IS NULL"))
+
+
+async def _last_ids(dsn: str) -> tuple[int, ...]:
+    async with pg.connected(dsn) as connection:
+        return tuple([int(await connection.fetchval(f"SELECT coalesce(max(id), 0) FROM {table}")) for table, _, _ in _QUEUES])
+
+
+async def _fall_due(dsn: str, when: str, *, after: tuple[int, ...] = (), up_to: tuple[int, ...] = ()) -> None:
+    """Makes the undelivered deliveries and outbox messages made after (or up to) `_last_ids`' fall due `when`."""
+    async with pg.connected(dsn) as connection:
+        for (table, column, undelivered), last in zip(_QUEUES, after or up_to, strict=True):
+            among = "id > $1" if after else "id <= $1"
+            await connection.execute(f"UPDATE {table} SET {column} = {when} WHERE {undelivered} AND {among}", last)
 
 
 def _wait_for(receiver_url: str, at_least: int, quiet_s: float = 1.5, timeout_s: float = 300) -> dict[str, Any]:

@@ -96,7 +96,7 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
                     hooks_key = _load(env, delivery.tenant_file(work, receiver.url))[0]["keys"][0]["secret"]
                     worker = functools.partial(delivery.worker_process, {**os.environ, **env}, work / "worker.log")
                     flame = profile.svg_path(args.out, stamp, "webhook delivery") if _names("webhook delivery", args.profile) else None
-                    run.add(delivery.scenarios(load, f"{stamp}-hooks", carepost.url, receiver.url, hooks_key, worker, flame))
+                    run.add(delivery.scenarios(load, f"{stamp}-hooks", carepost.url, receiver.url, hooks_key, worker, flame, dsn))
             _features(args, pair, env, work, receiver.url, status_paths, tenant, dsn, run)
             _lists_and_fhir(args, pair, tenant, env, work, dsn, carepost, run)
         if not args.only or any(_names(scenario + _POOLED, args.only) for scenario in _CREATES):
