@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from carepost.core.kit.db import Base, BigId, JsonDoc, UTCDateTime
 
 # A delivery's status: being tried (first or again), or settled one way or the other.
 PENDING, SUCCEEDED, FAILED = "pending", "succeeded", "failed"
+_IS_PENDING = text(f"status = '{PENDING}'")
 
 class WebhookEndpoint(Base):
     """A partner's receiver for one account and mode. Its signing secret is sealed; during a
@@ -69,6 +70,12 @@ class WebhookDelivery(Base):
         UniqueConstraint("event_id", "endpoint_id", name="uq_webhook_deliveries_event_id_endpoint_id"),
         Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
         Index("ix_webhook_deliveries_endpoint", "endpoint_id", "created_at"),
+        # A claim (repository.claim_due) walks the pending deliveries in id order and asks, of each,
+        # whether one of the same order is pending before it: two probes, not two scans of every
+        # pending delivery and a sort of them all at every claim (6 ms a claim with 10,000 pending).
+        Index("ix_webhook_deliveries_pending", "id", postgresql_where=_IS_PENDING, sqlite_where=_IS_PENDING),
+        Index("ix_webhook_deliveries_pending_sequence", "endpoint_id", "sequence_key", "id", postgresql_where=_IS_PENDING,
+              sqlite_where=_IS_PENDING),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
