@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import asyncpg
+
 from bench import pg
 
 ACCOUNTS = {"off": "bench-sandbox-off", "on": "bench-sandbox-on"}
@@ -43,7 +45,11 @@ def keys(loaded: list[dict[str, Any]]) -> dict[str, str]:
 async def steps_taken(dsn: str) -> int:
     """The order events the autopilot has recorded, on every account."""
     async with pg.connected(dsn) as connection:
-        return int(await connection.fetchval("SELECT count(*) FROM order_events WHERE actor = 'autopilot'"))
+        return await _steps(connection)
+
+
+async def _steps(connection: asyncpg.Connection) -> int:
+    return int(await connection.fetchval("SELECT count(*) FROM order_events WHERE actor = 'autopilot'"))
 
 
 @dataclass(frozen=True)
@@ -61,14 +67,11 @@ async def walking(dsn: str, *, window_s: float = 30, first_within_s: float = 180
     relays their `order.placed` messages (each schedules a walk), so the window opens at the
     first step after the call, which must come within `first_within_s`."""
     async with pg.connected(dsn) as connection:
-        async def taken() -> int:
-            return int(await connection.fetchval("SELECT count(*) FROM order_events WHERE actor = 'autopilot'"))
-
-        before, waited_since = await taken(), time.monotonic()
-        while (first := await taken()) == before:
+        before, waited_since = await _steps(connection), time.monotonic()
+        while (first := await _steps(connection)) == before:
             if time.monotonic() - waited_since > first_within_s:
                 raise RuntimeError(f"the worker took no autopilot step in {first_within_s:.0f} s")
             await asyncio.sleep(0.2)
         opened = time.monotonic()
         await asyncio.sleep(window_s)
-        return Walking(await taken() - first, time.monotonic() - opened)
+        return Walking(await _steps(connection) - first, time.monotonic() - opened)

@@ -55,6 +55,33 @@ async def test_rows_come_back_as_the_orm_gives_them(db):
     assert attempts == 0  # a value written into the statement itself
 
 
+_WHOLE_MESSAGE = LeanStatement(select(*lean.columns_of(OutboxMessage)).where(OutboxMessage.topic == bindparam("topic")))
+
+
+async def test_a_detached_row_reads_as_the_orm_loads_it_and_belongs_to_no_session(db):
+    topic, at = _topic(), datetime(2026, 12, 2, 9, 30, tzinfo=UTC)
+    async with db.transaction() as session:
+        await _APPEND.rows(session, topic=topic, payload={"order_id": "ORD_1"}, at=at)
+    async with db.read() as session:
+        [row] = await _WHOLE_MESSAGE.rows(session, topic=topic)
+        copy = lean.detached(OutboxMessage, row)
+        orm = await session.scalar(select(OutboxMessage).where(OutboxMessage.topic == topic))
+        assert copy not in session
+    assert sqlalchemy.inspect(copy).transient
+    for column in OutboxMessage.__table__.columns.keys():
+        assert getattr(copy, column) == getattr(orm, column), column
+    assert lean.detached_or_none(OutboxMessage, [None] * len(row)) is None
+    with pytest.raises(ValueError):
+        lean.detached(OutboxMessage, row[:-1])
+
+    # Handed to a session as loaded (`attach`), a change to it is written as an UPDATE.
+    async with db.transaction() as session:
+        lean.attach(session, copy)
+        copy.attempts = 7
+    async with db.read() as session:
+        assert await session.scalar(select(OutboxMessage.attempts).where(OutboxMessage.id == copy.id)) == 7
+
+
 async def test_exact_decimals_survive_on_both_databases(db):
     clinic = await create_clinic(db)
     code = f"LEAN{uuid.uuid4().hex[:6]}"
