@@ -40,7 +40,9 @@ class PlacedOrder:
     kits: dict[int, CatalogKit]
 
 
-async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrderIn) -> PlacedOrder:
+async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrderIn) -> LogisticsOrderView:
+    """The new order's view: the one built for its `placed` event's data, from what placing
+    wrote (no read back), and the API's answer too."""
     caller.require_dialect(DIALECT)
     caller.require_write()
     rules.check_structure(order_in)
@@ -87,15 +89,16 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
         session, account_id=caller.account_id, order_id=order.id, needed=needed, reserve=not caller.is_test, on_site=ships_from
     )
 
-    def placed(event: OrderEvent) -> PlacedOrder:
-        return PlacedOrder(order, patient, site, lines, external_ids, notes, event, items, kits)
+    built: list[LogisticsOrderView] = []
 
     async def view_after(event: OrderEvent) -> LogisticsOrderView:
-        return await placed_order_view(session, caller.scope, placed(event))
+        placed = PlacedOrder(order, patient, site, lines, external_ids, notes, event, items, kits)
+        built.append(await placed_order_view(session, caller.scope, placed))
+        return built[-1]
 
-    event = await events.record(session, order, name="placed", actor=events.api_key_actor(caller.api_key_id), view_after=view_after)
+    await events.record(session, order, name="placed", actor=events.api_key_actor(caller.api_key_id), view_after=view_after)
     await LogisticsRepository(session).count_placed(caller.scope, order.status)
-    return placed(event)
+    return built[-1]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from carepost.core.logistics import operations, reading
 from carepost.core.logistics.lifecycle import DeviceStatus
 from carepost.core.logistics.place import place
 from carepost.core.logistics.repository import OrderFilters
-from carepost.core.logistics.views import order_views, placed_order_view
+from carepost.core.logistics.views import order_views
 from carepost.dialects.devices import examples, mapping, shapes
 from carepost.dialects.devices.actions import LogisticsActionIn
 from carepost.dialects.devices.auth import ReaderDep, WriterDep
@@ -51,8 +51,7 @@ async def create_order(
     order_in = mapping.order_in(body)
 
     async def work(session: AsyncSession) -> StoredResponse:
-        placed = await place(session, caller=caller, order_in=order_in)
-        return StoredResponse(status=201, body=mapping.order(await placed_order_view(session, caller.scope, placed)))
+        return StoredResponse(status=201, body=mapping.order(await place(session, caller=caller, order_in=order_in)))
 
     return (await respond_once(runtime, mapping.idempotent_request(caller, idempotency_key, body), work)).response()
 
