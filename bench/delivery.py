@@ -74,9 +74,8 @@ def _backlog(
     for a second or two: the first would otherwise send alone meanwhile, on one core less)."""
     _post(f"{receiver_url}/reset")
     earlier = asyncio.run(_last_ids(dsn))
-    asyncio.run(_fall_due(dsn, "now() + interval '1 day'", up_to=earlier))  # what earlier scenarios left: not this backlog's
     made = wrk.run(carepost_url, "masks_create.lua", load, {**env, "BENCH_TAG": tag})
-    asyncio.run(_fall_due(dsn, "now() + interval '1 day'", after=earlier))
+    asyncio.run(_fall_due(dsn, "now() + interval '1 day'"))  # all of it; what earlier scenarios left stays there
     with contextlib.ExitStack() as started:
         pid = [started.enter_context(worker()) for _ in range(workers)][0]
         asyncio.run(_fall_due(dsn, "now()", after=earlier))
@@ -100,12 +99,12 @@ async def _last_ids(dsn: str) -> tuple[int, ...]:
         return tuple([int(await connection.fetchval(f"SELECT coalesce(max(id), 0) FROM {table}")) for table, _, _ in _QUEUES])
 
 
-async def _fall_due(dsn: str, when: str, *, after: tuple[int, ...] = (), up_to: tuple[int, ...] = ()) -> None:
-    """Makes the undelivered deliveries and outbox messages made after (or up to) `_last_ids`' fall due `when`."""
+async def _fall_due(dsn: str, when: str, after: tuple[int, ...] = (0, 0)) -> None:
+    """Makes the undelivered deliveries and outbox messages made after `_last_ids` (by default,
+    all of them) fall due `when`."""
     async with pg.connected(dsn) as connection:
-        for (table, column, undelivered), last in zip(_QUEUES, after or up_to, strict=True):
-            among = "id > $1" if after else "id <= $1"
-            await connection.execute(f"UPDATE {table} SET {column} = {when} WHERE {undelivered} AND {among}", last)
+        for (table, column, undelivered), last in zip(_QUEUES, after, strict=True):
+            await connection.execute(f"UPDATE {table} SET {column} = {when} WHERE {undelivered} AND id > $1", last)
 
 
 def _wait_for(receiver_url: str, at_least: int, quiet_s: float = 1.5, timeout_s: float = 300) -> dict[str, Any]:

@@ -89,16 +89,17 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
         session, account_id=caller.account_id, order_id=order.id, needed=needed, reserve=not caller.is_test, on_site=ships_from
     )
 
-    built: list[LogisticsOrderView] = []
+    view: LogisticsOrderView | None = None
 
     async def view_after(event: OrderEvent) -> LogisticsOrderView:
-        placed = PlacedOrder(order, patient, site, lines, external_ids, notes, event, items, kits)
-        built.append(await placed_order_view(session, caller.scope, placed))
-        return built[-1]
+        nonlocal view
+        view = await placed_order_view(session, caller.scope, PlacedOrder(order, patient, site, lines, external_ids, notes, event, items, kits))
+        return view
 
     await events.record(session, order, name="placed", actor=events.api_key_actor(caller.api_key_id), view_after=view_after)
     await LogisticsRepository(session).count_placed(caller.scope, order.status)
-    return built[-1]
+    assert view is not None, "recording an event builds its view"
+    return view
 
 
 @dataclass(frozen=True)
