@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.devices_world import WIRE_ADDRESS, devices_world, patient_order
 from tests.dialects.devices.helpers import PAGE_FIELDS, PATIENT_FIELDS, SITE_FIELDS, assert_error
 
@@ -81,3 +83,13 @@ async def test_patient_and_site_rules_use_the_contracts_messages(db, client):
         "Must provide a City value in the Address.")
     assert_error(await client.post("/api/v3/patient", json={"firstName": "F", "unknown": 1}, headers=headers), 400, "Invalid data provided")
     assert_error(await client.get("/api/v3/patient", params={"size": 1000}, headers=headers), 400, "Invalid data provided")
+
+
+async def test_a_site_sent_as_json_without_a_content_type_is_accepted_as_an_order_is(db, client):
+    world = await devices_world(db)
+    body = json.dumps({"name": "West clinic", "address": WIRE_ADDRESS}).encode()
+
+    created = await client.post("/api/v3/site", content=body, headers={**world.headers(), "content-type": ""})
+
+    assert created.status_code == 201, created.text
+    assert created.json()["name"] == "West clinic"

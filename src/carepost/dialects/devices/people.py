@@ -26,7 +26,7 @@ from carepost.http.json_response import JSONResponse
 from carepost.http.openapi import body_example
 from carepost.http.runtime import RuntimeDep
 
-router = APIRouter()
+router = APIRouter(prefix="/api/v3", tags=["devices"], strict_content_type=False)
 
 async def _patient(session: AsyncSession, caller: Caller, patient: Patient, status: int = 200) -> JSONResponse:
     (view,) = await patient_views(session, caller.scope, [patient])

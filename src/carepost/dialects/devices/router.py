@@ -18,7 +18,6 @@ from carepost.dialects.devices import examples, mapping, shapes
 from carepost.dialects.devices.actions import LogisticsActionIn
 from carepost.dialects.devices.auth import ReaderDep, WriterDep
 from carepost.dialects.devices.params import IdFilter, PageNumber, PageSize, RowId
-from carepost.dialects.devices.people import router as people_router
 from carepost.dialects.devices.schemas import CreateOrderIn
 from carepost.http.idempotency import respond_once
 from carepost.http.json_response import JSONResponse
@@ -26,7 +25,6 @@ from carepost.http.openapi import body_example, error_responses
 from carepost.http.runtime import RuntimeDep
 
 router = APIRouter(prefix="/api/v3", tags=["devices"], strict_content_type=False)
-router.include_router(people_router)
 
 
 @router.post(

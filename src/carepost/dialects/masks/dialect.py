@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from carepost.core.manufacturing.flow import FLOW
-from carepost.dialects.masks import ops, tenant, webhook_data
+from carepost.dialects.masks import lookups, ops, tenant, webhook_data
 from carepost.dialects.masks.portal.router import router as portal_router
 from carepost.dialects.masks.router import router
 from carepost.dialects.masks.surface import PORTAL_SURFACE, SURFACE
@@ -11,7 +11,7 @@ from carepost.http.dialect import Dialect
 
 DIALECT = Dialect(
     flow=FLOW,
-    routers=(router, portal_router),
+    routers=(lookups.router, router, portal_router),
     surfaces=(SURFACE, PORTAL_SURFACE),
     renderer=webhook_data.order_data,
     worker_handlers=None,

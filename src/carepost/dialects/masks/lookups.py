@@ -17,7 +17,7 @@ from carepost.http.json_response import JSONResponse
 from carepost.http.openapi import body_example, error_responses
 from carepost.http.runtime import Runtime, RuntimeDep, request_id_of
 
-router = APIRouter(strict_content_type=False)  # mounted under the masks router's prefix
+router = APIRouter(prefix="/api/partner/v1", tags=["masks"], strict_content_type=False)
 
 _FUPC: dict[int | str, dict[str, Any]] = {200: {"model": shapes.LookupAnswer}, **error_responses(shapes.MasksError, described=examples.FUPC_ERRORS)}
 _BARCODE: dict[int | str, dict[str, Any]] = {

@@ -12,7 +12,6 @@ from carepost.core.manufacturing.views import view_of
 from carepost.core.orders import made_to_measure
 from carepost.dialects.masks import examples, mapping, patient_email, shapes
 from carepost.dialects.masks.auth import CallerDep
-from carepost.dialects.masks.lookups import router as lookups_router
 from carepost.dialects.masks.responses import success, success_body
 from carepost.dialects.masks.schemas import AdvanceTestOrderIn, CancelOrderIn, CreateOrderIn
 from carepost.http.idempotency import respond_once
@@ -21,7 +20,6 @@ from carepost.http.openapi import body_example, error_responses
 from carepost.http.runtime import RuntimeDep, request_id_of
 
 router = APIRouter(prefix="/api/partner/v1", tags=["masks"], strict_content_type=False)
-router.include_router(lookups_router)
 
 
 @router.post(
