@@ -4,7 +4,6 @@ but two different keys are refused (401 `conflicting_credentials`)."""
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -18,9 +17,11 @@ async def _body_secret(request: Request) -> str | None:
     if request.method not in ("POST", "PUT", "PATCH"):
         return None
     try:
-        body = json.loads(await request.body() or b"null")
+        # Starlette keeps the parsed body on the request: FastAPI has read it for the route's
+        # model before it solves this dependency, so this parses nothing a second time.
+        body = await request.json()
     except ValueError:
-        return None  # FastAPI reports the malformed body itself
+        return None  # an empty or malformed body: FastAPI reports the malformed one itself
     secret = body.get("secret_key") if isinstance(body, dict) else None
     return secret if isinstance(secret, str) else None
 
