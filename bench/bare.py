@@ -172,15 +172,15 @@ DEVICES_CHILDREN = (("order_lines", "id"), ("order_external_ids", "id"), ("order
 
 async def devices_view(connection: asyncpg.Connection, key: asyncpg.Record, ids: list[int], patient_ids: list[int]) -> None:
     """What Carepost reads to show devices orders (a page of the list, an event's data): their
-    children, their patients, their lines' items."""
+    children, their lines' items, their patients."""
     lines, *_ = await children(connection, ids, DEVICES_CHILDREN)
-    await connection.fetch(
-        "SELECT * FROM patients WHERE account_id = $1 AND mode = $2 AND id = ANY($3::bigint[])", key["account_id"], key["mode"], patient_ids,
-    )
     await connection.fetch(
         "SELECT items.*, manufacturers.id, manufacturers.name, EXISTS (SELECT * FROM retail_products WHERE retail_products.item_id = items.id) "
         "FROM items JOIN manufacturers ON items.manufacturer_id = manufacturers.id WHERE items.id = ANY($1::bigint[])",
         sorted({line["ref_id"] for line in lines}),
+    )
+    await connection.fetch(
+        "SELECT * FROM patients WHERE account_id = $1 AND mode = $2 AND id = ANY($3::bigint[])", key["account_id"], key["mode"], patient_ids,
     )
 
 

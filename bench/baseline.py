@@ -59,10 +59,10 @@ async def masks_create(request: Request) -> Response:
             # The event's data is the status object, from what placing wrote (no read, as Carepost).
             data = {"vitacore_order_id": public_id, "current_step_id": "awaiting_scan", **shopify, **recipient}
             await bare.publish(connection, key, order_id, data)
-            # The order's store ids, written by Carepost's session when it next flushes.
+            await bare.complete(connection, key, body["idempotency_key"], 201, data)
+            # The order's store ids, written by Carepost's session when it flushes at the commit.
             await connection.execute("UPDATE orders SET commerce_order_id = $1, commerce_order_name = $2 WHERE id = $3",
                 shopify["shopify_order_id"], shopify["shopify_order_name"], order_id)
-            await bare.complete(connection, key, body["idempotency_key"], 201, data)
     bare.log(key, "masks", "POST", "/api/partner/v1/orders", 201)
     return bare.answer({"success": True, "data": data}, 201)
 
@@ -99,12 +99,12 @@ async def devices_create(request: Request) -> Response:
         async with connection.transaction():
             await bare.claim(connection, key, idempotency_key, "devices.orders.create", raw)
             await connection.fetch(
-                "SELECT * FROM patients WHERE account_id = $1 AND mode = $2 AND external_identifier = $3 ORDER BY id LIMIT 1",
-                key["account_id"], key["mode"], patient["externalIdentifier"],
-            )
-            await connection.fetch(
                 "SELECT items.*, manufacturers.id, manufacturers.name, EXISTS (SELECT * FROM retail_products WHERE retail_products.item_id = items.id) "
                 "FROM items JOIN manufacturers ON items.manufacturer_id = manufacturers.id WHERE items.id = ANY($1::bigint[])", [item_id],
+            )
+            await connection.fetch(
+                "SELECT id FROM patients WHERE account_id = $1 AND mode = $2 AND external_identifier = $3 ORDER BY id LIMIT 1",
+                key["account_id"], key["mode"], patient["externalIdentifier"],
             )
             patient_id = await connection.fetchval(
                 "INSERT INTO patients (account_id, mode, site_id, first_name, last_name, address, date_of_birth, sex, email, "
@@ -119,12 +119,12 @@ async def devices_create(request: Request) -> Response:
             await connection.fetchval(
                 "INSERT INTO order_lines (order_id, kind, ref_id, count) VALUES ($1, $2, $3, $4) RETURNING id", order_id, "item", item_id, 1
             )
-            stock = await connection.fetch("SELECT fulfillment_site_id, item_id, on_hand - reserved FROM stock WHERE item_id = ANY($1::bigint[])",
-                [item_id])
-            site_id = stock[0]["fulfillment_site_id"]
             for value in body["externalOrderIds"]:
                 await connection.fetchval("INSERT INTO order_external_ids (account_id, order_id, value) VALUES ($1, $2, $3) RETURNING id",
                     key["account_id"], order_id, value)
+            stock = await connection.fetch("SELECT fulfillment_site_id, item_id, on_hand - reserved FROM stock WHERE item_id = ANY($1::bigint[])",
+                [item_id])
+            site_id = stock[0]["fulfillment_site_id"]
             await bare.record(connection, key, order_id)
             # The event's data is the order as the API shows it, from what placing wrote (no read, as Carepost).
             data = {"id": order_id, "currentStatus": "reconfirmAddress", "patient": {"id": patient_id, **patient}, "orderItems": body["orderItems"]}
@@ -141,12 +141,13 @@ async def devices_create(request: Request) -> Response:
                 "VALUES ($1, $2, $3, $4, $5, $6, NULL) RETURNING id", key["account_id"], order_id, site_id, item_id, 1, datetime.now(UTC),
             )
             await connection.execute(
-                "UPDATE orders SET attributes = $1 WHERE id = $2", json.dumps({**attributes, "fulfillment_site_id": site_id}), order_id
-            )
-            await connection.execute(
                 "INSERT INTO order_tallies (account_id, dialect, mode, status, slot, count) VALUES ($1, 'devices', $2, 'reconfirmAddress', $3, 1) "
                 "ON CONFLICT (account_id, dialect, mode, status, slot) DO UPDATE SET count = order_tallies.count + excluded.count",
                 key["account_id"], key["mode"], random.randrange(16),
+            )
+            # The order's site, written by Carepost's session when it flushes at the commit.
+            await connection.execute(
+                "UPDATE orders SET attributes = $1 WHERE id = $2", json.dumps({**attributes, "fulfillment_site_id": site_id}), order_id
             )
     bare.log(key, "devices", "POST", "/api/v3/order", 201)
     return bare.answer(data, 201)

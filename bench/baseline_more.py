@@ -46,12 +46,12 @@ async def pharmacy_create(request: Request) -> Response:
                 "WHERE items.id = ANY($1::bigint[])", ids)}
             await connection.fetchrow("SELECT * FROM payment_methods WHERE account_id = $1 AND id = $2", key["account_id"], order["payment_method"])
             shipping = (await connection.fetch("SELECT * FROM shipping_methods WHERE active ORDER BY id"))[0]
-            async with connection.transaction():  # the patient and its first contact in a savepoint, as Carepost finds or makes them
-                await connection.fetchrow(  # the patient with the e-mail, and the one with the phone
-                    "SELECT (SELECT patient_id FROM patient_contacts WHERE account_id = $1 AND mode = $2 AND kind = $3 AND value = $4), "
-                    "(SELECT patient_id FROM patient_contacts WHERE account_id = $1 AND mode = $2 AND kind = $5 AND value = $6)",
-                    key["account_id"], key["mode"], "email", user_in["email"].lower(), "phone", user_in["phone"],
-                )
+            await connection.fetchrow(  # the patient with the e-mail, and the one with the phone
+                "SELECT (SELECT patient_id FROM patient_contacts WHERE account_id = $1 AND mode = $2 AND kind = $3 AND value = $4), "
+                "(SELECT patient_id FROM patient_contacts WHERE account_id = $1 AND mode = $2 AND kind = $5 AND value = $6)",
+                key["account_id"], key["mode"], "email", user_in["email"].lower(), "phone", user_in["phone"],
+            )
+            async with connection.transaction():  # the patient and its contacts in a savepoint, as Carepost makes them
                 patient_id = await connection.fetchval(
                     "INSERT INTO patients (account_id, mode, site_id, first_name, last_name, address, date_of_birth, sex, email, phone_number, "
                     "external_identifier, enrolled, archived, updated_at) VALUES ($1, $2, NULL, $3, $4, '{}', NULL, 'unknown', $5, $6, NULL, "
@@ -59,13 +59,13 @@ async def pharmacy_create(request: Request) -> Response:
                     key["account_id"], key["mode"], user_in["first_name"], user_in["last_name"], user_in["email"], user_in["phone"], datetime.now(UTC),
                 )
                 await _contact(connection, key, patient_id, "email", user_in["email"].lower())
-            await _contact(connection, key, patient_id, "phone", user_in["phone"])
-            stock = await connection.fetch("SELECT fulfillment_site_id, item_id, on_hand - reserved FROM stock WHERE item_id = ANY($1::bigint[])", ids)
-            site_id = stock[0]["fulfillment_site_id"]
+                await _contact(connection, key, patient_id, "phone", user_in["phone"])
             order_id, public_id = await bare.place(
                 connection, key, dialect="pharmacy", flow="retail", status="quoted", recipient={"name": user_in["first_name"]},
                 address=order["shipping"], attributes={}, patient_id=patient_id,
             )
+            stock = await connection.fetch("SELECT fulfillment_site_id, item_id, on_hand - reserved FROM stock WHERE item_id = ANY($1::bigint[])", ids)
+            site_id = stock[0]["fulfillment_site_id"]
             now = datetime.now(UTC)
             lines = [(line["product"], line["quantity"], products[line["product"]]["price"] * line["quantity"]) for line in order["details"]]
             subtotal = sum((amount for _, _, amount in lines), Decimal(0))
@@ -88,12 +88,11 @@ async def pharmacy_create(request: Request) -> Response:
             data = {"id": order_id, "total": float(subtotal + shipping["price"]), "order_status": "quoted"}
             await bare.outbox(connection, key, {"order_id": public_id})
             await bare.publish(connection, key, order_id, data)
-            # Last before the commit, as Carepost runs them (db.run_last): the hot stock rows, the first line's in a savepoint.
+            await bare.complete(connection, key, request.headers["idempotency-key"], 201, data)
+            # Last before the commit, as Carepost runs them (db.run_last): the hot stock rows, all or none in a savepoint.
             async with connection.transaction():
-                await bare.complete(connection, key, request.headers["idempotency-key"], 201, data)
-                await _reserve(connection, order["details"][0], site_id)
-            for line in order["details"][1:]:
-                await _reserve(connection, line, site_id)
+                for line in order["details"]:
+                    await _reserve(connection, line, site_id)
             for line in order["details"]:
                 await connection.fetchval(
                     "INSERT INTO stock_reservations (account_id, order_id, fulfillment_site_id, item_id, quantity, created_at, released_at) "

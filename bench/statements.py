@@ -104,7 +104,10 @@ def heard(sent: list[str]) -> Iterator[Callable[[asyncpg.Connection], None]]:
         on_asyncpg(dbapi_connection.driver_connection)
 
     def before_cursor_execute(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        note(statement)
+        # asyncpg calls its query loggers on the loop's next turn (call_soon) after a statement
+        # ends; noted at once, this statement would come before a lean one that ran first.
+        # Noted on the next turn too, both keep the order they ran in.
+        asyncio.get_running_loop().call_soon(note, statement)
 
     event.listen(Pool, "connect", on_connect)
     event.listen(Engine, "before_cursor_execute", before_cursor_execute)

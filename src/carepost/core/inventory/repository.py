@@ -9,7 +9,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.db import upsert_insert
-from carepost.core.kit.lean import LeanInsert, LeanStatement
+from carepost.core.kit.lean import LeanInsert, LeanStatement, flush_pending, is_one_of
 from carepost.core.models import SandboxStock, Stock, StockReservation
 
 # Every live order placed takes its units and records the reservation (lean.py).
@@ -24,6 +24,17 @@ _TAKE = LeanStatement(
     .returning(Stock.item_id)
 )
 _ADD_RESERVATION = LeanInsert(StockReservation)
+# Every order placed reads its items' free units, on the live shelf or the sandbox's (lean.py).
+_LIVE_FREE = LeanStatement(
+    lambda dialect_name: select(Stock.fulfillment_site_id, Stock.item_id, Stock.on_hand - Stock.reserved).where(
+        is_one_of(dialect_name, Stock.item_id, "item_ids")
+    )
+)
+_SANDBOX_FREE = LeanStatement(
+    lambda dialect_name: select(SandboxStock.fulfillment_site_id, SandboxStock.item_id, SandboxStock.on_hand).where(
+        is_one_of(dialect_name, SandboxStock.item_id, "item_ids")
+    )
+)
 
 
 class StockRepository:
@@ -36,16 +47,10 @@ class StockRepository:
     async def free_units(self, item_ids: list[int], *, sandbox: bool) -> dict[int, dict[int, int]]:
         """Units free to order, per fulfillment site and item: the live shelf less its
         reservations, or the sandbox's shelf (which nothing reserves)."""
-        if sandbox:
-            query = select(SandboxStock.fulfillment_site_id, SandboxStock.item_id, SandboxStock.on_hand).where(
-                SandboxStock.item_id.in_(item_ids)
-            )
-        else:
-            query = select(Stock.fulfillment_site_id, Stock.item_id, Stock.on_hand - Stock.reserved).where(
-                Stock.item_id.in_(item_ids)
-            )
+        await flush_pending(self.session)
+        shelf = _SANDBOX_FREE if sandbox else _LIVE_FREE
         free: dict[int, dict[int, int]] = {}
-        for site_id, item_id, units in await self.session.execute(query):
+        for site_id, item_id, units in await shelf.rows(self.session, item_ids=item_ids):
             free.setdefault(site_id, {})[item_id] = units
         return free
 

@@ -41,6 +41,15 @@ def _named_by(kind: str) -> Any:
 
 
 _WITH_CONTACT = LeanStatement(select(_named_by(EMAIL), _named_by(PHONE)))
+_WITH_EXTERNAL_ID = LeanStatement(
+    select(Patient.id)
+    .where(
+        Patient.account_id == bindparam("account_id"), Patient.mode == bindparam("mode"),
+        Patient.external_identifier == bindparam("external_identifier"),
+    )
+    .order_by(Patient.id)
+    .limit(1)
+)
 _ADD_CONTACTS = LeanInsert(PatientContact)
 
 
@@ -73,13 +82,14 @@ class PatientRepository:
     async def site_named(self, scope: Scope, name: str) -> Site | None:
         return await self.session.scalar(select(Site).where(*_in_scope(Site, scope), Site.name == name).order_by(Site.id).limit(1))
 
-    async def patient_with_external_id(self, scope: Scope, external_identifier: str) -> Patient | None:
-        return await self.session.scalar(
-            select(Patient)
-            .where(*_in_scope(Patient, scope), Patient.external_identifier == external_identifier)
-            .order_by(Patient.id)
-            .limit(1)
+    async def id_with_external_id(self, scope: Scope, external_identifier: str) -> int | None:
+        """The patient holding this external identifier: one lean statement, as every devices
+        order with a new patient asks."""
+        await flush_pending(self.session)
+        found = await _WITH_EXTERNAL_ID.first(
+            self.session, account_id=scope.account_id, mode=scope.mode, external_identifier=external_identifier
         )
+        return found[0] if found is not None else None
 
     async def ids_with_contact(self, scope: Scope, *, email: str, phone: str) -> tuple[int | None, int | None]:
         """The patient this (lower-cased) e-mail names, and the one this (E.164) phone names:

@@ -109,8 +109,8 @@ async def _apply(session: AsyncSession, scope: Scope, patient: Patient, patient_
     if patient_in.phone_number:
         phone_warnings(patient_in.phone_number, field="phoneNumber", code="invalid_data")
     if patient_in.external_identifier:
-        holder = await PatientRepository(session).patient_with_external_id(scope, patient_in.external_identifier)
-        if holder is not None and holder.id != patient.id:
+        holder = await PatientRepository(session).id_with_external_id(scope, patient_in.external_identifier)
+        if holder is not None and holder != patient.id:
             raise DuplicateExternalIdentifier()
     patient.site_id = site.id if site else None
     patient.first_name = (patient_in.first_name or "").strip()
@@ -136,7 +136,7 @@ async def ensure_patient(session: AsyncSession, *, scope: Scope, patient_in: Pat
     """The patient with this external identifier, created or brought to `patient_in` (the tenant file's match)."""
     if blank(patient_in.external_identifier):
         raise InvalidInput("Matching a patient needs an external identifier.", code="invalid_data")
-    existing = await PatientRepository(session).patient_with_external_id(scope, patient_in.external_identifier or "")
+    existing = await PatientRepository(session).id_with_external_id(scope, patient_in.external_identifier or "")
     if existing is None:
         return await create_patient(session, scope=scope, patient_in=patient_in)
-    return await update_patient(session, scope=scope, patient_id=existing.id, patient_in=patient_in)
+    return await update_patient(session, scope=scope, patient_id=existing, patient_in=patient_in)
