@@ -41,6 +41,13 @@ TENANT = Path(__file__).parent / "tenant.yaml"
 # The machine's speed wanders (a shared VM: the same code measured 2.7 and 6.3 ms a
 # create minutes apart): each figure is the best of a few rounds, the code's own cost.
 ROUNDS = 5
+WARM = 50  # requests before the rounds (at most): pools, caches, compiled statements
+# Every scenario, in the order they run (bench/instructions.py runs them one by one); the bare
+# route is Carepost's alone.
+SCENARIOS = (
+    "bare route (GET /healthz)", "masks status", "masks create", "devices create", "devices list (first page)", "pharmacy create",
+    "cases create",
+)
 
 
 def _order(n: str) -> bytes:
@@ -160,10 +167,11 @@ async def main(count: int, only: list[str], where_dir: Path | None, baseline: bo
                 more=((b"idempotency-key", f"cpu-{tag}-{i}".encode()),),
             ),
         }
+        assert tuple(cases) == SCENARIOS[1 if baseline else 0:], "bench.cpu's SCENARIOS names every scenario, in order"
         for name, request in cases.items():
             if only and not any(part in name for part in only):
                 continue
-            for i in range(min(50, count)):  # warm: pools, caches, compiled statements
+            for i in range(min(WARM, count)):
                 await request(-i - 1)
             rounds = []
             for r in range(ROUNDS):
