@@ -1,6 +1,7 @@
-"""Instructions per request, counted by valgrind's callgrind: the same figure for the same
-code whatever else the machine is doing, where bench/cpu.py's milliseconds moved by a fifth
-between two runs of the same code minutes apart on a shared two-core machine.
+"""Instructions per request, counted by valgrind's callgrind, whatever else the machine is
+doing: within about 4 % for the same code (the request log's batches and the loop's wake-ups
+follow the clock), where bench/cpu.py's milliseconds moved by a fifth between two runs of the
+same code minutes apart on a shared two-core machine.
 
     .venv/bin/python -m bench.instructions [--only NAME] [--baseline] [--server postgresql://…]
 
