@@ -53,16 +53,16 @@ async def masks_create(request: Request) -> Response:
                 key["account_id"], 1000 + number, settings["contact_email"], "variant", 1, "NET_30",
                 json.dumps(body["shipping_address"]), "note", datetime.now(UTC),
             )
-            await bare.record(connection, key, order_id)
             shopify = {"shopify_order_id": str(5_000_000_000 + entry), "shopify_order_name": f"#{1000 + number}"}
+            # The order's store ids, written as soon as the store has answered (as Carepost).
+            await connection.execute("UPDATE orders SET commerce_order_id = $1, commerce_order_name = $2 WHERE id = $3",
+                shopify["shopify_order_id"], shopify["shopify_order_name"], order_id)
+            await bare.record(connection, key, order_id)
             await bare.outbox(connection, key, {"order_id": public_id})
             # The event's data is the status object, from what placing wrote (no read, as Carepost).
             data = {"vitacore_order_id": public_id, "current_step_id": "awaiting_scan", **shopify, **recipient}
             await bare.publish(connection, key, order_id, data)
             await bare.complete(connection, key, body["idempotency_key"], 201, data)
-            # The order's store ids, written by Carepost's session when it flushes at the commit.
-            await connection.execute("UPDATE orders SET commerce_order_id = $1, commerce_order_name = $2 WHERE id = $3",
-                shopify["shopify_order_id"], shopify["shopify_order_name"], order_id)
     bare.log(key, "masks", "POST", "/api/partner/v1/orders", 201)
     return bare.answer({"success": True, "data": data}, 201)
 
@@ -140,14 +140,14 @@ async def devices_create(request: Request) -> Response:
                 "INSERT INTO stock_reservations (account_id, order_id, fulfillment_site_id, item_id, quantity, created_at, released_at) "
                 "VALUES ($1, $2, $3, $4, $5, $6, NULL) RETURNING id", key["account_id"], order_id, site_id, item_id, 1, datetime.now(UTC),
             )
+            # The order's site, once its stock is reserved.
+            await connection.execute(
+                "UPDATE orders SET attributes = $1 WHERE id = $2", json.dumps({**attributes, "fulfillment_site_id": site_id}), order_id
+            )
             await connection.execute(
                 "INSERT INTO order_tallies (account_id, dialect, mode, status, slot, count) VALUES ($1, 'devices', $2, 'reconfirmAddress', $3, 1) "
                 "ON CONFLICT (account_id, dialect, mode, status, slot) DO UPDATE SET count = order_tallies.count + excluded.count",
                 key["account_id"], key["mode"], random.randrange(16),
-            )
-            # The order's site, written by Carepost's session when it flushes at the commit.
-            await connection.execute(
-                "UPDATE orders SET attributes = $1 WHERE id = $2", json.dumps({**attributes, "fulfillment_site_id": site_id}), order_id
             )
     bare.log(key, "devices", "POST", "/api/v3/order", 201)
     return bare.answer(data, 201)

@@ -54,6 +54,13 @@ def test_kits_expand_into_their_items():
     assert expand([], []) == {}
 
 
+
+def _noting(chosen: list[int]):
+    """An `on_site` that notes each site it is told."""
+    async def note(site_id: int) -> None:
+        chosen.append(site_id)
+    return note
+
 async def test_fifty_orders_racing_for_ten_units_never_oversell(db):
     clinic = await create_clinic(db)
     items, sites = await _catalog(db, stock={"s1": {"hub": 10}})
@@ -110,7 +117,7 @@ async def test_one_site_must_ship_everything(db):
         order = await _order(session, clinic)
         await allocate(
             session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 2, items["b"]: 2}, reserve=True,
-            on_site=chosen.append,
+            on_site=_noting(chosen),
         )
 
     assert chosen == [sites["s3"]]
@@ -132,7 +139,7 @@ async def test_the_reservation_is_taken_last_and_a_late_refusal_undoes_the_whole
             order = await _order(session, clinic)
             await allocate(
                 session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 1}, reserve=True,
-                on_site=chosen.append,
+                on_site=_noting(chosen),
             )
             row = await session.scalar(select(Stock).where(Stock.item_id == items["a"]))
             assert (row.reserved, chosen) == (0, [])  # checked, not yet taken
@@ -157,7 +164,7 @@ async def test_test_orders_check_the_sandbox_shelf_and_never_consume_stock(db):
     async with db.transaction() as session:
         order = await _order(session, clinic)
         await allocate(
-            session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 5}, reserve=False, on_site=chosen.append
+            session, account_id=clinic.account_id, order_id=order.id, needed={items["a"]: 5}, reserve=False, on_site=_noting(chosen)
         )
     with pytest.raises(InvalidInput):
         async with db.transaction() as session:

@@ -13,12 +13,13 @@ import sqlalchemy
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from carepost.core.kit import lean
-from carepost.core.kit.lean import LeanInsert, LeanStatement, is_one_of
+from carepost.core.kit.db import Database
+from carepost.core.kit.lean import LeanInsert, LeanStatement, LeanUpdate, is_one_of
 from carepost.core.models import AccountDialect, Coupon, Order, OrderEvent, OutboxMessage, Patient
 from carepost.core.orders.repository import OrderRepository
 from tests.factories import create_clinic
@@ -136,6 +137,64 @@ async def test_driver_errors_are_sqlalchemys(db):
             await _COUPON.rows(session, account_id=clinic.account_id, code=code, value=Decimal("2"))
 
 
+def _in_transaction(adapted) -> bool:
+    """Whether a driver connection (under SQLAlchemy's adapter) is inside a transaction."""
+    if isinstance(adapted, AsyncAdapt_asyncpg_connection):
+        return adapted._connection.is_in_transaction()
+    return adapted._connection._open().in_transaction
+
+
+async def _driver_of(connection):
+    return (await connection.get_raw_connection()).dbapi_connection
+
+
+async def test_a_bare_connection_reads_as_a_session_does_and_leaves_no_transaction_behind(db):
+    """Database.statement: the key lookup's connection, with no session. Its one read gives
+    the session's rows, and the driver connection goes back to the pool with nothing open."""
+    topic, at = _topic(), datetime(2026, 12, 2, 9, 30, tzinfo=UTC)
+    async with db.transaction() as session:
+        await _APPEND.rows(session, topic=topic, payload={"order_id": "ORD_1"}, at=at)
+    async with db.statement() as connection:
+        on_connection = await _MESSAGE.rows(connection, topic=topic)
+        driver = await _driver_of(connection)
+    async with db.read() as session:
+        in_session = await _MESSAGE.rows(session, topic=topic)
+    assert on_connection == in_session and on_connection[0][1] == {"order_id": "ORD_1"}
+    assert not _in_transaction(driver)
+
+
+async def test_behind_a_transaction_pooler_a_bare_connection_reads_in_a_snapshot_it_then_ends(db):
+    """Through PgBouncer in transaction mode a lone statement's Parse and Execute may reach two
+    server connections, so there the lookup is a read-only transaction, ended on the way back
+    to the pool (here against PostgreSQL itself: the transaction is the same)."""
+    if db.dialect_name != "postgresql":
+        pytest.skip("transaction pooling is PostgreSQL's")
+    pooled = Database(f"{db.url}{'&' if '?' in db.url else '?'}transaction_pooling=true")
+    try:
+        async with pooled.statement() as connection:
+            assert await _TOPICS_IN.rows(connection, topics=[_topic()]) == []
+            driver = await _driver_of(connection)
+            assert _in_transaction(driver)
+            isolation = await driver._connection.fetchval("SHOW transaction_isolation")
+            read_only = await driver._connection.fetchval("SHOW transaction_read_only")
+        assert (isolation, read_only) == ("repeatable read", "on")
+        assert not _in_transaction(driver)
+    finally:
+        await pooled.engine.dispose()
+
+
+_NO_SUCH_TABLE = LeanStatement(select(sqlalchemy.column("x")).select_from(sqlalchemy.table("no_such_table")))
+
+
+async def test_a_driver_error_on_a_bare_connection_is_sqlalchemys_and_spoils_no_pooled_connection(db):
+    with pytest.raises(DBAPIError):
+        async with db.statement() as connection:
+            await _NO_SUCH_TABLE.rows(connection)
+    for _ in range(3):  # every connection the pool hands out next still reads
+        async with db.statement() as connection:
+            assert await _TOPICS_IN.rows(connection, topics=[_topic()]) == []
+
+
 _TOPICS_IN = LeanStatement(
     lambda dialect_name: select(OutboxMessage.topic).where(is_one_of(dialect_name, OutboxMessage.topic, "topics")).order_by(OutboxMessage.id)
 )
@@ -216,6 +275,37 @@ async def test_a_persistent_lean_insert_fills_scalar_defaults_and_flushes_later_
     async with db.read() as session:
         stored = await session.get(Patient, patient.id)
     assert (stored.mode, stored.sex, stored.enrolled, stored.last_name) == ("live", "unknown", False, "Ruiz López")
+
+
+_LAST_NAME = LeanUpdate(Patient, "last_name")
+
+
+async def test_a_lean_update_writes_at_once_and_leaves_the_commit_nothing_to_flush(db):
+    clinic = await create_clinic(db)
+    flushed: list[str] = []
+
+    def heard(_connection, _cursor, statement, *_):
+        flushed.append(statement)
+
+    async with db.transaction() as session:
+        patient = Patient(account_id=clinic.account_id, first_name="Ana", last_name="Ruiz", address={})
+        await LeanInsert(Patient).add(session, [patient], persistent=True)
+        await _LAST_NAME.write(session, patient, last_name="Ruiz López")
+        assert patient.last_name == "Ruiz López" and patient in session and not session.dirty
+        sqlalchemy.event.listen(db.engine.sync_engine, "before_cursor_execute", heard)
+    sqlalchemy.event.remove(db.engine.sync_engine, "before_cursor_execute", heard)
+    assert not [sql for sql in flushed if "UPDATE" in sql.upper()]  # the commit had nothing to write
+    patient_id = patient.id
+    with pytest.raises(RuntimeError):  # and in the request's transaction: rolled back with it
+        async with db.transaction() as session:
+            session.add(patient)  # detached since the last transaction: held again
+            await _LAST_NAME.write(session, patient, last_name="Otra")
+            raise RuntimeError("the request failed after writing")
+    async with db.read() as session:
+        assert (await session.get(Patient, patient_id)).last_name == "Ruiz López"
+    with pytest.raises(ValueError, match="writes last_name"):
+        async with db.transaction() as session:
+            await _LAST_NAME.write(session, Patient(id=patient_id), first_name="Ana")
 
 
 def test_sqlalchemy_is_the_minor_version_whose_private_parts_lean_reads() -> None:

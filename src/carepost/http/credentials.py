@@ -48,8 +48,8 @@ async def caller_for(request: Request, runtime: Runtime, secret: str | None) -> 
     authenticated = state.get("authenticated")
     if authenticated is not None and authenticated[0] == secret:
         return authenticated[1]
-    async with runtime.db.lookup() as session:
-        caller = await authenticate(session, secret=secret)
+    async with runtime.db.statement() as connection:
+        caller = await authenticate(connection, secret=secret)
     state["authenticated"] = (secret, caller)
     request.state.caller = caller
     limit = caller.rate_limit_per_minute or runtime.settings.rate_limit_per_minute

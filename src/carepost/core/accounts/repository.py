@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit import lockout
 from carepost.core.kit.db import rows_changed
-from carepost.core.kit.lean import LeanStatement
+from carepost.core.kit.lean import LeanStatement, Runner, columns_of, detached
 from carepost.core.models import Account, AccountDialect, AccountUser, ApiKey
 
 
@@ -72,6 +72,19 @@ _GRANT = LeanStatement(
 )
 
 
+async def key_grant(on: Runner, secret_hash: str) -> KeyGrant | None:
+    """The key with this hash and its account's dialects, in one round trip (every request
+    asks, on a bare connection: Database.statement)."""
+    rows = await _GRANT.rows(on, secret_hash=secret_hash)
+    if not rows:
+        return None
+    key_id, account_id, mode, role, revoked_at, rate_limit, _ = rows[0]
+    dialects = frozenset(row[-1] for row in rows if row[-1] is not None)
+    return KeyGrant(
+        key_id, account_id, mode, role, revoked=revoked_at is not None, dialects=dialects, rate_limit_per_minute=rate_limit
+    )
+
+
 class ApiKeyRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -80,17 +93,6 @@ class ApiKeyRepository:
         self.session.add(key)
         await self.session.flush()
         return key
-
-    async def grant(self, secret_hash: str) -> KeyGrant | None:
-        """The key with this hash and its account's dialects, in one round trip (every request asks)."""
-        rows = await _GRANT.rows(self.session, secret_hash=secret_hash)
-        if not rows:
-            return None
-        key_id, account_id, mode, role, revoked_at, rate_limit, _ = rows[0]
-        dialects = frozenset(row[-1] for row in rows if row[-1] is not None)
-        return KeyGrant(
-            key_id, account_id, mode, role, revoked=revoked_at is not None, dialects=dialects, rate_limit_per_minute=rate_limit
-        )
 
     async def for_account(self, account_id: int) -> list[ApiKey]:
         return list(await self.session.scalars(select(ApiKey).where(ApiKey.account_id == account_id).order_by(ApiKey.id)))
@@ -109,6 +111,18 @@ class ApiKeyRepository:
         )
         return changed == 1
 
+
+
+# A pharmacy user, read on every pharmacy request behind the key (lean.py; Database.statement).
+_USER = LeanStatement(
+    select(*columns_of(AccountUser)).where(AccountUser.account_id == bindparam("account_id"), AccountUser.id == bindparam("user_id"))
+)
+
+
+async def account_user(on: Runner, *, account_id: int, user_id: int) -> AccountUser | None:
+    """The account's user with this id, as a read-only copy (lean.detached)."""
+    row = await _USER.first(on, account_id=account_id, user_id=user_id)
+    return None if row is None else detached(AccountUser, row)
 
 
 class AccountUserRepository:

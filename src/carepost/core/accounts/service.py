@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.accounts.keys import MODES, ROLES, hash_secret, new_key
-from carepost.core.accounts.repository import AccountRepository, ApiKeyRepository
+from carepost.core.accounts.repository import AccountRepository, ApiKeyRepository, key_grant
 from carepost.core.flows import registry
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
+from carepost.core.kit.lean import Runner
 from carepost.core.models import Account, ApiKey
 
 
@@ -59,11 +60,11 @@ class IssuedKey:
     name: str
 
 
-async def authenticate(session: AsyncSession, *, secret: str | None) -> Caller:
+async def authenticate(on: Runner, *, secret: str | None) -> Caller:
     """The Caller for a presented key; revoked, unknown and missing keys look alike."""
     if not secret:
         raise Unauthenticated("No API key was presented.", code="missing_api_key")
-    grant = await ApiKeyRepository(session).grant(hash_secret(secret))
+    grant = await key_grant(on, hash_secret(secret))
     if grant is None or grant.revoked:
         raise Unauthenticated("The API key is invalid or has been revoked.", code="invalid_api_key")
     return Caller(

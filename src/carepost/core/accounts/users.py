@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.accounts.repository import AccountUserRepository
+from carepost.core.accounts.repository import AccountUserRepository, account_user
 from carepost.core.kit import lockout, passwords
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.db import Database
+from carepost.core.kit.lean import Runner
 from carepost.core.models import AccountUser
 
 
@@ -65,8 +66,9 @@ async def sign_in(db: Database, *, account_id: int, email: str, password: str) -
     return SignedIn(user.id, user.account_id, user.email)
 
 
-async def active_user(session: AsyncSession, *, account_id: int, user_id: int) -> AccountUser | None:
-    user = await AccountUserRepository(session).by_id(account_id, user_id)
+async def active_user(on: Runner, *, account_id: int, user_id: int) -> AccountUser | None:
+    """The user behind a pharmacy token, if still active: a copy to read, never to change."""
+    user = await account_user(on, account_id=account_id, user_id=user_id)
     return user if user is not None and user.active else None
 
 

@@ -46,7 +46,7 @@ async def allocate(
     order_id: int,
     needed: dict[int, int],
     reserve: bool,
-    on_site: Callable[[int], None] = lambda site_id: None,
+    on_site: Callable[[int], Awaitable[None]] | None = None,
     refusal: Callable[[], InvalidInput] = lambda: InvalidInput("No fulfillment site has enough inventory.", code=INSUFFICIENT),
 ) -> None:
     """Find the fulfillment site that ships the order, tell `on_site`, and reserve
@@ -65,7 +65,8 @@ async def allocate(
     if not candidates:
         raise refusal()
     if not reserve:
-        on_site(candidates[0])
+        if on_site is not None:
+            await on_site(candidates[0])
         return
 
     async def take_at_first_site_able() -> None:
@@ -78,7 +79,8 @@ async def allocate(
                     )
                     for item_id in sorted(needed)
                 )
-                on_site(site_id)
+                if on_site is not None:
+                    await on_site(site_id)
                 return
             # another order got there first: try the next site
         raise refusal()

@@ -298,9 +298,20 @@ class Database:
     @asynccontextmanager
     async def lookup(self) -> AsyncIterator[AsyncSession]:
         """A session for ONE read statement (the API key, operator token or console session
-        behind every request): no transaction of its own on PostgreSQL. Anything more is `read()`."""
+        behind every request): no transaction of its own on PostgreSQL. Anything more is `read()`;
+        one lean statement, `statement()`."""
         async with self._lookup_sessions() as session:
             yield session
+
+    @asynccontextmanager
+    async def statement(self) -> AsyncIterator[AsyncConnection]:
+        """A bare connection for ONE lean statement (lean.py), with no session: the API key
+        behind every partner request. As `lookup()`, no transaction of its own on PostgreSQL.
+        A session's bookkeeping (its ORM transaction, its connection's, the pool's events)
+        cost about 90 µs of CPU here, more than the statement's own round trip
+        (docs/performance.md, "The key lookup without a session")."""
+        async with self._lookup_engine.connect() as connection:
+            yield connection
 
     @asynccontextmanager
     async def read_connection(self) -> AsyncIterator[AsyncConnection]:

@@ -81,8 +81,8 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: LogisticsOrd
         ((kits[line.id].units(), line.count) for line in order_in.order_kits),
     )
 
-    def ships_from(site_id: int) -> None:
-        order.attributes = {**order.attributes, "fulfillment_site_id": site_id}
+    async def ships_from(site_id: int) -> None:
+        await OrderRepository(session).replace_attributes(order, {**order.attributes, "fulfillment_site_id": site_id})
 
     # Test orders check availability like live ones but reserve nothing (allocation.py).
     await allocate(

@@ -79,8 +79,9 @@ async def place(session: AsyncSession, *, caller: Caller, order_in: MaskOrderIn,
                 attributes={"patient_name": order_in.patient_name, "carepost_order_id": order.public_id},
             )
         )
-        order.commerce_order_id = store_order.order_id
-        order.commerce_order_name = store_order.order_name
+        await OrderRepository(session).note_store_order(
+            order, store_order_id=store_order.order_id, store_order_name=store_order.order_name
+        )
 
     async def view_after(_: OrderEvent) -> MaskOrderView:  # a new order: no scan, no production yet
         return MaskOrderView(order=order, scan=None, production=None)

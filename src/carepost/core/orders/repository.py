@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.db import insert_for
 from carepost.core.kit.ids import order_public_id
-from carepost.core.kit.lean import LeanInsert, LeanStatement, attach, flush_pending
+from carepost.core.kit.lean import LeanInsert, LeanStatement, LeanUpdate, attach, flush_pending
 from carepost.core.models import Order, OrderEvent
 
 _PUBLIC_ID_ATTEMPTS = 5
@@ -24,6 +26,9 @@ _ADD_ORDER = LeanStatement(
     .on_conflict_do_nothing(index_elements=["public_id"])
     .returning(Order.id)
 )
+# A new order's columns settled later in the same request (lean.py: no unit of work at the commit).
+_STORE_IDS = LeanUpdate(Order, "commerce_order_id", "commerce_order_name")
+_ATTRIBUTES = LeanUpdate(Order, "attributes")
 
 
 class OrderRepository:
@@ -46,6 +51,14 @@ class OrderRepository:
                 attach(self.session, order)
                 return order
         raise RuntimeError(f"no free order public id in {_PUBLIC_ID_ATTEMPTS} draws")
+
+    async def note_store_order(self, order: Order, *, store_order_id: str, store_order_name: str) -> None:
+        """The store's ids for an order placed in this request (`add`)."""
+        await _STORE_IDS.write(self.session, order, commerce_order_id=store_order_id, commerce_order_name=store_order_name)
+
+    async def replace_attributes(self, order: Order, attributes: dict[str, Any]) -> None:
+        """New attributes for an order placed in this request (`add`)."""
+        await _ATTRIBUTES.write(self.session, order, attributes=attributes)
 
     async def for_key(self, *, account_id: int, api_key_id: int, public_id: str, lock: bool = False) -> Order | None:
         """An order placed with this very API key; anything else is not found."""

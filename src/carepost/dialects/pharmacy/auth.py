@@ -45,8 +45,8 @@ async def signed_in(request: Request, runtime: RuntimeDep, caller: Annotated[Cal
     claims = _claims(request, runtime.settings.resolved_secret_key)
     if (claims.account_id, claims.mode) != (caller.account_id, caller.mode):
         raise _not_valid("Token is invalid")  # obtained with another account's or mode's key
-    async with runtime.db.lookup() as session:
-        user = await users.active_user(session, account_id=caller.account_id, user_id=claims.user_id)
+    async with runtime.db.statement() as connection:
+        user = await users.active_user(connection, account_id=caller.account_id, user_id=claims.user_id)
     if user is None:
         raise Unauthenticated("User not found", code="user_not_found")
     return PharmacyCaller(caller=caller, user=user)
