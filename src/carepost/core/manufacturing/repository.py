@@ -60,6 +60,10 @@ _ORDER_VIEW = LeanStatement(
     )
 )
 
+# Where each model's columns start in a row of _ORDER_VIEW.
+_SCAN_STARTS = len(columns_of(Order))
+_PRODUCTION_STARTS = _SCAN_STARTS + len(columns_of(MaskScan))
+
 
 class ProductionRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -73,10 +77,9 @@ class ProductionRepository:
         row = await _ORDER_VIEW.first(self.session, account_id=account_id, api_key_id=api_key_id, public_id=public_id)
         if row is None:
             return None
-        widths = (len(Order.__table__.columns), len(MaskScan.__table__.columns))
-        order = detached(Order, row[: widths[0]])
-        scan = detached_or_none(MaskScan, row[widths[0] : sum(widths)])
-        production = detached_or_none(MaskProduction, row[sum(widths) :])
+        order = detached(Order, row[:_SCAN_STARTS])
+        scan = detached_or_none(MaskScan, row[_SCAN_STARTS:_PRODUCTION_STARTS])
+        production = detached_or_none(MaskProduction, row[_PRODUCTION_STARTS:])
         return order, scan, production
 
     async def latest_scan(self, order_id: int) -> MaskScan | None:
