@@ -39,6 +39,10 @@ def expand(items: Iterable[tuple[int, int]], kits: Iterable[tuple[Mapping[int, i
 INSUFFICIENT = "insufficient_inventory"
 
 
+async def _told_nothing(_site_id: int) -> None:
+    """`allocate`'s default `on_site`, for a caller that need not know the site."""
+
+
 async def allocate(
     session: AsyncSession,
     *,
@@ -46,7 +50,7 @@ async def allocate(
     order_id: int,
     needed: dict[int, int],
     reserve: bool,
-    on_site: Callable[[int], Awaitable[None]] | None = None,
+    on_site: Callable[[int], Awaitable[None]] = _told_nothing,
     refusal: Callable[[], InvalidInput] = lambda: InvalidInput("No fulfillment site has enough inventory.", code=INSUFFICIENT),
 ) -> None:
     """Find the fulfillment site that ships the order, tell `on_site`, and reserve
@@ -65,8 +69,7 @@ async def allocate(
     if not candidates:
         raise refusal()
     if not reserve:
-        if on_site is not None:
-            await on_site(candidates[0])
+        await on_site(candidates[0])
         return
 
     async def take_at_first_site_able() -> None:
@@ -79,8 +82,7 @@ async def allocate(
                     )
                     for item_id in sorted(needed)
                 )
-                if on_site is not None:
-                    await on_site(site_id)
+                await on_site(site_id)
                 return
             # another order got there first: try the next site
         raise refusal()

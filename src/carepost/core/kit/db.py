@@ -279,7 +279,7 @@ class Database:
 
         What `async with session, session.begin()` does, less two greenlet switches: the ORM's
         begin, and closing a session whose transaction has ended, do no I/O, so they run here
-        directly (about 40 µs of CPU a request, docs/performance.md). The commit, a rollback and
+        directly (about 60 µs of CPU a transaction, docs/performance.md). The commit, a rollback and
         a close that still holds a connection go through AsyncSession, as they must."""
         async with self._one_writer():
             session = self._sessions()
@@ -327,8 +327,8 @@ class Database:
         """A bare connection for ONE lean statement (lean.py), with no session: the API key
         behind every partner request. As `lookup()`, no transaction of its own on PostgreSQL.
         A session's bookkeeping (its ORM transaction, its connection's, the pool's events)
-        cost about 90 µs of CPU here, more than the statement's own round trip
-        (docs/performance.md, "The key lookup without a session")."""
+        cost about 85 µs of CPU here, more than the statement's own round trip
+        (docs/performance.md, "A session's own cost, cut back")."""
         async with self._lookup_engine.connect() as connection:
             yield connection
 

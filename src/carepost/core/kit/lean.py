@@ -22,8 +22,9 @@ Driver errors are raised as SQLAlchemy's `DBAPIError`s, so callers (and the
 connection the database dropped is invalidated as the ORM path does.
 
 Beside it: `LeanInsert` writes new rows of a model (and can hand them to the
-session as if loaded, `attach`), `LeanUpdate` changes a few columns of one such row, `is_one_of` takes an id list in one SQL text,
-`columns_of`/`detached` read whole rows back as read-only instances.
+session as if loaded, `attach`), `LeanUpdate` changes a few columns of one such
+row, `is_one_of` takes an id list in one SQL text, `columns_of`/`detached` read
+whole rows back as read-only instances.
 
 Its edges:
 - **What it returns**: plain tuples, or with `detached` model instances outside any
