@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from carepost.core.kit import lean
-from carepost.core.kit.db import Database
+from carepost.core.kit.db import Database, is_transaction_pooled
 from carepost.core.kit.lean import LeanInsert, LeanStatement, LeanUpdate, is_one_of
 from carepost.core.models import AccountDialect, Coupon, Order, OrderEvent, OutboxMessage, Patient
 from carepost.core.orders.repository import OrderRepository
@@ -169,7 +169,8 @@ async def test_behind_a_transaction_pooler_a_bare_connection_reads_in_a_snapshot
     to the pool (here against PostgreSQL itself: the transaction is the same)."""
     if db.dialect_name != "postgresql":
         pytest.skip("transaction pooling is PostgreSQL's")
-    pooled = Database(f"{db.url}{'&' if '?' in db.url else '?'}transaction_pooling=true")
+    pooled_url = db.url if is_transaction_pooled(db.url) else f"{db.url}{'&' if '?' in db.url else '?'}transaction_pooling=true"
+    pooled = Database(pooled_url)
     try:
         async with pooled.statement() as connection:
             assert await _TOPICS_IN.rows(connection, topics=[_topic()]) == []
