@@ -325,7 +325,8 @@ class Database:
     @asynccontextmanager
     async def statement(self) -> AsyncIterator[AsyncConnection]:
         """A bare connection for ONE lean statement (lean.py), with no session: the API key
-        behind every partner request. As `lookup()`, no transaction of its own on PostgreSQL.
+        behind every partner request, the pharmacy user behind its token. As `lookup()`, no
+        transaction of its own on PostgreSQL.
         A session's bookkeeping (its ORM transaction, its connection's, the pool's events)
         cost about 85 µs of CPU here, more than the statement's own round trip
         (docs/performance.md, "A session's own cost, cut back")."""
