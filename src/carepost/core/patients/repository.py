@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from carepost.core.accounts.service import Scope
 from carepost.core.kit.clock import utcnow
 from carepost.core.kit.errors import InvalidInput
-from carepost.core.kit.lean import LeanInsert, LeanStatement, flush_pending
+from carepost.core.kit.lean import LeanInsert, LeanStatement, columns_of, detached, flush_pending, is_one_of
 from carepost.core.kit.paging import Page, PageRequest
 from carepost.core.models import Patient, PatientContact, Site
 
@@ -51,6 +51,18 @@ _WITH_EXTERNAL_ID = LeanStatement(
     .limit(1)
 )
 _ADD_CONTACTS = LeanInsert(PatientContact)
+
+
+def _these(model: type[Row]) -> LeanStatement:
+    return LeanStatement(
+        lambda dialect_name: select(*columns_of(model)).where(
+            model.account_id == bindparam("account_id"), model.mode == bindparam("mode"), is_one_of(dialect_name, model.id, "ids")
+        )
+    )
+
+
+# Every order shown reads its patient and site (lean.py): read-only copies, no ORM load.
+_THESE_PATIENTS, _THESE_SITES = _these(Patient), _these(Site)
 
 
 class ContactTaken(Exception):
@@ -120,16 +132,12 @@ class PatientRepository:
             raise ContactTaken() from None
 
     async def sites(self, scope: Scope, site_ids: Sequence[int]) -> dict[int, Site]:
-        if not site_ids:
-            return {}
-        rows = await self.session.scalars(select(Site).where(*_in_scope(Site, scope), Site.id.in_(set(site_ids))))
-        return {site.id: site for site in rows}
+        """Read-only copies, to show: change a site through `site`."""
+        return await self._these(_THESE_SITES, Site, scope, site_ids)
 
     async def patients(self, scope: Scope, patient_ids: Sequence[int]) -> dict[int, Patient]:
-        if not patient_ids:
-            return {}
-        rows = await self.session.scalars(select(Patient).where(*_in_scope(Patient, scope), Patient.id.in_(set(patient_ids))))
-        return {patient.id: patient for patient in rows}
+        """Read-only copies, to show: change a patient through `patient`."""
+        return await self._these(_THESE_PATIENTS, Patient, scope, patient_ids)
 
     async def patient_page(self, scope: Scope, request: PageRequest, **filters: Any) -> Page[Patient]:
         return await self._page(Patient, scope, request, filters)
@@ -154,6 +162,13 @@ class PatientRepository:
         """Write pending changes."""
         with _duplicate_external_identifier():
             await self.session.flush()
+
+    async def _these(self, statement: LeanStatement, model: type[Row], scope: Scope, row_ids: Sequence[int]) -> dict[int, Row]:
+        if not row_ids:
+            return {}
+        await flush_pending(self.session)  # a patient or site this transaction wrote is shown as written
+        rows = await statement.rows(self.session, account_id=scope.account_id, mode=scope.mode, ids=sorted(set(row_ids)))
+        return {row.id: row for row in (detached(model, values) for values in rows)}
 
     async def _one(self, model: type[Row], scope: Scope, row_id: int, *, lock: bool) -> Row | None:
         query = select(model).where(*_in_scope(model, scope), model.id == row_id)
