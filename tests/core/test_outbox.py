@@ -87,6 +87,25 @@ async def test_a_failing_handler_is_retried_later_with_its_error_kept(db):
     assert message.available_at > message.created_at  # backed off, not retried at once
 
 
+async def test_a_batchs_handled_messages_are_settled_together_and_its_failures_apart(db):
+    topic = _topic()
+    async with db.transaction() as session:
+        for n in range(5):
+            await publish(session, topic=topic, payload={"n": n}, account_id=None)
+
+    async def fails_on_two(delivery: Delivery) -> None:
+        if delivery.payload["n"] == 2:
+            raise ConnectionError("receiver down")
+
+    assert await Relay(db, {topic: fails_on_two}).run_once() == 5
+
+    messages = {m.payload["n"]: m for m in await _messages(db, topic)}
+    failed = messages.pop(2)
+    assert failed.delivered_at is None and "receiver down" in failed.last_error
+    # One settle for the four handled: one transaction, one time (a settle each would stamp four).
+    assert len({m.delivered_at for m in messages.values()}) == 1 and None not in {m.delivered_at for m in messages.values()}
+
+
 async def test_a_topic_without_subscribers_is_settled(db):
     topic = _topic()
     async with db.transaction() as session:

@@ -7,9 +7,11 @@ database connection holds nothing for longer than that: another worker claims
 the message again. A worker that is stopped hands back what it has not
 delivered at once. A settle that fails because the database is briefly away is
 retried, so a message that was delivered is not delivered again for that
-alone. What remains — a worker killed between its handler's effect and the
-settle — means a handler may see one message twice: every handler must be
-safe to run twice, keyed on `Delivery.id` (the same for every attempt).
+alone. What remains — a worker killed between its handlers' effects and the
+settle, which comes once for a batch's handled messages (one transaction a
+batch, not one a message) — means a handler may see a message twice: every
+handler must be safe to run twice, keyed on `Delivery.id` (the same for
+every attempt).
 
 Topics are events (`order.placed`); a topic nobody subscribes to is settled as
 delivered, as on any event bus. A failing handler is retried with exponential
@@ -86,53 +88,69 @@ class Relay:
             if unsubscribed:
                 await outbox.mark_delivered(unsubscribed, worker_id=self.worker_id, now=now)
             deliveries = [Delivery(m.id, m.topic, m.payload, m.account_id, m.attempts, m.trace_context) for m in claimed if m.topic in self.handlers]
+        # Handled messages are settled together: one transaction a batch, not one a message (most
+        # handlers are quick, and many do nothing: the autopilot's for every live order placed).
+        # Before a lease is renewed or the rest released, what is handled is settled first.
         renewed_at = utcnow()
+        handled: list[int] = []
         for position, delivery in enumerate(deliveries):
-            if stopping():
-                await self._release([d.id for d in deliveries[position:]])
-                break
             try:
+                if stopping():
+                    await self._settle_delivered(handled)
+                    await self._release([d.id for d in deliveries[position:]])
+                    break
                 if utcnow() - renewed_at > self.lease / 2:
+                    await self._settle_delivered(handled)
                     await self._renew([d.id for d in deliveries[position:]])
                     renewed_at = utcnow()
-                await self._deliver(delivery)
+                if await self._deliver(delivery):
+                    handled.append(delivery.id)
             except BaseException:
                 with contextlib.suppress(Exception):  # the database may be the reason: then the lease decides
+                    await self._settle_delivered(handled)
+                with contextlib.suppress(Exception):
                     await self._release([d.id for d in deliveries[position:]])
                 raise
+        await self._settle_delivered(handled)
         return len(claimed)
 
-    async def _deliver(self, delivery: Delivery) -> None:
-        handler = self.handlers.get(delivery.topic)
-        error: str | None = None
+    async def _deliver(self, delivery: Delivery) -> bool:
+        """Hand the message to its topic's handler: True when it was handled (settled with the
+        batch); a failure is settled at once, due again after its backoff."""
+        handler = self.handlers[delivery.topic]
         span: dict[str, str | int] = {
             "carepost.outbox.message_id": delivery.id, "carepost.outbox.topic": delivery.topic, "carepost.outbox.attempt": delivery.attempt,
         }
         with structlog.contextvars.bound_contextvars(outbox_message_id=delivery.id, topic=delivery.topic), \
                 trace_context.continued(delivery.trace_context, f"outbox {delivery.topic}", span):
-            if handler is not None:
-                started = time.perf_counter()
-                try:
-                    await handler(delivery)
-                    log.info("outbox message handled", extra={"attempt": delivery.attempt})
-                except Exception as exc:  # a handler's failure must not stop the relay
-                    error = f"{type(exc).__name__}: {exc}"  # kept on the row; the log names the type alone
-                    log.warning("outbox delivery failed: %s (attempt %s)", type(exc).__name__, delivery.attempt)
-                if self.observe is not None:
-                    self.observe(delivery.topic, error is None, time.perf_counter() - started)
-            await self._settle(delivery, error)
+            started = time.perf_counter()
+            error: str | None = None
+            try:
+                await handler(delivery)
+                log.info("outbox message handled", extra={"attempt": delivery.attempt})
+            except Exception as exc:  # a handler's failure must not stop the relay
+                error = f"{type(exc).__name__}: {exc}"  # kept on the row; the log names the type alone
+                log.warning("outbox delivery failed: %s (attempt %s)", type(exc).__name__, delivery.attempt)
+            if self.observe is not None:
+                self.observe(delivery.topic, error is None, time.perf_counter() - started)
+            if error is None:
+                return True
+            retry_at = utcnow() + backoff(delivery.attempt)
+            await self._settle(lambda outbox: outbox.mark_failed(delivery.id, worker_id=self.worker_id, retry_at=retry_at, error=error))
+            return False
 
-    async def _settle(self, delivery: Delivery, error: str | None) -> None:
-        """Record the outcome, waiting out a short database outage rather than leaving it to the lease."""
+    async def _settle_delivered(self, message_ids: list[int]) -> None:
+        """Mark the handled messages delivered, and empty the list: they are settled."""
+        if message_ids:
+            await self._settle(lambda outbox: outbox.mark_delivered(message_ids, worker_id=self.worker_id, now=utcnow()))
+            message_ids.clear()
+
+    async def _settle(self, record: Callable[[OutboxRepository], Awaitable[None]]) -> None:
+        """Record an outcome, waiting out a short database outage rather than leaving it to the lease."""
         for pause in (*SETTLE_RETRY_SECONDS, None):
             try:
                 async with self.db.transaction() as session:
-                    outbox = OutboxRepository(session)
-                    if error is None:
-                        await outbox.mark_delivered([delivery.id], worker_id=self.worker_id, now=utcnow())
-                    else:
-                        retry_at = utcnow() + backoff(delivery.attempt)
-                        await outbox.mark_failed(delivery.id, worker_id=self.worker_id, retry_at=retry_at, error=error)
+                    await record(OutboxRepository(session))
                 return
             except Exception as exc:
                 if pause is None or not is_database_unavailable(exc):
