@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, exists, or_, select, update
+from sqlalchemy import bindparam, exists, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -16,6 +16,13 @@ from carepost.core.models import WebhookAttempt, WebhookDelivery, WebhookEndpoin
 from carepost.core.models.webhooks import FAILED, PENDING, SUCCEEDED
 
 __all__ = ["FAILED", "PENDING", "SUCCEEDED", "WebhookRepository"]
+
+# The claim names the status in its SQL, not as a parameter: the partial indexes it walks
+# (`WHERE status = 'pending'`) serve only a plan that knows the value. PostgreSQL plans a
+# prepared statement generically after five runs when it guesses that is no dearer, and a
+# generic plan cannot use them: it hashed and sorted every pending delivery, and took
+# seconds a claim under the bench's backlog (docs/performance.md, "Webhook claims").
+_PENDING_INLINE = literal(PENDING, literal_execute=True)
 
 
 _ENABLED = LeanStatement(
@@ -98,12 +105,12 @@ class WebhookRepository:
             earlier.endpoint_id == WebhookDelivery.endpoint_id,
             earlier.sequence_key == WebhookDelivery.sequence_key,
             earlier.id < WebhookDelivery.id,
-            earlier.status == PENDING,
+            earlier.status == _PENDING_INLINE,
         )
         due = (
             select(WebhookDelivery)
             .where(
-                WebhookDelivery.status == PENDING,
+                WebhookDelivery.status == _PENDING_INLINE,
                 WebhookDelivery.next_attempt_at <= now,
                 or_(WebhookDelivery.claimed_until.is_(None), WebhookDelivery.claimed_until < now),
                 ~waits,
