@@ -20,8 +20,9 @@ __all__ = ["FAILED", "PENDING", "SUCCEEDED", "WebhookRepository"]
 # The claim names the status in its SQL, not as a parameter: the partial indexes it walks
 # (`WHERE status = 'pending'`) serve only a plan that knows the value. PostgreSQL plans a
 # prepared statement generically after five runs when it guesses that is no dearer, and a
-# generic plan cannot use them: it hashed and sorted every pending delivery, and took
-# seconds a claim under the bench's backlog (docs/performance.md, "Webhook claims").
+# generic plan cannot use them: it joined every pending delivery with every other and sorted
+# them, seconds a claim under the bench's backlog (docs/performance.md, "Webhook delivery:
+# the claim's generic plan"). tests/webhooks/test_claim_plan.py holds it.
 _PENDING_INLINE = literal(PENDING, literal_execute=True)
 
 
