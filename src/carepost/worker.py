@@ -32,6 +32,7 @@ from carepost.http.dialect import WorkerContext
 log = logging.getLogger("carepost.worker")
 
 IDLE_POLL_SECONDS = 0.5
+FIRST_IDLE_POLL_SECONDS = 0.02
 DISPATCH_BATCHES_IN_FLIGHT = 2
 GAUGES_EVERY_SECONDS = 15  # the outbox's depth and oldest age, for the worker's own /metrics
 
@@ -47,6 +48,15 @@ def handlers(context: WorkerContext) -> Mapping[str, Handler]:
                 raise ValueError(f"Two dialects handle outbox topic {topic!r}.")
             found[topic] = handler
     return found
+
+
+def idle_wait(idle_polls: int) -> float:
+    """How long a loop that found nothing waits before it polls again, after `idle_polls` empty
+    polls in a row: soon at first, since events come in streams and a worker keeping up with
+    one would otherwise leave each event waiting up to a whole idle poll (the webhook lag's p99,
+    docs/performance.md), doubling to IDLE_POLL_SECONDS, so an idle worker asks the database
+    little."""
+    return min(FIRST_IDLE_POLL_SECONDS * 2 ** min(idle_polls, 16), IDLE_POLL_SECONDS)  # capped: a float overflows
 
 
 class Worker:
@@ -108,15 +118,19 @@ class Worker:
             await self.dispatcher.sender.close()
 
     async def _loop(self, name: str, step: Callable[[], Awaitable[int | None]]) -> None:
+        idle_polls = 0
         while not self.stopping.is_set():
             try:
                 busy = await step()
             except Exception:  # a database blip must not end the worker
                 log.exception("worker %s failed", name)
                 busy = 0
-            if not busy:
-                with contextlib.suppress(TimeoutError):  # idle: poll again soon, or stop at once
-                    await asyncio.wait_for(self.stopping.wait(), IDLE_POLL_SECONDS)
+            if busy:
+                idle_polls = 0
+                continue
+            with contextlib.suppress(TimeoutError):  # idle: poll again soon, or stop at once
+                await asyncio.wait_for(self.stopping.wait(), idle_wait(idle_polls))
+            idle_polls += 1
 
     async def _housekeeping(self) -> None:
         now = time.monotonic()
