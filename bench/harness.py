@@ -55,6 +55,7 @@ def main() -> None:
         "machine": _machine(),
         "load": {"connections": load.connections, "duration_s": load.duration_s, "warmup_s": load.warmup_s},
         "workers": args.workers,
+        "server": args.server,
     }
     run = report.Report(out_dir, stamp, meta)
     print(f"Report (written after every scenario): {run.json_path}\n        {run.markdown_path}", flush=True)
@@ -80,8 +81,8 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
         tenant = _prepare(env)
         env_base = {"BENCH_DATABASE_URL": dsn, "CAREPOST_SECRET_KEY": env["CAREPOST_SECRET_KEY"]}
         with (
-            servers.carepost(env, port=args.port, workers=args.workers, log=work / "carepost.log") as carepost,
-            servers.asgi("bench.baseline:app", env_base, port=args.port + 1, workers=args.workers, log=work / "baseline.log") as bare,
+            servers.carepost(env, port=args.port, workers=args.workers, log=work / "carepost.log", server=args.server) as carepost,
+            servers.asgi("bench.baseline:app", env_base, port=args.port + 1, workers=args.workers, log=work / "baseline.log", server=args.server) as bare,
             servers.asgi("bench.receiver:app", {}, port=args.port + 3, workers=1, log=work / "receiver.log") as receiver,
         ):
             pair = _Pair(load, stamp, bare, carepost, args.profile, args.out, args.only, run)
@@ -271,8 +272,10 @@ def _through_pgbouncer(args: argparse.Namespace, load: wrk.Load, work: Path, sta
         # asyncpg's statement cache cannot outlive a transaction behind the pooler either.
         env_base = {"BENCH_DATABASE_URL": dsn, "BENCH_STATEMENT_CACHE_SIZE": "0", "CAREPOST_SECRET_KEY": env["CAREPOST_SECRET_KEY"]}
         with (
-            servers.carepost(env, port=args.port + 5, workers=args.workers, log=work / "carepost-pooled.log") as carepost,
-            servers.asgi("bench.baseline:app", env_base, port=args.port + 6, workers=args.workers, log=work / "baseline-pooled.log") as bare,
+            servers.carepost(env, port=args.port + 5, workers=args.workers, log=work / "carepost-pooled.log", server=args.server) as carepost,
+            servers.asgi(
+                "bench.baseline:app", env_base, port=args.port + 6, workers=args.workers, log=work / "baseline-pooled.log", server=args.server
+            ) as bare,
         ):
             pair = _Pair(load, f"{stamp}-pooled", bare, carepost, args.profile, args.out, args.only, run)
             _creates(pair, tenant, carepost, names_end=_POOLED)
@@ -448,6 +451,8 @@ def _machine() -> dict[str, str | int]:
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bench/run", description=__doc__)
     parser.add_argument("--workers", type=int, default=2, help="API processes for Carepost and for the baseline (default 2)")
+    parser.add_argument("--server", choices=(servers.UVICORN, servers.GRANIAN), default=servers.UVICORN,
+                        help="the HTTP server for Carepost and the baseline alike (default uvicorn, as `carepost serve`)")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
     parser.add_argument("--duration", type=int, default=15, help="seconds measured per scenario (default 15)")
     parser.add_argument("--warmup", type=int, default=3, help="seconds of unmeasured warm-up before each (default 3)")

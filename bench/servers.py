@@ -24,19 +24,42 @@ class Server:
     pid: int  # the process group's leader: uvicorn's supervisor, or the only process
 
 
+# The HTTP servers a run can serve Carepost and the baseline with (bench/run --server):
+# uvicorn as `carepost serve` runs it, or granian, measured against it (docs/performance.md).
+UVICORN, GRANIAN = "uvicorn", "granian"
+
+
 @contextlib.contextmanager
-def carepost(env: dict[str, str], *, port: int, workers: int, log: Path) -> Iterator[Server]:
+def carepost(env: dict[str, str], *, port: int, workers: int, log: Path, server: str = UVICORN) -> Iterator[Server]:
     command = [str(VENV_BIN / "carepost"), "serve", "--port", str(port), "--workers", str(workers)]
-    with _serving(command, env, port, log) as server:
-        yield server
+    if server == GRANIAN:
+        # `carepost serve` gives its workers one directory to count metrics in (serving.share_metrics).
+        metrics = log.with_name(f"{log.stem}-metrics")
+        metrics.mkdir(exist_ok=True)
+        env = {**env, "PROMETHEUS_MULTIPROC_DIR": str(metrics)}
+        command = _granian("carepost.serving:served_app", port, workers, factory=True)
+    with _serving(command, env, port, log) as running:
+        yield running
 
 
 @contextlib.contextmanager
-def asgi(app: str, env: dict[str, str], *, port: int, workers: int, log: Path) -> Iterator[Server]:
+def asgi(app: str, env: dict[str, str], *, port: int, workers: int, log: Path, server: str = UVICORN) -> Iterator[Server]:
     """A bench app served as Carepost is (bench/serve.py): the baseline (`bench.baseline:app`), the webhook receiver."""
     command = [str(VENV_BIN / "python"), "-m", "bench.serve", app, "--port", str(port), "--workers", str(workers)]
-    with _serving(command, env, port, log) as server:
-        yield server
+    if server == GRANIAN:
+        command = _granian(app, port, workers)
+    with _serving(command, env, port, log) as running:
+        yield running
+
+
+def _granian(app: str, port: int, workers: int, *, factory: bool = False) -> list[str]:
+    """granian serving an ASGI app as uvicorn serves it here: HTTP/1.1, uvloop, no websockets;
+    its Rust task implementation on a single-threaded runtime, the faster of the settings tried."""
+    return [
+        str(VENV_BIN / "granian"), "--interface", "asgi", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+        "--loop", "uvloop", "--http", "1", "--no-ws", "--runtime-mode", "st", "--task-impl", "rust", "--log-level", "warning",
+        *(["--factory"] if factory else []), app,
+    ]
 
 
 @contextlib.contextmanager
