@@ -27,7 +27,6 @@ from carepost.console.order_pages import router as console_order_router
 from carepost.console.router import router as console_router
 from carepost.console.surface import SURFACE as CONSOLE_SURFACE
 from carepost.core.commerce.port import CommerceResolver
-from carepost.core.kit.db import Database
 from carepost.core.kit.errors import CoreError
 from carepost.core.notifications.mail import MailPort
 from carepost.fhir_api.export_router import router as fhir_export_router
@@ -61,7 +60,7 @@ def create_app(
     settings = settings or Settings()
     configure_logging(settings.log_level, settings.log_format)
     tracing.configure_tracing("api")  # before the engine is made: its statements are traced
-    db = Database(settings.resolved_database_url)
+    db = settings.database()
     call_log = CallLog(db)
     surfaces = Surfaces()
     own = (OPS_SURFACE, WEBHOOKS_SURFACE, SANDBOX_SURFACE, FHIR_SURFACE, CONSOLE_SURFACE)

@@ -8,9 +8,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from carepost.core.kit.db import Database
 from carepost.core.kit.private_files import private_directory, write_private
 from carepost.core.retention.policies import RetentionPeriods
 from carepost.core.webhooks.policy import WebhookPolicy
@@ -22,6 +23,9 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default=Path("var"))
     database_url: str | None = None
+    # A PostgreSQL streaming replica for the reads that may lag the primary: the lists, the
+    # searches and FHIR's (docs/deployment.md, "A read replica"). Unset, they read the primary.
+    read_replica_url: str | None = None
     public_url: str = "http://127.0.0.1:8000"
     secret_key: str | None = None
     smtp_url: str | None = None
@@ -82,6 +86,21 @@ class Settings(BaseSettings):
     documents_url: str | None = None
     documents_encryption: str = "AES256"  # server-side encryption asked of the bucket: AES256, aws:kms or none
     documents_kms_key_id: str | None = None  # with aws:kms: the key (else the bucket's default key)
+
+    @model_validator(mode="after")
+    def _replica_beside_postgresql(self) -> Settings:
+        if self.read_replica_url is None:
+            return self
+        if not (self.database_url or "").startswith("postgresql") or not self.read_replica_url.startswith("postgresql"):
+            raise ValueError(
+                "CAREPOST_READ_REPLICA_URL is a PostgreSQL replica of CAREPOST_DATABASE_URL's PostgreSQL: "
+                "both postgresql+asyncpg:// URLs (embedded SQLite has no replicas)"
+            )
+        return self
+
+    def database(self) -> Database:
+        """The database these settings name, with its read replica if one is set."""
+        return Database(self.resolved_database_url, replica_url=self.read_replica_url)
 
     @property  # not cached: a copy with other settings (model_copy) would carry the cached value along
     def trusted_proxy_hosts(self) -> list[str]:

@@ -14,7 +14,7 @@ from carepost.core.kit.errors import CoreError
 
 @contextlib.asynccontextmanager
 async def database() -> AsyncIterator[Database]:
-    db = Database(Settings().resolved_database_url)
+    db = Settings().database()
     try:
         yield db
     finally:

@@ -11,7 +11,6 @@ from typing import Any
 from carepost import serving
 from carepost.app import create_app
 from carepost.config import Settings
-from carepost.core.kit.db import Database
 from carepost.core.kit.migrate import upgrade
 from carepost.core.kit.private_files import write_private
 from carepost.demo import credentials, csd
@@ -22,7 +21,7 @@ from carepost.tenant_file.schema import TenantFile
 
 async def prepare(settings: Settings) -> dict[str, Any]:
     """Migrate and load the demo tenant; returns the manifest."""
-    db = Database(settings.resolved_database_url)
+    db = settings.database()
     try:
         await upgrade(db)
         tenant = tenant_file.parse(files("carepost.demo").joinpath("tenant.yaml").read_text())

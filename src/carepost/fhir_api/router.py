@@ -41,7 +41,7 @@ async def search(type_name: str, request: Request, caller: AnyKeyCallerDep, runt
     pairs = request.query_params.multi_items()
     criteria, paging = parse(pairs, searches=resource_type(type_name).searches)
     criteria = replace(criteria, base_url=base_url(request))
-    async with runtime.db.read() as session:
+    async with runtime.db.read(may_lag=True) as session:
         found = await service.search(session, scope=caller.scope, dialects=caller.dialects, type_name=type_name, criteria=criteria, paging=paging)
     return FhirResponse(searchset(base_url(request), type_name, pairs, paging, found))
 

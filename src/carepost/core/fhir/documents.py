@@ -83,7 +83,7 @@ class DocumentSource:
             return
         offset = 0
         while True:
-            async with db.read() as session:
+            async with db.read(may_lag=True) as session:
                 rows = await FhirRepository(session).page(repository.orders(scope, query), offset, size)
                 listed = [(row[0], document) for row in rows for document in await documents_of(session, row[0])]
                 subjects = await self.parts(session, [row[0] for row in rows])

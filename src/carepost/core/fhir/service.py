@@ -76,10 +76,10 @@ async def batches(db: Database, *, scope: Scope, dialects: frozenset[str], type_
             async for batch in source.batches(db, scope, criteria, size):
                 yield batch
             continue
-        async with db.read() as session:
+        async with db.read(may_lag=True) as session:
             total = await source.count(session, scope, criteria)
         for offset in range(0, total, size):
-            async with db.read() as session:
+            async with db.read(may_lag=True) as session:
                 page = await source.page(session, scope, criteria, offset, size)
             if page:
                 yield page

@@ -248,7 +248,7 @@ def insert_for(dialect_name: str, table: Any) -> Any:
 class Database:
     """The one handle the app, the worker and the CLI share."""
 
-    def __init__(self, url: str, **engine_kwargs: Any) -> None:
+    def __init__(self, url: str, *, replica_url: str | None = None, **engine_kwargs: Any) -> None:
         self.url = url
         self.engine = create_engine(url, **engine_kwargs)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
@@ -260,6 +260,12 @@ class Database:
         snapshot = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True} if postgresql else {_READ_ONLY: True}
         self._read_engine = self.engine.execution_options(**snapshot)
         self._read_sessions = async_sessionmaker(self._read_engine, expire_on_commit=False)
+        # Reads that may lag (read(may_lag=True)) go to the replica when there is one, in the same snapshot.
+        self._replica_engine = create_engine(replica_url, **engine_kwargs) if replica_url else None
+        self._lagging_sessions = (
+            async_sessionmaker(self._replica_engine.execution_options(**snapshot), expire_on_commit=False)
+            if self._replica_engine is not None else self._read_sessions
+        )
         # One statement (the API key behind every request) needs no transaction of its own on
         # PostgreSQL: autocommit saves the BEGIN and COMMIT round trips. Behind a transaction
         # pooler its Parse and Execute may reach two server connections: there it is a snapshot read.
@@ -307,11 +313,16 @@ class Database:
         return writing(self.engine.url) if self.dialect_name == "sqlite" else contextlib.nullcontext()
 
     @asynccontextmanager
-    async def read(self) -> AsyncIterator[AsyncSession]:
+    async def read(self, *, may_lag: bool = False) -> AsyncIterator[AsyncSession]:
         """A read-only session whose statements see one snapshot: every GET that writes
         nothing, and every read ahead of slow work (a PDF, a password hash, a PAC call).
-        It takes no SQLite write lock; no write may happen in it."""
-        async with self._read_sessions() as session:
+        It takes no SQLite write lock; no write may happen in it.
+
+        `may_lag`: on the read replica when one is configured, so its snapshot may miss the
+        last writes (the replica's replay delay). For the lists and searches, which a client
+        does not read to see its own write at once (as Stripe's search); never for an order's
+        own status or detail, which a client reads right after creating or changing it."""
+        async with (self._lagging_sessions if may_lag else self._read_sessions)() as session:
             yield session
 
     @asynccontextmanager
@@ -362,6 +373,8 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self._replica_engine is not None:
+            await self._replica_engine.dispose()
         if self._aside_engine is not None:
             await self._aside_engine.dispose()
 

@@ -67,7 +67,7 @@ async def list_orders(
 ) -> JSONResponse:
     """Newest first. Filters combine: `status`, `patientId`, `siteId`, `externalOrderId`."""
     filters = OrderFilters(status=status, patient_id=patientId, site_id=siteId, external_order_id=externalOrderId)
-    async with runtime.db.read() as session:
+    async with runtime.db.read(may_lag=True) as session:
         found = await reading.list_orders(session, caller=caller, filters=filters, page=PageRequest(page, size))
         return JSONResponse(mapping.page(found, mapping.order))
 

@@ -131,7 +131,7 @@ async def list_orders(request: Request, caller: SignedInDep, runtime: RuntimeDep
     params = request.query_params
     page = listing.page_request(params)
     wanted = listing.filters(params)
-    async with runtime.db.read() as session:
+    async with runtime.db.read(may_lag=True) as session:
         found = await reading.list_orders(session, scope=caller.caller.scope, filters=wanted, page=page)
     listing.check_page(found, page)
     next_url, previous_url = listing.page_links(found, _list_url(runtime), params)
