@@ -40,7 +40,8 @@ class Pool:
 
 
 def answer(value: Any, status: int = 200) -> Response:
-    return Response(json.dumps(value), status_code=status, media_type="application/json")
+    # default=str: a list's rows, answered whole, hold datetimes
+    return Response(json.dumps(value, default=str), status_code=status, media_type="application/json")
 
 
 async def auth(connection: asyncpg.Connection, secret: str) -> asyncpg.Record:
