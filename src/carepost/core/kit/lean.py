@@ -300,16 +300,7 @@ def columns_of(model: type[Any]) -> list[Any]:
 def detached(model: type[T], values: Sequence[Any]) -> T:
     """A model instance from a row of `columns_of(model)` values. Not in any session: a
     detached copy to read, never to change (a change would be written nowhere)."""
-    found = detached_or_none(model, values)
-    assert found is not None, f"an inner join always finds its {model.__name__}"
-    return found
-
-
-def detached_or_none(model: type[T], values: Sequence[Any]) -> T | None:
-    """As `detached`, or None when the row's columns are all NULL: an outer join found nothing."""
-    if all(value is None for value in values):
-        return None
-    new_instance, names = _making(model)
+    new_instance, names, _ = _making(model)
     instance = new_instance()
     # Filled as the ORM's own loading fills what it reads (`state.dict`), not through the
     # constructor: that sets each column through its instrumented attribute, with events and
@@ -318,11 +309,21 @@ def detached_or_none(model: type[T], values: Sequence[Any]) -> T | None:
     return cast(T, instance)
 
 
+def detached_or_none(model: type[T], values: Sequence[Any]) -> T | None:
+    """As `detached`, or None when an outer join found no row: its primary key is NULL, which
+    a row's never is (asking it of the key alone, not of every column: a page reads hundreds)."""
+    _, _, key = _making(model)
+    return None if values[key] is None else detached(model, values)
+
+
 @functools.cache
-def _making(model: type[Any]) -> tuple[Callable[[], Any], tuple[str, ...]]:
+def _making(model: type[Any]) -> tuple[Callable[[], Any], tuple[str, ...], int]:
     """How to make a bare instance of a model, with its state (the ORM's own way, the class
-    manager's `new_instance`: private, as lean.py's docstring says), and its columns' names."""
-    return manager_of_class(model).new_instance, tuple(model.__table__.columns.keys())
+    manager's `new_instance`: private, as lean.py's docstring says), its columns' names, and
+    where the first column of its primary key is among them."""
+    columns = model.__table__.columns
+    first_key = next(iter(model.__table__.primary_key.columns))
+    return manager_of_class(model).new_instance, tuple(columns.keys()), list(columns).index(first_key)
 
 
 def _compile(statement: Executable, dialect: Dialect) -> _Compiled:
