@@ -12,10 +12,12 @@ from dataclasses import dataclass
 import httpx
 import pytest
 from pydantic import ValidationError
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from carepost.app import create_app
 from carepost.config import Settings
-from carepost.core.kit.db import Database
+from carepost.core.kit.db import Database, create_engine, is_database_unavailable
 from carepost.core.kit.migrate import upgrade
 from carepost.worker import Worker
 from tests.fhir.helpers import FHIR, devices_orders, every_match
@@ -103,6 +105,32 @@ async def test_while_the_replica_is_away_a_list_answers_503_and_the_rest_is_serv
         assert (await replicated.client.get("/readyz")).status_code == 200  # not out of the load balancer for a replica
     finally:
         await reopen_database(replicated.settings.read_replica_url or "")
+
+
+async def test_a_read_cancelled_by_a_serialization_failure_is_answered_as_unavailable(db):
+    """A hot standby cancels a read whose rows the replay must change (SQLSTATE 40001, "conflict
+    with recovery"); asked again it runs, so it is answered 503 with Retry-After, not 500. The
+    same SQLSTATE provoked for real here, by two SERIALIZABLE transactions that skew."""
+    if db.dialect_name != "postgresql":
+        pytest.skip("SQLite serializes every writer: no serialization failure")
+    async with scratch_database() as url:
+        engine = create_engine(url).execution_options(isolation_level="SERIALIZABLE")
+        try:
+            async with engine.begin() as setup:
+                await setup.execute(text("CREATE TABLE shifts (doctor text, on_call boolean)"))
+                await setup.execute(text("INSERT INTO shifts VALUES ('a', true), ('b', true)"))
+            async with engine.connect() as first, engine.connect() as second:
+                for connection, doctor in ((first, "a"), (second, "b")):
+                    await connection.begin()
+                    await connection.execute(text("SELECT count(*) FROM shifts WHERE on_call"))
+                    await connection.execute(text("UPDATE shifts SET on_call = false WHERE doctor = :d"), {"d": doctor})
+                await first.commit()
+                with pytest.raises(DBAPIError) as refused:
+                    await second.commit()
+        finally:
+            await engine.dispose()
+    assert refused.value.orig.sqlstate == "40001"
+    assert is_database_unavailable(refused.value)
 
 
 @pytest.mark.parametrize(

@@ -381,8 +381,11 @@ class Database:
 
 # SQLSTATEs that mean "the database is not there right now", not "your statement is wrong":
 # connection exceptions (08…), operator intervention (57P01–57P03: shutdown, crash, not yet
-# accepting), too many connections (53300), and a database closed to connections (55000 on connect).
-_UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "53300", "55000")
+# accepting), too many connections (53300), a database closed to connections (55000 on connect),
+# and a serialization failure (40001), which a read on a read replica gets when the primary's
+# changes it replays conflict with it ("canceling statement due to conflict with recovery"):
+# asked again, it runs. Carepost's own transactions never run SERIALIZABLE on the primary.
+_UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "53300", "55000", "40001")
 
 
 # SQLite's: busy past the timeout, locked, or a file that cannot be opened.
