@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import socket
 import statistics
 import subprocess
 import time
@@ -138,7 +137,7 @@ def _post(url: str) -> None:
 def worker_process(env: dict[str, str], log: Path) -> Iterator[int]:
     """One `carepost worker`, once it has started (its metrics port answers: its imports are
     done), stopped at the end; gives its pid."""
-    port = _free_port()
+    port = servers.free_port()
     with log.open("ab") as out:
         process = subprocess.Popen([str(servers.VENV_BIN / "carepost"), "worker"], env={**env, "CAREPOST_WORKER_METRICS_PORT": str(port)},
             stdout=out, stderr=subprocess.STDOUT)
@@ -150,7 +149,3 @@ def worker_process(env: dict[str, str], log: Path) -> Iterator[int]:
         process.wait(timeout=20)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])

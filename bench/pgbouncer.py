@@ -28,6 +28,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from bench.servers import free_port
+
 SERVER = ("127.0.0.1", 5432)
 ATTEMPTS = 5
 
@@ -47,7 +49,7 @@ def start(directory: Path) -> int:
     (directory / "users.txt").write_text('"postgres" ""\n')
     log = directory / "pgbouncer.log"
     for _ in range(ATTEMPTS):
-        port = _free_port()
+        port = free_port()
         logged_before = log.stat().st_size if log.exists() else 0
         config = _write_config(directory, port)
         for file in directory.iterdir():
@@ -100,12 +102,6 @@ pidfile = {directory / "pgbouncer.pid"}
 ignore_startup_parameters = extra_float_digits
 """)
     return config
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _listening(port: int, pid_file: Path, log: Path, logged_before: int, timeout_s: float = 30) -> bool:

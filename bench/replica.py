@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
+
+from bench.servers import free_port
 
 BINARIES = Path("/usr/lib/postgresql")  # Debian's, one directory per major version
 
@@ -29,7 +30,7 @@ def start(directory: Path) -> tuple[str, str]:
     directory.mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
         shutil.chown(directory, "postgres")
-    primary_port, replica_port = _free_port(), _free_port()
+    primary_port, replica_port = free_port(), free_port()
     primary, replica = directory / "primary", directory / "replica"
     _as_postgres(_binary("initdb"), "-D", str(primary), "-A", "trust", "-U", "postgres", "--no-sync")
     _pg_ctl(primary, primary_port, "start")
@@ -61,12 +62,6 @@ def _as_postgres(*command: str) -> None:
 def _binary(name: str) -> str:
     newest = max(BINARIES.iterdir(), key=lambda version: int(version.name))
     return str(newest / "bin" / name)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 if __name__ == "__main__":
