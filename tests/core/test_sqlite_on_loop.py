@@ -143,3 +143,79 @@ async def test_a_lock_held_past_the_wait_is_an_unavailable_database(tmp_path, mo
     finally:
         other.close()
         await db.dispose()
+
+
+def _commits_seen(db_connection: sqlite3.Connection, threads: list[int]) -> None:
+    """Note the thread of every COMMIT the connection runs (sqlite3 traces the one commit() sends)."""
+    db_connection.set_trace_callback(lambda sql: threads.append(threading.get_ident()) if sql == "COMMIT" else None)
+
+
+async def _driver_connection(session) -> sqlite3.Connection:
+    raw = await (await session.connection()).get_raw_connection()
+    return raw.driver_connection._open()
+
+
+async def test_a_write_commits_in_a_thread_and_nothing_else_does(tmp_path):
+    """The commit that waits for the disk leaves the loop's thread; one with nothing to
+    write (a write transaction that changed nothing) stays on it. (A read ends in a rollback.)"""
+    db = Database(f"sqlite:///{tmp_path / 'commits.db'}")
+    loop_thread = threading.get_ident()
+    wrote: list[int] = []
+    changed_nothing: list[int] = []
+    try:
+        async with db.transaction() as session:
+            await session.execute(text("CREATE TABLE notes (body TEXT)"))
+        async with db.transaction() as session:
+            _commits_seen(await _driver_connection(session), wrote)
+            await session.execute(text("INSERT INTO notes VALUES ('kept')"))
+        async with db.transaction() as session:
+            _commits_seen(await _driver_connection(session), changed_nothing)
+            await session.execute(text("UPDATE notes SET body = 'never' WHERE body = 'absent'"))
+        async with db.read() as session:
+            assert (await session.execute(text("SELECT body FROM notes"))).scalars().all() == ["kept"]
+    finally:
+        await db.dispose()
+    assert len(wrote) == 1 and wrote[0] != loop_thread
+    assert changed_nothing == [loop_thread]
+
+
+async def test_a_task_cancelled_while_its_commit_runs_waits_for_the_commit(tmp_path):
+    """Cancelled mid-commit, the transaction does not roll back on a connection the thread is
+    still committing on: the cancellation is raised once the commit is done, and what the
+    transaction wrote is kept (as a commit the client's disconnect interrupted on any database)."""
+    db = Database(f"sqlite:///{tmp_path / 'cancelled.db'}")
+    committing = threading.Event()
+    go_on = threading.Event()
+
+    def hold_the_commit(sql: str) -> None:
+        if sql == "COMMIT":
+            committing.set()
+            go_on.wait(timeout=5)
+
+    try:
+        async with db.transaction() as session:
+            await session.execute(text("CREATE TABLE notes (body TEXT)"))
+
+        async def write() -> None:
+            async with db.transaction() as session:
+                (await _driver_connection(session)).set_trace_callback(hold_the_commit)
+                await session.execute(text("INSERT INTO notes VALUES ('committed')"))
+
+        writer = asyncio.create_task(write())
+        assert await asyncio.to_thread(committing.wait, 5)
+        writer.cancel()
+        for _ in range(20):  # the loop turns; the writer stays waiting for its commit
+            await asyncio.sleep(0)
+        assert not writer.done()
+        go_on.set()
+        try:
+            await asyncio.wait_for(writer, timeout=5)
+        except asyncio.CancelledError:
+            pass
+        else:
+            raise AssertionError("the cancellation should have been raised after the commit")
+        async with db.read() as session:
+            assert (await session.execute(text("SELECT body FROM notes"))).scalars().all() == ["committed"]
+    finally:
+        go_on.set()
+        await db.dispose()
