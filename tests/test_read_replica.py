@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 from pydantic import ValidationError
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -30,6 +31,7 @@ from tests.scratch_postgres import close_database, reopen_database, scratch_data
 class Replicated:
     client: httpx.AsyncClient  # the app whose lagging reads go to the (empty) replica
     settings: Settings
+    db: Database  # that app's
 
 
 @pytest.fixture
@@ -43,7 +45,7 @@ async def replicated(db, settings) -> AsyncIterator[Replicated]:
         with_replica = settings.model_copy(update={"read_replica_url": replica_url})
         app = create_app(with_replica)
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
-            yield Replicated(client, with_replica)
+            yield Replicated(client, with_replica, app.state.runtime.db)
         await app.state.call_log.flush()
         await app.state.runtime.db.dispose()
 
@@ -105,6 +107,25 @@ async def test_while_the_replica_is_away_a_list_answers_503_and_the_rest_is_serv
         assert (await replicated.client.get("/readyz")).status_code == 200  # not out of the load balancer for a replica
     finally:
         await reopen_database(replicated.settings.read_replica_url or "")
+
+
+async def test_the_replicas_pool_is_in_the_metrics_apart_from_the_primarys(replicated):
+    async def replica_gauges() -> dict[str, float]:
+        scraped = (await replicated.client.get("/metrics")).text
+        return {
+            sample.name: sample.value
+            for family in text_string_to_metric_families(scraped)
+            for sample in family.samples
+            if sample.name.startswith("carepost_db_replica_pool")
+        }
+
+    async with replicated.db.read(may_lag=True) as session:
+        await session.execute(text("SELECT 1"))  # a replica connection, held while the metrics are read
+        during = await replica_gauges()
+    after = await replica_gauges()
+
+    assert during == {"carepost_db_replica_pool_in_use": 1, "carepost_db_replica_pool_waiting": 0}
+    assert after == {"carepost_db_replica_pool_in_use": 0, "carepost_db_replica_pool_waiting": 0}
 
 
 async def test_a_read_cancelled_by_a_serialization_failure_is_answered_as_unavailable(db):

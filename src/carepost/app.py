@@ -114,7 +114,7 @@ def create_app(
     openapi.install(app, surfaces)
     app.state.call_log = call_log
     app.state.metrics = Metrics()
-    app.state.metrics.watch_pool(db.engine)
+    app.state.metrics.watch_pools(db)
     app.add_middleware(
         RequestContextMiddleware,
         call_log=call_log,

@@ -2,8 +2,8 @@
 
 Requests are counted and timed by route template (`/api/v3/order/{order_id}`,
 never the concrete path, so the label set stays small and holds no id) and
-status; the database pool's connections in use and requests waiting for one are
-followed as connections are checked out and in. The outbox backlog and table
+status; the database pool's connections in use and requests waiting for one (and the
+read replica's, apart) are followed as connections are checked out and in. The outbox backlog and table
 sizes are read from the database when scraped.
 
 Under `serve --workers N` the processes share PROMETHEUS_MULTIPROC_DIR (set by
@@ -59,21 +59,37 @@ class Metrics:
             "carepost_db_pool_waiting", "Requests waiting for a database connection (the pool at its limit).",
             registry=self.registry, multiprocess_mode="livesum",
         )
+        # The read replica's pool (CAREPOST_READ_REPLICA_URL), apart: its limit is another database's.
+        self.replica_pool_in_use = Gauge(
+            "carepost_db_replica_pool_in_use", "Read replica connections checked out.",
+            registry=self.registry, multiprocess_mode="livesum",
+        )
+        self.replica_pool_waiting = Gauge(
+            "carepost_db_replica_pool_waiting", "Requests waiting for a read replica connection (its pool at its limit).",
+            registry=self.registry, multiprocess_mode="livesum",
+        )
 
     def observe(self, *, method: str, route: str, status: int, seconds: float) -> None:
         self.requests.labels(method, route, str(status)).inc()
         self.latency.labels(method, route).observe(seconds)
 
-    def watch_pool(self, engine: AsyncEngine) -> None:
+    def watch_pools(self, db: Database) -> None:
+        """Follow the primary's pool and, when there is one, the read replica's."""
+        self._watch_pool(db.engine, in_use=self.pool_in_use, waiting=self.pool_waiting)
+        if db.replica_engine is not None:
+            self._watch_pool(db.replica_engine, in_use=self.replica_pool_in_use, waiting=self.replica_pool_waiting)
+
+    @staticmethod
+    def _watch_pool(engine: AsyncEngine, *, in_use: Gauge, waiting: Gauge) -> None:
         """Follow the engine's pool (and any pool it makes anew after a dispose)."""
 
         def checked_out(*_: Any) -> None:
-            self.pool_in_use.inc()
-            self.pool_waiting.set(_waiters(engine))
+            in_use.inc()
+            waiting.set(_waiters(engine))
 
         def checked_in(*_: Any) -> None:
-            self.pool_in_use.dec()
-            self.pool_waiting.set(_waiters(engine))
+            in_use.dec()
+            waiting.set(_waiters(engine))
 
         event.listen(engine.sync_engine, "checkout", checked_out)
         event.listen(engine.sync_engine, "checkin", checked_in)

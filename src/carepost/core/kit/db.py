@@ -276,6 +276,11 @@ class Database:
         self._engine_kwargs = engine_kwargs
 
     @property
+    def replica_engine(self) -> AsyncEngine | None:
+        """The read replica's engine (its pool, for the metrics), when one is configured."""
+        return self._replica_engine
+
+    @property
     def dialect_name(self) -> str:
         return self.engine.dialect.name
 
