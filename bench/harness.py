@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -273,7 +274,8 @@ def _through_pgbouncer(args: argparse.Namespace, load: wrk.Load, work: Path, sta
         for scenario in _CREATES:
             run.skip(scenario + _POOLED, "PgBouncer is not installed here and bench/run could not install it (apt-get install pgbouncer)")
         return
-    with pgbouncer.running() as address:
+    postgres = urllib.parse.urlsplit(args.postgres)
+    with pgbouncer.running(f"{postgres.hostname or '127.0.0.1'}:{postgres.port or 5432}") as address:
         dsn = f"postgresql://postgres@{address}/{name}"
         env = _env(work / "pg", f"postgresql+asyncpg://postgres@{address}/{name}?transaction_pooling=true")
         # asyncpg's statement cache cannot outlive a transaction behind the pooler either.

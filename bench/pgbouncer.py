@@ -1,8 +1,11 @@
 """A PgBouncer of our own in transaction pooling mode, in front of the machine's
 PostgreSQL, for the CI's third test run and the bench's pooled scenarios.
 
-    python -m bench.pgbouncer start DIR    # prints the port; config, log and pid file in DIR
+    python -m bench.pgbouncer start DIR [HOST:PORT]   # prints the port; config, log and pid file in DIR
     python -m bench.pgbouncer stop DIR
+
+In front of the server at HOST:PORT (default the machine's, 127.0.0.1:5432; `bench/run`
+passes its `--postgres`).
 
 PgBouncer comes from Debian's package (`apt-get install pgbouncer`); it refuses to
 run as root, so as root it runs as the `postgres` user. Every database name is
@@ -30,7 +33,7 @@ from pathlib import Path
 
 from bench.servers import free_port
 
-SERVER = ("127.0.0.1", 5432)
+SERVER = "127.0.0.1:5432"
 ATTEMPTS = 5
 
 
@@ -39,8 +42,9 @@ def binary() -> str | None:
     return shutil.which("pgbouncer") or shutil.which("pgbouncer", path="/usr/sbin")
 
 
-def start(directory: Path) -> int:
-    """Start PgBouncer with its files in `directory`; return the port it listens on."""
+def start(directory: Path, server: str = SERVER) -> int:
+    """Start PgBouncer in front of `server` (host:port) with its files in `directory`; return
+    the port it listens on."""
     program = binary()
     if program is None:
         raise FileNotFoundError("PgBouncer is not installed (Debian: apt-get install pgbouncer)")
@@ -51,7 +55,7 @@ def start(directory: Path) -> int:
     for _ in range(ATTEMPTS):
         port = free_port()
         logged_before = log.stat().st_size if log.exists() else 0
-        config = _write_config(directory, port)
+        config = _write_config(directory, port, server)
         for file in directory.iterdir():
             file.chmod(0o644)
         as_postgres = ["-u", "postgres"] if os.geteuid() == 0 else []
@@ -71,21 +75,22 @@ def stop(directory: Path) -> None:
 
 
 @contextlib.contextmanager
-def running() -> Iterator[str]:
-    """Start one in a directory of its own (under /tmp, which the postgres user can
-    reach whatever TMPDIR says), give its `host:port`, stop it."""
+def running(server: str = SERVER) -> Iterator[str]:
+    """Start one in front of `server` in a directory of its own (under /tmp, which the
+    postgres user can reach whatever TMPDIR says), give its `host:port`, stop it."""
     with tempfile.TemporaryDirectory(prefix="carepost-pgbouncer-", dir="/tmp") as folder:
-        port = start(Path(folder))
+        port = start(Path(folder), server)
         try:
             yield f"127.0.0.1:{port}"
         finally:
             stop(Path(folder))
 
 
-def _write_config(directory: Path, port: int) -> Path:
+def _write_config(directory: Path, port: int, server: str) -> Path:
     config = directory / "pgbouncer.ini"
+    host, _, server_port = server.rpartition(":")
     config.write_text(f"""[databases]
-* = host={SERVER[0]} port={SERVER[1]}
+* = host={host} port={server_port}
 
 [pgbouncer]
 listen_addr = 127.0.0.1
@@ -141,6 +146,6 @@ def _alive(pid_file: Path) -> bool:
 if __name__ == "__main__":
     command, folder = sys.argv[1:3]
     if command == "start":
-        print(start(Path(folder)))
+        print(start(Path(folder), *sys.argv[3:4]))
     else:
         stop(Path(folder))
