@@ -16,26 +16,16 @@ never wait in WAL mode. SQLite's own busy timeout is 0: when a writer in
 holds the lock, `begin_immediate` tries again after an asyncio sleep, so the
 loop goes on serving meanwhile. Both waits end after `LOCK_WAIT_SECONDS`
 with an error the app answers 503 (db.is_database_unavailable).
-
-One call does leave the loop's thread: the commit of a transaction that wrote. It
-waits for the disk (synchronous=FULL: the WAL is synced before COMMIT returns),
-and on the loop that wait, about a sixth of an embedded create's time, would hold up
-every other request; in a thread (sqlite3 lets go of the GIL while it commits)
-the loop parses, validates and answers the next requests meanwhile
-(docs/performance.md, "SQLite's commit off the loop"). The connection is this
-transaction's alone until the commit returns, and this process's next writer
-still waits for the write lock.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import sqlite3
 import time
 import weakref
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -100,7 +90,6 @@ class _Connection:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection: sqlite3.Connection | None = connection  # SQLAlchemy reads it: None once closed
-        self._changes_at_begin: int | None = None  # total_changes when BEGIN IMMEDIATE took the write lock
 
     def _open(self) -> sqlite3.Connection:
         if self._connection is None:
@@ -122,7 +111,6 @@ class _Connection:
         while True:
             try:
                 self._open().execute("BEGIN IMMEDIATE")
-                self._changes_at_begin = self._open().total_changes
                 return
             except sqlite3.OperationalError as error:
                 if getattr(error, "sqlite_errorname", "") != "SQLITE_BUSY" or time.monotonic() + pause > deadline:
@@ -131,16 +119,9 @@ class _Connection:
             pause = min(pause * 2, 0.05)
 
     async def commit(self) -> None:
-        connection = self._open()
-        wrote = self._changes_at_begin is not None and connection.total_changes != self._changes_at_begin
-        self._changes_at_begin = None
-        if wrote:
-            await _to_the_end(asyncio.to_thread(connection.commit))  # waits for the disk: off the loop (above)
-        else:
-            connection.commit()  # a read's, or a write transaction's that wrote nothing: no disk to wait for
+        self._open().commit()
 
     async def rollback(self) -> None:
-        self._changes_at_begin = None
         self._open().rollback()
 
     async def create_function(self, name: str, arity: int, function: Callable[..., Any], **options: Any) -> None:
@@ -154,20 +135,6 @@ class _Connection:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
-
-
-async def _to_the_end(work: Coroutine[Any, Any, None]) -> None:
-    """Await `work` in a thread even when the awaiting task is cancelled meanwhile: the
-    cancellation is raised once the thread is done, so nothing (a rollback, a close) touches
-    the connection while the thread still commits on it."""
-    running = asyncio.ensure_future(work)
-    try:
-        await asyncio.shield(running)
-    except asyncio.CancelledError:
-        while not running.done():
-            with contextlib.suppress(asyncio.CancelledError):
-                await asyncio.wait([running])
-        raise
 
 
 def engine_arguments(url: str) -> tuple[URL, dict[str, Any]]:
