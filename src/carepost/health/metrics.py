@@ -2,9 +2,9 @@
 
 Requests are counted and timed by route template (`/api/v3/order/{order_id}`,
 never the concrete path, so the label set stays small and holds no id) and
-status; the database pool's connections in use and requests waiting for one (and the
-read replica's, apart) are followed as connections are checked out and in. The outbox backlog and table
-sizes are read from the database when scraped.
+status; the database pool's connections in use and requests waiting for one (and
+the read replica's, apart) are followed as connections are checked out and in. The
+outbox backlog and table sizes are read from the database when scraped.
 
 Under `serve --workers N` the processes share PROMETHEUS_MULTIPROC_DIR (set by
 `serve`, carepost/serving.py): prometheus-client's multiprocess mode adds up what
