@@ -43,6 +43,13 @@ class Tenant:
 
 PHARMACY_USER = {"email": "compras@bench-farmacia.example", "password": "bench-contraseña-1234"}  # bench/tenant.yaml
 
+def _at_least_one(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def main() -> None:
     args = _arguments()
     load = wrk.Load(connections=args.connections, duration_s=args.duration, warmup_s=args.warmup)
@@ -56,6 +63,7 @@ def main() -> None:
         "machine": _machine(),
         "load": {"connections": load.connections, "duration_s": load.duration_s, "warmup_s": load.warmup_s},
         "workers": args.workers,
+        "rounds": args.rounds,
         "server": args.server,
         "replica": args.replica,
     }
@@ -89,7 +97,7 @@ def _postgresql(args: argparse.Namespace, load: wrk.Load, work: Path, stamp: str
             servers.asgi("bench.baseline:app", env_base, port=args.port + 1, workers=args.workers, log=work / "baseline.log", server=args.server) as bare,
             servers.asgi("bench.receiver:app", {}, port=args.port + 3, workers=1, log=work / "receiver.log") as receiver,
         ):
-            pair = _Pair(load, stamp, bare, carepost, args.profile, args.out, args.only, run)
+            pair = _Pair(load, stamp, bare, carepost, args.profile, args.out, args.only, run, args.rounds)
             pair.run("masks create", "masks_create.lua", _masks_auth(tenant))
             placed = asyncio.run(_status_paths(dsn))
             status_paths = _paths(work, "status", placed)
@@ -286,7 +294,7 @@ def _through_pgbouncer(args: argparse.Namespace, load: wrk.Load, work: Path, sta
                 "bench.baseline:app", env_base, port=args.port + 6, workers=args.workers, log=work / "baseline-pooled.log", server=args.server
             ) as bare,
         ):
-            pair = _Pair(load, f"{stamp}-pooled", bare, carepost, args.profile, args.out, args.only, run)
+            pair = _Pair(load, f"{stamp}-pooled", bare, carepost, args.profile, args.out, args.only, run, args.rounds)
             _creates(pair, tenant, carepost, names_end=_POOLED)
 
 
@@ -313,7 +321,12 @@ class _Pair:
     """Runs a scenario against the baseline, then at once against Carepost; records
     Carepost's flame graph where the scenario is one `--profile` names. Each scenario's
     rows go to the report as soon as they are measured; a scenario that fails is noted
-    there and the run goes on."""
+    there and the run goes on.
+
+    With `rounds` > 1 the pair is measured that many times, which of the two goes first
+    alternating (a machine that drifts during a pair favours neither side), and the
+    round with the median ratio is reported, with every round's ratio beside it: on a
+    shared machine one pair's ratio wanders by ±0.15 (docs/performance.md)."""
 
     load: wrk.Load
     tag: str
@@ -323,6 +336,7 @@ class _Pair:
     out_dir: Path
     only: list[str]
     report: report.Report
+    rounds: int = 1
 
     def run(self, name: str, script: str, env: dict[str, str]) -> wrk.Result | None:
         """Carepost's result, or None when not measured (not named by --only, or failed)."""
@@ -330,11 +344,22 @@ class _Pair:
         if self.only and not _names(name, self.only):
             return None
         with self.report.attempt(name):
-            floor = self._measure(self.baseline.url, name, script, env)
-            measured = self.measure_carepost(name, script, env)
-            self.report.add([report.Row(name, "baseline", floor, None), report.Row(name, "carepost", measured, floor)])
+            rounds = [self._round(name, script, env, carepost_first=n % 2 == 1) for n in range(self.rounds)]
+            floor, measured, ratios = report.median_round(rounds)
+            if len(rounds) > 1:
+                print(f"{name:45} × baseline over {len(rounds)} rounds: {', '.join(f'{ratio:.2f}' for ratio in ratios)}", flush=True)
+            self.report.add([report.Row(name, "baseline", floor, None), report.Row(name, "carepost", measured, floor, ratios)])
             return measured
         return None
+
+    def _round(self, name: str, script: str, env: dict[str, str], *, carepost_first: bool) -> tuple[wrk.Result, wrk.Result]:
+        """One pair: the baseline's result and Carepost's."""
+        assert self.baseline is not None
+        if carepost_first:
+            measured = self.measure_carepost(name, script, env)
+            return self._measure(self.baseline.url, name, script, env), measured
+        floor = self._measure(self.baseline.url, name, script, env)
+        return floor, self.measure_carepost(name, script, env)
 
     def one(self, name: str, script: str, env: dict[str, str]) -> None:
         if self.only and not _names(name, self.only):
@@ -465,6 +490,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
     parser.add_argument("--duration", type=int, default=15, help="seconds measured per scenario (default 15)")
     parser.add_argument("--warmup", type=int, default=3, help="seconds of unmeasured warm-up before each (default 3)")
+    parser.add_argument("--rounds", type=_at_least_one, default=1,
+                        help="times each scenario with a baseline is measured, alternating which goes first; the median ratio's round is reported (default 1)")
     parser.add_argument("--orders", type=lambda s: [int(n) for n in s.split(",")], default=[10_000, 1_000_000],
         help="order-table sizes for the list scenarios (default 10000,1000000)")
     parser.add_argument("--export-orders", type=int, default=100_000, help="devices orders in the FHIR bulk export (default 100000)")

@@ -20,6 +20,8 @@ class Row:
     server: str  # "carepost" or "baseline"
     result: Result
     floor: Result | None  # the baseline measured just before, when there is one
+    # With --rounds N: every round's ratio, in the order measured; the row is the median round's.
+    ratios: tuple[float, ...] = ()
 
     @property
     def ratio(self) -> float | None:
@@ -39,6 +41,7 @@ class Row:
             "p99_over_p50": round(r.p99_ms / r.p50_ms, 2) if r.p50_ms else None,
             "errors": r.errors,
             "ratio_to_baseline": round(self.ratio, 2) if self.ratio is not None else None,
+            **({"ratios_over_rounds": [round(ratio, 2) for ratio in self.ratios]} if len(self.ratios) > 1 else {}),
             **({"peak_rss_mb": r.peak_rss_mb} if r.peak_rss_mb is not None else {}),
         }
 
@@ -124,6 +127,14 @@ def feature_table(features: Sequence[FeatureRow]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def median_round(rounds: Sequence[tuple[Result, Result]]) -> tuple[Result, Result, tuple[float, ...]]:
+    """Of several (baseline, Carepost) pairs, the one whose ratio is the median (of an even
+    count the lower one: a tie never flatters Carepost), and every pair's ratio in the order given."""
+    ratios = tuple(measured.throughput / floor.throughput if floor.throughput else 0.0 for floor, measured in rounds)
+    floor, measured = rounds[sorted(range(len(rounds)), key=ratios.__getitem__)[(len(rounds) - 1) // 2]]
+    return floor, measured, ratios
+
+
 def markdown(rows: Sequence[Row], skipped: Sequence[tuple[str, str]] = ()) -> str:
     lines = [
         "| scenario | server | req/s | p50 ms | p90 ms | p99 ms | p99/p50 | errors | × baseline |",
@@ -132,6 +143,8 @@ def markdown(rows: Sequence[Row], skipped: Sequence[tuple[str, str]] = ()) -> st
     for row in rows:
         r = row.result
         ratio = f"{row.ratio:.2f}" if row.ratio is not None else "—"
+        if len(row.ratios) > 1:
+            ratio += f" ({min(row.ratios):.2f}–{max(row.ratios):.2f} over {len(row.ratios)} rounds)"
         # A backlog's delivery rate has no latency of its own: its events waited for the worker.
         latency = f"{r.p50_ms:.1f} | {r.p90_ms:.1f} | {r.p99_ms:.1f} | {r.p99_ms / r.p50_ms:.1f}" if r.p50_ms else "— | — | — | —"
         lines.append(f"| {row.scenario} | {row.server} | {r.throughput:.0f} | {latency} | {r.error_count} | {ratio} |")
