@@ -25,7 +25,7 @@ class Row:
 
     @property
     def ratio(self) -> float | None:
-        return self.result.throughput / self.floor.throughput if self.floor and self.floor.throughput else None
+        return ratio_of(self.floor, self.result) if self.floor else None
 
     def as_json(self) -> dict[str, Any]:
         r = self.result
@@ -127,10 +127,15 @@ def feature_table(features: Sequence[FeatureRow]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def ratio_of(floor: Result, measured: Result) -> float | None:
+    """Carepost's throughput over the baseline's (none when the baseline served nothing)."""
+    return measured.throughput / floor.throughput if floor.throughput else None
+
+
 def median_round(rounds: Sequence[tuple[Result, Result]]) -> tuple[Result, Result, tuple[float, ...]]:
     """Of several (baseline, Carepost) pairs, the one whose ratio is the median (of an even
     count the lower one: a tie never flatters Carepost), and every pair's ratio in the order given."""
-    ratios = tuple(measured.throughput / floor.throughput if floor.throughput else 0.0 for floor, measured in rounds)
+    ratios = tuple(ratio_of(floor, measured) or 0.0 for floor, measured in rounds)
     floor, measured = rounds[sorted(range(len(rounds)), key=ratios.__getitem__)[(len(rounds) - 1) // 2]]
     return floor, measured, ratios
 
