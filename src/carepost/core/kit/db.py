@@ -16,12 +16,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, TypeVar, cast
 
+import sqlalchemy.ext.asyncio as sqlalchemy_asyncio
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, Numeric, String, event, exc
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL, CursorResult, Dialect, make_url
-import sqlalchemy.ext.asyncio as sqlalchemy_asyncio
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase
