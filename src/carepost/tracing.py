@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,7 +30,9 @@ from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
-from opentelemetry.trace import Span, SpanKind, Status, StatusCode
+from opentelemetry.sdk.trace.sampling import Decision, Sampler, SamplingResult
+from opentelemetry.trace import Link, Span, SpanKind, Status, StatusCode
+from opentelemetry.util.types import Attributes
 
 from carepost.core.kit import lean
 
@@ -53,6 +56,7 @@ def configure_tracing(role: str) -> bool:
         return _configured
     defaults = {} if os.environ.get("OTEL_SERVICE_NAME") else {"service.name": f"carepost-{role}"}
     provider = TracerProvider(resource=Resource.create(defaults))  # OTEL_RESOURCE_ATTRIBUTES are read too
+    provider.sampler = RootsAreWork(provider.sampler)  # the sampler OTEL_TRACES_SAMPLER named, behind the rule
     provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))  # OTEL_EXPORTER_OTLP_* and OTEL_BSP_*
     trace.set_tracer_provider(provider)
     # skip_dep_check: the instrumentation declares SQLAlchemy < 2.1 (no release names 2.1 yet) and
@@ -64,6 +68,28 @@ def configure_tracing(role: str) -> bool:
     lean.observe(_lean_statement)
     _configured = True
     return True
+
+
+class RootsAreWork(Sampler):
+    """A trace starts at a request (a SERVER span) or a worker job (a CONSUMER span), never at
+    a statement or a call made outside both: the worker's polls, a pool's connects. Those would
+    each be a trace of one span, several a second, forever. Every other decision is the
+    configured sampler's (by default, a child follows its parent)."""
+
+    def __init__(self, configured: Sampler) -> None:
+        self.configured = configured
+
+    def should_sample(
+        self, parent_context: Any, trace_id: int, name: str, kind: SpanKind | None = None,
+        attributes: Attributes = None, links: Sequence[Link] | None = None, trace_state: Any = None,
+    ) -> SamplingResult:
+        has_parent = trace.get_current_span(parent_context).get_span_context().is_valid
+        if not has_parent and kind not in (SpanKind.SERVER, SpanKind.CONSUMER):
+            return SamplingResult(Decision.DROP)
+        return self.configured.should_sample(parent_context, trace_id, name, kind, attributes, links, trace_state)
+
+    def get_description(self) -> str:
+        return f"RootsAreWork{{{self.configured.get_description()}}}"
 
 
 def instrument_app(app: FastAPI) -> None:
