@@ -132,7 +132,11 @@ _lean_tracer = trace.get_tracer("carepost.lean")
 
 
 def _lean_statement(sql: str, seconds: float, error: BaseException | None) -> None:
-    """A lean statement bypasses SQLAlchemy's events: its span is drawn from what it reports."""
+    """A lean statement bypasses SQLAlchemy's events: its span is drawn from what it reports.
+    Inside a request or job not sampled, none (what the sampler would decide, decided cheaply:
+    this runs for every statement of every request)."""
+    if not trace.get_current_span().is_recording():
+        return
     ended = time.time_ns()
     span = _lean_tracer.start_span(
         sql.split(None, 1)[0].upper() if sql.strip() else "SQL", kind=SpanKind.CLIENT, start_time=ended - int(seconds * 1e9),
