@@ -2,10 +2,11 @@
 (OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; OTEL_SDK_DISABLED=true or
 OTEL_TRACES_EXPORTER=none turn it off), then exported over OTLP/HTTP.
 
-Spans: each request (FastAPI's instrumentation), each SQL statement (SQLAlchemy's, and the lean
-statements through lean.observe), each outbound call (aiohttp's: webhooks and object storage;
-httpx's: Shopify, the PAC, the pharmacy) and each worker job (core/kit/trace_context.py, which
-also carries a request's trace to the webhook deliveries and outbox jobs it caused).
+Spans: each request (FastAPI's instrumentation), each SQL statement (told by
+core/kit/statement_watch.py, whether SQLAlchemy or lean.py ran it), each outbound call
+(aiohttp's: webhooks and object storage; httpx's: Shopify, the PAC, the pharmacy) and each
+worker job (core/kit/trace_context.py, which also carries a request's trace to the webhook
+deliveries and outbox jobs it caused).
 
 No patient data: statements are traced without their parameters, request spans without their
 query strings (a portal link holds an e-mail address), outbound spans with the host alone (a
@@ -26,7 +27,6 @@ from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExport
 from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
-from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
@@ -34,7 +34,7 @@ from opentelemetry.sdk.trace.sampling import Decision, Sampler, SamplingResult
 from opentelemetry.trace import Link, Span, SpanKind, Status, StatusCode
 from opentelemetry.util.types import Attributes
 
-from carepost.core.kit import lean
+from carepost.core.kit import statement_watch
 
 _configured = False
 
@@ -59,20 +59,16 @@ def configure_tracing(role: str) -> bool:
     provider.sampler = RootsAreWork(provider.sampler)  # the sampler OTEL_TRACES_SAMPLER named, behind the rule
     provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))  # OTEL_EXPORTER_OTLP_* and OTEL_BSP_*
     trace.set_tracer_provider(provider)
-    # skip_dep_check: the instrumentation declares SQLAlchemy < 2.1 (no release names 2.1 yet) and
-    # otherwise refuses to install, leaving every ORM statement untraced; the engine events it
-    # hooks are unchanged in 2.1, and tests/e2e/test_tracing.py checks its spans arrive.
-    SQLAlchemyInstrumentor().instrument(enable_commenter=False, skip_dep_check=True)
     HTTPXClientInstrumentor().instrument(request_hook=_outbound_host_only, async_request_hook=_async_outbound_host_only)
     AioHttpClientInstrumentor().instrument(url_filter=lambda url: f"{url.origin()}/")
-    lean.observe(_lean_statement)
+    statement_watch.watch(_statement)
     _configured = True
     return True
 
 
 class RootsAreWork(Sampler):
     """A trace starts at a request (a SERVER span) or a worker job (a CONSUMER span), never at
-    a statement or a call made outside both: the worker's polls, a pool's connects. Those would
+    a statement or a call made outside both: the worker's polls, say. Those would
     each be a trace of one span, several a second, forever. Every other decision is the
     configured sampler's (by default, a child follows its parent)."""
 
@@ -128,19 +124,19 @@ async def _async_outbound_host_only(span: Span, request: Any) -> None:
     _outbound_host_only(span, request)
 
 
-_lean_tracer = trace.get_tracer("carepost.lean")
+_statement_tracer = trace.get_tracer("carepost.sql")
 
 
-def _lean_statement(sql: str, seconds: float, error: BaseException | None) -> None:
-    """A lean statement bypasses SQLAlchemy's events: its span is drawn from what it reports.
-    Inside a request or job not sampled, none (what the sampler would decide, decided cheaply:
-    this runs for every statement of every request)."""
+def _statement(sql: str, seconds: float, error: BaseException | None) -> None:
+    """A statement's span, drawn once it has ended from what it reports. Inside a request or
+    job not sampled, none (what the sampler would decide, decided cheaply: this runs for every
+    statement of every request)."""
     if not trace.get_current_span().is_recording():
         return
     ended = time.time_ns()
-    span = _lean_tracer.start_span(
+    span = _statement_tracer.start_span(
         sql.split(None, 1)[0].upper() if sql.strip() else "SQL", kind=SpanKind.CLIENT, start_time=ended - int(seconds * 1e9),
-        attributes={"db.statement": sql, "carepost.lean": True},
+        attributes={"db.statement": sql},
     )
     if error is not None:
         span.set_status(Status(StatusCode.ERROR, type(error).__name__))

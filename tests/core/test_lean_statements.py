@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from carepost.core.kit import lean
+from carepost.core.kit import lean, statement_watch
 from carepost.core.kit.db import Database, is_transaction_pooled
 from carepost.core.kit.lean import LeanInsert, LeanStatement, LeanUpdate, is_one_of
 from carepost.core.models import AccountDialect, Coupon, Order, OrderEvent, OutboxMessage, Patient
@@ -322,7 +322,7 @@ def test_sqlalchemy_is_the_minor_version_whose_private_parts_lean_reads() -> Non
 async def test_lean_statements_are_logged_and_observed_without_their_parameters(db, caplog) -> None:
     topic = _topic()
     seen: list[tuple[str, float, BaseException | None]] = []
-    stop = lean.observe(lambda sql, seconds, error: seen.append((sql, seconds, error)))
+    stop = statement_watch.watch(lambda sql, seconds, error: seen.append((sql, seconds, error)))
     try:
         with caplog.at_level(logging.INFO, logger="sqlalchemy.engine.Engine"):
             async with db.transaction() as session:

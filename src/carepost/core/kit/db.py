@@ -16,13 +16,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, TypeVar, cast
 
-import sqlalchemy.ext.asyncio as sqlalchemy_asyncio
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, Numeric, String, event, exc
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL, CursorResult, Dialect, make_url
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.sql import Executable
@@ -32,6 +31,7 @@ from sqlalchemy.util import await_only
 
 from carepost.core.kit import json_text
 from carepost.core.kit.sqlite_on_loop import engine_arguments, writing
+from carepost.core.kit.statement_watch import hook_engine
 
 # Named constraints: Alembic's SQLite batch mode can only alter what has a name.
 NAMING_CONVENTION = {
@@ -113,23 +113,22 @@ Rate = exact_decimal(7, 4)
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    # `sqlalchemy_asyncio.create_async_engine`, looked up at each call, not imported by name:
-    # tracing's SQLAlchemy instrumentation wraps that module's function, and only an engine
-    # made through the wrapper has its statements traced (carepost/tracing.py).
     kwargs.setdefault("json_serializer", json_text.dumps_text)  # JSON columns written by orjson
     if url.startswith("sqlite"):
         # Statements run on the event loop's thread (sqlite_on_loop.py); a few
         # connections let readers go on beside the one writer (WAL).
         target, on_loop = engine_arguments(url)
-        engine = sqlalchemy_asyncio.create_async_engine(target, pool_size=5, max_overflow=0, hide_parameters=True, **on_loop, **kwargs)
+        engine = create_async_engine(target, pool_size=5, max_overflow=0, hide_parameters=True, **on_loop, **kwargs)
         _take_sqlite_transactions_in_hand(engine)
-        return engine
-    target, pooler = behind_transaction_pooler(url)
-    # hide_parameters: SQL errors must not carry patient data into logs.
-    # No pool_pre_ping: it cost a round trip at every checkout, several per request.
-    # After a database restart, the requests in flight on old connections fail
-    # (500); SQLAlchemy then discards the whole pool, and the next ones reconnect.
-    return sqlalchemy_asyncio.create_async_engine(target, **{"pool_size": 10, "max_overflow": 20, "hide_parameters": True, **pooler, **kwargs})
+    else:
+        target, pooler = behind_transaction_pooler(url)
+        # hide_parameters: SQL errors must not carry patient data into logs.
+        # No pool_pre_ping: it cost a round trip at every checkout, several per request.
+        # After a database restart, the requests in flight on old connections fail
+        # (500); SQLAlchemy then discards the whole pool, and the next ones reconnect.
+        engine = create_async_engine(target, **{"pool_size": 10, "max_overflow": 20, "hide_parameters": True, **pooler, **kwargs})
+    hook_engine(engine.sync_engine)  # its statements, told to whoever watches them (tracing)
+    return engine
 
 
 TRANSACTION_POOLING = "transaction_pooling"

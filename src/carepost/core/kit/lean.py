@@ -33,7 +33,7 @@ Its edges:
   holds no unflushed change to, or call `flush_pending` first.
 - **Seen like any statement**: it bypasses the engine's events, so it logs itself to
   SQLAlchemy's `sqlalchemy.engine.Engine` logger (at INFO, as `echo` shows the others)
-  and tells the observers registered with `observe` (tracing) its SQL and duration.
+  and tells statement_watch's watchers (tracing) its SQL and duration.
 - **SQLAlchemy's version**: it reaches into a few private parts (the compiled
   statement's parameter order and processors, the asyncpg adapter's lazy BEGIN and
   error mapping). pyproject.toml bounds SQLAlchemy to the minor version they were read
@@ -60,6 +60,7 @@ from sqlalchemy.sql import ClauseElement, ColumnElement, Executable
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from carepost.core.kit.db import Base
+from carepost.core.kit.statement_watch import statement_ran
 
 Processor = Callable[[Any], Any] | None
 T = TypeVar("T", bound=Base)
@@ -176,28 +177,15 @@ def _innermost(session: AsyncSession) -> Any:
     return session.sync_session.get_nested_transaction() or session.sync_session.get_transaction()
 
 
-# Whoever watches statements (tracing: issue 27's OpenTelemetry); each is told the SQL text,
-# its duration in seconds and its error, never its parameters (they may be patient data).
-StatementObserver = Callable[[str, float, BaseException | None], None]
-_OBSERVERS: list[StatementObserver] = []
 # SQLAlchemy's own logger: `echo`, or logging configured at INFO for it, shows lean statements too.
 _SQL_LOG = logging.getLogger("sqlalchemy.engine.Engine")
 
 
-def observe(observer: StatementObserver) -> Callable[[], None]:
-    """Tell `observer` of every lean statement run from now on; returns how to stop."""
-    _OBSERVERS.append(observer)
-    return lambda: _OBSERVERS.remove(observer)
-
-
 def _observed(sql: str, started: float, error: BaseException | None) -> None:
-    """A lean statement bypasses the engine's events: it is logged and traced here instead."""
+    """A lean statement bypasses the engine's events: it is logged and watched here instead."""
     if _SQL_LOG.isEnabledFor(logging.INFO):
         _SQL_LOG.info("[lean] %s", sql)
-    if _OBSERVERS:
-        elapsed = time.perf_counter() - started
-        for observer in tuple(_OBSERVERS):
-            observer(sql, elapsed, error)
+    statement_ran(sql, started, error)
 
 
 class LeanInsert:
