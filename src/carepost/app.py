@@ -93,6 +93,7 @@ def create_app(
         lifespan=lifespan,
         # Serve the documented paths as they are: no redirect built from the Host header.
         redirect_slashes=False,
+        telemetry=tracing.FASTAPI_TELEMETRY,
     )
     app.state.runtime = Runtime(
         settings=settings,
@@ -110,7 +111,6 @@ def create_app(
         console_inventory_router,
     ))
     _install_error_handlers(app, surfaces)
-    tracing.instrument_app(app)
     openapi.install(app, surfaces)
     app.state.call_log = call_log
     app.state.metrics = Metrics()

@@ -2,7 +2,7 @@
 (OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; OTEL_SDK_DISABLED=true or
 OTEL_TRACES_EXPORTER=none turn it off), then exported over OTLP/HTTP.
 
-Spans: each request (FastAPI's instrumentation), each SQL statement (told by
+Spans: each request (FastAPI's own telemetry), each SQL statement (told by
 core/kit/statement_watch.py, whether SQLAlchemy or lean.py ran it), each outbound call
 (aiohttp's: webhooks and object storage; httpx's: Shopify, the PAC, the pharmacy) and each
 worker job (core/kit/trace_context.py, which also carries a request's trace to the webhook
@@ -21,14 +21,12 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI
 from opentelemetry import trace
 from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
-from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 from opentelemetry.sdk.resources import Resource
-from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace import ReadableSpan, SpanProcessor, TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from opentelemetry.sdk.trace.sampling import Decision, Sampler, SamplingResult
 from opentelemetry.trace import Link, Span, SpanKind, Status, StatusCode
@@ -57,6 +55,7 @@ def configure_tracing(role: str) -> bool:
     defaults = {} if os.environ.get("OTEL_SERVICE_NAME") else {"service.name": f"carepost-{role}"}
     provider = TracerProvider(resource=Resource.create(defaults))  # OTEL_RESOURCE_ATTRIBUTES are read too
     provider.sampler = RootsAreWork(provider.sampler)  # the sampler OTEL_TRACES_SAMPLER named, behind the rule
+    provider.add_span_processor(WithoutQuery())  # first: before any other processor sees a span
     provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))  # OTEL_EXPORTER_OTLP_* and OTEL_BSP_*
     trace.set_tracer_provider(provider)
     HTTPXClientInstrumentor().instrument(request_hook=_outbound_host_only, async_request_hook=_async_outbound_host_only)
@@ -88,9 +87,25 @@ class RootsAreWork(Sampler):
         return f"RootsAreWork{{{self.configured.get_description()}}}"
 
 
-def instrument_app(app: FastAPI) -> None:
-    if _configured:
-        FastAPIInstrumentor.instrument_app(app, server_request_hook=_without_query, exclude_spans=["receive", "send"])
+# FastAPI's own telemetry (`FastAPI(telemetry=...)`) draws each request's span once a tracer
+# provider is set (configure_tracing), and costs a check a request when none is. The request's
+# span only: no span of each dependency and of the endpoint (three more a request); no logs (a
+# validation failure's carries the input, which may be patient data); no OpenTelemetry metrics
+# (Prometheus has them, docs/platform.md).
+FASTAPI_TELEMETRY: dict[str, Any] = {"tracing": True, "operation_spans": False, "logs": False, "metrics": False}
+
+
+class WithoutQuery(SpanProcessor):
+    """A request span's query string, emptied as the span starts, before anything exports it:
+    a portal link carries an e-mail address. FastAPI's telemetry records it (`url.query`,
+    redacting only URL signatures) and has no hook to leave it out."""
+
+    def on_start(self, span: Span, parent_context: Any = None) -> None:
+        if span.is_recording() and "url.query" in (getattr(span, "attributes", None) or {}):
+            span.set_attribute("url.query", "")
+
+    def on_end(self, span: ReadableSpan) -> None:
+        pass
 
 
 def _rewrite(span: Span, names: tuple[str, ...], value: str) -> None:
@@ -98,20 +113,6 @@ def _rewrite(span: Span, names: tuple[str, ...], value: str) -> None:
     for name in names:
         if name in present:
             span.set_attribute(name, value)
-
-
-def _without_query(span: Span, scope: dict[str, Any]) -> None:
-    if span.is_recording():
-        _rewrite(span, ("http.target",), scope["path"])
-        _rewrite(span, ("url.query",), "")
-        _rewrite(span, ("http.url", "url.full"), f"{scope.get('scheme', 'http')}://{_host(scope)}{scope['path']}")
-
-
-def _host(scope: dict[str, Any]) -> str:
-    for name, value in scope.get("headers", ()):
-        if name == b"host":
-            return value.decode("latin-1")
-    return "unknown"
 
 
 def _outbound_host_only(span: Span, request: Any) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from urllib.parse import quote
 
 import httpx
 
@@ -69,3 +70,4 @@ async def test_a_masks_create_and_its_webhook_delivery_are_one_trace(database_ur
     assert any(s.name == "outbox order.placed" and s.trace_id == request.trace_id for s in spans.spans)
     everything = repr(spans.spans)
     assert email not in everything and "Trace Patient" not in everything and clinic.live_key not in everything
+    assert quote(email) not in everything and quote(email, safe="") not in everything  # nor in a query string
