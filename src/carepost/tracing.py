@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from fastapi.telemetry import TelemetryConfig
 from opentelemetry import trace
 from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
@@ -92,7 +93,7 @@ class RootsAreWork(Sampler):
 # span only: no span of each dependency and of the endpoint (three more a request); no logs (a
 # validation failure's carries the input, which may be patient data); no OpenTelemetry metrics
 # (Prometheus has them, docs/platform.md).
-FASTAPI_TELEMETRY: dict[str, Any] = {"tracing": True, "operation_spans": False, "logs": False, "metrics": False}
+FASTAPI_TELEMETRY: TelemetryConfig = {"tracing": True, "operation_spans": False, "logs": False, "metrics": False}
 
 
 class WithoutQuery(SpanProcessor):

@@ -8,8 +8,8 @@ never its parameters, which may be patient data.
 Why not OpenTelemetry's SQLAlchemy instrumentation: it cannot see the lean statements (they
 skip the events it hooks), so their spans are drawn here anyway; it declares SQLAlchemy < 2.1
 and installs only when forced; and in a request it does not sample, it still parses the
-engine's URL at every statement and wraps every connection in a span (about a tenth of the
-masks status read's instructions, docs/performance.md, "Tracing that is not sampled").
+engine's URL at every statement and wraps every connection in a span (a fifth more
+instructions for the masks status read, docs/performance.md, "Tracing that is not sampled").
 """
 
 from __future__ import annotations
