@@ -43,12 +43,6 @@ class Tenant:
 
 PHARMACY_USER = {"email": "compras@bench-farmacia.example", "password": "bench-contraseña-1234"}  # bench/tenant.yaml
 
-def _at_least_one(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
 
 def main() -> None:
     args = _arguments()
@@ -479,6 +473,13 @@ def _machine() -> dict[str, str | int]:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
     wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()[0]
     return {"cpu": cpu, "cores": os.cpu_count() or 0, "python": platform.python_version(), "system": platform.platform(), "wrk": wrk_version}
+
+
+def _at_least_one(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def _arguments() -> argparse.Namespace:
