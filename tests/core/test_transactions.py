@@ -1,5 +1,6 @@
-"""`Database.transaction`: committed when its block ends, rolled back when the block raises,
-fails at its commit or is cancelled; and in every case its connection back in the pool."""
+"""`Database.transaction` (an ORM session) and `Database.lean_transaction` (lean statements on a
+bare connection): committed when the block ends, rolled back when the block raises, fails at
+its commit or is cancelled; and in every case the connection back in the pool."""
 
 from __future__ import annotations
 
@@ -7,11 +8,15 @@ import asyncio
 import uuid
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from carepost.core.kit.clock import utcnow
+from carepost.core.kit.lean import LeanStatement
+from carepost.core.kit.sqlite_on_loop import writer_lock
 from carepost.core.models import Account
+
+_ADD_ACCOUNT = LeanStatement(insert(Account).values(slug=bindparam("slug"), name="Transactions", created_at=bindparam("at")))
 
 
 def _account(slug: str) -> Account:
@@ -81,3 +86,68 @@ async def test_a_cancelled_transaction_is_rolled_back_and_returns_its_connection
     async with db.transaction() as session:  # and the next one goes ahead (SQLite: the write lock was let go)
         session.add(_account(f"{prefix}next"))
     assert await _slugs(db, prefix) == {f"{prefix}next"}
+
+
+async def test_a_lean_transaction_commits_at_the_end_of_its_block(db) -> None:
+    prefix = f"tx-{uuid.uuid4().hex[:8]}-"
+    async with db.lean_transaction() as connection:
+        await _ADD_ACCOUNT.rows(connection, slug=f"{prefix}kept", at=utcnow())
+        assert connection.in_transaction()
+        # SQLite: it has the process's turn at the one writer, as `transaction()` does
+        assert db.dialect_name != "sqlite" or writer_lock(db.engine.url).locked()
+    assert await _slugs(db, prefix) == {f"{prefix}kept"}
+    assert _connections_out(db) == 0
+
+
+async def test_a_lean_transaction_that_raises_rolls_back_every_statement(db) -> None:
+    prefix = f"tx-{uuid.uuid4().hex[:8]}-"
+    with pytest.raises(RuntimeError):
+        async with db.lean_transaction() as connection:
+            await _ADD_ACCOUNT.rows(connection, slug=f"{prefix}first", at=utcnow())
+            await _ADD_ACCOUNT.rows(connection, slug=f"{prefix}second", at=utcnow())
+            raise RuntimeError("the request failed")
+    assert await _slugs(db, prefix) == set()
+    assert _connections_out(db) == 0
+
+
+async def test_a_cancelled_lean_transaction_is_rolled_back_and_lets_the_next_one_write(db) -> None:
+    prefix = f"tx-{uuid.uuid4().hex[:8]}-"
+    inside = asyncio.Event()
+
+    async def held_open() -> None:
+        async with db.lean_transaction() as connection:
+            await _ADD_ACCOUNT.rows(connection, slug=f"{prefix}cancelled", at=utcnow())
+            inside.set()
+            await asyncio.Event().wait()  # until cancelled
+
+    task = asyncio.create_task(held_open())
+    await inside.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert await _slugs(db, prefix) == set()
+    assert _connections_out(db) == 0
+    async with db.transaction() as session:  # SQLite: the write lock was let go
+        session.add(_account(f"{prefix}next"))
+    assert await _slugs(db, prefix) == {f"{prefix}next"}
+
+
+async def test_lean_and_orm_transactions_take_turns_at_sqlites_one_writer(db) -> None:
+    """Both write at once; on SQLite each waits for the write lock (neither fails busy), on
+    PostgreSQL they run side by side. Every row is there after."""
+    prefix = f"tx-{uuid.uuid4().hex[:8]}-"
+
+    async def lean(n: int) -> None:
+        async with db.lean_transaction() as connection:
+            await _ADD_ACCOUNT.rows(connection, slug=f"{prefix}lean-{n}", at=utcnow())
+            await asyncio.sleep(0)  # let the others in while this one holds its transaction
+
+    async def orm(n: int) -> None:
+        async with db.transaction() as session:
+            session.add(_account(f"{prefix}orm-{n}"))
+            await session.flush()
+            await asyncio.sleep(0)
+
+    await asyncio.gather(*(work(n) for n in range(5) for work in (lean, orm)))
+    assert await _slugs(db, prefix) == {f"{prefix}{kind}-{n}" for n in range(5) for kind in ("lean", "orm")}
+    assert _connections_out(db) == 0

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.kit.lean import LeanStatement
+from carepost.core.kit.lean import LeanStatement, Runner
 from carepost.core.models import AccessAuditEntry, RequestLogEntry
 
 _AUDITED_COLUMNS = ("account_id", "api_key_id", "order_id", "action", "request_id", "created_at")
@@ -32,5 +33,12 @@ class RequestLogRepository:
         rows = await self.session.scalars(select(RequestLogEntry).where(*mine).order_by(RequestLogEntry.id.desc()).offset(offset).limit(limit))
         return list(rows), total or 0
 
-    async def add_access(self, entry: AccessAuditEntry) -> None:
-        await _ADD_ACCESS.rows(self.session, **{name: getattr(entry, name) for name in _AUDITED_COLUMNS})
+
+async def add_access(
+    on: Runner, *, account_id: int, api_key_id: int, order_id: int, action: str, request_id: str, created_at: datetime
+) -> None:
+    """One access-audit row, on a session or a bare connection (lean.py)."""
+    await _ADD_ACCESS.rows(
+        on, account_id=account_id, api_key_id=api_key_id, order_id=order_id, action=action, request_id=request_id,
+        created_at=created_at,
+    )

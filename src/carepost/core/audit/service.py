@@ -8,10 +8,11 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from carepost.core.audit.repository import RequestLogRepository
+from carepost.core.audit.repository import RequestLogRepository, add_access
 from carepost.core.kit.clock import utcnow
+from carepost.core.kit.lean import Runner
 from carepost.core.kit.paging import Page, PageRequest
-from carepost.core.models import AccessAuditEntry, RequestLogEntry
+from carepost.core.models import RequestLogEntry
 
 
 @dataclass(frozen=True)
@@ -49,17 +50,12 @@ async def record_calls(session: AsyncSession, calls: Sequence[CallRecord]) -> No
     )
 
 
-async def record_access(session: AsyncSession, *, account_id: int, api_key_id: int, order_id: int, action: str, request_id: str) -> None:
-    """An audit row for a read of an order's data, in the reading request's transaction."""
-    await RequestLogRepository(session).add_access(
-        AccessAuditEntry(
-            account_id=account_id,
-            api_key_id=api_key_id,
-            order_id=order_id,
-            action=action,
-            request_id=request_id,
-            created_at=utcnow(),
-        )
+async def record_access(on: Runner, *, account_id: int, api_key_id: int, order_id: int, action: str, request_id: str) -> None:
+    """An audit row for a read of an order's data, in the reading request's transaction (a
+    session's, or a bare connection's: Database.lean_transaction)."""
+    await add_access(
+        on, account_id=account_id, api_key_id=api_key_id, order_id=order_id, action=action, request_id=request_id,
+        created_at=utcnow(),
     )
 
 

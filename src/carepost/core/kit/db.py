@@ -314,6 +314,17 @@ class Database:
                 else:
                     session.sync_session.close()
 
+    @asynccontextmanager
+    async def lean_transaction(self) -> AsyncIterator[AsyncConnection]:
+        """A transaction of lean statements only (lean.py), on a bare connection: committed
+        when the block ends, rolled back if it raises or is cancelled. No ORM session, so no
+        ORM object, `run_last` or `aside` in it: for a unit of work of lean statements alone
+        where the session's bookkeeping was a share worth saving (the masks status read,
+        every client's poll: a tenth of its instructions, docs/performance.md, "A status
+        read without an ORM session"). On SQLite it takes the write lock, as `transaction()`."""
+        async with self._one_writer(), self.engine.connect() as connection, connection.begin():
+            yield connection
+
     def _one_writer(self) -> contextlib.AbstractAsyncContextManager[Any]:
         """SQLite has one writer, and every transaction here takes the write lock
         (BEGIN IMMEDIATE): a process's transactions queue on an asyncio lock, which

@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from carepost.core.kit.ids import fupc as new_fupc
-from carepost.core.kit.lean import LeanStatement, columns_of, detached, detached_or_none
+from carepost.core.kit.lean import LeanStatement, Runner, columns_of, detached, detached_or_none
 from carepost.core.models import MaskClinicSettings, MaskProduct, MaskProduction, MaskScan, MaskScanFile, Order
 
 _FUPC_ATTEMPTS = 5
@@ -65,22 +65,23 @@ _SCAN_STARTS = len(columns_of(Order))
 _PRODUCTION_STARTS = _SCAN_STARTS + len(columns_of(MaskScan))
 
 
+async def order_view(
+    on: Runner, *, account_id: int, api_key_id: int, public_id: str
+) -> tuple[Order, MaskScan | None, MaskProduction | None] | None:
+    """An order placed with this key, its latest scan and its production, detached
+    (for reading: lean.py), on a session or a bare connection."""
+    row = await _ORDER_VIEW.first(on, account_id=account_id, api_key_id=api_key_id, public_id=public_id)
+    if row is None:
+        return None
+    order = detached(Order, row[:_SCAN_STARTS])
+    scan = detached_or_none(MaskScan, row[_SCAN_STARTS:_PRODUCTION_STARTS])
+    production = detached_or_none(MaskProduction, row[_PRODUCTION_STARTS:])
+    return order, scan, production
+
+
 class ProductionRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-
-    async def order_view(
-        self, *, account_id: int, api_key_id: int, public_id: str
-    ) -> tuple[Order, MaskScan | None, MaskProduction | None] | None:
-        """An order placed with this key, its latest scan and its production, detached
-        (for reading: lean.py)."""
-        row = await _ORDER_VIEW.first(self.session, account_id=account_id, api_key_id=api_key_id, public_id=public_id)
-        if row is None:
-            return None
-        order = detached(Order, row[:_SCAN_STARTS])
-        scan = detached_or_none(MaskScan, row[_SCAN_STARTS:_PRODUCTION_STARTS])
-        production = detached_or_none(MaskProduction, row[_PRODUCTION_STARTS:])
-        return order, scan, production
 
     async def latest_scan(self, order_id: int) -> MaskScan | None:
         return await self.session.scalar(

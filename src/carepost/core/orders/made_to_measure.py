@@ -17,9 +17,10 @@ from carepost.core.flows.inputs import ActionInput
 from carepost.core.flows.spec import Ports
 from carepost.core.kit.contact import phone_warnings
 from carepost.core.kit.errors import Conflict, NotFound
+from carepost.core.kit.lean import Runner
 from carepost.core.manufacturing.lifecycle import MADE_TO_MEASURE, MaskStep
 from carepost.core.manufacturing.products import PRODUCT_NAMES, MaskType
-from carepost.core.manufacturing.repository import ProductionRepository
+from carepost.core.manufacturing.repository import order_view
 from carepost.core.manufacturing.settings import orderable_mask
 from carepost.core.manufacturing.views import MaskOrderView
 from carepost.core.models import Order, OrderEvent
@@ -112,16 +113,17 @@ def _callers(order: Order, caller: Caller) -> bool:
     return order.dialect == DIALECT and order.mode == caller.mode
 
 
-async def read_status(session: AsyncSession, *, caller: Caller, public_id: str, request_id: str) -> MaskOrderView:
+async def read_status(on: Runner, *, caller: Caller, public_id: str, request_id: str) -> MaskOrderView:
     """The order as its status shows it, read in one statement (every client polls it);
-    every read is audited."""
+    every read is audited. Lean statements only: it runs on a bare connection's
+    transaction (Database.lean_transaction), with no ORM session."""
     caller.require_dialect(DIALECT)
-    found = await ProductionRepository(session).order_view(account_id=caller.account_id, api_key_id=caller.api_key_id, public_id=public_id)
+    found = await order_view(on, account_id=caller.account_id, api_key_id=caller.api_key_id, public_id=public_id)
     if found is None or not _callers(found[0], caller):
         raise NotFound(NOT_FOUND_MESSAGE, code="order_not_found")
     order, scan, production = found
     await record_access(
-        session, account_id=caller.account_id, api_key_id=caller.api_key_id, order_id=order.id, action="status", request_id=request_id
+        on, account_id=caller.account_id, api_key_id=caller.api_key_id, order_id=order.id, action="status", request_id=request_id
     )
     return MaskOrderView(order=order, scan=scan, production=production)
 

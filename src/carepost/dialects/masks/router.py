@@ -69,9 +69,9 @@ async def create_order(
     responses={200: {"model": shapes.OrderStatusAnswer}, **error_responses(shapes.MasksError, described=examples.STATUS_ERRORS)},
 )
 async def order_status(vitacore_order_id: str, request: Request, caller: CallerDep, runtime: RuntimeDep) -> JSONResponse:
-    async with runtime.db.transaction() as session:
+    async with runtime.db.lean_transaction() as connection:
         view = await made_to_measure.read_status(
-            session, caller=caller, public_id=vitacore_order_id, request_id=request_id_of(request)
+            connection, caller=caller, public_id=vitacore_order_id, request_id=request_id_of(request)
         )
         return success(mapping.status(view))
 
