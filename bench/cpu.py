@@ -146,8 +146,9 @@ async def main(count: int, only: list[str], where_dir: Path | None, baseline: bo
         sys.exit("bench/tenant.yaml was loaded before: use a scratch database")
     carepost = create_app(settings)
     async with carepost.router.lifespan_context(carepost), _measured(carepost, settings, baseline) as app:
-        # As a served process settles it (serving.py): without this, whether a full collection of
-        # the startup heap fell inside a measured round moved instructions per request by a tenth.
+        # As a served process settles it (serving.py): without this, whether a full collection of the
+        # startup heap fell inside the measured requests moved bench.instructions' counts (3.84 M
+        # unsettled, 2.98 M settled, for one variant of the status read: docs/performance.md).
         settle_heap()
         status, body = await _call(carepost, "POST", "/api/partner/v1/orders", key, _order("first"))
         assert status == 201, body
