@@ -147,8 +147,8 @@ async def main(count: int, only: list[str], where_dir: Path | None, baseline: bo
     carepost = create_app(settings)
     async with carepost.router.lifespan_context(carepost), _measured(carepost, settings, baseline) as app:
         # As a served process settles it (serving.py): without this, whether a full collection of the
-        # startup heap fell inside the measured requests moved bench.instructions' counts (3.84 M
-        # unsettled, 2.98 M settled, for one variant of the status read: docs/performance.md).
+        # startup heap (170 ms, unsettled) fell inside the measured requests was left to chance, and
+        # bench.instructions' counts with it.
         settle_heap()
         status, body = await _call(carepost, "POST", "/api/partner/v1/orders", key, _order("first"))
         assert status == 201, body
