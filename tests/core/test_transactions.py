@@ -5,7 +5,9 @@ its commit or is cancelled; and in every case the connection back in the pool.""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
+from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import bindparam, insert, select
@@ -65,14 +67,33 @@ async def test_a_commit_that_fails_raises_writes_nothing_and_returns_its_connect
     assert _connections_out(db) == 0
 
 
-async def test_a_cancelled_transaction_is_rolled_back_and_returns_its_connection(db) -> None:
+@contextlib.asynccontextmanager
+async def _writing_with_the_orm(db, slug: str) -> AsyncIterator[None]:
+    """A row written (and flushed) in `db.transaction()`, held open while the block runs."""
+    async with db.transaction() as session:
+        session.add(_account(slug))
+        await session.flush()
+        yield
+
+
+@contextlib.asynccontextmanager
+async def _writing_lean(db, slug: str) -> AsyncIterator[None]:
+    """A row written in `db.lean_transaction()`, held open while the block runs."""
+    async with db.lean_transaction() as connection:
+        await _ADD_ACCOUNT.rows(connection, slug=slug, at=utcnow())
+        yield
+
+
+WRITERS = pytest.mark.parametrize("writing", [_writing_with_the_orm, _writing_lean], ids=["orm", "lean"])
+
+
+@WRITERS
+async def test_a_cancelled_transaction_is_rolled_back_and_returns_its_connection(db, writing) -> None:
     prefix = f"tx-{uuid.uuid4().hex[:8]}-"
     inside = asyncio.Event()
 
     async def held_open() -> None:
-        async with db.transaction() as session:
-            session.add(_account(f"{prefix}cancelled"))
-            await session.flush()
+        async with writing(db, f"{prefix}cancelled"):
             inside.set()
             await asyncio.Event().wait()  # until cancelled
 
@@ -110,44 +131,17 @@ async def test_a_lean_transaction_that_raises_rolls_back_every_statement(db) -> 
     assert _connections_out(db) == 0
 
 
-async def test_a_cancelled_lean_transaction_is_rolled_back_and_lets_the_next_one_write(db) -> None:
-    prefix = f"tx-{uuid.uuid4().hex[:8]}-"
-    inside = asyncio.Event()
-
-    async def held_open() -> None:
-        async with db.lean_transaction() as connection:
-            await _ADD_ACCOUNT.rows(connection, slug=f"{prefix}cancelled", at=utcnow())
-            inside.set()
-            await asyncio.Event().wait()  # until cancelled
-
-    task = asyncio.create_task(held_open())
-    await inside.wait()
-    task.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await task
-    assert await _slugs(db, prefix) == set()
-    assert _connections_out(db) == 0
-    async with db.transaction() as session:  # SQLite: the write lock was let go
-        session.add(_account(f"{prefix}next"))
-    assert await _slugs(db, prefix) == {f"{prefix}next"}
-
-
 async def test_lean_and_orm_transactions_take_turns_at_sqlites_one_writer(db) -> None:
     """Both write at once; on SQLite each waits for the write lock (neither fails busy), on
     PostgreSQL they run side by side. Every row is there after."""
     prefix = f"tx-{uuid.uuid4().hex[:8]}-"
 
-    async def lean(n: int) -> None:
-        async with db.lean_transaction() as connection:
-            await _ADD_ACCOUNT.rows(connection, slug=f"{prefix}lean-{n}", at=utcnow())
+    async def write(writing, slug: str) -> None:
+        async with writing(db, slug):
             await asyncio.sleep(0)  # let the others in while this one holds its transaction
 
-    async def orm(n: int) -> None:
-        async with db.transaction() as session:
-            session.add(_account(f"{prefix}orm-{n}"))
-            await session.flush()
-            await asyncio.sleep(0)
-
-    await asyncio.gather(*(work(n) for n in range(5) for work in (lean, orm)))
+    await asyncio.gather(*(
+        write(writing, f"{prefix}{kind}-{n}") for n in range(5) for kind, writing in (("lean", _writing_lean), ("orm", _writing_with_the_orm))
+    ))
     assert await _slugs(db, prefix) == {f"{prefix}{kind}-{n}" for n in range(5) for kind in ("lean", "orm")}
     assert _connections_out(db) == 0
